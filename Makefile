@@ -1,0 +1,34 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   - install, extract + ingest the seeds into the embedded store, print scores and stats
+#   make test   - install everything (Python deps, Chromium, Neo4j from Maven Central) and run all tests
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: install system-deps demo test scores bench clean
+
+$(BIN)/phoihop: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(BIN)/phoihop
+
+install: $(BIN)/phoihop
+
+system-deps:
+	bash scripts/install_system_deps.sh
+
+demo: install
+	$(BIN)/phoihop ingest $(SHARED)/corpus/seeds --store ./phoihop-data
+	$(BIN)/phoihop stats --store ./phoihop-data
+	$(BIN)/python bench/seed_scores.py --shared $(SHARED)
+
+scores: install
+	$(BIN)/python bench/seed_scores.py --shared $(SHARED)
+
+test: install system-deps
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) phoihop-data test-artifacts

@@ -1,0 +1,62 @@
+"""What every store offers, and how the CLI chooses one.
+
+The embedded store (LadybugDB, one directory, no server) is the default;
+Neo4j is chosen with ``--neo4j`` and configured only from the environment
+(PHOIHOP_NEO4J_URI, PHOIHOP_NEO4J_USER, PHOIHOP_NEO4J_PASSWORD).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Protocol
+
+import networkx as nx
+
+from .model import DocumentGraph
+
+DEFAULT_STORE_DIR = "./phoihop-data"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened, reached or written. ``str()`` is one line."""
+
+
+class Store(Protocol):
+    name: str  # "embedded" | "neo4j"
+
+    def write_document(self, g: DocumentGraph) -> None:
+        """Add one document in one transaction, replacing what an earlier version of the
+        same path (or the same content) contributed. All or nothing."""
+
+    def remove_document(self, path: str) -> bool:
+        """Remove what the document at ``path`` contributed; False if it was not there."""
+
+    def rebuild_coordination(self) -> None:
+        """Derive COORDINATES_WITH from LEADS/SUPPORTS (lead-support and co-lead pairs)."""
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run read-only Cypher with parameters; a write query raises StoreError."""
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per label and relationships per type (all labels/types, zeros too)."""
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph in the in-memory model of ``graph.model.to_networkx``."""
+
+    def close(self) -> None: ...
+
+
+def store_dir(explicit: str | None = None) -> Path:
+    return Path(explicit or os.environ.get("PHOIHOP_STORE") or DEFAULT_STORE_DIR)
+
+
+def open_store(store: str | None = None, neo4j: bool = False, create: bool = False, read_only: bool = False) -> Store:
+    """The Neo4j store when ``neo4j``, else the embedded store in ``store`` (or $PHOIHOP_STORE)."""
+    if neo4j:
+        from .neo4j_store import Neo4jStore
+        return Neo4jStore.from_env()
+    from .embedded_store import EmbeddedStore
+    path = store_dir(store)
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no store here yet (run 'phoihop ingest PATH' first, or pass --store DIR)")
+    return EmbeddedStore(path, read_only=read_only)

@@ -1,0 +1,72 @@
+"""Unicode normalisation and folding for matching Vietnamese text.
+
+Matching needs a key that ignores case, diacritics, old/new tone placement
+(hoà/hòa, uỷ/ủy) and punctuation; spans must still point into the text as
+read. ``fold`` gives the key; ``fold_with_map`` also gives, for every folded
+character, the offset of the source character it came from.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement -> modern (the accent on the main vowel), as in
+# official texts since Quyết định 1989/QĐ-BGDĐT. Both directions fold equal
+# anyway; this table is for producing canonical spellings.
+_OLD_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE.update({k.capitalize(): v.capitalize() for k, v in list(_OLD_TONE.items())})
+_OLD_TONE.update({k.upper(): v.upper() for k, v in list(_OLD_TONE.items())})
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _OLD_TONE)) + r")(?![\wÀ-ỹ])")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def modern_tones(text: str) -> str:
+    """'Uỷ ban', 'hoà' -> 'Ủy ban', 'hòa' (only at the end of a syllable)."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
+
+
+def _fold_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)[0]
+    return base.lower() if base.isalnum() else " "
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold_char(c: str) -> str:
+    r = _FOLD_CACHE.get(c)
+    if r is None:
+        r = _FOLD_CACHE[c] = _fold_char(c)
+    return r
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words: 'Sở LĐ-TB&XH' -> 'so ld tb xh'."""
+    return " ".join("".join(fold_char(c) for c in text).split())
+
+
+def fold_keep(text: str) -> str:
+    """Fold character by character, keeping length (punctuation -> space).
+
+    ``fold_keep(t)[i]`` corresponds to ``t[i]``, so a match in the folded text
+    is a match at the same offsets in the original.
+    """
+    return "".join(fold_char(c) for c in text)
+
+
+def slug(text: str) -> str:
+    """Stable id fragment: 'Sở Y tế thành phố Hà Nội' -> 'so-y-te-thanh-pho-ha-noi'."""
+    return "-".join(fold(text).split()) or "_"
+
+
+def squash_spaces(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,46 @@
+"""The project's small topic scheme (data in ``data/topics.json``) and topic tagging.
+
+A topic is assigned to a text when one of its folded keywords occurs as a
+whole-word phrase. The scheme is SKOS-like: id, Vietnamese and English labels.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .textnorm import fold
+
+_DATA = Path(__file__).with_name("data") / "topics.json"
+
+
+@lru_cache(maxsize=1)
+def scheme() -> list[dict]:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern, dict[str, str]]:
+    owner = {}
+    for t in scheme():
+        for k in t["keywords"]:
+            owner[k] = t["name"]
+    alts = sorted(owner, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, alts)) + r")\b"), owner
+
+
+def topics_of(text: str, folded: str | None = None) -> list[str]:
+    """Topic names whose keywords occur in ``text``, in scheme order."""
+    pattern, owner = _matcher()
+    found = {owner[m.group(1)] for m in pattern.finditer(folded if folded is not None else fold(text))}
+    return [t["name"] for t in scheme() if t["name"] in found]
+
+
+def topic_by_name(name: str) -> dict | None:
+    """Look a topic up by its Vietnamese name, English name or id (folded)."""
+    key = fold(name)
+    for t in scheme():
+        if key in (fold(t["name"]), fold(t["name_en"]), fold(t["id"])):
+            return t
+    return None

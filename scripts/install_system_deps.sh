@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# System packages the test suite needs: headless Chromium + its driver (browser view test),
+# a JDK and Maven (to fetch and run Neo4j Community from Maven Central).
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
+echo "system deps ok: $(command -v chromium) $(command -v chromedriver) $(command -v mvn)"
