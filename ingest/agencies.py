@@ -1,0 +1,466 @@
+"""Recognise agency mentions and give each its canonical name (guide §1, §3).
+
+A mention is a head from ``data/heads.tsv`` (Ủy ban nhân dân, Sở, Phòng,
+Công an, Trung tâm, Công ty, …) followed by what its mode expects: a field
+of ``data/fields.tsv`` (Sở Y tế), a level word and place (UBND huyện Sóc Sơn),
+a collective (UBND các xã, thị trấn), or name words up to a stop word. The
+jurisdiction comes from the text or, when the text leaves it out, from the
+``Context`` of the directive (the issuer's province and district).
+
+Scanning happens on ``fold_keep(text)``, which has the same length as the
+text, so folded matches are spans of the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import lexicon, places
+from .records import Agency
+from .textnorm import modern_tones, squash_spaces
+
+LEVEL_RE = re.compile(r"(thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong|tp)(?![a-z0-9])")
+WORD_RE = re.compile(r"[a-z0-9]+")
+_COLLECTIVE_RE = re.compile(
+    r"(cac|\d+)\s+((?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9])"
+    r"(?:\s{1,3}(?:va\s+)?(?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9]))*)")
+_LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
+_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+
+
+@dataclass
+class Context:
+    """Where the directive is: used for bodies the text names without a place."""
+
+    province: str | None = None
+    province_word: str = "thành phố"
+    district: str | None = None
+    district_word: str = "quận"
+    level: str = "province"        # level of the issuer
+
+    def place_of(self, level: str) -> str | None:
+        if level == "province" and self.province:
+            return f"{self.province_word} {self.province}"
+        if level == "district" and self.district:
+            return f"{self.district_word} {self.district}"
+        if level == "district" and self.province and self.level == "province":
+            return None
+        return None
+
+    def below(self, level: str) -> str | None:
+        """Jurisdiction that contains a collective of units of ``level``."""
+        if level == "commune":
+            return self.place_of("district") or self.place_of("province")
+        if level == "district":
+            return self.place_of("province")
+        return None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    agency: Agency
+    generic: bool = False
+    head_start: int = -1           # where the head word starts (after a title or "các")
+
+
+def _cap(text: str, i: int) -> bool:
+    return i < len(text) and text[i].isupper()
+
+
+def _words(F: str, pos: int, hi: int):
+    return WORD_RE.finditer(F, pos, hi)
+
+
+def _skip_space(T: str, p: int, hi: int) -> int:
+    """Skip blanks (a single line break too: official texts wrap names across lines)."""
+    start = p
+    while p < hi and T[p] in " \t\r\n":
+        p += 1
+    return start if T.count("\n", start, p) > 1 else p
+
+
+_SEP_RE = re.compile(r"[ \t\r\n]*(?:,|và(?![\w])|&)[ \t\r\n]*")
+
+
+def _sep(T: str, p: int, hi: int) -> int:
+    """End of a list separator (", ", " và ") at p, or -1."""
+    m = _SEP_RE.match(T, p, hi)
+    return m.end() if m else -1
+
+
+def _written(T: str, s: int, e: int) -> str:
+    return squash_spaces(modern_tones(T[s:e])).strip(" ,;:.-")
+
+
+def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None):
+    """A known place name of up to 4 capitalised words at p: (end, Place) or None."""
+    words = []
+    for m in _words(F, p, min(hi, p + 60)):
+        if words and T[words[-1].end():m.start()].strip():
+            break  # punctuation between words ends a name
+        if not (_cap(T, m.start()) or m.group().isdigit()):
+            break
+        words.append(m)
+        if len(words) == 4:
+            break
+    if not words or words[0].start() - p > 2:
+        return None
+    for n in range(len(words), 0, -1):
+        name = T[words[0].start():words[n - 1].end()]
+        found = places.lookup(name)
+        if want:
+            pref = [pl for pl in found if pl.level == want]
+            found = pref or found
+        if found:
+            return words[n - 1].end(), replace(found[0], name=_written(T, words[0].start(), words[n - 1].end()))
+    return None
+
+
+def _level_word(F: str, p: int, hi: int):
+    m = LEVEL_RE.match(F, p, hi)
+    if not m:
+        return None
+    return m.end() + (1 if F[m.end():m.end() + 1] == "." and False else 0), m.group(1)
+
+
+def _jur_string(level_word: str, place: str) -> str:
+    return f"{level_word} {place}"
+
+
+@dataclass
+class _Place:
+    end: int
+    level: str | None = None        # province | district | commune
+    jurisdiction: str | None = None  # "quận Đống Đa"
+    collective: str | None = None    # "các xã, thị trấn"
+    extra: list = field(default_factory=list)   # enumerated further places: (start, end, level, jurisdiction)
+    generic: bool = False
+
+
+def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str | None) -> _Place:
+    """What follows a head: a place, a collective, a level word alone, or nothing."""
+    q = _skip_space(T, p, hi)
+    # "các cấp", "cùng cấp", "cấp huyện": generic
+    if re.match(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])", F[q:hi]):
+        m = re.match(r"(cac cap|cung cap|cap \w+)", F[q:hi])
+        return _Place(q + m.end(), generic=True)
+    m = _COLLECTIVE_RE.match(F, q, hi)
+    if m:
+        words = [w for w in LEVEL_RE.findall(m.group(2))]
+        end = m.end()
+        written = _written(T, q, end).lower()
+        lowest = max((_LEVEL_OF_WORD[w][0] for w in words), key=lambda lv: _RANK[lv])
+        # "UBND các huyện: Sóc Sơn, Ba Vì, Sơn Tây" -> one body per place
+        after = _skip_space(T, end, hi)
+        if m.group(1) == "cac" and T[after:after + 1] == ":":
+            levels = [_LEVEL_OF_WORD[w][0] for w in words]
+            extra, r = [], after + 1
+            while True:
+                r = _skip_space(T, r, hi)
+                pl = _place_after(T, F, r, hi, levels[0])
+                if not pl or pl[1].level not in levels:
+                    break
+                extra.append((r, pl[0], pl[1].level, _jur_string(pl[1].word, pl[1].name)))
+                r = _sep(T, pl[0], hi)
+                if r < 0:
+                    break
+            if extra:
+                first = extra.pop(0)
+                return _Place(first[1], first[2], first[3], extra=extra)
+        # a named place after the collective ("các xã, phường, đặc khu Cồn Cỏ")
+        pl = _place_after(T, F, end + 1, hi) if T[end:end + 1] == " " else None
+        if pl and pl[1].level != "province":
+            written = f"{written} {pl[1].name}"
+            end = pl[0]
+        parent = ctx.below(lowest)
+        if lowest == "commune" and ctx.level == "province":
+            parent = ctx.place_of("province")
+        return _Place(end, lowest, parent, collective=written)
+    lw = _level_word(F, q, hi)
+    if lw:
+        lend, word = lw
+        level, canon_word = _LEVEL_OF_WORD[word]
+        r = lend + (1 if T[lend:lend + 1] == "." else 0)
+        pl = _place_after(T, F, _skip_space(T, r, hi), hi, None if word in ("thanh pho", "tp") else level)
+        if pl and (word not in ("thanh pho", "tp") or pl[1].level in ("province", "district")):
+            place = pl[1]
+            lvl = place.level if word in ("thanh pho", "tp") else level
+            jw = place.word if lvl == "province" else canon_word
+            out = _Place(pl[0], lvl, _jur_string(jw, place.name))
+            # "UBND huyện Sóc Sơn, huyện Ba Vì, thị xã Sơn Tây": more bodies of the same head
+            r = pl[0]
+            while True:
+                r2 = _sep(T, r, hi)
+                lw2 = _level_word(F, r2, hi) if r2 > 0 else None
+                if not lw2:
+                    break
+                lvl2, word2 = _LEVEL_OF_WORD[lw2[1]]
+                pl2 = _place_after(T, F, _skip_space(T, lw2[0], hi), hi, lvl2)
+                if not pl2:
+                    break
+                out.extra.append((r2, pl2[0], lvl2, _jur_string(word2 if lvl2 != "province" else pl2[1].word, pl2[1].name)))
+                r = pl2[0]
+            return out
+        if word == "quan" and not _cap(T, q):
+            return _Place(q)  # lower-case "quan" here is not "quận" (e.g. "cơ quan")
+        # a level word alone: the context's unit of that level, or all units below the issuer
+        if _RANK[level] > _RANK.get(ctx.level, 1) and not _cap(T, q):
+            return _Place(r, level, ctx.below(level), collective="các " + canon_word)
+        return _Place(r, level, ctx.place_of(level) or canon_word)
+    pl = _place_after(T, F, q, hi, "province")
+    if pl and pl[1].level == "province":
+        return _Place(pl[0], "province", _jur_string(pl[1].word, pl[1].name))
+    return _Place(p)
+
+
+def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
+    """End of the name words of an open-ended body (Trung tâm …, Công ty …).
+
+    Name words run until a stop word (a verb of the task or a function word),
+    punctuation, a blank line, or another body after a separator. Compounds of
+    ``name_phrases.txt`` ("đầu tư xây dựng") are read whole first.
+    """
+    stops = lexicon.stopwords()
+    phrases = lexicon.name_phrases()
+    end, count, r = p, 0, p
+    while r < hi and count < 16:
+        w = WORD_RE.search(F, r, min(hi, r + 12))
+        if not w:
+            break
+        nxt = w.start()
+        gap = T[r:nxt]
+        punct = gap.strip()
+        if "\n" in gap and (gap.count("\n") > 1 or count == 0 or _cap(T, nxt)
+                             or kind not in ("van_phong", "ban_chi_dao", "ban_qlda", "ban")):
+            break
+        if punct and punct not in (",", "-", "&", "–"):
+            break
+        if punct == ",":
+            # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
+            if kind not in ("ban_qlda", "ban") or _cap(T, nxt):
+                break
+        rest = F[nxt:nxt + 40]
+        phrase = next((ph for ph in phrases if rest.startswith(ph + " ") or rest == ph), None)
+        if phrase:
+            r = end = nxt + len(phrase)
+            count += 2
+            continue
+        if not _cap(T, nxt) and any(rest.startswith(s + " ") or rest == s for s in stops):
+            break
+        if count and punct in (",", "&") and lexicon.head_regex().match(F, nxt, hi):
+            break  # "…, Công ty …": the next body
+        if count and F[nxt:nxt + 3] == "va " and lexicon.head_regex().match(F, nxt + 3, hi) and _cap(T, nxt + 3):
+            break  # "… và Sở …"
+        hm = lexicon.head_regex().match(F, nxt, hi) if _cap(T, nxt) else None
+        if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …"
+            r = end = hm.end()
+            count += 1
+            continue
+        r = end = w.end()
+        count += 1
+    return end
+
+
+def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
+    """(name, level, jurisdiction) for a head, its field/name words and its place."""
+    parts = [head.canonical] + ([middle] if middle else [])
+    level = head.level
+    jur = None
+    if head.kind in ("chinh_phu", "bo", "cuc", "vu", "quoc_hoi", "dang_tw") or head.level == "central":
+        return squash_spaces(" ".join(parts)), "central", None
+    if pl is not None and pl.collective:
+        parts.append(pl.collective)
+        jur = pl.jurisdiction
+        level = pl.level
+    elif pl is not None and pl.jurisdiction:
+        jur = pl.jurisdiction
+        level = pl.level or level
+    else:
+        default = head.level or ctx.level
+        if default == "central":
+            default = "province"
+        level = default
+        jur = ctx.place_of(default)
+        if jur is None and head.mode in ("local",) and default in ("province", "district"):
+            jur = {"province": ctx.province_word, "district": ctx.district_word}[default]
+    if head.kind == "dang" and jur:
+        jur = jur.split(" ", 1)[1] if jur.split(" ", 1)[0] in ("thành", "tỉnh", "quận", "huyện", "thị") and " " in jur else jur
+        jur = re.sub(r"^(phố|xã)\s+", "", jur)
+    if jur:
+        parts.append(jur)
+    return squash_spaces(" ".join(parts)), level, jur
+
+
+def _agency(name: str, kind: str, level: str | None, jur: str | None, alias: str, parent: str | None = None) -> Agency:
+    return Agency(name=name, kind=kind, level=level, jurisdiction=jur, aliases=[alias] if alias else [], parent=parent)
+
+
+_TITLE_RE = re.compile(r"(?:(?<=\s)|^)(giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh van phong|chanh|truong|lanh dao)\s+$")
+
+
+def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mention]:
+    """Agency mentions in T[lo:hi], left to right, generic phrases marked generic."""
+    out: list[Mention] = []
+    generic_spans = []
+    gen_re = _generic_regex()
+    for m in gen_re.finditer(F, lo, hi):
+        e = m.end()
+        tail = re.match(r"\s+(co lien quan|lien quan|cua thanh pho|thanh pho|tinh|huyen|quan)(?![a-z0-9])", F[e:hi])
+        if tail:
+            e += tail.end()
+        generic_spans.append((m.start(), e))
+        out.append(Mention(m.start(), e, Agency(name=_written(T, m.start(), e), kind="generic", generic=True),
+                           generic=True, head_start=m.start()))
+    last_end = lo
+    for m in lexicon.head_regex().finditer(F, lo, hi):
+        s = m.start()
+        if s < last_end or any(a <= s < b for a, b in generic_spans):
+            continue
+        head = lexicon.heads()[m.group(1)]
+        upper = _cap(T, s)
+        p = m.end()
+        found: list[Mention] = []
+        if head.mode == "fixed":
+            if not upper:
+                continue
+            name, level, jur = _canonical(head, "", None, ctx)
+            found.append(Mention(s, p, _agency(name, head.kind, level, jur, _written(T, s, p))))
+        elif head.mode == "field":
+            if not upper:
+                continue
+            q = _skip_space(T, p, hi)
+            fm = lexicon.field_regex().match(F, q, hi)
+            if fm and head.kind == "phong" and not _cap(T, q):
+                fm = None
+            if not fm:
+                # "Các Bộ: Quốc phòng, Công an" / "các Sở: Y tế, Tài chính"
+                if F[max(lo, s - 4):s] == "cac " and T[q:q + 1] == ":":
+                    r = q + 1
+                    while True:
+                        r = _skip_space(T, r, hi)
+                        f2 = lexicon.field_regex().match(F, r, hi)
+                        if not f2:
+                            break
+                        fld = lexicon.fields()[f2.group(1)].canonical
+                        name, level, jur = _canonical(head, fld, None, ctx)
+                        found.append(Mention(r, f2.end(), _agency(name, head.kind, level, jur, _written(T, r, f2.end())),
+                                             head_start=s))
+                        r2 = _sep(T, f2.end(), hi)
+                        if r2 < 0:
+                            r = f2.end()
+                            break
+                        r = r2
+                    if found:
+                        found[0].start = s - 4
+                        out.extend(found)
+                        last_end = r
+                    continue
+                continue
+            fld = lexicon.fields()[fm.group(1)].canonical
+            pl = _parse_place(T, F, fm.end(), hi, ctx, head.level)
+            if pl.generic:
+                continue
+            # "Phòng Thanh tra-Sở Y tế Hà Nội": a unit named with its parent
+            parent = None
+            pm = re.match(r"[ \t]*[-–,][ \t]*", T[pl.end:hi]) if head.kind == "phong" else None
+            if pm:
+                sub = find_mentions(T, F, pl.end + pm.end(), hi, ctx)
+                sub = [x for x in sub if not x.generic and x.start == pl.end + pm.end() and x.agency.kind in ("so", "bo", "cuc", "ubnd")]
+                if sub:
+                    parent = sub[0].agency
+            if parent:
+                name = f"{head.canonical} {fld} {parent.name}"
+                found.append(Mention(s, sub[0].end, _agency(name, head.kind, parent.level, parent.jurisdiction,
+                                                            _written(T, s, sub[0].end), parent=parent.name)))
+            else:
+                name, level, jur = _canonical(head, fld, pl, ctx)
+                found.append(Mention(s, pl.end if pl.end > fm.end() else fm.end(),
+                                     _agency(name, head.kind, level, jur, _written(T, s, max(pl.end, fm.end())))))
+                # "Sở Tài chính, Kế hoạch và Đầu tư": more fields under the same head
+                r = found[-1].end
+                while head.kind in ("so", "bo"):
+                    r2 = _sep(T, r, hi)
+                    if r2 < 0 or lexicon.head_regex().match(F, r2, hi):
+                        break
+                    f2 = lexicon.field_regex().match(F, r2, hi)
+                    if not f2 or not _cap(T, r2):
+                        break
+                    fld2 = lexicon.fields()[f2.group(1)].canonical
+                    name2, level2, jur2 = _canonical(head, fld2, pl if pl.jurisdiction else None, ctx)
+                    found.append(Mention(r2, f2.end(), _agency(name2, head.kind, level2, jur2, _written(T, r2, f2.end())),
+                                         head_start=s))
+                    r = f2.end()
+        elif head.mode == "local":
+            if head.kind in ("thanh_tra",) and not upper:
+                continue
+            pl = _parse_place(T, F, p, hi, ctx, head.level)
+            if not upper and pl.end == p:
+                continue  # lower-case "công an" with nothing after: a sector word, not a body
+            if pl.generic:
+                gs = s
+                out.append(Mention(gs, pl.end, Agency(name=_written(T, gs, pl.end), kind="generic", generic=True),
+                                   generic=True, head_start=s))
+                last_end = pl.end
+                continue
+            name, level, jur = _canonical(head, "", pl, ctx)
+            end = max(pl.end, p)
+            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
+            for (es, ee, lvl, j) in pl.extra:
+                found.append(Mention(es, ee, _agency(squash_spaces(f"{head.canonical} {j}"), head.kind, lvl, j,
+                                                     _written(T, es, ee)), head_start=s))
+        else:  # open
+            if not upper:
+                continue
+            end = _open_name_end(T, F, p, hi, head.kind)
+            middle = _written(T, p, end)
+            # a trailing level word with or without place gives the jurisdiction
+            pl = None
+            lm = re.search(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$", F[p:end])
+            if lm and _cap(T, p + lm.start(1)) or (lm and lm.group(2).strip()):
+                cut = p + lm.start()
+                pl = _parse_place(T, F, cut, end, ctx, head.level)
+                if pl.jurisdiction and not pl.generic:
+                    middle = _written(T, p, cut)
+                else:
+                    pl = None
+            if not middle and head.kind not in ("doan_kiem_tra",):
+                continue
+            if head.kind in ("cong_ty",):
+                name, level, jur = squash_spaces(f"{head.canonical} {middle}"), None, None
+            else:
+                if pl is None:
+                    pl2 = _parse_place(T, F, end, hi, ctx, head.level)
+                    if pl2.jurisdiction and not pl2.generic and not pl2.collective:
+                        pl, end = pl2, pl2.end
+                name, level, jur = _canonical(head, middle, pl, ctx)
+            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
+        if not found:
+            continue
+        for f in found:
+            if f.head_start < 0:
+                f.head_start = s
+        # "các" before a head belongs to a collective ("Các đoàn kiểm tra liên ngành")
+        if F[max(lo, s - 4):s] == "cac " and head.kind in ("doan_kiem_tra",):
+            found[0].start = s - 4
+            found[0].agency.name = "Các " + found[0].agency.name[0].lower() + found[0].agency.name[1:]
+        out.extend(found)
+        last_end = max(f.end for f in found)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_GEN = None
+
+
+def _generic_regex() -> re.Pattern:
+    global _GEN
+    if _GEN is None:
+        _GEN = re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(lexicon.generic_phrases()) + r")(?![a-z0-9])")
+    return _GEN
+
+
+def title_before(F: str, start: int) -> bool:
+    """True when a person's title stands right before a mention ("Giám đốc Sở Y tế")."""
+    return bool(_TITLE_RE.search(F[max(0, start - 25):start]))

@@ -1,0 +1,97 @@
+"""Vietnamese administrative vocabulary, loaded from the tables in ``data/``.
+
+Everything the extractor knows about words lives in those files: kinds of
+body (heads.tsv), fields of departments and ministries (fields.tsv), generic
+phrases (generic.tsv), words that decide roles (verbs.tsv), words that end a
+name (stopwords.txt) and compounds that do not (name_phrases.txt).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+@dataclass(frozen=True)
+class Head:
+    variant: str        # folded form as it may appear
+    canonical: str      # "Ủy ban nhân dân"
+    kind: str           # ubnd, so, phong, cong_an, ...
+    mode: str           # local | field | open | fixed
+    level: str | None   # default level of the body
+
+
+@dataclass(frozen=True)
+class Field:
+    variant: str
+    canonical: str
+
+
+def alternation(phrases) -> str:
+    """A regex alternation that tries longer phrases first, on folded text."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def heads() -> dict[str, Head]:
+    out = {}
+    for row in _rows("heads.tsv"):
+        variants, canonical, kind, mode = row[:4]
+        level = row[4] if len(row) > 4 and row[4] else None
+        for v in variants.split("|"):
+            out.setdefault(v, Head(v, canonical, kind, mode, level))
+    return out
+
+
+@lru_cache(maxsize=1)
+def fields() -> dict[str, Field]:
+    out = {}
+    for canonical, variants in _rows("fields.tsv"):
+        for v in variants.split("|"):
+            out.setdefault(v, Field(v, canonical))
+    return out
+
+
+@lru_cache(maxsize=1)
+def generic_phrases() -> list[str]:
+    return [r[0] for r in _rows("generic.tsv")]
+
+
+@lru_cache(maxsize=1)
+def verbs() -> dict[str, dict[str, str | None]]:
+    """category -> {phrase: value}"""
+    out: dict[str, dict[str, str | None]] = {}
+    for row in _rows("verbs.tsv"):
+        out.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 and row[2] else None
+    return out
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> list[str]:
+    return [r[0] for r in _rows("stopwords.txt")]
+
+
+@lru_cache(maxsize=1)
+def name_phrases() -> list[str]:
+    return [r[0] for r in _rows("name_phrases.txt")]
+
+
+@lru_cache(maxsize=1)
+def head_regex() -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])(" + alternation(heads()) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def field_regex() -> re.Pattern:
+    return re.compile(r"(" + alternation(fields()) + r")(?![a-z0-9])")

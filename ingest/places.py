@@ -1,0 +1,88 @@
+"""Place names and their levels, from the maintained ``vietnamadminunits`` package.
+
+It bundles the legacy units (63 provinces, their districts and wards) and the
+units after the 2025 reorganisation (34 provinces, wards/communes/special
+zones) in SQLite, offline. We read it once and index by folded short name.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import vietnamadminunits
+
+from .textnorm import fold
+
+_DB = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
+
+# Level words as printed -> (level, canonical lower-case word)
+LEVEL_WORDS = {
+    "tinh": ("province", "tỉnh"),
+    "thanh pho": ("province", "thành phố"),   # or a provincial city: resolved by lookup
+    "tp": ("province", "thành phố"),
+    "quan": ("district", "quận"),
+    "huyen": ("district", "huyện"),
+    "thi xa": ("district", "thị xã"),
+    "xa": ("commune", "xã"),
+    "phuong": ("commune", "phường"),
+    "thi tran": ("commune", "thị trấn"),
+    "dac khu": ("commune", "đặc khu"),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str              # short name, e.g. "Đống Đa"
+    level: str             # province | district | commune
+    word: str              # "thành phố", "tỉnh", "quận", ...
+    province: str | None   # short name of the province it lies in (None for a province)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[Place]]:
+    idx: dict[str, set[Place]] = {}
+
+    def add(p: Place) -> None:
+        idx.setdefault(fold(p.name), set()).add(p)
+
+    con = sqlite3.connect(f"file:{_DB}?mode=ro", uri=True)
+    try:
+        for table in ("admin_units_legacy", "admin_units"):
+            for prov, short in con.execute(f"SELECT DISTINCT province, provinceShort FROM {table}"):
+                word = "thành phố" if prov.lower().startswith("thành phố") else "tỉnh"
+                add(Place(short, "province", word, None))
+        for short, dshort, dtype in con.execute(
+                "SELECT DISTINCT provinceShort, districtShort, districtType FROM admin_units_legacy"):
+            if dshort:
+                add(Place(dshort, "district", dtype.lower(), short))
+        for short, wshort, wtype in con.execute(
+                "SELECT DISTINCT provinceShort, wardShort, wardType FROM admin_units_legacy "
+                "UNION SELECT DISTINCT provinceShort, wardShort, wardType FROM admin_units"):
+            if wshort:
+                add(Place(wshort, "commune", wtype.lower(), short))
+    finally:
+        con.close()
+    return {k: sorted(v, key=lambda p: ("province", "district", "commune").index(p.level)) for k, v in idx.items()}
+
+
+def lookup(name: str, level: str | None = None) -> list[Place]:
+    """Places with this short name (any spelling/case), optionally of one level."""
+    found = _index().get(fold(name), [])
+    return [p for p in found if level is None or p.level == level]
+
+
+def is_place(name: str, level: str | None = None) -> bool:
+    return bool(lookup(name, level))
+
+
+@lru_cache(maxsize=1)
+def province_names() -> list[str]:
+    return sorted({p.name for ps in _index().values() for p in ps if p.level == "province"})
+
+
+def province_of(name: str, level: str = "district") -> str | None:
+    """The province of a district (or commune) name when that is unambiguous."""
+    provs = {p.province for p in lookup(name, level)}
+    return provs.pop() if len(provs) == 1 else None
