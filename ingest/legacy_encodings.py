@@ -168,6 +168,10 @@ def vietnamese_score(text: str) -> tuple[float, int]:
     return (valid / total if total else 0.0), total
 
 
+_UNICODE_ONLY = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
+_LATIN1_HIGH = re.compile("[\u00a0-\u00ff]")
+
+
 def detect_legacy_text(text: str, rival: float | None = None) -> str | None:
     """'tcvn3' or 'vni' when ``text`` reads as that encoding's mojibake, else None.
 
@@ -176,6 +180,10 @@ def detect_legacy_text(text: str, rival: float | None = None) -> str | None:
     """
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():
+        return None
+    # Mojibake is made of Latin-1 look-alikes only; letters such as ơ, ư, đ, ạ
+    # exist only in real Unicode Vietnamese.
+    if len(_UNICODE_ONLY.findall(sample)) > 0.05 * len(_LATIN1_HIGH.findall(sample)):
         return None
     best, best_score = None, vietnamese_score(sample)[0] if rival is None else rival
     for encoding in ENCODINGS:

@@ -1,0 +1,207 @@
+"""Which directives a text issues or reports on, and where each one's text is.
+
+An official text issues one directive, described by its header (issuing
+body, Số, place and date, type word, trích yếu). A news article or digest
+reports several: a sentence such as "UBND Thành phố đã ban hành Kế hoạch số
+252/KH-UBND …" or "tại văn bản số 5555/UBND-ĐT …, UBND Thành phố yêu cầu"
+opens one, and it runs to the next such sentence or section title. A numbered
+instrument after "Căn cứ / Thực hiện / Trước đó …" is cited, not reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import places
+from .agencies import Context, find_mentions
+from .dates import dates_in, parse_date
+from .numbers import find_numbers, normalise, type_from_symbol, type_of_word, type_word_regex
+from .records import Agency, Directive
+from .structure import MARKUP_RE, Structure
+from .textnorm import fold_keep, modern_tones, squash_spaces
+
+_REPORT_CUE = re.compile(
+    r"(ban hanh|co van ban|co cong van|tai van ban|tai cong van|tai ke hoach|tai quyet dinh|tai cong dien|"
+    r"tai chi thi|tai thong bao|van ban so|cong van so)(?![a-z0-9])")
+_CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
+_SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
+
+
+@lru_cache(maxsize=1)
+def _province_regex() -> re.Pattern:
+    names = sorted({fold_keep(n).strip() for n in places.province_names()}, key=len, reverse=True)
+    names = [" ".join(n.split()) for n in names]
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")
+
+
+def province_in_text(T: str, F: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """The province the text names most (capitalised), e.g. 'biên giới biển Hải Phòng' -> Hải Phòng."""
+    counts: Counter = Counter()
+    first = {}
+    for m in _province_regex().finditer(F, lo, len(F) if hi is None else hi):
+        if not T[m.start()].isupper():
+            continue
+        name = squash_spaces(T[m.start():m.end()])
+        pl = places.lookup(name, "province")
+        if not pl:
+            continue
+        counts[pl[0].name] += 1
+        first.setdefault(pl[0].name, m.start())
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -first[n]))
+
+
+def context_for(issuer: Agency | None, T: str, F: str) -> Context:
+    """The issuer's province/district, else the province the text names most."""
+    ctx = Context()
+    if issuer and issuer.level == "central":
+        ctx.level = "central"
+        return ctx
+    jur = issuer.jurisdiction if issuer else None
+    place_name = None
+    if jur:
+        word, _, place_name = jur.partition(" ") if not jur.startswith(("thành phố", "thị xã", "thị trấn", "đặc khu")) \
+            else (" ".join(jur.split()[:2]), None, " ".join(jur.split()[2:]))
+        if issuer.level == "province" and place_name:
+            ctx.province, ctx.province_word, ctx.level = place_name, word, "province"
+        elif issuer.level == "district" and place_name:
+            ctx.district, ctx.district_word, ctx.level = place_name, word, "district"
+            ctx.province = places.province_of(place_name)
+        elif issuer.level == "commune":
+            ctx.level = "commune"
+    if ctx.province is None:
+        ctx.province = province_in_text(T, F)
+    if ctx.province:
+        pl = places.lookup(ctx.province, "province")
+        if pl:
+            ctx.province_word = pl[0].word
+    if issuer and issuer.level in ("province", "district", "commune"):
+        ctx.level = issuer.level
+    return ctx
+
+
+def _clean(text: str) -> str:
+    return squash_spaces(MARKUP_RE.sub(" ", text))
+
+
+def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
+    """The directive an official text issues, from its header."""
+    head = T[st.header.start:st.header.end] if st.header else T[:1500]
+    F = fold_keep(head)
+    number = None
+    m = re.search(r"s[ốo]\s*(?:ký hiệu)?\s*:?\s*(\d[^\s,;|*]*)", head, re.I)
+    if m:
+        nums = list(find_numbers(head, m.start(1), m.start(1) + 40))
+        number = normalise(nums[0][2]) if nums else None
+    date = None
+    for s, e, iso in dates_in(F):
+        date = iso
+        break
+    # the issuing body: capitalised lines before "CỘNG HÒA" / "Số:"
+    cut = len(head)
+    for pat in (r"C[ỘO]NG H[ÒO]A", r"\bS[ốo]\s*:", r"Độc lập"):
+        mm = re.search(pat, head, re.I)
+        if mm:
+            cut = min(cut, mm.start())
+    issuer_text = _clean(head[:cut])
+    issuer_text = issuer_text.replace("|", " ")
+    issuer = None
+    if issuer_text:
+        FT = fold_keep(issuer_text)
+        found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), Context(level="central")) if not x.generic]
+        if found:
+            issuer = found[-1].agency   # "UBND TỈNH X / SỞ Y TẾ": the lower body issues
+    type_ = None
+    for tm in re.finditer(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|"
+                          r"BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN)\W*$", head, re.M):
+        type_ = type_of_word(fold_keep(tm.group(1)).strip())
+        subject_text = head[tm.end():]
+        break
+    else:
+        subject_text = ""
+    vv = re.search(r"^\W*(?:V/v|V/V|Về việc)\s*(.+?)(?:\n\s*\n|$)", head, re.M | re.S)
+    if vv:
+        subject_text = vv.group(1)
+    subject = _clean(subject_text).rstrip(". ") or None
+    if subject and subject.isupper():
+        subject = subject[0] + subject[1:].lower()
+    if not type_ and number:
+        type_ = type_from_symbol(number)
+    d = Directive(key=number or "", number=number, type=type_ or "Công văn", date=date,
+                  issuer=issuer.name if issuer else None, subject=subject and modern_tones(subject),
+                  span=(st.header.start, st.header.end) if st.header else None)
+    return d, issuer
+
+
+@dataclass
+class Reported:
+    start: int            # where its text starts (the sentence that reports it)
+    number_span: tuple[int, int]
+    directive: Directive
+    issuer_hint: int      # offset of the reporting sentence, to find its subject
+
+
+def sentence_start(T: str, pos: int, floor: int = 0) -> int:
+    best = floor
+    for m in _SENT_END.finditer(T, floor, pos):
+        best = m.end()
+    while best < pos and T[best] in " \t\n":
+        best += 1
+    return best
+
+
+def reported_numbers(T: str, F: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
+    """(sentence start, number start, number end, number) of instruments a news text reports on."""
+    out = []
+    for s, e, num in find_numbers(T, lo, hi):
+        sent = sentence_start(T, s, lo)
+        window = F[max(sent, s - 70):s]
+        cue = None
+        for cue in _REPORT_CUE.finditer(window):
+            pass
+        if not cue:
+            continue
+        cites = [c for c in _CITE_CUE.finditer(window) if c.start() > cue.start()]
+        lead_in = " ".join(F[sent:sent + 12].split())
+        if cites or lead_in.startswith(("truoc do", "truoc day")):
+            continue
+        out.append((sent, s, e, normalise(num)))
+    return out
+
+
+def describe(T: str, F: str, sent: int, s: int, e: int, number: str) -> Directive:
+    """Type, date and subject of a reported instrument from the words around its number."""
+    before = F[max(sent, s - 40):s]
+    type_ = None
+    for tm in type_word_regex().finditer(before):
+        type_ = type_of_word(tm.group(1))
+    if not type_:
+        type_ = type_from_symbol(number)
+    date = None
+    after = F[e:e + 40]
+    dm = re.match(r"\s*ngay\s", after)
+    if dm:
+        date = parse_date(after)
+    if not date:
+        for ds, de, iso in dates_in(F, sent, s):
+            date = iso
+    subject = None
+    sm = re.search(r"ve viec\s", F[e:e + 120])
+    if sm:
+        start = e + sm.end()
+        stop = re.search(r"[,.;\n]\s|$", T[start:start + 400])
+        subject = T[start:start + stop.start()].strip()
+        subject = subject[0].upper() + subject[1:] if subject else None
+    return Directive(key=number, number=number, type=type_, date=date, issuer=None, subject=subject, span=(s, e))
+
+
+def unnumbered_type(T: str, F: str) -> str:
+    """For a text that reports an unnumbered plan: the capitalised type word it uses most."""
+    counts: Counter = Counter()
+    for m in type_word_regex().finditer(F):
+        if T[m.start()].isupper() and m.group(1) != "van ban":
+            counts[type_of_word(m.group(1))] += 1
+    return counts.most_common(1)[0][0] if counts else "Kế hoạch"

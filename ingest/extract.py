@@ -1,0 +1,316 @@
+"""From text to records: directives, agencies, obligations, citations, recipients.
+
+The flow: parse structure -> find the directive(s) and the context each sets
+(the issuer's province and district) -> walk the body unit by unit, clause by
+clause, giving roles to the bodies each clause names, with the bodies named
+by the enclosing heading or label ("1. Phòng Y tế", "Giao UBND các quận:")
+as leads of clauses that name none -> citations and recipients.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import citations as cit
+from . import recipients as rec
+from .agencies import Context, Mention, find_mentions
+from .dates import parse_deadline
+from .directives import (context_for, describe, header_directive, reported_numbers, sentence_start,
+                         unnumbered_type)
+from .records import Agency, Assignee, Directive, Extraction, Obligation
+from .roles import analyse
+from .structure import Structure, Unit, parse
+from .textnorm import fold_keep, nfc
+from .topics import topics_of
+
+_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=:)\s+(?=[A-ZĐÀ-Ỹ])|(?<=[.;])$")
+_TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+_NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la)\b")
+
+
+@dataclass
+class Scope:
+    """The stretch of text that belongs to one directive."""
+
+    directive: Directive
+    issuer: Agency | None
+    ctx: Context
+    start: int
+    end: int
+
+
+@dataclass
+class _State:
+    heading: list[tuple[int, list[Mention]]] = field(default_factory=list)   # (level, leads)
+    label: list[Mention] | None = None
+    label_modality: str | None = None
+    prev: list[Mention] | None = None       # leads of the previous clause
+    default_modality: str | None = None
+
+    def context_leads(self) -> list[Mention]:
+        if self.label:
+            return self.label
+        for _, leads in reversed(self.heading):
+            if leads:
+                return leads
+        return []
+
+
+def _clauses(T: str, s: int, e: int):
+    """Sentences and ';'-clauses of T[s:e] as (start, end), trimmed."""
+    pos = s
+    for m in _CLAUSE_END.finditer(T, s, e):
+        yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
+        pos = m.end()
+    yield from _trim(T, pos, e)
+
+
+def _trim(T: str, s: int, e: int):
+    while s < e and T[s] in " \t\n*_":
+        s += 1
+    while e > s and T[e - 1] in " \t\n*_":
+        e -= 1
+    if e - s > 1:
+        yield s, e
+
+
+def _agency_of(m: Mention) -> Agency:
+    return m.agency
+
+
+def extract_text(text: str, document: str, path: str = "", title: str | None = None,
+                 published: str | None = None) -> Extraction:
+    T = nfc(text)
+    F = fold_keep(T)
+    st = parse(T)
+    ex = Extraction(document=document, path=path, text=T,
+                    sha256=hashlib.sha256(T.encode("utf-8")).hexdigest(),
+                    kind="official" if st.official else ("excerpt" if any(u.kind == "heading" for u in st.units) and
+                                                           not any(u.kind == "title" for u in st.units[:3]) else "news"),
+                    title=title, published=published)
+    agencies: dict[str, Agency] = {}
+
+    def keep(a: Agency) -> None:
+        if a.generic:
+            return
+        if a.name in agencies:
+            for al in a.aliases:
+                if al not in agencies[a.name].aliases:
+                    agencies[a.name].aliases.append(al)
+        else:
+            agencies[a.name] = Agency(a.name, a.kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
+
+    scopes = _scopes(T, F, st, ex)
+    for sc in scopes:
+        ex.directives.append(sc.directive)
+        if sc.issuer:
+            keep(sc.issuer)
+        _obligations(T, F, st, sc, ex, keep)
+        for c in cit.citations(T, F, sc.start, sc.end, sc.directive, sc.ctx, skip={d.number for d in
+                                                                                    ex.directives if d.number}):
+            ex.citations.append(c)
+    # citations of other reported directives are not citations
+    reported = {d.number for d in ex.directives if d.number}
+    ex.citations = [c for c in ex.citations if c.to not in reported or c.to == c.source and False]
+    ex.citations = [c for c in ex.citations if c.to != c.source]
+    if scopes:
+        sc = scopes[0]
+        for r, agency in rec.recipients(T, F, st, sc.directive.key, sc.ctx):
+            ex.recipients.append(r)
+            keep(agency)
+    ex.agencies = list(agencies.values())
+    return ex
+
+
+def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
+    body = st.body
+    if st.official and st.header:
+        d, issuer = header_directive(T, st)
+        ctx = context_for(issuer, T, F)
+        if issuer and issuer.jurisdiction is None and issuer.level != "central":
+            issuer = _requalify(issuer, T, ctx)
+            d.issuer = issuer.name
+        d.key = d.number or _unnumbered_key(d)
+        d.topics = topics_of(T[body.start:body.end])
+        return [Scope(d, issuer, ctx, body.start, body.end)]
+    found = reported_numbers(T, F, body.start, body.end)
+    scopes: list[Scope] = []
+    titles = [u.start for u in st.units if u.kind == "title"]
+    base_ctx = context_for(None, T, F)
+    seen = set()
+    for i, (sent, s, e, number) in enumerate(found):
+        if number in seen:
+            continue
+        seen.add(number)
+        d = describe(T, F, sent, s, e, number)
+        issuer = _reporting_issuer(T, F, sent, s, e, base_ctx)
+        d.issuer = issuer.name if issuer else None
+        scopes.append(Scope(d, issuer, context_for(issuer, T, F) if issuer else base_ctx, sent, body.end))
+    for a, b in zip(scopes, scopes[1:]):
+        a.end = b.start
+    for sc in scopes:
+        nxt_title = [t for t in titles if sc.start < t < sc.end]
+        if nxt_title:
+            sc.end = nxt_title[0]
+    if not scopes:
+        issuer = _unnumbered_issuer(T, F, st, base_ctx)
+        ctx = context_for(issuer, T, F) if issuer else base_ctx
+        d = Directive(key="", number=None, type=unnumbered_type(T, F), date=None,
+                      issuer=issuer.name if issuer else None)
+        from .dates import dates_in
+        for _, _, iso in dates_in(F, 0, len(F)):
+            d.date = None
+            year = iso[:4]
+            break
+        else:
+            m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", T)
+            year = m.group(0) if m else None
+        d.key = f"{d.issuer or ''}|{d.type}|{year or ''}"
+        scopes.append(Scope(d, issuer, ctx, body.start, body.end))
+    for sc in scopes:
+        sc.directive.topics = topics_of(T[sc.start:sc.end])
+        if not sc.directive.key:
+            sc.directive.key = sc.directive.number or _unnumbered_key(sc.directive)
+    return scopes
+
+
+def _unnumbered_key(d: Directive) -> str:
+    return f"{d.issuer or ''}|{d.type or ''}|{(d.date or '')[:4]}"
+
+
+def _requalify(issuer: Agency, T: str, ctx: Context) -> Agency:
+    """An issuer printed without its place ("ỦY BAN NHÂN DÂN THÀNH PHỐ") takes the text's."""
+    hit = find_mentions(issuer.name, fold_keep(issuer.name), 0, len(issuer.name), ctx)
+    return hit[0].agency if hit else issuer
+
+
+def _reporting_issuer(T: str, F: str, sent: int, s: int, e: int, ctx: Context) -> Agency | None:
+    """The body that issues a reported instrument: the subject of the reporting sentence."""
+    end = sentence_end(T, e)
+    ms = [m for m in find_mentions(T, F, sent, end, ctx) if not m.generic]
+    for m in ms:
+        before = F[max(sent, m.start - 6):m.start]
+        if "cua" in before.split():
+            continue  # "của Thủ tướng Chính phủ": the issuer of something cited
+        if m.agency.kind in ("ubnd", "so", "bo", "chinh_phu", "van_phong", "cuc", "phong"):
+            return m.agency
+    return _default_issuer(T, F, ctx)
+
+
+def _default_issuer(T: str, F: str, ctx: Context) -> Agency | None:
+    if ctx.province:
+        name = f"Ủy ban nhân dân {ctx.province_word} {ctx.province}"
+        return Agency(name, "ubnd", "province", f"{ctx.province_word} {ctx.province}")
+    return None
+
+
+def _unnumbered_issuer(T: str, F: str, st: Structure, ctx: Context) -> Agency | None:
+    """The body an article or excerpt shows giving the orders (or signing)."""
+    if st.signature:
+        sig = T[st.signature.start:st.signature.end]
+        ms = [m for m in find_mentions(sig, fold_keep(sig), 0, len(sig), ctx) if not m.generic]
+        if ms:
+            return ms[0].agency
+    counts: dict[str, tuple[int, Agency]] = {}
+    for m in find_mentions(T, F, 0, len(T), ctx):
+        if m.generic or m.agency.kind != "ubnd" or "các" in m.agency.name.split():
+            continue
+        after = F[m.end:m.end + 30].split()
+        if after[:1] and after[0] in ("giao", "yeu", "chi", "de", "ban", "vua", "da"):
+            n, _ = counts.get(m.agency.name, (0, m.agency))
+            counts[m.agency.name] = (n + 1, m.agency)
+    if counts:
+        return max(counts.values(), key=lambda x: x[0])[1]
+    return _default_issuer(T, F, ctx)
+
+
+def sentence_end(T: str, pos: int) -> int:
+    m = re.search(r"[.!?](?=\s|$)|\n", T[pos:])
+    return pos + m.end() if m else len(T)
+
+
+def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep) -> None:
+    state = _State()
+    issuer = sc.issuer.name if sc.issuer else None
+    units = [u for u in st.units if u.end > sc.start and u.start < sc.end]
+    for u in units:
+        if u.kind == "title":
+            state.label = None
+            state.prev = None
+            continue
+        lo, hi = max(u.start, sc.start), min(u.end, sc.end)
+        if u.kind == "heading":
+            while state.heading and state.heading[-1][0] >= u.level:
+                state.heading.pop()
+            state.label = None
+            state.prev = None
+        first = True
+        for cs, ce in _clauses(T, max(lo, u.body_start if u.start >= sc.start else lo), hi):
+            _clause(T, F, cs, ce, u, first, sc, ex, state, issuer, keep)
+            first = False
+
+
+def _clause(T: str, F: str, cs: int, ce: int, u: Unit, first: bool, sc: Scope, ex: Extraction,
+            state: _State, issuer: str | None, keep) -> None:
+    mentions = find_mentions(T, F, cs, ce, sc.ctx)
+    roles = analyse(T, F, cs, ce, mentions, issuer)
+    folded = " ".join(F[cs:ce].split())
+    ends_label = T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or (T[ce - 3:ce] == ":**")
+    if roles.director and not roles.leads and not roles.supports:
+        # "UBND quận Đống Đa yêu cầu:" sets the modality of what follows
+        state.default_modality = roles.modality
+        return
+    explicit = [m for m in roles.leads]
+    leads = list(explicit)
+    context = state.context_leads()
+    if u.kind == "heading" and first:
+        # a heading naming bodies makes them the leads of everything under it
+        named = explicit if explicit else []
+        state.heading.append((u.level, named))
+        if named and _is_bare_heading(T, F, cs, ce, mentions):
+            return
+    if not leads:
+        if roles.subject is None and not roles.narrative:
+            leads = list(state.prev or context)
+    elif roles.directed_only and context:
+        leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]
+    if ends_label and (explicit or roles.supports):
+        state.label = explicit or state.label
+        state.label_modality = roles.modality
+    if not leads and not roles.supports:
+        return
+    if _NOT_TASK.match(folded) and not explicit:
+        return
+    state.prev = leads if explicit or roles.subject else state.prev
+    modality = roles.modality or (state.label_modality if not explicit else None) or state.default_modality
+    assignees = []
+    seen = set()
+    for m, role in [(m, "lead") for m in leads] + [(m, "support") for m in roles.supports]:
+        key = (m.agency.name, role)
+        if key in seen:
+            continue
+        seen.add(key)
+        assignees.append(Assignee(m.agency.name, role, m.generic))
+        keep(m.agency)
+    if not any(not a.generic for a in assignees):
+        # only generic bodies: kept for the record, marked generic
+        pass
+    reports = []
+    for m in roles.reports:
+        if not m.generic and m.agency.name not in reports:
+            reports.append(m.agency.name)
+            keep(m.agency)
+    ex.obligations.append(Obligation(
+        directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
+        modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),
+        topics=topics_of(T[cs:ce], F[cs:ce]), targets=_TARGET.findall(T[cs:ce])))
+
+
+def _is_bare_heading(T: str, F: str, cs: int, ce: int, mentions: list[Mention]) -> bool:
+    """"1. Phòng Y tế" / "2. Sở Nông nghiệp và Môi trường:": a heading that only names bodies."""
+    rest = F[cs:ce]
+    for m in mentions:
+        rest = rest[:m.start - cs] + " " * (m.end - m.start) + rest[m.end - cs:]
+    words = rest.split()
+    return len(words) <= 4

@@ -1,0 +1,75 @@
+"""Directive numbers (số, ký hiệu) and types (guide §1).
+
+Vietnamese offices print numbers as number[/year]/TYPE-ISSUER or
+number-TYPE/ISSUER: 345/UBND-YT, 1658/CĐ-TTg, 07/2016/TT-BNNPTNT, 68-NQ/TW,
+12148/VP-KT. The type word in the text wins; otherwise the symbol's type code
+(KH, QĐ, CĐ, …: data/types.tsv); a bare issuer code (UBND-XX) is a Công văn.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import alternation
+
+NUMBER_RE = re.compile(
+    r"(?<![\w/.-])(\d{1,6}(?:/(?:19|20)\d\d)?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)(?![\w/])")
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[dict[str, str], dict[str, str]]:
+    codes, words = {}, {}
+    path = Path(__file__).with_name("data") / "types.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, code_list, word_list = line.split("\t")
+        for c in code_list.split("|"):
+            codes[c.upper()] = name
+        for w in word_list.split("|"):
+            words[w] = name
+    return codes, words
+
+
+@lru_cache(maxsize=1)
+def type_word_regex() -> re.Pattern:
+    """Type words on folded text, e.g. 'ke hoach', 'van ban', 'cong dien khan'."""
+    return re.compile(r"(?<![a-z0-9])(" + alternation(_types()[1]) + r")(?![a-z0-9])")
+
+
+def type_of_word(folded_word: str) -> str | None:
+    return _types()[1].get(folded_word)
+
+
+def normalise(number: str) -> str:
+    """Spacing only: '345 / UBND - YT' -> '345/UBND-YT'."""
+    return re.sub(r"\s+", "", number)
+
+
+def type_from_symbol(number: str) -> str:
+    """The type a number's symbol gives: 252/KH-UBND -> Kế hoạch; 345/UBND-YT -> Công văn."""
+    codes = _types()[0]
+    rest = re.sub(r"^\d+(?:/(?:19|20)\d\d)?[/-]", "", number)
+    first = re.split(r"[-/&]", rest)[0]
+    if first.upper() in codes:
+        return codes[first.upper()]
+    m = re.match(r"([A-ZĐ]+)\d+$", first)       # 72/2025/QH15
+    if m and m.group(1) in codes:
+        return codes[m.group(1)]
+    return "Công văn"
+
+
+def year_of(number: str) -> int | None:
+    m = re.search(r"/((?:19|20)\d\d)/", number)
+    return int(m.group(1)) if m else None
+
+
+def find_numbers(text: str, lo: int = 0, hi: int | None = None):
+    """(start, end, number) of every directive number in text[lo:hi]."""
+    for m in NUMBER_RE.finditer(text, lo, len(text) if hi is None else hi):
+        num = m.group(1)
+        letters = re.sub(r"[^A-Za-zĐđ]", "", num)
+        if len(letters) < 2:
+            continue
+        yield m.start(1), m.end(1), num

@@ -1,0 +1,713 @@
+"""Read a document file (text, Markdown, HTML, DOCX, PDF) into one NFC string.
+
+Every later stage points into ``ReadResult.text`` by character offset, so this
+is the one place that decides what the text of a file is. The format is
+decided by content first (a PDF saved as .txt is still a PDF), the extension
+second. Anything that cannot be read raises ``InputError`` with a one-line
+message naming the file and the problem.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.legacy_encodings import (
+    SAMPLE_CHARS, convert_text, detect_legacy_text, vietnamese_score,
+)
+from ingest.records import InputError
+from ingest.textnorm import fold
+
+FORMATS = ("txt", "md", "html", "docx", "pdf")
+UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)"
+
+
+@dataclass
+class ReadResult:
+    text: str                     # NFC; offsets of all later stages point into it
+    format: str                   # txt | md | html | docx | pdf
+    title: str | None = None
+    published: str | None = None  # ISO date, when the page itself says so
+    encoding: str | None = None   # what was detected (text and HTML), e.g. "utf-8", "tcvn3"
+
+
+def read_document(path: str | Path) -> ReadResult:
+    """The text of one document file; ``InputError`` for anything unreadable."""
+    path = Path(path)
+    shown = _shown(path)
+    data = _read_bytes(path, shown)
+    if not data.strip():
+        raise InputError(shown, "empty file")
+    ext = path.suffix.lower()
+    kind = _sniff(data, ext, shown)
+    if kind == "pdf":
+        result = _read_pdf(data, shown)
+    elif kind == "docx":
+        result = _read_docx(data, shown)
+    else:
+        text, encoding = decode_text(data, shown, html=ext in (".html", ".htm", ".xhtml"))
+        if _looks_like_html(text, ext):
+            result = _read_html(text, encoding)
+        else:
+            result = ReadResult(text, "md" if ext in (".md", ".markdown") else "txt", encoding=encoding)
+    if not result.text.strip():
+        raise InputError(shown, "no text in the document" if kind != "txt" else "empty file")
+    return result
+
+
+def _shown(path: Path) -> str:
+    """The path as the user gave it, kept on one line."""
+    return str(path).replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(shown, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(shown, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except OSError as e:
+        raise InputError(shown, f"cannot read file ({e.strerror or e})") from None
+
+
+# --- What kind of file ------------------------------------------------------
+
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+_BINARIES = (b"\x7fELF", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"MZ", b"\x00\x00\x00")
+
+
+def _sniff(data: bytes, ext: str, shown: str) -> str:
+    """'pdf', 'docx' or 'text' (text and HTML are told apart after decoding)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or ext == ".docx":
+        return _sniff_zip(data, ext, shown)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(shown, "old binary Word/Office file (.doc); save it as .docx or PDF first")
+    if data.startswith(_IMAGES) or data[8:12] == b"WEBP":
+        raise InputError(shown, "image file, not a document (OCR it first)")
+    if ext == ".pdf" and not data.startswith(codecs.BOM_UTF8 + b"<") and not data.lstrip()[:1] == b"<":
+        raise InputError(shown, "damaged PDF (no %PDF header)")
+    if data.startswith(_BINARIES):
+        raise InputError(shown, "binary file, not a document")
+    return "text"
+
+
+def _sniff_zip(data: bytes, ext: str, shown: str) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        if ext == ".docx" or b"word/" in data[:4096] or b"[Content_Types].xml" in data[:4096]:
+            raise InputError(shown, "damaged DOCX (not a valid zip)") from None
+        raise InputError(shown, "damaged zip archive, not a document") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if ext == ".docx":
+        raise InputError(shown, "damaged DOCX (no word/document.xml in the zip)")
+    raise InputError(shown, "zip archive, not a document")
+
+
+# --- Plain text -------------------------------------------------------------
+
+# Bytes that never occur in text (all C0 controls but tab, LF, VT, FF, CR, ESC, SUB).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26, 27))
+# UTF-32 first: its little-endian BOM starts like UTF-16's.
+_BOMS = {
+    codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be", codecs.BOM_UTF8: "utf-8",
+    codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be",
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_text(data: bytes, shown: str = "<bytes>", html: bool = False) -> tuple[str, str]:
+    """(NFC text with \\n line ends, encoding name) of a text file's bytes.
+
+    Order: a BOM; then valid UTF-8 (checked for TCVN3/VNI mojibake stored as
+    UTF-8); for HTML, a declared charset; then the 8-bit candidates
+    Windows-1258, TCVN3 and VNI, scored by how much reads as Vietnamese.
+    """
+    for bom in _BOMS:
+        if data.startswith(bom):
+            codec = _BOMS[bom]
+            try:
+                return _finish(data[len(bom):].decode(codec)), codec
+            except UnicodeDecodeError:
+                raise InputError(shown, f"cannot decode text (damaged {codec})") from None
+    _refuse_binary(data, shown)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        legacy = detect_legacy_text(text)
+        if legacy:
+            return _finish(convert_text(text, legacy)), f"{legacy} (stored as utf-8)"
+        return _finish(text), "utf-8"
+    if html:
+        declared = _declared_charset(data)
+        if declared:
+            return _finish(data.decode(declared, errors="replace")), declared
+    return _decode_8bit(data, shown)
+
+
+def _finish(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _refuse_binary(data: bytes, shown: str) -> None:
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if b"\x00" in sample or controls > len(sample) * 0.02:
+        raise InputError(shown, "binary file, not a document")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _decode_8bit(data: bytes, shown: str) -> tuple[str, str]:
+    """Choose among Windows-1258, TCVN3 and VNI by how Vietnamese each reads."""
+    sample = data[:SAMPLE_CHARS]
+    cp1258 = unicodedata.normalize("NFC", sample.decode("cp1258", errors="replace"))
+    raw = sample.decode("latin-1")
+    candidates = [("windows-1258", vietnamese_score(cp1258))]
+    candidates += [(enc, vietnamese_score(convert_text(raw, enc))) for enc in ("tcvn3", "vni")]
+    best, (score, words) = max(candidates, key=lambda c: c[1][0])   # ties: first (cp1258) wins
+    if score < 0.5 and words:
+        raise InputError(shown, UNDECODABLE)
+    if best == "windows-1258":
+        try:
+            return _finish(data.decode("cp1258")), best
+        except UnicodeDecodeError:
+            raise InputError(shown, UNDECODABLE) from None
+    return _finish(convert_text(data.decode("latin-1"), best)), best
+
+
+# --- HTML -------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+_HTML_TAGS = re.compile(r"<(?:html|head|body)[\s>]", re.I)
+_ANY_TAG = re.compile(r"<(?:p|div|article|h[1-6]|title|meta|br|span|a)[\s>/]", re.I)
+
+
+def _looks_like_html(text: str, ext: str) -> bool:
+    head = text[:4096]
+    if _HTML_START.match(head) or _HTML_TAGS.search(head):
+        return True
+    return ext in (".html", ".htm", ".xhtml") and _ANY_TAG.search(head) is not None
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    phrases: frozenset[str]       # folded
+    sections: frozenset[str]      # folded
+    classes: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def boilerplate() -> _Boilerplate:
+    """The page-furniture lists of ``data/html_boilerplate.txt``."""
+    parts: dict[str, list[str]] = {}
+    current = None
+    path = Path(__file__).parent / "data" / "html_boilerplate.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = parts.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line)
+    return _Boilerplate(
+        phrases=frozenset(fold(p) for p in parts.get("phrases", [])),
+        sections=frozenset(fold(p) for p in parts.get("sections", [])),
+        classes=frozenset(c.lower() for c in parts.get("classes", [])),
+    )
+
+
+# Never content, wherever they are.
+_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+              "form", "button", "input", "select", "textarea", "label", "nav", "aside", "figure",
+              "picture", "video", "audio", "map", "dialog", "menu"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre",
+           "figcaption", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+           "address", "center", "hr", "body", "html", "caption"} | _HEADINGS
+_CLASS_SPLIT = re.compile(r"[\s_\-]+")
+
+
+def _read_html(text: str, encoding: str) -> ReadResult:
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except Exception:   # lxml raises ParserError / ValueError on documents with no elements
+        return ReadResult("", "html", encoding=encoding)
+    title = _html_title(doc)
+    published = _html_published(doc)
+    _clean(doc)
+    root = _content_root(doc)
+    _drop_furniture(root)
+    body = _render(root)
+    h1 = root.xpath(".//h1")
+    if title and not h1 and fold(title) not in fold(body[: len(title) * 2]):
+        body = f"{title}\n\n{body}" if body else title
+    return ReadResult(unicodedata.normalize("NFC", body), "html", title=title,
+                      published=published, encoding=encoding)
+
+
+def _text_of(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _html_title(doc) -> str | None:
+    for xp in ("//article//h1", "//*[@itemprop='headline']", "//h1",
+               "//meta[@property='og:title']/@content", "//title"):
+        for found in doc.xpath(xp):
+            t = " ".join((found if isinstance(found, str) else found.text_content()).split())
+            if t:
+                return unicodedata.normalize("NFC", t)
+    return None
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_DATE_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='date' or @name='dc.date.issued'"
+    " or @name='DC.date.issued' or @name='article:published_time']/@content",
+    "//article//time/@datetime",
+    "//time[@pubdate]/@datetime",
+)
+
+
+def _iso_date(value: str) -> str | None:
+    m = _ISO.search(value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _DMY.search(value)
+        if not m:
+            return None
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 < y < 2200:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _html_published(doc) -> str | None:
+    for xp in _DATE_XPATHS:
+        for value in doc.xpath(xp):
+            iso = _iso_date(str(value))
+            if iso:
+                return iso
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+        if m and _iso_date(m.group(1)):
+            return _iso_date(m.group(1))
+    return None
+
+
+def _remove(el) -> None:
+    """Drop an element but keep its tail text in the flow."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _holds_article(el) -> bool:
+    """Too much of the page to be furniture, whatever its class says."""
+    if el.tag in ("body", "html", "article", "main") or el.xpath(".//article|.//*[@itemprop='articleBody']"):
+        return True
+    return sum(1 for p in el.iter("p") if len(_text_of(p)) >= 80) >= 3
+
+
+def _clean(doc) -> None:
+    words = boilerplate().classes
+    for el in list(doc.iter()):
+        if not isinstance(el.tag, str):          # comments, processing instructions
+            _remove(el)
+            continue
+        if el.getparent() is None and el.tag != "html":
+            continue
+        tag = el.tag.lower()
+        if tag in _DROP_TAGS or (tag in ("header", "footer") and not el.xpath("ancestor::article")):
+            _remove(el)
+            continue
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or \
+                "display:none" in (el.get("style") or "").replace(" ", ""):
+            _remove(el)
+            continue
+        marks = set(_CLASS_SPLIT.split(f"{el.get('class', '')} {el.get('id', '')}".lower()))
+        if marks & words and not _holds_article(el):
+            _remove(el)
+
+
+def _content_root(doc):
+    """The element holding the article: articleBody, <article>, or the densest block."""
+    body = doc.find("body") if doc.find("body") is not None else doc
+    for xp in ("//*[@itemprop='articleBody']", "//article"):
+        found = [el for el in doc.xpath(xp) if _text_of(el)]
+        if found:
+            best = max(found, key=lambda el: len(_text_of(el)))
+            if len(_text_of(best)) >= 200 or xp.startswith("//*"):
+                return best
+    scores: dict = {}
+    for p in body.iter("p", "li", "pre", "blockquote", "td"):
+        n = len(_text_of(p)) - sum(len(_text_of(a)) for a in p.iter("a"))
+        if n < 25:
+            continue
+        parent = p.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + n
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0) + n / 2
+    if not scores:
+        return body
+    best = max(scores, key=scores.get)
+    # A list or table row is part of a larger block: climb to that block.
+    while best.tag in ("ul", "ol", "tr", "tbody", "table", "dl") and best.getparent() is not None:
+        best = best.getparent()
+    return best
+
+
+def _link_density(el) -> float:
+    text = len(_text_of(el))
+    if not text:
+        return 1.0
+    return sum(len(_text_of(a)) for a in el.iter("a")) / text
+
+
+def _drop_furniture(root) -> None:
+    """Share buttons, comment prompts and 'related news' lists inside the article."""
+    bp = boilerplate()
+    for el in list(root.iter()):
+        if el is root or not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        text = _text_of(el)
+        if not text or len(text) > 60:
+            continue
+        key = fold(text)
+        if key in bp.sections and (el.tag in _HEADINGS or el.tag in ("p", "div", "span", "strong", "b")):
+            _drop_section(el, root)
+        elif key in bp.phrases or any(key.startswith(p + " ") and len(key) <= len(p) + 12 for p in bp.phrases):
+            _remove(el)
+
+
+def _drop_section(heading, root) -> None:
+    parent = heading.getparent()
+    for sib in list(heading.itersiblings()):
+        if _link_density(sib) > 0.5:
+            _remove(sib)
+        else:
+            break
+    _remove(heading)
+    while parent is not None and parent is not root and _link_density(parent) > 0.5:
+        up = parent.getparent()
+        _remove(parent)
+        parent = up
+
+
+def _render(root) -> str:
+    """Blank-line separated paragraphs; headings alone; list items as '- item'."""
+    blocks: list[str] = []
+    items: list[bool] = []        # blocks that are list items: one line apart, not a blank line
+    line: list[str] = []
+    prefix = [""]
+
+    def flush():
+        text = "".join(line)
+        line.clear()
+        lines = [" ".join(part.split()) for part in text.split("\n")]
+        lines = [l for l in lines if l]
+        if lines:
+            blocks.append(prefix[0] + "\n".join(lines))
+            items.append(bool(prefix[0]))
+            prefix[0] = ""
+
+    def walk(el, depth):
+        if not isinstance(el.tag, str):
+            return
+        tag = el.tag.lower()
+        if tag == "br":
+            line.append("\n")
+        elif tag == "li":
+            flush()
+            prefix[0] = "  " * depth + "- "
+            inner(el, depth + 1)
+            flush()
+        elif tag == "tr":
+            flush()
+            cells = [" ".join(_text_of(c).split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            cells = [c for c in cells if c]
+            if cells:
+                blocks.append("\n".join(cells))
+                items.append(False)
+        elif tag in _BLOCKS or tag == "td" or tag == "th":
+            flush()
+            inner(el, depth)
+            flush()
+        else:
+            inner(el, depth)
+        if el.tail:
+            line.append(el.tail)
+
+    def inner(el, depth):
+        if el.text:
+            line.append(el.text)
+        for child in el:
+            walk(child, depth)
+
+    _walk_root(root, walk)
+    flush()
+    out = []
+    for i, block in enumerate(blocks):
+        if i:
+            out.append("\n" if items[i] and items[i - 1] else "\n\n")
+        out.append(block)
+    return "".join(out)
+
+
+def _walk_root(root, walk) -> None:
+    """Render the root's content, not its tail (text after the article)."""
+    tail, root.tail = root.tail, None
+    try:
+        walk(root, 0)
+    finally:
+        root.tail = tail
+
+
+# --- DOCX -------------------------------------------------------------------
+
+def _read_docx(data: bytes, shown: str) -> ReadResult:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(_docx_blocks(document.element.body, _Numbering(document)))
+    except (zipfile.BadZipFile, PackageNotFoundError, EOFError):
+        raise InputError(shown, "damaged DOCX (not a valid zip)") from None
+    except KeyError as e:
+        raise InputError(shown, f"damaged DOCX (missing part {e})") from None
+    except Exception as e:   # lxml.etree.XMLSyntaxError, zlib.error, ... from a truncated part
+        raise InputError(shown, f"damaged DOCX ({type(e).__name__})") from None
+    title = (document.core_properties.title or "").strip() or None
+    text = unicodedata.normalize("NFC", "\n\n".join(b for b in blocks if b.strip()))
+    return ReadResult(text, "docx", title=title)
+
+
+def _w(tag: str) -> str:
+    from docx.oxml.ns import qn
+    return qn(tag)
+
+
+def _docx_blocks(container, numbering):
+    """Paragraphs and table rows of a body or cell, in document order."""
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        if child.tag == _w("w:p"):
+            para = Paragraph(child, None)
+            text = para.text.strip()
+            if text:
+                yield numbering.label(child) + text
+        elif child.tag == _w("w:tbl"):
+            for row in child.iterchildren(_w("w:tr")):
+                cells = []
+                for cell in row.iterchildren(_w("w:tc")):
+                    cell_text = "\n".join(b for b in _docx_blocks(cell, numbering) if b.strip())
+                    if cell_text:
+                        cells.append(cell_text)
+                if cells:
+                    yield "\n\n".join(cells)
+        elif child.tag == _w("w:sdt"):
+            content = child.find(_w("w:sdtContent"))
+            if content is not None:
+                yield from _docx_blocks(content, numbering)
+
+
+class _Numbering:
+    """The numbers Word draws before list paragraphs ('1.', 'a)', '-'), which are not in the text."""
+
+    def __init__(self, document):
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.styles: dict[str, tuple] = {}     # styleId -> (numPr element or None, basedOn styleId)
+        try:
+            for st in document.styles.element.iterchildren(_w("w:style")):
+                based = st.find(_w("w:basedOn"))
+                self.styles[st.get(_w("w:styleId"))] = (
+                    st.find(f"{_w('w:pPr')}/{_w('w:numPr')}"),
+                    based.get(_w("w:val")) if based is not None else None,
+                )
+        except (NotImplementedError, KeyError, AttributeError):
+            pass
+        try:
+            numbering = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {}
+        for a in numbering.iterchildren(_w("w:abstractNum")):
+            levels = {}
+            for lvl in a.iterchildren(_w("w:lvl")):
+                fmt = lvl.find(_w("w:numFmt"))
+                text = lvl.find(_w("w:lvlText"))
+                start = lvl.find(_w("w:start"))
+                levels[int(lvl.get(_w("w:ilvl"), "0"))] = (
+                    fmt.get(_w("w:val")) if fmt is not None else "decimal",
+                    text.get(_w("w:val")) if text is not None else "",
+                    int(start.get(_w("w:val"))) if start is not None else 1,
+                )
+            abstract[a.get(_w("w:abstractNumId"))] = levels
+        for num in numbering.iterchildren(_w("w:num")):
+            ref = num.find(_w("w:abstractNumId"))
+            if ref is not None:
+                for ilvl, spec in abstract.get(ref.get(_w("w:val")), {}).items():
+                    self.formats[(num.get(_w("w:numId")), ilvl)] = spec
+
+    def _num_pr(self, p):
+        """The paragraph's own list properties, else its style's (List Number, ...)."""
+        num_pr = p.find(f"{_w('w:pPr')}/{_w('w:numPr')}")
+        style = p.find(f"{_w('w:pPr')}/{_w('w:pStyle')}")
+        style_id = style.get(_w("w:val")) if style is not None else None
+        seen = set()
+        while num_pr is None and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            num_pr, style_id = self.styles[style_id]
+        return num_pr
+
+    def label(self, p) -> str:
+        num_pr = self._num_pr(p)
+        if num_pr is None:
+            return ""
+        num_id_el, ilvl_el = num_pr.find(_w("w:numId")), num_pr.find(_w("w:ilvl"))
+        num_id = num_id_el.get(_w("w:val")) if num_id_el is not None else None
+        ilvl = int(ilvl_el.get(_w("w:val"))) if ilvl_el is not None else 0
+        spec = self.formats.get((num_id, ilvl))
+        if spec is None:
+            return ""
+        fmt, pattern, start = spec
+        if fmt == "bullet":
+            return "- "
+        if fmt == "none":
+            return ""
+        counts = self.counters.setdefault(num_id, [])
+        while len(counts) <= ilvl:
+            counts.append(0)
+        counts[ilvl] += 1
+        del counts[ilvl + 1:]
+
+        def value(level: int) -> str:
+            lfmt, _, lstart = self.formats.get((num_id, level), ("decimal", "", 1))
+            n = lstart + (counts[level] if level < len(counts) else 1) - 1
+            return _format_number(n, lfmt)
+
+        label = re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), pattern)
+        return f"{label} " if label else ""
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        out, rest = "", n
+        for v, r in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            while rest >= v:
+                out, rest = out + r, rest - v
+        return out.upper() if fmt == "upperRoman" else out
+    return str(n)
+
+
+# --- PDF --------------------------------------------------------------------
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _read_pdf(data: bytes, shown: str) -> ReadResult:
+    import logging
+
+    import pdfplumber
+
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(shown, "damaged PDF (truncated: no end-of-file marker)")
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    pages = []
+    title = None
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            info = pdf.metadata or {}
+            title = _pdf_str(info.get("Title"))
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+    except Exception as e:    # pdfminer's PDFSyntaxError, PSEOF, ... and pdfplumber's own
+        if "password" in str(e).lower() or type(e).__name__ == "PDFPasswordIncorrect":
+            raise InputError(shown, "encrypted PDF (needs a password)") from None
+        raise InputError(shown, f"damaged PDF ({type(e).__name__})") from None
+    if not pages:
+        raise InputError(shown, "damaged PDF (no pages)")
+    text = "\n\n".join(p.strip("\n") for p in pages if p.strip())
+    if not text.strip():
+        raise InputError(shown, "scanned PDF with no text layer (OCR it first)")
+    if len(_CID.findall(text)) * 8 > len(text):
+        raise InputError(shown, "PDF text layer has no Unicode mapping (OCR it first)")
+    return ReadResult(unicodedata.normalize("NFC", text), "pdf", title=title)
+
+
+def _pdf_str(value) -> str | None:
+    if isinstance(value, bytes):
+        for codec in ("utf-16", "utf-8", "latin-1"):
+            try:
+                value = value.decode(codec)
+                break
+            except UnicodeDecodeError:
+                continue
+    if isinstance(value, str) and value.strip():
+        return unicodedata.normalize("NFC", value.strip())
+    return None
+
+
+def describe(result: ReadResult) -> str:
+    """One line about a read, for CLI output: 'html, utf-8, 1234 chars, "Title"'."""
+    bits = [result.format]
+    if result.encoding:
+        bits.append(result.encoding)
+    bits.append(f"{len(result.text)} chars")
+    if result.published:
+        bits.append(f"published {result.published}")
+    if result.title:
+        bits.append(json.dumps(result.title, ensure_ascii=False))
+    return ", ".join(bits)

@@ -1,0 +1,129 @@
+"""Who leads, who supports, who is reported to, in one clause (guide §2, §8).
+
+The words before a mention decide its role (``data/verbs.tsv``): after
+"giao / yêu cầu / đề nghị / chỉ đạo" a body is a lead; after "phối hợp (với)
+/ cùng" a support; after "báo cáo / tham mưu / chịu trách nhiệm trước / gửi
+về" it is reported to. A body that opens the clause and is followed by a
+task is its subject, so a lead — unless it is the issuer giving the order
+("UBND Thành phố yêu cầu …") or the clause only narrates ("… đã ban hành …").
+Bodies joined by commas or "và" share the role of the first. Any other body
+(the object of a task, a beneficiary, "của X") gets no role.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .agencies import Mention
+
+# What may stand before the subject of a clause: adverbs and people's titles.
+_PREFIX_OK = re.compile(
+    r"^(?:(?:dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|bên canh do|ben canh do|nhu vay|vi vay|"
+    r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|truong|lanh dao|"
+    r"cac|va|doi voi|yeu cau)\s*)*$")
+_SEPARATOR = re.compile(r"^[\s,;:&()]*(?:và|cùng các|các)?[\s,;:&()]*$", re.I)
+# Filler words allowed between a marker and the body it governs ("giao cho Sở …").
+_FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
+           "tich cuc", "chu dong", "thuong xuyen", "dinh ky"}
+
+
+@dataclass
+class ClauseRoles:
+    leads: list[Mention] = field(default_factory=list)
+    supports: list[Mention] = field(default_factory=list)
+    reports: list[Mention] = field(default_factory=list)
+    modality: str | None = None
+    subject: Mention | None = None       # the body that opens the clause as its subject
+    director: Mention | None = None      # the issuer giving the order in this clause
+    directed_only: bool = False          # leads come only from "chỉ đạo X" (A chỉ đạo B: A leads too)
+    narrative: bool = False
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
+    table: dict[str, tuple[str, str | None]] = {}
+    for cat, phrases in lexicon.verbs().items():
+        for ph, val in phrases.items():
+            table.setdefault(ph, (cat, val))
+    return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(table) + r")(?![a-z0-9])"), table
+
+
+def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
+    """The marker of one of ``cats`` that governs position hi: (category, value, phrase) or None."""
+    pattern, table = _markers()
+    best = None
+    for m in pattern.finditer(F, lo, hi):
+        cat, val = table[m.group(1)]
+        if cat in cats:
+            best = (m, cat, val)
+    if not best:
+        return None
+    m, cat, val = best
+    gap = F[m.end():hi].split()
+    gap_text = " ".join(gap)
+    allowed = len(gap) == 0 or gap_text in _FILLER or all(w in {"cho", "voi", "cac", "va", "ve", "len"} for w in gap)
+    if cat == "reports" and not allowed:
+        allowed = len(gap) <= 6 and gap[-1] in ("ve", "cho", "len", "truoc")
+    if not allowed:
+        return None
+    return cat, val, m.group(1)
+
+
+def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
+    pattern, table = _markers()
+    text = F[lo:hi]
+    stripped = text.lstrip()
+    m = pattern.match(F, lo + len(text) - len(stripped), hi)
+    if m and table[m.group(1)][0] in cats:
+        return table[m.group(1)]
+    return None
+
+
+def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
+    out = ClauseRoles()
+    prev: Mention | None = None
+    prev_role: str | None = None
+    via_chidao_only = True
+    for i, m in enumerate(mentions):
+        role = None
+        between_T = T[(prev.end if prev else cs):m.start]
+        if prev is not None and prev_role and _SEPARATOR.match(between_T):
+            role = prev_role                                    # a list continues
+        else:
+            mk = _last_marker(F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
+            if mk:
+                cat, val, phrase = mk
+                role = {"assign": "lead", "support": "support", "reports": "reports"}[cat]
+                if cat == "assign":
+                    out.modality = out.modality or val
+                    if phrase != "chi dao":
+                        via_chidao_only = False
+            elif prev is None and _PREFIX_OK.match(" ".join(F[cs:m.start].split())):
+                # the clause's subject: what follows it decides
+                nxt = mentions[i + 1].start if i + 1 < len(mentions) else ce
+                after = _starts_with(F, m.end, nxt, ("assign", "narrative", "duty", "support", "reports"))
+                out.subject = m
+                via_chidao_only = False
+                if after and after[0] == "narrative":
+                    out.narrative = True
+                elif after and after[0] == "assign" and issuer and m.agency.name == issuer:
+                    out.director = m
+                    out.modality = out.modality or after[1]
+                else:
+                    role = "lead"
+                    if after and after[0] in ("duty", "assign"):
+                        out.modality = out.modality or (after[1] if after[0] == "duty" else None)
+        if role == "lead":
+            out.leads.append(m)
+        elif role == "support":
+            out.supports.append(m)
+        elif role == "reports":
+            out.reports.append(m)
+        prev, prev_role = m, role
+    out.directed_only = bool(out.leads) and via_chidao_only and out.subject is None
+    # one body is not its own partner: a lead named again as support stays lead
+    lead_names = {m.agency.name for m in out.leads}
+    out.supports = [m for m in out.supports if m.agency.name not in lead_names]
+    return out

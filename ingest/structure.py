@@ -1,0 +1,173 @@
+"""Document structure after Nghị định 30/2020/NĐ-CP (Điều 8, 13).
+
+An official text has a header (issuing body, Số/ký hiệu, place and date, type
+word and trích yếu / "V/v"), "Kính gửi", a body of numbered or bold headings,
+bullets and paragraphs, "Nơi nhận" and a signature block (TM., KT., Q., TL.).
+News articles and digests have a title, paragraphs and section titles.
+
+``parse(text)`` splits the text into ``Unit``s (a heading, bullet or paragraph,
+with soft-wrapped lines joined) and finds the header blocks, all as offsets
+into the text so that later stages quote the source exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textnorm import fold
+
+HEADING_RE = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<marker>(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)])"
+    r"(?:[ \t]*\*\*)?[ \t]+")
+BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
+MARKUP_RE = re.compile(r"[*_#|`>]+")
+SIGN_RE = re.compile(r"^\W*(TM|KT|Q|TL|TUQ)\s?\.", re.M)
+NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*:?", re.M | re.I)
+KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    kind: str            # heading | bullet | para | title
+    level: int = 0       # heading level (1 = I., 2 = 1., 3 = 1.1., 4 = a))
+    body_start: int = 0  # where the text after the marker starts
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+
+
+@dataclass
+class Structure:
+    units: list[Unit] = field(default_factory=list)
+    header: Block | None = None        # from the top to the end of the trích yếu / V/v
+    kinh_gui: Block | None = None
+    noi_nhan: Block | None = None
+    signature: Block | None = None
+    body: Block | None = None
+    official: bool = False
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def heading_level(marker: str) -> int:
+    m = marker.rstrip(".)")
+    if re.fullmatch(r"[IVXL]+", m) or m.startswith("Điều"):
+        return 1
+    if re.fullmatch(r"[a-zđ]", m):
+        return 4
+    return 1 + m.count(".") + 1
+
+
+def _is_wrapped(text: str) -> bool:
+    """Texts hard-wrapped at ~80 columns (many crawled official texts) need lines joined."""
+    lens = [len(l) for l in text.split("\n") if l.strip()]
+    if len(lens) < 8:
+        return False
+    lens.sort()
+    med = lens[len(lens) // 2]
+    unended = sum(1 for l in text.split("\n") if l.strip() and not l.rstrip().endswith((".", ":", ";", "!", "?", "*")))
+    return 40 <= med <= 100 and unended > 0.5 * len(lens)
+
+
+def _unit_kind(line: str) -> tuple[str, int, int]:
+    m = HEADING_RE.match(line)
+    if m and len(line) - m.end() > 0:
+        return "heading", heading_level(m.group("marker")), m.end()
+    m = BULLET_RE.match(line)
+    if m and len(line) - m.end() > 0:
+        return "bullet", 0, m.end()
+    stripped = line.strip()
+    if stripped.startswith(("**", "##")) and stripped.endswith(("**", "*")) and len(stripped) < 300:
+        return "heading", 2, len(line) - len(line.lstrip(" \t#*"))
+    return "para", 0, len(line) - len(line.lstrip())
+
+
+def split_units(text: str, lo: int, hi: int) -> list[Unit]:
+    """Headings, bullets and paragraphs of text[lo:hi], soft-wrapped lines joined."""
+    wrapped = _is_wrapped(text[lo:hi])
+    units: list[Unit] = []
+    cur: Unit | None = None
+    for s, e, line in _lines(text[lo:hi]):
+        s, e = s + lo, e + lo
+        if not line.strip() or set(line.strip()) <= set("|*-_ "):
+            cur = None
+            continue
+        kind, level, off = _unit_kind(line)
+        if wrapped and cur is not None and kind == "para":
+            cur.end = e
+            continue
+        cur = Unit(s, e, kind, level, s + off)
+        units.append(cur)
+    for u in units:
+        body = text[u.body_start:u.end].strip()
+        if u.kind == "para" and body and len(body) < 250 and not re.search(r"[.:;!?…]\**\s*$", body):
+            u.kind = "title"  # a news section title or headline
+        while u.end > u.start and text[u.end - 1] in " \t\r":
+            u.end -= 1
+    return units
+
+
+def parse(text: str) -> Structure:
+    st = Structure()
+    folded_head = fold(text[:3000])
+    st.official = bool(re.search(r"\bso\s*[a-z]*\s*\d+\s*[/-]", folded_head) and
+                       ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head)) or bool(
+        re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
+    body_lo, body_hi = 0, len(text)
+    if st.official:
+        # header ends at the trích yếu: after "V/v …" or the type word and its subject lines
+        m = re.search(r"^\W*(V/v|V/V|Về việc)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text[:4000], re.M)
+        if not m:
+            m = re.search(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|BÁO CÁO)\W*\n"
+                          r"(?:\s*\n)*(?:[^\n]+\n?)*?(?=\n\s*\n)", text[:4000], re.M)
+        if m:
+            st.header = Block(0, m.end())
+            body_lo = m.end()
+        kg = KINH_GUI_RE.search(text, body_lo, min(len(text), body_lo + 600))
+        if kg:
+            # Kính gửi lines: until a blank line followed by a line that is not a list item
+            end = kg.end()
+            for s, e, line in _lines(text[kg.end():]):
+                s, e = s + kg.end(), e + kg.end()
+                if s == kg.end():
+                    end = e
+                    continue
+                if not line.strip():
+                    continue
+                if BULLET_RE.match(line) or (text[end - 1:end] not in ".:" and e - s < 120 and not line.strip()[0].isupper()):
+                    end = e
+                    continue
+                break
+            st.kinh_gui = Block(kg.start(), end)
+            body_lo = end
+    nn = None
+    for m in NOI_NHAN_RE.finditer(text, body_lo):
+        nn = m
+    if nn:
+        st.noi_nhan = Block(nn.start(), len(text))
+        body_hi = nn.start()
+        sig = SIGN_RE.search(text, nn.end())
+        if sig:
+            st.noi_nhan.end = sig.start()
+            st.signature = Block(sig.start(), len(text))
+    else:
+        sig = None
+        for m in SIGN_RE.finditer(text, max(body_lo, len(text) - 1500)):
+            sig = m
+            break
+        if sig:
+            st.signature = Block(sig.start(), len(text))
+            body_hi = sig.start()
+    st.body = Block(body_lo, body_hi)
+    st.units = split_units(text, body_lo, body_hi)
+    return st
