@@ -57,12 +57,29 @@ class Context:
 
 
 @dataclass
+class _FakeMatch:
+    """A name read as open words where a field was expected (Phòng Nghiệp vụ Y)."""
+
+    s: int
+    e: int
+    canonical: str
+
+    def end(self) -> int:
+        return self.e
+
+
+@dataclass
 class Mention:
     start: int
     end: int
     agency: Agency
     generic: bool = False
     head_start: int = -1           # where the head word starts (after a title or "các")
+
+
+def _key(matched: str) -> str:
+    """The table key of a folded match (runs of spaces squashed)."""
+    return " ".join(matched.split())
 
 
 def _cap(text: str, i: int) -> bool:
@@ -94,7 +111,7 @@ def _written(T: str, s: int, e: int) -> str:
     return squash_spaces(modern_tones(T[s:e])).strip(" ,;:.-")
 
 
-def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None):
+def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near: str | None = None):
     """A known place name of up to 4 capitalised words at p: (end, Place) or None."""
     words = []
     for m in _words(F, p, min(hi, p + 60)):
@@ -113,6 +130,9 @@ def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None):
         if want:
             pref = [pl for pl in found if pl.level == want]
             found = pref or found
+        if near:
+            # the same name exists in several provinces: prefer the one in the text's province
+            found = sorted(found, key=lambda pl: pl.province != near and pl.name != near)
         if found:
             return words[n - 1].end(), replace(found[0], name=_written(T, words[0].start(), words[n - 1].end()))
     return None
@@ -159,7 +179,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             extra, r = [], after + 1
             while True:
                 r = _skip_space(T, r, hi)
-                pl = _place_after(T, F, r, hi, levels[0])
+                pl = _place_after(T, F, r, hi, levels[0], ctx.province)
                 if not pl or pl[1].level not in levels:
                     break
                 extra.append((r, pl[0], pl[1].level, _jur_string(pl[1].word, pl[1].name)))
@@ -171,19 +191,25 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
                 return _Place(first[1], first[2], first[3], extra=extra)
         # a named place after the collective ("các xã, phường, đặc khu Cồn Cỏ")
         pl = _place_after(T, F, end + 1, hi) if T[end:end + 1] == " " else None
-        if pl and pl[1].level != "province":
-            written = f"{written} {pl[1].name}"
+        extra = []
+        if pl and pl[1].level == "commune":
+            written = f"{written} {pl[1].name}"   # "các xã, phường, đặc khu Cồn Cỏ": one collective
             end = pl[0]
+        elif pl and pl[1].level == "district" and words:
+            # "các quận, huyện, thị xã Sơn Tây": the collective and one named body
+            last_word = _LEVEL_OF_WORD[words[-1]][1]
+            ws = m.start(2) + m.group(2).rfind(words[-1])
+            extra.append((ws, pl[0], "district", _jur_string(last_word, pl[1].name)))
         parent = ctx.below(lowest)
         if lowest == "commune" and ctx.level == "province":
             parent = ctx.place_of("province")
-        return _Place(end, lowest, parent, collective=written)
+        return _Place(end, lowest, parent, collective=written, extra=extra)
     lw = _level_word(F, q, hi)
     if lw:
         lend, word = lw
         level, canon_word = _LEVEL_OF_WORD[word]
         r = lend + (1 if T[lend:lend + 1] == "." else 0)
-        pl = _place_after(T, F, _skip_space(T, r, hi), hi, None if word in ("thanh pho", "tp") else level)
+        pl = _place_after(T, F, _skip_space(T, r, hi), hi, None if word in ("thanh pho", "tp") else level, ctx.province)
         if pl and (word not in ("thanh pho", "tp") or pl[1].level in ("province", "district")):
             place = pl[1]
             lvl = place.level if word in ("thanh pho", "tp") else level
@@ -197,7 +223,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
                 if not lw2:
                     break
                 lvl2, word2 = _LEVEL_OF_WORD[lw2[1]]
-                pl2 = _place_after(T, F, _skip_space(T, lw2[0], hi), hi, lvl2)
+                pl2 = _place_after(T, F, _skip_space(T, lw2[0], hi), hi, lvl2, ctx.province)
                 if not pl2:
                     break
                 out.extra.append((r2, pl2[0], lvl2, _jur_string(word2 if lvl2 != "province" else pl2[1].word, pl2[1].name)))
@@ -249,7 +275,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             continue
         if not _cap(T, nxt) and any(rest.startswith(s + " ") or rest == s for s in stops):
             break
-        if count and punct in (",", "&") and lexicon.head_regex().match(F, nxt, hi):
+        if count and punct in (",", "&", "-", "–") and lexicon.head_regex().match(F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
         if count and F[nxt:nxt + 3] == "va " and lexicon.head_regex().match(F, nxt + 3, hi) and _cap(T, nxt + 3):
             break  # "… và Sở …"
@@ -261,6 +287,13 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         r = end = w.end()
         count += 1
     return end
+
+
+# Kinds of body that texts also write in lower case ("công an các phường", "ủy ban nhân dân các cấp").
+_LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra"}
+
+# Kinds whose names may go on in lower case right after the head ("Ban quản lý dự án đầu tư …").
+_DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
 
 
 def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
@@ -314,12 +347,16 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         out.append(Mention(m.start(), e, Agency(name=_written(T, m.start(), e), kind="generic", generic=True),
                            generic=True, head_start=m.start()))
     last_end = lo
-    for m in lexicon.head_regex().finditer(F, lo, hi):
+    for m in _head_matches(F, lo, hi):
         s = m.start()
         if s < last_end or any(a <= s < b for a, b in generic_spans):
             continue
-        head = lexicon.heads()[m.group(1)]
+        head = lexicon.heads()[_key(m.group(1))]
         upper = _cap(T, s)
+        if re.search(r"[,;:()\n]{1}.*", T[s:m.end()]) and re.search(r"[,;:()]", T[s:m.end()]):
+            continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
+        if not upper and head.kind not in _LOWERCASE_OK:
+            continue
         p = m.end()
         found: list[Mention] = []
         if head.mode == "fixed":
@@ -331,19 +368,25 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             if not upper:
                 continue
             q = _skip_space(T, p, hi)
-            fm = lexicon.field_regex().match(F, q, hi)
+            fm = lexicon.field_regex(head.kind).match(F, q, hi)
             if fm and head.kind == "phong" and not _cap(T, q):
                 fm = None
+            if not fm and head.kind in ("phong", "bo") and _cap(T, q) and F[max(lo, s - 4):s] != "cac ":
+                end = _open_name_end(T, F, p, hi, head.kind)
+                if end > q:
+                    fld = _written(T, q, end)
+                    fm = re.match(r".*", F[q:end])
+                    fm = _FakeMatch(q, end, fld)
             if not fm:
                 # "Các Bộ: Quốc phòng, Công an" / "các Sở: Y tế, Tài chính"
                 if F[max(lo, s - 4):s] == "cac " and T[q:q + 1] == ":":
                     r = q + 1
                     while True:
                         r = _skip_space(T, r, hi)
-                        f2 = lexicon.field_regex().match(F, r, hi)
+                        f2 = lexicon.field_regex(head.kind).match(F, r, hi)
                         if not f2:
                             break
-                        fld = lexicon.fields()[f2.group(1)].canonical
+                        fld = lexicon.fields()[_key(f2.group(1))].canonical
                         name, level, jur = _canonical(head, fld, None, ctx)
                         found.append(Mention(r, f2.end(), _agency(name, head.kind, level, jur, _written(T, r, f2.end())),
                                              head_start=s))
@@ -358,7 +401,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                         last_end = r
                     continue
                 continue
-            fld = lexicon.fields()[fm.group(1)].canonical
+            fld = fm.canonical if isinstance(fm, _FakeMatch) else lexicon.fields()[_key(fm.group(1))].canonical
             pl = _parse_place(T, F, fm.end(), hi, ctx, head.level)
             if pl.generic:
                 continue
@@ -384,10 +427,10 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     r2 = _sep(T, r, hi)
                     if r2 < 0 or lexicon.head_regex().match(F, r2, hi):
                         break
-                    f2 = lexicon.field_regex().match(F, r2, hi)
+                    f2 = lexicon.field_regex(head.kind).match(F, r2, hi)
                     if not f2 or not _cap(T, r2):
                         break
-                    fld2 = lexicon.fields()[f2.group(1)].canonical
+                    fld2 = lexicon.fields()[_key(f2.group(1))].canonical
                     name2, level2, jur2 = _canonical(head, fld2, pl if pl.jurisdiction else None, ctx)
                     found.append(Mention(r2, f2.end(), _agency(name2, head.kind, level2, jur2, _written(T, r2, f2.end())),
                                          head_start=s))
@@ -413,6 +456,9 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         else:  # open
             if not upper:
                 continue
+            q = _skip_space(T, p, hi)
+            if head.kind not in _DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()):
+                continue  # "Trường hợp …", "Bảo đảm …": a common word, not a body
             end = _open_name_end(T, F, p, hi, head.kind)
             middle = _written(T, p, end)
             # a trailing level word with or without place gives the jurisdiction
@@ -452,6 +498,19 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
 
 
 _GEN = None
+
+
+def _head_matches(F: str, lo: int, hi: int):
+    """Head matches, overlapping ones too: a rejected "quan uy" in "liên quan, Ủy ban"
+    must not hide the "uy ban" that starts inside it."""
+    rx = lexicon.head_regex()
+    pos = lo
+    while True:
+        m = rx.search(F, pos, hi)
+        if not m:
+            return
+        yield m
+        pos = m.start() + 1
 
 
 def _generic_regex() -> re.Pattern:

@@ -24,7 +24,7 @@ from .structure import Structure, Unit, parse
 from .textnorm import fold_keep, nfc
 from .topics import topics_of
 
-_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=:)\s+(?=[A-ZĐÀ-Ỹ])|(?<=[.;])$")
+_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=[.;])$")
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la)\b")
 

@@ -36,11 +36,17 @@ class Head:
 class Field:
     variant: str
     canonical: str
+    heads: tuple[str, ...] = ()   # kinds of head it names a unit of; empty = any
 
 
 def alternation(phrases) -> str:
-    """A regex alternation that tries longer phrases first, on folded text."""
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    """A regex alternation that tries longer phrases first, on folded text.
+
+    Folding turns punctuation into spaces ("Thông tin - Truyền thông" ->
+    "thong tin   truyen thong"), so words may be separated by several spaces.
+    """
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                    for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +63,11 @@ def heads() -> dict[str, Head]:
 @lru_cache(maxsize=1)
 def fields() -> dict[str, Field]:
     out = {}
-    for canonical, variants in _rows("fields.tsv"):
+    for row in _rows("fields.tsv"):
+        canonical, variants = row[:2]
+        kinds = tuple(row[2].split("|")) if len(row) > 2 and row[2] else ()
         for v in variants.split("|"):
-            out.setdefault(v, Field(v, canonical))
+            out.setdefault(v, Field(v, canonical, kinds))
     return out
 
 
@@ -92,6 +100,8 @@ def head_regex() -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(" + alternation(heads()) + r")(?![a-z0-9])")
 
 
-@lru_cache(maxsize=1)
-def field_regex() -> re.Pattern:
-    return re.compile(r"(" + alternation(fields()) + r")(?![a-z0-9])")
+@lru_cache(maxsize=None)
+def field_regex(kind: str = "") -> re.Pattern:
+    """Fields that can follow a head of ``kind`` (Phòng Tài chính - Kế hoạch, not Sở)."""
+    usable = [v for v, f in fields().items() if not f.heads or kind in f.heads]
+    return re.compile(r"(" + alternation(usable) + r")(?![a-z0-9])")

@@ -39,7 +39,7 @@ def type_word_regex() -> re.Pattern:
 
 
 def type_of_word(folded_word: str) -> str | None:
-    return _types()[1].get(folded_word)
+    return _types()[1].get(" ".join(folded_word.split()))
 
 
 def normalise(number: str) -> str:

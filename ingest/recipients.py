@@ -63,6 +63,8 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
                 if m.generic:
                     continue
                 a = m.agency
+                if " ".join(F[max(s2, m.start - 12):m.start].split()).endswith(("tt", "thuong truc")):
+                    standing = True
                 if standing and a.kind in ("dang", "hdnd"):
                     a = Agency("Thường trực " + a.name, a.kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
                 out.append((Recipient(directive, a.name, kind, span=(m.start, m.end)), a))

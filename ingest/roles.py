@@ -26,7 +26,7 @@ _PREFIX_OK = re.compile(
 _SEPARATOR = re.compile(r"^[\s,;:&()]*(?:và|cùng các|các)?[\s,;:&()]*$", re.I)
 # Filler words allowed between a marker and the body it governs ("giao cho Sở …").
 _FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
-           "tich cuc", "chu dong", "thuong xuyen", "dinh ky"}
+           "tich cuc", "chu dong", "thuong xuyen", "dinh ky", "luc luong", "cac luc luong"}
 
 
 @dataclass
@@ -55,7 +55,7 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     pattern, table = _markers()
     best = None
     for m in pattern.finditer(F, lo, hi):
-        cat, val = table[m.group(1)]
+        cat, val = table[" ".join(m.group(1).split())]
         if cat in cats:
             best = (m, cat, val)
     if not best:
@@ -68,7 +68,7 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
         allowed = len(gap) <= 6 and gap[-1] in ("ve", "cho", "len", "truoc")
     if not allowed:
         return None
-    return cat, val, m.group(1)
+    return cat, val, " ".join(m.group(1).split())
 
 
 def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
@@ -76,8 +76,8 @@ def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     text = F[lo:hi]
     stripped = text.lstrip()
     m = pattern.match(F, lo + len(text) - len(stripped), hi)
-    if m and table[m.group(1)][0] in cats:
-        return table[m.group(1)]
+    if m and table[" ".join(m.group(1).split())][0] in cats:
+        return table[" ".join(m.group(1).split())]
     return None
 
 
@@ -103,7 +103,9 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             elif prev is None and _PREFIX_OK.match(" ".join(F[cs:m.start].split())):
                 # the clause's subject: what follows it decides
                 nxt = mentions[i + 1].start if i + 1 < len(mentions) else ce
-                after = _starts_with(F, m.end, nxt, ("assign", "narrative", "duty", "support", "reports"))
+                paren = re.match(r"\s*\([^()]{0,40}\)", T[m.end:nxt])   # "UBND huyện X (Hà Nội) đề nghị"
+                after = _starts_with(F, m.end + (paren.end() if paren else 0), nxt,
+                                     ("assign", "narrative", "duty", "support", "reports"))
                 out.subject = m
                 via_chidao_only = False
                 if after and after[0] == "narrative":
