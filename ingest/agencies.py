@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon, places
 from .records import Agency
-from .textnorm import modern_tones, squash_spaces
+from .textnorm import fold_keep, modern_tones, squash_spaces
 
 LEVEL_RE = re.compile(r"(thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong|tp)(?![a-z0-9])")
 WORD_RE = re.compile(r"[a-z0-9]+")
@@ -75,6 +75,8 @@ class Mention:
     agency: Agency
     generic: bool = False
     head_start: int = -1           # where the head word starts (after a title or "các")
+    head: "lexicon.Head | None" = None
+    bare: bool = False             # nothing after the head: its place is the context's
 
 
 def _key(matched: str) -> str:
@@ -190,7 +192,8 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
                 first = extra.pop(0)
                 return _Place(first[1], first[2], first[3], extra=extra)
         # a named place after the collective ("các xã, phường, đặc khu Cồn Cỏ")
-        pl = _place_after(T, F, end + 1, hi) if T[end:end + 1] == " " else None
+        pl = _place_after(T, F, end + 1, hi, _LEVEL_OF_WORD[words[-1]][0], ctx.province) \
+            if T[end:end + 1] == " " else None
         extra = []
         if pl and pl[1].level == "commune":
             written = f"{written} {pl[1].name}"   # "các xã, phường, đặc khu Cồn Cỏ": one collective
@@ -310,6 +313,11 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     elif pl is not None and pl.jurisdiction:
         jur = pl.jurisdiction
         level = pl.level or level
+    elif re.search(r"(quoc gia|trung uong|viet nam)$", fold_keep(middle).strip()) or (
+            ctx.level == "central" and head.mode != "local"):
+        # "Ban Chỉ đạo … quốc gia", or a unit named in a central text without a place: no place
+        level = "central" if ctx.level == "central" or head.level is None else head.level
+        jur = None
     else:
         default = head.level or ctx.level
         if default == "central":
@@ -355,7 +363,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         upper = _cap(T, s)
         if re.search(r"[,;:()\n]{1}.*", T[s:m.end()]) and re.search(r"[,;:()]", T[s:m.end()]):
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
-        if not upper and head.kind not in _LOWERCASE_OK:
+        listed = F[max(lo, s - 4):s] == "cac " and T[_skip_space(T, m.end(), hi):][:1] == ":"
+        if not upper and head.kind not in _LOWERCASE_OK and not listed:
             continue
         p = m.end()
         found: list[Mention] = []
@@ -365,7 +374,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             name, level, jur = _canonical(head, "", None, ctx)
             found.append(Mention(s, p, _agency(name, head.kind, level, jur, _written(T, s, p))))
         elif head.mode == "field":
-            if not upper:
+            if not upper and not listed:
                 continue
             q = _skip_space(T, p, hi)
             fm = lexicon.field_regex(head.kind).match(F, q, hi)
@@ -449,7 +458,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 continue
             name, level, jur = _canonical(head, "", pl, ctx)
             end = max(pl.end, p)
-            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
+            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end)),
+                                 head=head, bare=pl.end == p or (pl.jurisdiction is None and not pl.collective)))
             for (es, ee, lvl, j) in pl.extra:
                 found.append(Mention(es, ee, _agency(squash_spaces(f"{head.canonical} {j}"), head.kind, lvl, j,
                                                      _written(T, es, ee)), head_start=s))
@@ -494,7 +504,30 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         out.extend(found)
         last_end = max(f.end for f in found)
     out.sort(key=lambda x: x.start)
+    _share_place(T, out, ctx)
     return out
+
+
+def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
+    """"Thành ủy, HĐND, UBND thành phố Đà Nẵng": bodies listed bare before one with a
+    place share that place."""
+    run: list[Mention] = []
+    for m in mentions + [None]:
+        if m is not None and m.head is not None and (not run or _SEP_RE.fullmatch(T[run[-1].end:m.start])):
+            run.append(m)
+            if not m.bare:
+                last = m
+                for r in run[:-1]:
+                    if r.bare and last.agency.jurisdiction:
+                        jur = last.agency.jurisdiction
+                        if r.head.kind == "dang":
+                            jur = re.sub(r"^(thành phố|tỉnh|quận|huyện|thị xã)\s+", "", jur)
+                        r.agency = Agency(f"{r.head.canonical} {jur}", r.head.kind, last.agency.level, last.agency.jurisdiction,
+                                          aliases=list(r.agency.aliases))
+                        r.bare = False
+                run = []
+            continue
+        run = [m] if m is not None and m.head is not None else []
 
 
 _GEN = None

@@ -58,7 +58,13 @@ def context_for(issuer: Agency | None, T: str, F: str) -> Context:
     """The issuer's province/district, else the province the text names most."""
     ctx = Context()
     if issuer and issuer.level == "central":
+        # a central text about one place ("thành phố Đà Nẵng … Thành phố chỉ đạo"): its
+        # "Thành phố" / "tỉnh" mean the place it names most
         ctx.level = "central"
+        ctx.province = province_in_text(T, F)
+        if ctx.province:
+            pl = places.lookup(ctx.province, "province")
+            ctx.province_word = pl[0].word if pl else ctx.province_word
         return ctx
     jur = issuer.jurisdiction if issuer else None
     place_name = None

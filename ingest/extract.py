@@ -24,7 +24,11 @@ from .structure import Structure, Unit, parse
 from .textnorm import fold_keep, nfc
 from .topics import topics_of
 
-_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=[.;])$")
+_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=[.;])$|(?<=:)\s+(?=[A-ZĐ])")
+# A colon that introduces the members of a list ("UBND các huyện: Sóc Sơn, …", "Các Bộ: Quốc phòng …")
+# does not end a clause.
+_LIST_COLON = re.compile(r"(?<![a-z0-9])(thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong|bo|so|nganh|"
+                         r"don vi|gom|sau|la|cac vu|cac cuc)\s*$")
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la)\b")
 
@@ -38,6 +42,7 @@ class Scope:
     ctx: Context
     start: int
     end: int
+    addressed: list[Agency] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +66,8 @@ def _clauses(T: str, s: int, e: int):
     """Sentences and ';'-clauses of T[s:e] as (start, end), trimmed."""
     pos = s
     for m in _CLAUSE_END.finditer(T, s, e):
+        if T[m.start() - 1] == ":" and _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1])):
+            continue
         yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
         pos = m.end()
     yield from _trim(T, pos, e)
@@ -102,6 +109,13 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             agencies[a.name] = Agency(a.name, a.kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
 
     scopes = _scopes(T, F, st, ex)
+    if scopes:
+        sc = scopes[0]
+        for r, agency in rec.recipients(T, F, st, sc.directive.key, sc.ctx):
+            ex.recipients.append(r)
+            keep(agency)
+            if r.kind == "addressed":
+                sc.addressed.append(agency)
     for sc in scopes:
         ex.directives.append(sc.directive)
         if sc.issuer:
@@ -112,13 +126,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             ex.citations.append(c)
     # citations of other reported directives are not citations
     reported = {d.number for d in ex.directives if d.number}
-    ex.citations = [c for c in ex.citations if c.to not in reported or c.to == c.source and False]
+    ex.citations = [c for c in ex.citations if c.to not in reported]
     ex.citations = [c for c in ex.citations if c.to != c.source]
-    if scopes:
-        sc = scopes[0]
-        for r, agency in rec.recipients(T, F, st, sc.directive.key, sc.ctx):
-            ex.recipients.append(r)
-            keep(agency)
     ex.agencies = list(agencies.values())
     return ex
 
@@ -133,7 +142,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
             d.issuer = issuer.name
         d.key = d.number or _unnumbered_key(d)
         d.topics = topics_of(T[body.start:body.end])
-        return [Scope(d, issuer, ctx, body.start, body.end)]
+        return [Scope(d, issuer, ctx, body.start, st.appendix.end if st.appendix else body.end)]
     found = reported_numbers(T, F, body.start, body.end)
     scopes: list[Scope] = []
     titles = [u.start for u in st.units if u.kind == "title"]
@@ -239,22 +248,52 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             state.label = None
             state.prev = None
             continue
-        lo, hi = max(u.start, sc.start), min(u.end, sc.end)
+        lo, hi = max(u.body_start, sc.start), min(u.end, sc.end)
         if u.kind == "heading":
             while state.heading and state.heading[-1][0] >= u.level:
                 state.heading.pop()
             state.label = None
             state.prev = None
+        mentions = find_mentions(T, F, lo, hi, sc.ctx)
         first = True
-        for cs, ce in _clauses(T, max(lo, u.body_start if u.start >= sc.start else lo), hi):
-            _clause(T, F, cs, ce, u, first, sc, ex, state, issuer, keep)
+        for cs, ce in _merge_lists(T, list(_clauses(T, lo, hi)), mentions):
+            inside = [m for m in mentions if cs <= m.start < ce]
+            _clause(T, F, cs, ce, inside, u, first, sc, ex, state, issuer, keep)
             first = False
 
 
-def _clause(T: str, F: str, cs: int, ce: int, u: Unit, first: bool, sc: Scope, ex: Extraction,
-            state: _State, issuer: str | None, keep) -> None:
-    mentions = find_mentions(T, F, cs, ce, sc.ctx)
+def _merge_lists(T: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Join clauses that ';' split inside a list of bodies ("phối hợp các sở, ngành; UBND các xã …")."""
+    out: list[tuple[int, int]] = []
+    for cs, ce in clauses:
+        if out and T[out[-1][1] - 1] == ";":
+            ps, pe = out[-1]
+            ends_with_body = any(pe - 2 <= m.end <= pe for m in mentions)
+            starts_with_body = any(m.start <= cs + 1 and m.end > cs for m in mentions)
+            if ends_with_body and starts_with_body:
+                out[-1] = (ps, ce)
+                continue
+        out.append((cs, ce))
+    return out
+
+
+_REFERS_BACK = re.compile(r"\s*(nêu trên|trên đây|từ\s)", re.I)
+
+
+def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
+    """"UBND các tỉnh, thành phố nêu trên" / "… từ Hà Tĩnh đến Khánh Hòa": the addressees of that kind."""
+    if " các " not in f" {m.agency.name} " or not _REFERS_BACK.match(T, m.end):
+        return [m]
+    members = [a for a in sc.addressed if a.kind == m.agency.kind and " các " not in f" {a.name} "]
+    if not members:
+        return [m]
+    return [Mention(m.start, m.end, a) for a in members]
+
+
+def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, first: bool, sc: Scope,
+            ex: Extraction, state: _State, issuer: str | None, keep) -> None:
     roles = analyse(T, F, cs, ce, mentions, issuer)
+    roles.leads = [x for m in roles.leads for x in _expand_collective(T, m, sc)]
     folded = " ".join(F[cs:ce].split())
     ends_label = T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or (T[ce - 3:ce] == ":**")
     if roles.director and not roles.leads and not roles.supports:

@@ -10,22 +10,37 @@ import re
 
 from .agencies import Context, Mention, find_mentions
 from .records import Agency, Recipient
-from .structure import Structure
+from .structure import BULLET_RE, Structure
 from .textnorm import fold_keep
 
 # Lines of "Nơi nhận" that name no body: filing marks, people, roles.
 _SKIP = re.compile(
     r"^(nhu tren|nhu dieu|luu|cpvp|cv |ct |ct,|cac pct|pct|pcvp|d c |dong chi|thu tuong cac pho|thu tuong, cac|"
     r"bt |btcn|tro ly|lanh dao|website|cong tt dt|tgd)")
+# Lines that name people (Phó Thủ tướng, Phó Chủ tịch, Bộ trưởng - Chủ nhiệm …): skipped whole.
+_PEOPLE = re.compile(r"(?<![a-z0-9])(pttg\w*|pho thu tuong|cac pct|pct|btcn|pcn|tro ly|cac pho chu tich|pho chu tich|"
+                     r"chu tich|giam doc cong|tgd)(?![a-z0-9])")
 _STANDING = re.compile(r"^(tt|thuong truc)(?![a-z0-9])\s*")
 _TTTU = re.compile(r"(?<![a-z0-9])tttu(?![a-z0-9])")
 
 
-def _lines(T: str, s: int, e: int):
+def _items(T: str, s: int, e: int):
+    """List items of a block: a new item at each bullet, or after a line that ends with ';' or '.'."""
+    items: list[list[int]] = []
     pos = s
+    ended = True
     for line in T[s:e].split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        stripped = line.strip().strip("*|").strip()
+        if not stripped:
+            continue
+        if ended or BULLET_RE.match(line):
+            items.append([ls, le])
+        else:
+            items[-1][1] = le
+        ended = stripped.endswith((";", ".", ":"))
+    return [(a, b) for a, b in items]
 
 
 def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
@@ -35,7 +50,7 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
         if block is None:
             continue
         first = True
-        for s, e in _lines(T, block.start, block.end):
+        for s, e in _items(T, block.start, block.end):
             text = F[s:e]
             body = re.sub(r"^\W*", "", text)
             lead = len(text) - len(body)
@@ -47,7 +62,7 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
                     body = body[m.end():].lstrip()
                 first = False
             body = " ".join(body.split())
-            if not body or _SKIP.match(body):
+            if not body or _SKIP.match(body) or (kind == "copied" and _PEOPLE.search(body)):
                 continue
             s2 = s + lead
             standing = False

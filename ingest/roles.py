@@ -23,7 +23,7 @@ _PREFIX_OK = re.compile(
     r"^(?:(?:dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|bên canh do|ben canh do|nhu vay|vi vay|"
     r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|truong|lanh dao|"
     r"cac|va|doi voi|yeu cau)\s*)*$")
-_SEPARATOR = re.compile(r"^[\s,;:&()]*(?:và|cùng các|các)?[\s,;:&()]*$", re.I)
+_SEPARATOR = re.compile(r"^[\s,;:&()]*(?:và|cùng các|các)?[\s,;:&()]*(?:lực lượng)?\s*$", re.I)
 # Filler words allowed between a marker and the body it governs ("giao cho Sở …").
 _FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
            "tich cuc", "chu dong", "thuong xuyen", "dinh ky", "luc luong", "cac luc luong"}
@@ -56,8 +56,10 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     best = None
     for m in pattern.finditer(F, lo, hi):
         cat, val = table[" ".join(m.group(1).split())]
-        if cat in cats:
+        if cat in cats or cat == "not":
             best = (m, cat, val)
+    if best and best[1] == "not":
+        return None
     if not best:
         return None
     m, cat, val = best
@@ -110,9 +112,11 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 via_chidao_only = False
                 if after and after[0] == "narrative":
                     out.narrative = True
-                elif after and after[0] == "assign" and issuer and m.agency.name == issuer:
+                elif issuer and m.agency.name == issuer:
+                    # the issuer opening a clause gives the order ("UBND quận yêu cầu:"), it is not tasked
                     out.director = m
-                    out.modality = out.modality or after[1]
+                    if after and after[0] == "assign":
+                        out.modality = out.modality or after[1]
                 else:
                     role = "lead"
                     if after and after[0] in ("duty", "assign"):

@@ -49,6 +49,7 @@ class Structure:
     noi_nhan: Block | None = None
     signature: Block | None = None
     body: Block | None = None
+    appendix: Block | None = None
     official: bool = False
 
 
@@ -135,17 +136,19 @@ def parse(text: str) -> Structure:
             body_lo = m.end()
         kg = KINH_GUI_RE.search(text, body_lo, min(len(text), body_lo + 600))
         if kg:
-            # Kính gửi lines: until a blank line followed by a line that is not a list item
+            # Kính gửi lines: list items and their wrapped continuations, up to a line that ends
+            # the list (".") and is followed by ordinary text
             end = kg.end()
+            last = text[kg.start():kg.end()]
             for s, e, line in _lines(text[kg.end():]):
                 s, e = s + kg.end(), e + kg.end()
-                if s == kg.end():
-                    end = e
+                if not line.strip() or set(line.strip()) <= set("|*-_ "):
                     continue
-                if not line.strip():
-                    continue
-                if BULLET_RE.match(line) or (text[end - 1:end] not in ".:" and e - s < 120 and not line.strip()[0].isupper()):
+                stripped = line.strip()
+                if s == kg.end() or BULLET_RE.match(line) or not last.rstrip("* ").endswith((".", ";", ":")) \
+                        or (last.rstrip("* ").endswith((";", ":")) and len(stripped) < 160):
                     end = e
+                    last = stripped
                     continue
                 break
             st.kinh_gui = Block(kg.start(), end)
@@ -170,4 +173,12 @@ def parse(text: str) -> Structure:
             body_hi = sig.start()
     st.body = Block(body_lo, body_hi)
     st.units = split_units(text, body_lo, body_hi)
+    if st.signature:
+        # a Phụ lục after the signature belongs to the directive (its tasks are the directive's)
+        app = re.search(r"^\W*PH[ỤU] L[ỤU]C\b", text[st.signature.start:], re.M | re.I)
+        if app:
+            a = st.signature.start + app.start()
+            st.appendix = Block(a, len(text))
+            st.signature.end = a
+            st.units += split_units(text, a, len(text))
     return st
