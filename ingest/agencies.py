@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import lexicon, places
 from .records import Agency
@@ -251,7 +252,6 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     punctuation, a blank line, or another body after a separator. Compounds of
     ``name_phrases.txt`` ("đầu tư xây dựng") are read whole first.
     """
-    stops = lexicon.stopwords()
     phrases = lexicon.name_phrases()
     end, count, r = p, 0, p
     while r < hi and count < 16:
@@ -276,7 +276,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             r = end = nxt + len(phrase)
             count += 2
             continue
-        if not _cap(T, nxt) and any(rest.startswith(s + " ") or rest == s for s in stops):
+        if not _cap(T, nxt) and _stop_regex().match(rest):
             break
         if count and punct in (",", "&", "-", "–") and lexicon.head_regex().match(F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
@@ -357,7 +357,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     last_end = lo
     for m in _head_matches(F, lo, hi):
         s = m.start()
-        if s < last_end or any(a <= s < b for a, b in generic_spans):
+        if s < last_end or (generic_spans and any(a <= s < b for a, b in generic_spans)):
             continue
         head = lexicon.heads()[_key(m.group(1))]
         upper = _cap(T, s)
@@ -531,6 +531,11 @@ def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
 
 
 _GEN = None
+
+
+@lru_cache(maxsize=1)
+def _stop_regex() -> re.Pattern:
+    return re.compile(r"(?:" + lexicon.alternation(lexicon.stopwords()) + r")(?![a-z0-9])")
 
 
 def _head_matches(F: str, lo: int, hi: int):

@@ -36,11 +36,12 @@ def _province_regex() -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")
 
 
-def province_in_text(T: str, F: str, lo: int = 0, hi: int | None = None) -> str | None:
+@lru_cache(maxsize=8)
+def province_in_text(T: str, F: str) -> str | None:
     """The province the text names most (capitalised), e.g. 'biên giới biển Hải Phòng' -> Hải Phòng."""
     counts: Counter = Counter()
     first = {}
-    for m in _province_regex().finditer(F, lo, len(F) if hi is None else hi):
+    for m in _province_regex().finditer(F):
         if not T[m.start()].isupper():
             continue
         name = squash_spaces(T[m.start():m.end()])

@@ -141,7 +141,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
             issuer = _requalify(issuer, T, ctx)
             d.issuer = issuer.name
         d.key = d.number or _unnumbered_key(d)
-        d.topics = topics_of(T[body.start:body.end])
+        d.topics = topics_of(T[body.start:body.end], F[body.start:body.end])
         return [Scope(d, issuer, ctx, body.start, st.appendix.end if st.appendix else body.end)]
     found = reported_numbers(T, F, body.start, body.end)
     scopes: list[Scope] = []
@@ -178,7 +178,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         d.key = f"{d.issuer or ''}|{d.type}|{year or ''}"
         scopes.append(Scope(d, issuer, ctx, body.start, body.end))
     for sc in scopes:
-        sc.directive.topics = topics_of(T[sc.start:sc.end])
+        sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
         if not sc.directive.key:
             sc.directive.key = sc.directive.number or _unnumbered_key(sc.directive)
     return scopes

@@ -128,9 +128,26 @@ def encode_legacy(text: str, encoding: str) -> bytes:
     return "".join(out).encode("latin-1")
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}   # grave, acute, tilde, hook, dot
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Unicode -> Windows-1258 as Windows writes it: precomposed where the code
+    page has the letter (â, ơ, đ, á...), else base letter + combining tone mark."""
+    out = []
+    for c in unicodedata.normalize("NFC", text):
+        try:
+            out.append(c.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", c)
+            tone = "".join(p for p in parts if p in _TONES)
+            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in _TONES))
+            out.append((base + tone).encode("cp1258"))
+    return b"".join(out)
+
+
 # --- Is this Vietnamese? ---------------------------------------------------
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _ONSETS = "ngh ng gh gi kh nh ph th tr ch qu b c d đ g h k l m n p r s t v x".split()
 # Rhymes ending in a glide take no final consonant; some nuclei need one.
 _CLOSED = ("ai ao au ay âu ây eo êu ia iu oi ôi ơi ui ưi ưu ua ưa uơ iêu yêu oai oao oay oeo "

@@ -65,11 +65,19 @@ def year_of(number: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def find_numbers(text: str, lo: int = 0, hi: int | None = None):
-    """(start, end, number) of every directive number in text[lo:hi]."""
-    for m in NUMBER_RE.finditer(text, lo, len(text) if hi is None else hi):
+@lru_cache(maxsize=8)
+def _all_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
+    out = []
+    for m in NUMBER_RE.finditer(text):
         num = m.group(1)
-        letters = re.sub(r"[^A-Za-zĐđ]", "", num)
-        if len(letters) < 2:
-            continue
-        yield m.start(1), m.end(1), num
+        if len(re.sub(r"[^A-Za-zĐđ]", "", num)) >= 2:
+            out.append((m.start(1), m.end(1), num))
+    return tuple(out)
+
+
+def find_numbers(text: str, lo: int = 0, hi: int | None = None):
+    """(start, end, number) of every directive number in text[lo:hi] (one scan per text, cached)."""
+    hi = len(text) if hi is None else hi
+    for s, e, num in _all_numbers(text):
+        if s >= lo and e <= hi:
+            yield s, e, num

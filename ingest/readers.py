@@ -156,7 +156,7 @@ def decode_text(data: bytes, shown: str = "<bytes>", html: bool = False) -> tupl
         return _finish(text), "utf-8"
     if html:
         declared = _declared_charset(data)
-        if declared:
+        if declared and declared != "utf-8":
             return _finish(data.decode(declared, errors="replace")), declared
     return _decode_8bit(data, shown)
 
@@ -409,23 +409,42 @@ def _link_density(el) -> float:
     return sum(len(_text_of(a)) for a in el.iter("a")) / text
 
 
+def _only_furniture(key: str) -> bool:
+    """Folded text made of boilerplate phrases only (and counts such as 'Bình luận (3)')."""
+    return not re.sub(r"[\d\s]", "", _furniture_pattern().sub(" ", key))
+
+
+@lru_cache(maxsize=None)
+def _furniture_pattern() -> re.Pattern:
+    phrases = sorted(boilerplate().phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def _drop_furniture(root) -> None:
-    """Share buttons, comment prompts and 'related news' lists inside the article."""
+    """Share buttons, comment prompts and 'related news' lists inside the article.
+
+    Whole blocks (or links and buttons) whose text is only furniture go; a
+    phrase inside a sentence ('<strong>Quan tâm</strong> đến ...') stays.
+    """
     bp = boilerplate()
     for el in list(root.iter()):
-        if el is root or not isinstance(el.tag, str) or el.getparent() is None:
-            continue
+        if el is root or not isinstance(el.tag, str) or root not in el.iterancestors():
+            continue    # already removed with an ancestor
         text = _text_of(el)
-        if not text or len(text) > 60:
+        if not text or len(text) > 80:
             continue
         key = fold(text)
-        if key in bp.sections and (el.tag in _HEADINGS or el.tag in ("p", "div", "span", "strong", "b")):
+        standalone = el.tag in _BLOCKS or el.tag in ("li", "td", "th", "a", "button")
+        if key in bp.sections:
+            while el.getparent() is not root and fold(_text_of(el.getparent())) == key:
+                el = el.getparent()
             _drop_section(el, root)
-        elif key in bp.phrases or any(key.startswith(p + " ") and len(key) <= len(p) + 12 for p in bp.phrases):
+        elif standalone and _only_furniture(key):
             _remove(el)
 
 
 def _drop_section(heading, root) -> None:
+    """A 'Tin liên quan' heading, the link lists after it, and a box left holding only links."""
     parent = heading.getparent()
     for sib in list(heading.itersiblings()):
         if _link_density(sib) > 0.5:
@@ -456,7 +475,12 @@ def _render(root) -> str:
             items.append(bool(prefix[0]))
             prefix[0] = ""
 
-    def walk(el, depth):
+    def text(value, pre):
+        # Source line breaks are only white space, except in <pre>; <br> breaks lines.
+        if value:
+            line.append(value if pre else value.replace("\n", " ").replace("\r", " "))
+
+    def walk(el, depth, pre=False):
         if not isinstance(el.tag, str):
             return
         tag = el.tag.lower()
@@ -465,29 +489,27 @@ def _render(root) -> str:
         elif tag == "li":
             flush()
             prefix[0] = "  " * depth + "- "
-            inner(el, depth + 1)
+            inner(el, depth + 1, pre)
             flush()
         elif tag == "tr":
             flush()
-            cells = [" ".join(_text_of(c).split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            cells = [_text_of(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             cells = [c for c in cells if c]
             if cells:
                 blocks.append("\n".join(cells))
                 items.append(False)
-        elif tag in _BLOCKS or tag == "td" or tag == "th":
+        elif tag in _BLOCKS or tag in ("td", "th"):
             flush()
-            inner(el, depth)
+            inner(el, depth, pre or tag == "pre")
             flush()
         else:
-            inner(el, depth)
-        if el.tail:
-            line.append(el.tail)
+            inner(el, depth, pre)
+        text(el.tail, pre)
 
-    def inner(el, depth):
-        if el.text:
-            line.append(el.text)
+    def inner(el, depth, pre):
+        text(el.text, pre)
         for child in el:
-            walk(child, depth)
+            walk(child, depth, pre)
 
     _walk_root(root, walk)
     flush()

@@ -39,19 +39,19 @@ def _fold_char(c: str) -> str:
     return base.lower() if base.isalnum() else " "
 
 
-_FOLD_CACHE: dict[str, str] = {}
+class _FoldTable(dict):
+    """A str.translate table filled on demand: each character folds to exactly one."""
+
+    def __missing__(self, code: int) -> str:
+        r = self[code] = _fold_char(chr(code))
+        return r
+
+
+_TABLE = _FoldTable()
 
 
 def fold_char(c: str) -> str:
-    r = _FOLD_CACHE.get(c)
-    if r is None:
-        r = _FOLD_CACHE[c] = _fold_char(c)
-    return r
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII words: 'Sở LĐ-TB&XH' -> 'so ld tb xh'."""
-    return " ".join("".join(fold_char(c) for c in text).split())
+    return _TABLE[ord(c)]
 
 
 def fold_keep(text: str) -> str:
@@ -60,7 +60,12 @@ def fold_keep(text: str) -> str:
     ``fold_keep(t)[i]`` corresponds to ``t[i]``, so a match in the folded text
     is a match at the same offsets in the original.
     """
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words: 'Sở LĐ-TB&XH' -> 'so ld tb xh'."""
+    return " ".join(text.translate(_TABLE).split())
 
 
 def slug(text: str) -> str:

@@ -1,0 +1,59 @@
+"""``phoihop extract``: files to the annotation guide's JSON, one file per input."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List
+
+import typer
+
+from ingest.pipeline import InputError, extract_path, iter_inputs
+
+
+def write_json(out_dir: Path, stem: str, data: dict) -> Path:
+    """Write DIR/<stem>.json atomically: a reader never sees half a file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{stem}.json"
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+    os.replace(tmp, target)
+    return target
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def extract(
+        paths: List[Path] = typer.Argument(..., help="Files or directories (every readable file in them)."),
+        out: Path = typer.Option(..., "--out", "-o", help="Directory for <file stem>.json outputs."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    ) -> None:
+        """Extract directives, agencies, obligations, citations and recipients to JSON.
+
+        Example: phoihop extract ../shared/corpus/seeds --out out/
+
+        Writes OUT/<stem>.json in the gold format of the annotation guide (§7),
+        with spans for every obligation. A file that cannot be read gets one
+        line on stderr; the others are still extracted; the exit code is 1.
+        """
+        failed = 0
+        done = 0
+        for p in iter_inputs(paths):
+            try:
+                ex = extract_path(p)
+            except InputError as e:
+                typer.echo(f"error: {e}", err=True)
+                failed += 1
+                continue
+            write_json(out, p.stem, ex.to_json())
+            done += 1
+            if not quiet:
+                typer.echo(f"{p} -> {out / (p.stem + '.json')}: {len(ex.directives)} directives, "
+                           f"{len(ex.obligations)} obligations, {len(ex.agencies)} agencies")
+        if not quiet:
+            typer.echo(f"extracted {done} file(s), {failed} error(s)", err=bool(failed))
+        if failed:
+            raise typer.Exit(1)
