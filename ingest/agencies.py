@@ -85,6 +85,16 @@ def _key(matched: str) -> str:
     return " ".join(matched.split())
 
 
+def _spelled_as_head(written: str, head: lexicon.Head) -> bool:
+    """Diacritics tell "Vụ" from "Vũ", "Viện" from "Viên", "Báo" from "Bảo": folding does not."""
+    w = " ".join(modern_tones(written).lower().split())
+    if w == head.canonical.lower():
+        return True
+    if head.variant != " ".join(fold_keep(head.canonical).split()):
+        return True   # an abbreviation or variant spelling listed in heads.tsv (UBND, TP, Thành Đoàn …)
+    return " ".join(fold_keep(w).split()) != head.variant or len(head.variant) > 12
+
+
 def _cap(text: str, i: int) -> bool:
     return i < len(text) and text[i].isupper()
 
@@ -276,7 +286,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             r = end = nxt + len(phrase)
             count += 2
             continue
-        if not _cap(T, nxt) and _stop_regex().match(rest):
+        if not _cap(T, nxt) and _stop_regex().match(modern_tones(T[nxt:nxt + 40]).lower()):
             break
         if count and punct in (",", "&", "-", "–") and lexicon.head_regex().match(F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
@@ -361,6 +371,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             continue
         head = lexicon.heads()[_key(m.group(1))]
         upper = _cap(T, s)
+        if not _spelled_as_head(T[s:m.end()], head):
+            continue  # "Vũ Văn Khiên", "Viên …", "Bảo đảm": same letters, other word
         if re.search(r"[,;:()\n]{1}.*", T[s:m.end()]) and re.search(r"[,;:()]", T[s:m.end()]):
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
         listed = F[max(lo, s - 4):s] == "cac " and T[_skip_space(T, m.end(), hi):][:1] == ":"
@@ -469,6 +481,9 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             q = _skip_space(T, p, hi)
             if head.kind not in _DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()):
                 continue  # "Trường hợp …", "Bảo đảm …": a common word, not a body
+            starts = lexicon.open_name_starts().get(head.kind)
+            if starts and not any(F.startswith(w, q) and not F[q + len(w):q + len(w) + 1].isalnum() for w in starts):
+                continue
             end = _open_name_end(T, F, p, hi, head.kind)
             middle = _written(T, p, end)
             # a trailing level word with or without place gives the jurisdiction
@@ -535,7 +550,8 @@ _GEN = None
 
 @lru_cache(maxsize=1)
 def _stop_regex() -> re.Pattern:
-    return re.compile(r"(?:" + lexicon.alternation(lexicon.stopwords()) + r")(?![a-z0-9])")
+    """Stop words on lower-cased original text: diacritics matter (tại ≠ tải)."""
+    return re.compile(r"(?:" + lexicon.alternation(lexicon.stopwords()) + r")(?!\w)")
 
 
 def _head_matches(F: str, lo: int, hi: int):

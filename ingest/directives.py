@@ -24,7 +24,7 @@ from .textnorm import fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
     r"(ban hanh|co van ban|co cong van|tai van ban|tai cong van|tai ke hoach|tai quyet dinh|tai cong dien|"
-    r"tai chi thi|tai thong bao|van ban so|cong van so)(?![a-z0-9])")
+    r"tai chi thi|tai thong bao)(?![a-z0-9])")
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 

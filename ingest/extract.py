@@ -19,7 +19,7 @@ from .dates import parse_deadline
 from .directives import (context_for, describe, header_directive, reported_numbers, sentence_start,
                          unnumbered_type)
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse
+from .roles import analyse, opens_task
 from .structure import Structure, Unit, parse
 from .textnorm import fold_keep, nfc
 from .topics import topics_of
@@ -43,6 +43,7 @@ class Scope:
     start: int
     end: int
     addressed: list[Agency] = field(default_factory=list)
+    gives_tasks: bool = True   # False for an instrument a news text only mentions in passing
 
 
 @dataclass
@@ -51,6 +52,8 @@ class _State:
     label: list[Mention] | None = None
     label_modality: str | None = None
     prev: list[Mention] | None = None       # leads of the previous clause
+    prev_unit: int = -1                     # the unit (paragraph) it was in
+    explicit: int = 0                       # obligations whose clause names its bodies
     default_modality: str | None = None
 
     def context_leads(self) -> list[Mention]:
@@ -120,7 +123,11 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
         ex.directives.append(sc.directive)
         if sc.issuer:
             keep(sc.issuer)
-        _obligations(T, F, st, sc, ex, keep)
+        if sc.gives_tasks:
+            before = len(ex.obligations)
+            explicit = _obligations(T, F, st, sc, ex, keep)
+            if not explicit and not st.official:
+                del ex.obligations[before:]   # running text that only inherits bodies gives no task
         for c in cit.citations(T, F, sc.start, sc.end, sc.directive, sc.ctx, skip={d.number for d in
                                                                                     ex.directives if d.number}):
             ex.citations.append(c)
@@ -162,6 +169,8 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         nxt_title = [t for t in titles if sc.start < t < sc.end]
         if nxt_title:
             sc.end = nxt_title[0]
+    if not scopes and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _issuer_orders(T, F, base_ctx) >= 2):
+        return []   # an encyclopaedia page or news story that reports no instrument
     if not scopes:
         issuer = _unnumbered_issuer(T, F, st, base_ctx)
         ctx = context_for(issuer, T, F) if issuer else base_ctx
@@ -177,11 +186,58 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
             year = m.group(0) if m else None
         d.key = f"{d.issuer or ''}|{d.type}|{year or ''}"
         scopes.append(Scope(d, issuer, ctx, body.start, body.end))
+    # a reported instrument whose text gives no task at all is only news about it
+    for sc in scopes:
+        sc.gives_tasks = st.official or sc.directive.number is None or _instructs(T, F, sc.start, sc.end, need=1)
     for sc in scopes:
         sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
         if not sc.directive.key:
             sc.directive.key = sc.directive.number or _unnumbered_key(sc.directive)
     return scopes
+
+
+_INSTRUCTION = re.compile(r"(?<![a-z0-9])(giao|yeu cau|de nghi|chi dao|co trach nhiem|chiu trach nhiem|chu tri)"
+                          r"(?![a-z0-9])")
+# "… vừa ban hành Kế hoạch …": a text that reports an instrument being issued
+_ISSUES = re.compile(r"(?<![a-z0-9])(ban hanh|phe duyet)\s+(ke hoach|chi thi|quyet dinh|cong van|cong dien|chuong trinh|"
+                     r"phuong an|van ban|thong bao|huong dan)(?![a-z0-9])")
+_ORDER = re.compile(r"\s*(\([^()]{0,40}\)\s*)?(giao|yeu cau|de nghi|chi dao)\s")
+
+
+def _issuer_orders(T: str, F: str, ctx: Context) -> int:
+    """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order."""
+    n = 0
+    for m in find_mentions(T, F, 0, len(T), ctx):
+        if m.agency.kind in ("ubnd", "bo", "so", "chinh_phu") and _ORDER.match(F, m.end):
+            n += 1
+    return n
+
+
+_INSTRUMENT = re.compile(r"(?<![a-z0-9])(ke hoach|chi thi|quyet dinh|cong van|van ban|cong dien|thong bao|chuong trinh|"
+                         r"phuong an|nghi quyet)(?![a-z0-9])")
+
+
+def _instructs(T: str, F: str, lo: int = 0, hi: int | None = None, need: int = 2) -> bool:
+    """Does a text without a numbered instrument still report one that gives tasks?
+
+    It must name an instrument ("Kế hoạch", "văn bản" …) and give tasks at least
+    twice: "giao / yêu cầu / đề nghị / chỉ đạo" before a body (a capital letter or
+    "các"), or "chủ trì" / "có trách nhiệm" ("giao thông", "bàn giao" do not count).
+    """
+    hi = len(F) if hi is None else hi
+    if need > 1 and not _INSTRUMENT.search(F, lo, hi):
+        return False
+    hits = 0
+    for m in _INSTRUCTION.finditer(F, lo, hi):
+        word = m.group(1)
+        nxt = T[m.end():m.end() + 6].lstrip()
+        if word in ("chu tri", "co trach nhiem", "chiu trach nhiem") or nxt[:1].isupper() or \
+                F[m.end():m.end() + 6].split()[:1] in (["cac"], ["cho"]):
+            if T[m.start()].islower() or T[m.start()].isupper():
+                hits += 1
+        if hits >= need:
+            return True
+    return False
 
 
 def _unnumbered_key(d: Directive) -> str:
@@ -239,7 +295,8 @@ def sentence_end(T: str, pos: int) -> int:
     return pos + m.end() if m else len(T)
 
 
-def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep) -> None:
+def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep) -> int:
+    """Add the scope's obligations; return how many named their lead or support explicitly."""
     state = _State()
     issuer = sc.issuer.name if sc.issuer else None
     units = [u for u in st.units if u.end > sc.start and u.start < sc.end]
@@ -260,6 +317,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             inside = [m for m in mentions if cs <= m.start < ce]
             _clause(T, F, cs, ce, inside, u, first, sc, ex, state, issuer, keep)
             first = False
+    return state.explicit
 
 
 def _merge_lists(T: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -309,9 +367,16 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         state.heading.append((u.level, named))
         if named and _is_bare_heading(T, F, cs, ce, mentions):
             return
-    if not leads:
-        if roles.subject is None and not roles.narrative:
-            leads = list(state.prev or context)
+    if not leads and roles.subject is None and not roles.narrative:
+        # a clause that names no body continues: the sentence before it in the same
+        # paragraph, else the heading or label above it, else (in running text) the
+        # task before it when it opens a task itself
+        if state.prev and state.prev_unit == u.start:
+            leads = list(state.prev)
+        elif context:
+            leads = list(context)
+        elif state.prev and opens_task(F, cs, ce):
+            leads = list(state.prev)
     elif roles.directed_only and context:
         leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]
     if ends_label and (explicit or roles.supports):
@@ -321,7 +386,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         return
     if _NOT_TASK.match(folded) and not explicit:
         return
-    state.prev = leads if explicit or roles.subject else state.prev
+    if explicit or roles.subject:
+        state.prev, state.prev_unit = leads, u.start
     modality = roles.modality or (state.label_modality if not explicit else None) or state.default_modality
     assignees = []
     seen = set()
@@ -340,6 +406,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         if not m.generic and m.agency.name not in reports:
             reports.append(m.agency.name)
             keep(m.agency)
+    if explicit or roles.supports:
+        state.explicit += 1
     ex.obligations.append(Obligation(
         directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
         modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),

@@ -78,6 +78,12 @@ def _vni_letter(match: re.Match) -> str:
     return letter
 
 
+# Bytes 80-9F are Windows punctuation (curly quotes, dashes) in both encodings.
+_WINDOWS_PUNCTUATION = {
+    b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
 def convert_text(text: str, encoding: str) -> str:
     """Mojibake characters (each standing for one byte) -> Unicode, NFC.
 
@@ -90,7 +96,7 @@ def convert_text(text: str, encoding: str) -> str:
         out = _vni_pattern().sub(_vni_letter, text)
     else:
         raise ValueError(f"unknown legacy encoding {encoding!r}")
-    return unicodedata.normalize("NFC", out)
+    return unicodedata.normalize("NFC", out.translate(_WINDOWS_PUNCTUATION))
 
 
 def decode_legacy(data: bytes, encoding: str) -> str:

@@ -105,3 +105,8 @@ def field_regex(kind: str = "") -> re.Pattern:
     """Fields that can follow a head of ``kind`` (Phòng Tài chính - Kế hoạch, not Sở)."""
     usable = [v for v, f in fields().items() if not f.heads or kind in f.heads]
     return re.compile(r"(" + alternation(usable) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def open_name_starts() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[1].split("|")) for row in _rows("open_name_starts.tsv")}

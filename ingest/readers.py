@@ -19,12 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.legacy_encodings import (
-    SAMPLE_CHARS, convert_text, detect_legacy_text, vietnamese_score,
+    ENCODINGS, SAMPLE_CHARS, convert_text, decode_legacy, detect_legacy_text, vietnamese_score,
 )
 from ingest.records import InputError
 from ingest.textnorm import fold
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
+# Share of non-ASCII words that must be Vietnamese syllables for an 8-bit reading
+# to be accepted at all (abbreviations such as 'QĐ' keep real documents below 1).
+MIN_8BIT_SCORE = 0.5
 UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)"
 
 
@@ -42,7 +45,7 @@ def read_document(path: str | Path) -> ReadResult:
     path = Path(path)
     shown = _shown(path)
     data = _read_bytes(path, shown)
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(shown, "empty file")
     ext = path.suffix.lower()
     kind = _sniff(data, ext, shown)
@@ -57,7 +60,7 @@ def read_document(path: str | Path) -> ReadResult:
         else:
             result = ReadResult(text, "md" if ext in (".md", ".markdown") else "txt", encoding=encoding)
     if not result.text.strip():
-        raise InputError(shown, "no text in the document" if kind != "txt" else "empty file")
+        raise InputError(shown, "empty file" if result.format in ("txt", "md") else "no text in the document")
     return result
 
 
@@ -81,8 +84,8 @@ def _read_bytes(path: Path, shown: str) -> bytes:
 
 # --- What kind of file ------------------------------------------------------
 
-_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
-_BINARIES = (b"\x7fELF", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"MZ", b"\x00\x00\x00")
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
+_BINARIES = (b"\x7fELF", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")   # others show as NUL bytes
 
 
 def _sniff(data: bytes, ext: str, shown: str) -> str:
@@ -96,8 +99,8 @@ def _sniff(data: bytes, ext: str, shown: str) -> str:
         raise InputError(shown, "old binary Word/Office file (.doc); save it as .docx or PDF first")
     if data.startswith(_IMAGES) or data[8:12] == b"WEBP":
         raise InputError(shown, "image file, not a document (OCR it first)")
-    if ext == ".pdf" and not data.startswith(codecs.BOM_UTF8 + b"<") and not data.lstrip()[:1] == b"<":
-        raise InputError(shown, "damaged PDF (no %PDF header)")
+    if ext == ".pdf" and not data.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"<"):
+        raise InputError(shown, "damaged PDF (no %PDF header)")    # (an HTML page saved as .pdf reads as HTML)
     if data.startswith(_BINARIES):
         raise InputError(shown, "binary file, not a document")
     return "text"
@@ -144,6 +147,12 @@ def decode_text(data: bytes, shown: str = "<bytes>", html: bool = False) -> tupl
                 return _finish(data[len(bom):].decode(codec)), codec
             except UnicodeDecodeError:
                 raise InputError(shown, f"cannot decode text (damaged {codec})") from None
+    bomless = _bomless_utf16(data)
+    if bomless:
+        try:
+            return _finish(data.decode(bomless)), bomless
+        except UnicodeDecodeError:
+            pass
     _refuse_binary(data, shown)
     try:
         text = data.decode("utf-8")
@@ -169,6 +178,19 @@ def _finish(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'-be' when every other byte is NUL, as in UTF-16 text of mostly ASCII/Latin letters."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _refuse_binary(data: bytes, shown: str) -> None:
     sample = data[:65536]
     controls = len(sample) - len(sample.translate(None, _CONTROL))
@@ -190,18 +212,17 @@ def _decode_8bit(data: bytes, shown: str) -> tuple[str, str]:
     """Choose among Windows-1258, TCVN3 and VNI by how Vietnamese each reads."""
     sample = data[:SAMPLE_CHARS]
     cp1258 = unicodedata.normalize("NFC", sample.decode("cp1258", errors="replace"))
-    raw = sample.decode("latin-1")
     candidates = [("windows-1258", vietnamese_score(cp1258))]
-    candidates += [(enc, vietnamese_score(convert_text(raw, enc))) for enc in ("tcvn3", "vni")]
+    candidates += [(enc, vietnamese_score(decode_legacy(sample, enc))) for enc in ENCODINGS]
     best, (score, words) = max(candidates, key=lambda c: c[1][0])   # ties: first (cp1258) wins
-    if score < 0.5 and words:
+    if score < MIN_8BIT_SCORE and words:
         raise InputError(shown, UNDECODABLE)
     if best == "windows-1258":
         try:
             return _finish(data.decode("cp1258")), best
         except UnicodeDecodeError:
             raise InputError(shown, UNDECODABLE) from None
-    return _finish(convert_text(data.decode("latin-1"), best)), best
+    return _finish(decode_legacy(data, best)), best
 
 
 # --- HTML -------------------------------------------------------------------

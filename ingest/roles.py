@@ -73,6 +73,11 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     return cat, val, " ".join(m.group(1).split())
 
 
+def opens_task(F: str, lo: int, hi: int) -> bool:
+    """Does the text at lo open a task ("Tăng cường …", "Phối hợp với …", "Chỉ đạo …")?"""
+    return _starts_with(F, lo, hi, ("assign", "duty", "support", "task")) is not None
+
+
 def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     pattern, table = _markers()
     text = F[lo:hi]
@@ -107,7 +112,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 nxt = mentions[i + 1].start if i + 1 < len(mentions) else ce
                 paren = re.match(r"\s*\([^()]{0,40}\)", T[m.end:nxt])   # "UBND huyện X (Hà Nội) đề nghị"
                 after = _starts_with(F, m.end + (paren.end() if paren else 0), nxt,
-                                     ("assign", "narrative", "duty", "support", "reports"))
+                                     ("assign", "narrative", "duty", "support", "reports", "task"))
                 out.subject = m
                 via_chidao_only = False
                 if after and after[0] == "narrative":
@@ -117,10 +122,14 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.director = m
                     if after and after[0] == "assign":
                         out.modality = out.modality or after[1]
-                else:
+                elif after and after[0] in ("duty", "assign", "task", "support", "reports"):
                     role = "lead"
-                    if after and after[0] in ("duty", "assign"):
-                        out.modality = out.modality or (after[1] if after[0] == "duty" else None)
+                    if after[0] == "duty":
+                        out.modality = out.modality or after[1]
+                elif nxt == ce or F[m.end:nxt].strip() == "":
+                    role = "lead"     # the body alone: a heading or label ("1. Phòng Y tế", "Giao X:")
+                else:
+                    out.subject = None  # a body opening a sentence that states no task
         if role == "lead":
             out.leads.append(m)
         elif role == "support":
