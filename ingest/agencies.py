@@ -147,7 +147,7 @@ def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near:
             # the same name exists in several provinces: prefer the one in the text's province
             found = sorted(found, key=lambda pl: pl.province != near and pl.name != near)
         if found:
-            return words[n - 1].end(), replace(found[0], name=_written(T, words[0].start(), words[n - 1].end()))
+            return words[n - 1].end(), found[0]   # the gazetteer's spelling, not the header's capitals
     return None
 
 

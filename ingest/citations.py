@@ -13,7 +13,7 @@ import re
 
 from .agencies import Context, find_mentions
 from .dates import parse_date
-from .numbers import find_numbers, normalise, type_from_symbol, type_of_word, type_word_regex
+from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Citation, Directive
 
 _BASIS = re.compile(r"^(?:\W*)(can cu|theo|xet)(?![a-z0-9])")
@@ -67,6 +67,7 @@ def citations(T: str, F: str, lo: int, hi: int, source: Directive, ctx: Context,
             ms = [m for m in find_mentions(T, F, e + cm.end(), window_end, ctx) if not m.generic]
             if ms and ms[0].start - (e + cm.end()) < 3:
                 to_issuer = ms[0].agency.name
+        to_issuer = to_issuer or issuer_from_symbol(num)
         out.append(Citation(source=source.key, to=num, relation=relation, to_type=to_type,
                             to_date=to_date, to_issuer=to_issuer, span=(s, e)))
     return out

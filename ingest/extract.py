@@ -18,6 +18,7 @@ from .agencies import Context, Mention, find_mentions
 from .dates import parse_deadline
 from .directives import (context_for, describe, header_directive, reported_numbers, sentence_start,
                          unnumbered_type)
+from .numbers import issuer_from_symbol
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import analyse, opens_task
 from .structure import Structure, Unit, parse
@@ -160,7 +161,9 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
             continue
         seen.add(number)
         d = describe(T, F, sent, s, e, number)
-        issuer = _reporting_issuer(T, F, sent, s, e, base_ctx)
+        central = issuer_from_symbol(number)
+        issuer = Agency(central, "chinh_phu" if "Chính phủ" in central else "bo", "central") if central \
+            else _reporting_issuer(T, F, sent, s, e, base_ctx)
         d.issuer = issuer.name if issuer else None
         scopes.append(Scope(d, issuer, context_for(issuer, T, F) if issuer else base_ctx, sent, body.end))
     for a, b in zip(scopes, scopes[1:]):

@@ -81,3 +81,25 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None):
     for s, e, num in _all_numbers(text):
         if s >= lo and e <= hi:
             yield s, e, num
+
+
+@lru_cache(maxsize=1)
+def _issuer_codes() -> dict[str, str]:
+    out = {}
+    path = Path(__file__).with_name("data") / "issuer_codes.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, issuer = line.split("\t")
+            out[code] = issuer
+    return out
+
+
+def issuer_from_symbol(number: str) -> str | None:
+    """A central issuer the symbol names: 78/2025/NĐ-CP -> Chính phủ, 217/CĐ-TTg -> Thủ tướng Chính phủ."""
+    rest = re.sub(r"^\d+(?:/(?:19|20)\d\d)?[/-]", "", number).upper().replace("Đ", "D")
+    parts = re.split(r"[-/&]", rest)
+    for part in reversed(parts[1:] or parts):
+        code = re.sub(r"\d+$", "", part)
+        if code in _issuer_codes():
+            return _issuer_codes()[code]
+    return None

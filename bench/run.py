@@ -1,0 +1,394 @@
+"""Benchmark the pipeline on generated corpora of several sizes.
+
+    python bench/run.py --sizes 1000,10000,100000 [--neo4j] [--workers 2] [--out bench/results.md]
+
+For each size it generates (or reuses) a corpus with ``bench/generate.py``,
+then measures, with the project's own library:
+
+- extraction (``ingest.pipeline.extract_path``): MB/s and documents/s, on one
+  core (a sample) and on ``--workers`` processes (the whole corpus);
+- the extraction's quality on the generated gold (``score.py``), as a sanity figure;
+- embedded ingest (``graph.loader.ingest_extractions`` into a fresh ``EmbeddedStore``);
+- with ``--neo4j``, loading a throwaway Neo4j instance (started with
+  ``scripts/neo4j_server.py``; a user's own database is never touched), with
+  ``Neo4jStore.write_documents`` when the store offers the bulk path;
+- p50/p95 latency of the ``duties``, ``coordination`` (one topic) and
+  ``chain`` named queries on each store, for agencies, topics and directives
+  drawn from the gold;
+- peak memory: RSS of this process and its children.
+
+It prints Markdown tables and writes them to ``--out``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Callable
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+for p in (str(ROOT), str(ROOT / "bench")):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import generate  # noqa: E402  (bench/generate.py)
+
+SHARED = Path(os.environ.get("PHOIHOP_SHARED", ROOT.parent / "shared"))
+SCORE = SHARED / "tools" / "score.py"
+
+
+# ---------------------------------------------------------------- measuring
+
+class PeakRSS:
+    """Samples the RSS of this process and all its children in a background thread."""
+
+    def __init__(self, every: float = 0.2):
+        self.every, self.peak = every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _sample(self) -> int:
+        me = psutil.Process()
+        total = 0
+        for p in [me] + me.children(recursive=True):
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> "PeakRSS":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._sample())
+
+
+@contextmanager
+def timed(into: dict, key: str):
+    t0 = time.perf_counter()
+    yield
+    into[key] = time.perf_counter() - t0
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    xs = sorted(samples)
+    if not xs:
+        return float("nan"), float("nan")
+    p95 = xs[min(len(xs) - 1, max(0, int(round(0.95 * len(xs))) - 1))]
+    return statistics.median(xs) * 1000, p95 * 1000
+
+
+# ---------------------------------------------------------------- stages
+
+def corpus(work: Path, n: int, seed: int, workers: int) -> tuple[Path, float]:
+    """The generated corpus of ``n`` documents (reused when already complete)."""
+    d = work / f"corpus-{n}-s{seed}"
+    if (d / "gold").is_dir() and sum(1 for _ in (d / "gold").iterdir()) == n:
+        return d, 0.0
+    shutil.rmtree(d, ignore_errors=True)
+    r = generate.generate(n, d, seed, workers)
+    return d, r["seconds"]
+
+
+def _extract(path: str):
+    from ingest.pipeline import extract_path
+
+    return extract_path(path)
+
+
+def extract_all(paths: list[str], workers: int) -> list:
+    if workers <= 1:
+        return [_extract(p) for p in paths]
+    # fork: nothing is open in this process yet that a child could not share.
+    with get_context("fork").Pool(workers) as pool:
+        return pool.map(_extract, paths, chunksize=max(1, min(64, len(paths) // (workers * 16) or 1)))
+
+
+def score(gold: Path, pred: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, str(SCORE), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    metrics = json.loads(out.stdout)["metrics"]
+    return {m: round(v["f1"], 3) for m, v in metrics.items()}
+
+
+def picks(gold_dir: Path, runs: int, seed: int) -> dict[str, list]:
+    """Agencies (with obligations), topics and cited/citing directives drawn from the gold, as graph ids."""
+    from graph.model import agency_id, directive_id, directive_year, topic_id
+
+    rng = random.Random(seed)
+    files = sorted(gold_dir.glob("*.json"))
+    sample = rng.sample(files, min(len(files), max(runs * 4, 200)))
+    agencies, topics, directives = [], set(), []
+    for f in sample:
+        g = json.loads(f.read_text(encoding="utf-8"))
+        dirs = {d["key"]: d for d in g["directives"]}
+        for o in g["obligations"]:
+            agencies += [agency_id(a["agency"]) for a in o["assignees"]]
+            topics.update(o.get("topics", []))
+        cited = {c["from"] for c in g["citations"] if c.get("to")}
+        for key in cited:
+            d = dirs.get(key)
+            if d and d.get("number"):
+                directives.append(directive_id(d["number"], d["issuer"],
+                                               directive_year(d.get("date"), d["number"])))
+    return {"duties": [rng.choice(agencies) for _ in range(runs)] if agencies else [],
+            "coordination": [topic_id(rng.choice(sorted(topics))) for _ in range(runs)] if topics else [],
+            "chain": [rng.choice(directives) for _ in range(runs)] if directives else []}
+
+
+def latencies(store, chosen: dict[str, list]) -> dict[str, dict]:
+    """p50/p95 of each named query, and how many of the picked ids gave rows."""
+    from queries import run as Q
+
+    calls: dict[str, Callable[[Any], list]] = {
+        "duties": lambda a: Q.duties(store, a),
+        "coordination": lambda t: Q.coordination(store, topic_id=t),
+        "chain": lambda d: Q.chain(store, d),
+    }
+    out = {}
+    for name, call in calls.items():
+        if chosen[name]:
+            call(chosen[name][0])   # one untimed run: query planning, caches, JIT
+        times, hits = [], 0
+        for arg in chosen[name]:
+            t0 = time.perf_counter()
+            rows = call(arg)
+            times.append(time.perf_counter() - t0)
+            hits += bool(rows)
+        p50, p95 = percentiles(times)
+        out[name] = {"p50": p50, "p95": p95, "runs": len(times), "hits": hits}
+    return out
+
+
+def _load_neo4j_server():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("neo4j_server", ROOT / "scripts" / "neo4j_server.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod   # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def neo4j_load(work: Path, n: int, graphs: list, chosen: dict) -> dict:
+    """Load the document graphs into a throwaway Neo4j instance and time the named queries there."""
+    from graph.neo4j_store import Neo4jStore
+
+    srv = _load_neo4j_server()
+    instance = work / f"neo4j-{n}"
+    shutil.rmtree(instance, ignore_errors=True)
+    server = srv.start(instance=str(instance))
+    saved = {k: os.environ.get(k) for k in server.env()}
+    os.environ.update(server.env())
+    res: dict[str, Any] = {}
+    try:
+        store = Neo4jStore.from_env()
+        try:
+            res["bulk"] = hasattr(store, "write_documents")
+            t0 = time.perf_counter()
+            if res["bulk"]:
+                store.write_documents(graphs)
+            else:
+                for g in graphs:
+                    store.write_document(g)
+            store.rebuild_coordination()
+            res["seconds"] = time.perf_counter() - t0
+            res["latency"] = latencies(store, chosen)
+        finally:
+            store.close()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        srv.stop(instance=str(instance))
+        shutil.rmtree(instance, ignore_errors=True)
+    return res
+
+
+def bench_size(n: int, args) -> dict:
+    from graph.embedded_store import EmbeddedStore
+    from graph.loader import ingest_extractions
+    from graph.model import document_graph
+
+    work: Path = args.work
+    res: dict[str, Any] = {"n": n, "load_before": os.getloadavg()[0]}
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        cdir, res["generate_s"] = corpus(work, n, args.seed, args.workers)
+        paths = sorted(str(p) for p in (cdir / "docs").glob("*.txt"))
+        res["mb"] = sum(os.path.getsize(p) for p in paths) / 1e6
+
+        sample = paths[:min(len(paths), args.sample)]
+        sample_mb = sum(os.path.getsize(p) for p in sample) / 1e6
+        extract_all(sample[:1], 1)   # imports and table loading are not extraction
+        with timed(res, "extract1_s"):
+            extract_all(sample, 1)
+        res["core_docs_s"] = len(sample) / res["extract1_s"]
+        res["core_mb_s"] = sample_mb / res["extract1_s"]
+
+        with timed(res, "extract_s"):
+            extractions = extract_all(paths, args.workers)
+        res["docs_s"] = n / res["extract_s"]
+        res["mb_s"] = res["mb"] / res["extract_s"]
+
+        pred = cdir / "pred"
+        shutil.rmtree(pred, ignore_errors=True)
+        pred.mkdir()
+        for ex in extractions:
+            (pred / (Path(ex.document).stem + ".json")).write_text(
+                json.dumps(ex.to_json(), ensure_ascii=False), encoding="utf-8")
+        res["f1"] = score(cdir / "gold", pred)
+
+        chosen = picks(cdir / "gold", args.runs, args.seed)
+        store_dir = work / f"embedded-{n}"
+        shutil.rmtree(store_dir, ignore_errors=True)
+        store = EmbeddedStore(store_dir)
+        try:
+            with timed(res, "ingest_s"):
+                summary = ingest_extractions(extractions, store)
+            res["ingest_docs_s"] = summary.documents / res["ingest_s"]
+            res["ingest_errors"] = len(summary.errors)
+            res["embedded_latency"] = latencies(store, chosen)
+        finally:
+            store.close()
+        shutil.rmtree(store_dir, ignore_errors=True)
+
+        if args.neo4j:
+            graphs = [document_graph(ex) for ex in extractions[:args.neo4j_limit or None]]
+            res["neo4j_n"] = len(graphs)
+            res["rels"] = sum(len(g.rels) for g in graphs)
+            neo = neo4j_load(work, n, graphs, chosen)
+            res["neo4j_s"] = neo["seconds"]
+            res["neo4j_bulk"] = neo["bulk"]
+            res["neo4j_docs_s"] = len(graphs) / neo["seconds"]
+            res["neo4j_rels_s"] = res["rels"] / neo["seconds"]
+            res["neo4j_latency"] = neo["latency"]
+            del graphs
+        del extractions
+        res["total_s"] = time.perf_counter() - t0
+    res["peak_rss_mb"] = mem.peak / 1e6
+    res["load_after"] = os.getloadavg()[0]
+    return res
+
+
+# ---------------------------------------------------------------- report
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}; load average {load}")
+
+
+def _f(x: float | None, digits: int = 1) -> str:
+    return "–" if x is None else f"{x:,.{digits}f}"
+
+
+def report(results: list[dict], args) -> str:
+    lines = [f"Machine: {machine()}. Workers: {args.workers}. Seed: {args.seed}.", ""]
+    lines += ["| documents | MB | extract docs/s (1 core) | extract MB/s (1 core) | extract docs/s "
+              f"({args.workers} procs) | extract MB/s ({args.workers} procs) | embedded ingest docs/s | "
+              "Neo4j docs/s | Neo4j rels/s | peak RSS MB | assignments F1 | citations F1 | recipients F1 |",
+              "|" + "---:|" * 13]
+    for r in results:
+        f1 = r["f1"]
+        lines.append(
+            f"| {r['n']:,} | {_f(r['mb'])} | {_f(r['core_docs_s'])} | {_f(r['core_mb_s'], 2)} | {_f(r['docs_s'])} | "
+            f"{_f(r['mb_s'], 2)} | {_f(r['ingest_docs_s'])} | {_f(r.get('neo4j_docs_s'))} | "
+            f"{_f(r.get('neo4j_rels_s'), 0)} | {_f(r['peak_rss_mb'], 0)} | {_f(f1.get('assignments'), 3)} | "
+            f"{_f(f1.get('citations'), 3)} | {_f(f1.get('recipients'), 3)} |")
+    for r in results:
+        if r.get("neo4j_n") is not None and r["neo4j_n"] < r["n"]:
+            lines.append(f"\nNeo4j figures for {r['n']:,}: the first {r['neo4j_n']:,} documents only (--neo4j-limit).")
+    lines += ["", "Query latency after one untimed warm-up run, milliseconds p50 / p95 "
+              "(runs; runs whose picked id returned rows):", "",
+              "| documents | store | duties | coordination (one topic) | chain |", "|---:|---|---|---|---|"]
+    for r in results:
+        for store in ("embedded", "neo4j"):
+            lat = r.get(f"{store}_latency")
+            if not lat:
+                continue
+            cells = [f"{_f(lat[q]['p50'])} / {_f(lat[q]['p95'])} ({lat[q]['runs']}; {lat[q]['hits']})"
+                     for q in ("duties", "coordination", "chain")]
+            lines.append(f"| {r['n']:,} | {store} | " + " | ".join(cells) + " |")
+    lines += ["", "Wall time per stage, seconds:", "",
+              "| documents | generate | extract (1 core sample) | extract (all) | embedded ingest | Neo4j load | total "
+              "| load average before / after |",
+              "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in results:
+        lines.append(f"| {r['n']:,} | {_f(r['generate_s'])} | {_f(r['extract1_s'])} | {_f(r['extract_s'])} | "
+                     f"{_f(r['ingest_s'])} | {_f(r.get('neo4j_s'))} | {_f(r['total_s'])} | "
+                     f"{r['load_before']:.1f} / {r['load_after']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    ap.add_argument("--neo4j", action="store_true", help="also load a throwaway Neo4j instance")
+    ap.add_argument("--neo4j-limit", type=int, default=0,
+                    help="load at most this many documents into Neo4j (0: all)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=30, help="runs of each named query (20-50)")
+    ap.add_argument("--sample", type=int, default=300, help="documents in the one-core extraction sample")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "phoihop-bench",
+                    help="where corpora and stores are kept")
+    args = ap.parse_args(argv)
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        print(f"run.py: --sizes {args.sizes!r}: expected numbers separated by commas", file=sys.stderr)
+        return 2
+    if not SCORE.exists():
+        print(f"run.py: {SCORE}: scorer not found (set PHOIHOP_SHARED)", file=sys.stderr)
+        return 1
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in sizes:
+        print(f"[bench] {n} documents ...", file=sys.stderr, flush=True)
+        r = bench_size(n, args)
+        print(f"[bench] {n} documents done in {r['total_s']:.0f} s", file=sys.stderr, flush=True)
+        results.append(r)
+        text = report(results, args)
+        args.out.write_text(text, encoding="utf-8")   # after every size, so a long run leaves partial results
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""What every read command shares: store options, one-line errors, and printing rows.
+
+Rows (lists of dicts) go out as a rich table for people, or with ``--json``
+(a JSON list or object, UTF-8 as is) or ``--csv`` (a header, lists joined
+with "; ") for machines. The leading underscore keeps ``cli.py`` from loading
+this module as a command module; any command module may import it.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional, Sequence
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from typing_extensions import Annotated
+
+from graph.store import Store, StoreError, open_store
+
+StoreOpt = Annotated[Optional[str], typer.Option(
+    "--store", metavar="DIR", help="Store directory (default $PHOIHOP_STORE or ./phoihop-data).")]
+Neo4jOpt = Annotated[bool, typer.Option(
+    "--neo4j", help="Use the Neo4j server from PHOIHOP_NEO4J_URI/_USER/_PASSWORD instead.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (for machines).")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header; lists joined with '; '.")]
+SinceOpt = Annotated[Optional[str], typer.Option(
+    "--since", metavar="DATE", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD; its first day).")]
+UntilOpt = Annotated[Optional[str], typer.Option(
+    "--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD; its last day).")]
+
+
+
+def out() -> Console:
+    """Standard output, made per use so that its width follows $COLUMNS at that moment."""
+    return Console()
+
+
+def err() -> Console:
+    return Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """One line on stderr, then exit non-zero."""
+    err().print(message, markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def opened(store: str | None, neo4j: bool, **kw: Any) -> Iterator[Store]:
+    """The chosen store, or one clear line and exit 1 when it cannot be opened."""
+    try:
+        s = open_store(store, neo4j=neo4j, **kw)
+    except StoreError as e:
+        fail(f"error: {e}")
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def check_format(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        fail("error: choose one of --json and --csv", 2)
+
+
+def cell(value: Any) -> str:
+    """A value as text: lists joined with '; ', a partner as 'name (role)', None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, dict) and set(value) == {"agency", "role"}:
+        return f"{value['agency']} ({value['role']})"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
+    columns = list(columns or (rows[0] if rows else []))
+    if not columns:
+        return
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([cell(r.get(c)) for c in columns])
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], title: str | None = None,
+          caption: str | None = None) -> Table:
+    """A rich table of ``rows`` with ``columns`` as (key, header) pairs."""
+    t = Table(title=title, caption=caption, show_lines=True, title_justify="left", caption_justify="left")
+    for _, header in columns:
+        t.add_column(header, overflow="fold")
+    for r in rows:
+        t.add_row(*(cell(r.get(key)) for key, _ in columns))
+    return t
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, as_json: bool = False,
+         as_csv: bool = False, title: str | None = None, empty: str = "nothing found") -> None:
+    """Print ``rows``: JSON (all fields), CSV (all fields) or a table of ``columns``."""
+    if as_json:
+        print_json(list(rows))
+    elif as_csv:
+        print_csv(rows)
+    elif not rows:
+        out().print(empty, markup=False, highlight=False)
+    else:
+        out().print(table(rows, columns, title=title))
+        out().print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", markup=False, highlight=False)

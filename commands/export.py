@@ -1,0 +1,103 @@
+"""``phoihop export``, ``validate`` and ``sparql``: the graph as RDF and for network tools.
+
+Each reads the whole store (embedded, or Neo4j with ``--neo4j``) through
+``Store.to_networkx`` and hands it to ``ontology``; errors are one line on
+stderr: exit 1 for a store or file problem or a graph that fails the SHACL
+shapes, 2 for a bad option or query.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from ontology import network_export
+from ontology.rdf_export import RDF_FORMATS, export, to_rdf
+from ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
+from ontology.validate import validate
+
+from ._output import CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, emit, fail, opened
+
+FORMATS = (*RDF_FORMATS, *network_export.FORMATS)
+AlignOpt = Annotated[bool, typer.Option(
+    "--align/--no-align", help="Also state the entailed ORG/ELI/PROV/SKOS/DCMI triples (default on).")]
+
+
+def _graph(store: str | None, neo4j: bool):
+    with opened(store, neo4j, read_only=True) as s:
+        return s.to_networkx()
+
+
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {', '.join(FORMATS)}.")],
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="FILE", help="Output file (csv: a directory, or a .zip). Default: stdout.")] = None,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+    align: AlignOpt = True,
+) -> None:
+    """Export the whole graph as RDF (turtle, jsonld, nt) or for network tools (graphml, gexf, csv).
+
+    Example: phoihop export --format turtle --out phoihop.ttl
+    """
+    if fmt not in FORMATS:
+        fail(f"error: {fmt}: unknown format (one of {', '.join(FORMATS)})", 2)
+    if fmt == "csv" and out is None:
+        fail("error: csv is two tables: give --out DIR or --out FILE.zip", 2)
+    g = _graph(store, neo4j)
+    try:
+        text = export(g, fmt, out, align_terms=align)
+    except OSError as e:
+        fail(f"error: {out}: cannot write ({e.strerror or e})")
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} relationships)", file=sys.stderr)
+
+
+def validate_cmd(store: StoreOpt = None, neo4j: Neo4jOpt = False) -> None:
+    """Check the exported graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform.
+
+    Example: phoihop validate --store ./phoihop-data
+    """
+    conforms, report = validate(to_rdf(_graph(store, neo4j)))
+    print(report.rstrip())
+    if not conforms:
+        raise typer.Exit(1)
+
+
+def sparql_cmd(
+    query: Annotated[str, typer.Argument(
+        help=f"SPARQL SELECT text, @file.rq, or a shipped query: {', '.join(named_queries())}.")],
+    bind: Annotated[Optional[list[str]], typer.Option(
+        "--bind", "-b", metavar="NAME=VALUE", help="Bind ?NAME to a literal (or <IRI>); repeatable.")] = None,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Run a SPARQL SELECT query over the RDF export of the store.
+
+    Example: phoihop sparql duties --bind agencyId=so-y-te-thanh-pho-ha-noi
+    """
+    check_format(as_json, as_csv)
+    try:
+        text = load_query(query)
+        bindings = parse_bindings(bind or [])
+    except QueryError as e:
+        fail(f"error: {e}", 2)
+    rdf = to_rdf(_graph(store, neo4j))
+    try:
+        columns, rows = run(rdf, text, bindings)
+    except QueryError as e:
+        fail(f"error: {e}", 2)
+    emit(rows, [(c, c) for c in columns], as_json=as_json, as_csv=as_csv)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export_cmd)
+    app.command("validate")(validate_cmd)
+    app.command("sparql")(sparql_cmd)

@@ -1,0 +1,134 @@
+"""``phoihop ingest``, ``stats`` and ``cypher``: fill the store, count it, ask it.
+
+Every failure is one line on stderr and a non-zero exit: 1 for files or a
+store that cannot be used, 2 for a refused (writing) Cypher query.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from typing_extensions import Annotated
+
+from graph import schema as S
+from graph.embedded_store import check_read_only
+from graph.store import StoreError
+
+from ._output import CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, emit, err, fail, opened, out, print_json
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (hidden files are skipped).")],
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes.")] = 1,
+) -> None:
+    """Extract documents and write their graph to the store (re-ingesting replaces a document's part).
+
+    Example: phoihop ingest corpus/seeds --store ./phoihop-data --workers 2
+    """
+    from graph.loader import expand_paths, ingest_paths
+
+    total = len(expand_paths(paths)[0])
+    console = err()
+    with opened(store, neo4j, create=True) as s:
+        with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}", markup=False), console=console, transient=True,
+                      disable=not console.is_terminal) as bar:
+            task = bar.add_task("", total=total)
+
+            def progress(done: int, _total: int, path: str) -> None:
+                bar.update(task, completed=done, description=Path(path).name)
+
+            try:
+                summary = ingest_paths(paths, s, on_progress=progress, workers=workers)
+            except StoreError as e:
+                fail(f"error: {e}")
+    for line in summary.errors:
+        err().print(line, markup=False, highlight=False, soft_wrap=True)
+    out().print(f"ingested {summary.line()}", markup=False, highlight=False)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+def stats(
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Count nodes by label and relationships by type (zeros included).
+
+    Example: phoihop stats --store ./phoihop-data --json
+    """
+    with opened(store, neo4j, read_only=True) as s:
+        try:
+            counts = s.counts()
+        except StoreError as e:
+            fail(f"error: {e}")
+    if as_json:
+        print_json(counts)
+        return
+    table = Table(title="phoihop store")
+    table.add_column("kind")
+    table.add_column("name")
+    table.add_column("count", justify="right")
+    for label in S.LABELS:
+        table.add_row("node", label, str(counts.get(label, 0)))
+    for rel_type in S.REL_TYPES:
+        table.add_row("relationship", rel_type, str(counts.get(rel_type, 0)))
+    out().print(table)
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``k=v``: v as JSON when it parses (numbers, lists, true), else as a string."""
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise typer.BadParameter(f"{text!r}: expected NAME=VALUE", param_hint="--param")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
+
+
+def cypher(
+    query: Annotated[str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")],
+    param: Annotated[Optional[list[str]], typer.Option(
+        "--param", "-p", metavar="NAME=VALUE", help="Query parameter (JSON value, else string); repeatable.")] = None,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Run a read-only Cypher query against the store (writes are refused, exit 2).
+
+    Example: phoihop cypher 'MATCH (a:Agency)-[:LEADS]->(o:Obligation) WHERE a.name = $n RETURN o.text' --param n="Sở Xây dựng thành phố Hà Nội"
+    """
+    check_format(as_json, as_csv)
+    params = dict(parse_param(p) for p in param or [])
+    try:
+        check_read_only(query)
+    except StoreError as e:
+        _query_failed(e)
+    with opened(store, neo4j, read_only=True) as s:
+        try:
+            rows = s.query(query, params)
+        except StoreError as e:
+            _query_failed(e)
+    emit(rows, [(c, c) for c in (rows[0] if rows else [])], as_json=as_json, as_csv=as_csv, empty="0 rows")
+
+
+def _query_failed(e: StoreError) -> None:
+    """A refused write exits 2 (the query is wrong for this command); anything else exits 1."""
+    if str(e).startswith("write queries are refused"):
+        fail(f"refused: {e}", 2)
+    fail(f"error: {e}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("stats")(stats)
+    app.command("cypher")(cypher)

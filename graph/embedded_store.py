@@ -1,0 +1,443 @@
+"""The default store: LadybugDB (embedded Cypher, Kùzu's fork) in one directory.
+
+No server to run: ``phoihop ingest`` creates ``<store>/graph.lbug`` and every
+later command opens it. Tables are declared from ``graph/schema.py``. Each
+document is written in one transaction that first removes what an earlier
+version contributed, so re-ingesting is idempotent and a failure (or a killed
+process) leaves whole documents only. Ad-hoc Cypher is refused when it writes,
+by a keyword check and by running inside a READ ONLY transaction.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import ladybug
+import networkx as nx
+
+from . import schema as S
+from .model import DocumentGraph, Node, Rel, coordination_pairs, stub_matches, to_networkx
+from .store import StoreError
+
+DB_FILE = "graph.lbug"
+
+# Labels whose nodes belong to one document (removed with it) and labels shared
+# between documents (kept while any relationship still reaches them).
+_OWNED = (S.OBLIGATION, S.DOCUMENT)
+_SHARED = (S.AGENCY, S.TOPIC, S.DIRECTIVE)
+# Directive properties a stub may fill in on a full directive (never overwrite).
+_DESCRIPTIVE = ("number", "number_key", "type", "date", "year", "issuer", "subject", "signer")
+
+# Database files open in this process: the file lock only guards against other
+# processes, so a second handle here would write behind the first one's back.
+_OPEN: set[str] = set()
+
+
+def _q(name: str) -> str:
+    """Backtick a property name (``end``, ``type`` … are Cypher keywords)."""
+    return f"`{name}`"
+
+
+def _cast(expr: str, type_: str) -> str:
+    # A parameter column that is null in every row is inferred as STRING; the
+    # cast makes it the declared type.
+    return f"CAST({expr} AS {type_})"
+
+
+# ---------------------------------------------------------------- read-only check
+
+# Clauses and statements that change the database or reach outside it.
+_WRITE_WORDS = {
+    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "COPY",
+    "LOAD", "INSTALL", "UNINSTALL", "ATTACH", "USE", "IMPORT", "EXPORT", "BEGIN",
+    "COMMIT", "ROLLBACK", "CHECKPOINT", "FOREACH", "TRUNCATE", "RENAME", "GRANT",
+    "REVOKE", "DENY",
+}
+# Procedures that only read the catalogue or settings.
+_READ_PROCEDURES = {
+    "SHOW_TABLES", "TABLE_INFO", "SHOW_CONNECTION", "DB_VERSION", "SHOW_FUNCTIONS",
+    "SHOW_INDEXES", "SHOW_SEQUENCES", "SHOW_MACROS", "SHOW_WARNINGS", "CURRENT_SETTING",
+    "STORAGE_VERSION", "CATALOG_VERSION", "SHOW_GRAPHS", "SHOW_PROJECTED_GRAPHS",
+    "PROJECTED_GRAPH_INFO", "SHOW_ATTACHED_DATABASES", "SHOW_LOADED_EXTENSIONS",
+    "SHOW_OFFICIAL_EXTENSIONS",
+}
+_TOKEN = re.compile(r"""
+    (?P<skip>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<sym>\S)
+""", re.VERBOSE | re.DOTALL)
+
+
+def _tokens(cypher: str) -> list[tuple[str, str]]:
+    """(kind, text) tokens; string literals, quoted names and comments become one 'skip'."""
+    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(cypher)]
+
+
+def write_reason(cypher: str) -> str | None:
+    """Why ``cypher`` is not a read-only query (None when it only reads).
+
+    Words after "." or ":" or "$" are property names, labels and parameters, and
+    a word before ":" is a map key, so ``n.set`` or ``{delete: 1}`` pass.
+    """
+    toks = [t for t in _tokens(cypher) if t[0] != "skip"]
+    for i, (kind, text) in enumerate(toks):
+        prev = toks[i - 1][1] if i else ""
+        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+        if kind == "sym":
+            continue
+        if prev in (".", ":", "$") or nxt == ":":
+            continue
+        word = text.upper()
+        if word in _WRITE_WORDS:
+            return f"{word} changes the database"
+        if word == "CALL":
+            proc = nxt.upper()
+            if proc not in _READ_PROCEDURES or (i + 2 < len(toks) and toks[i + 2][1] == "="):
+                return f"CALL {nxt or '…'} is not a read-only procedure"
+    return None
+
+
+def check_read_only(cypher: str) -> None:
+    """Raise StoreError("write queries are refused: …") unless ``cypher`` is one reading statement."""
+    reason = write_reason(cypher)
+    if reason:
+        raise StoreError(f"write queries are refused: {reason} (this command only reads)")
+    toks = [t for kind, t in _tokens(cypher) if kind != "skip"]
+    if ";" in toks[:-1] and any(t != ";" for t in toks[toks.index(";"):]):
+        raise StoreError("one statement at a time: the query has more than one (separated by ';')")
+
+
+# ---------------------------------------------------------------- the store
+
+class EmbeddedStore:
+    """The graph in ``<path>/graph.lbug``; one writer process at a time."""
+
+    name = "embedded"
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.dir = Path(path)
+        self.read_only = read_only
+        self.file = self.dir / DB_FILE
+        if self.dir.exists() and not self.dir.is_dir():
+            raise StoreError(f"{self.dir}: not a directory (a store is a directory)")
+        if read_only and not self.file.exists():
+            raise StoreError(f"{self.dir}: no store here yet (run 'phoihop ingest PATH' first, or pass --store DIR)")
+        if not read_only:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        self._open = False
+        self._key = str(self.file.resolve())
+        if self._key in _OPEN:
+            raise StoreError(f"store {self.dir} is already open in this process (close it first)")
+        try:
+            self._db = ladybug.Database(str(self.file), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as e:
+            raise _store_error(self.dir, e) from None
+        _OPEN.add(self._key)
+        self._open = True
+        if not read_only:
+            try:
+                self._ensure_schema()
+            except BaseException:
+                self.close()
+                raise
+
+    # -- plumbing
+
+    def close(self) -> None:
+        if getattr(self, "_open", False):
+            self._open = False
+            _OPEN.discard(self._key)
+            self._conn.close()
+            self._db.close()
+
+    def __del__(self) -> None:
+        # A store dropped without close() must not stay "open in this process".
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __enter__(self) -> "EmbeddedStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _run(self, cypher: str, params: dict[str, Any] | None = None):
+        try:
+            return self._conn.execute(cypher, params or {})
+        except RuntimeError as e:
+            raise _store_error(self.dir, e) from None
+
+    def _rows(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        return self._run(cypher, params).get_all()
+
+    @contextmanager
+    def _transaction(self, read_only: bool = False) -> Iterator[None]:
+        self._run("BEGIN TRANSACTION READ ONLY" if read_only else "BEGIN TRANSACTION")
+        try:
+            yield
+            self._run("COMMIT")
+        except BaseException:
+            try:
+                self._conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # a failed statement has already rolled the transaction back
+            raise
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.dir} was opened read-only")
+
+    def _ensure_schema(self) -> None:
+        """Declare the tables of ``graph/schema.py``; add properties the schema has grown."""
+        existing = {r[1]: r[2] for r in self._rows("CALL show_tables() RETURN *")}
+        for label, props in S.NODE_PROPERTIES.items():
+            cols = ", ".join(f"{_q(p)} {t}" for p, t in props.items())
+            if label not in existing:
+                self._run(f"CREATE NODE TABLE {label}({cols}, PRIMARY KEY(id))")
+            else:
+                self._add_missing_columns(label, props)
+        for rel_type, (pairs, props) in S.RELATIONSHIPS.items():
+            ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+            cols = "".join(f", {_q(p)} {t}" for p, t in props.items())
+            if rel_type not in existing:
+                self._run(f"CREATE REL TABLE {rel_type}({ends}{cols})")
+            else:
+                self._add_missing_columns(rel_type, props)
+
+    def _add_missing_columns(self, table: str, props: dict[str, str]) -> None:
+        have = {r[0] for r in self._rows(f"CALL table_info('{table}') RETURN name")}
+        for p, t in props.items():
+            if p not in have:
+                self._run(f"ALTER TABLE {table} ADD {_q(p)} {t}")
+
+    # -- writing one document
+
+    def write_document(self, g: DocumentGraph) -> None:
+        self._writable()
+        with self._transaction():
+            for old in self._documents(g.path, g.document_id):
+                self._remove_contribution(old)
+            self._write_graph(g)
+
+    def remove_document(self, path: str) -> bool:
+        self._writable()
+        with self._transaction():
+            found = self._documents(path, None)
+            for old in found:
+                self._remove_contribution(old)
+        if found:
+            self.rebuild_coordination()  # its LEADS/SUPPORTS are gone
+        return bool(found)
+
+    def _documents(self, path: str | None, doc_id: str | None) -> list[str]:
+        return [r[0] for r in self._rows(
+            f"MATCH (d:{S.DOCUMENT}) WHERE d.path = $path OR d.id = $id RETURN d.id",
+            {"path": path or "", "id": doc_id or ""})]
+
+    def _remove_contribution(self, doc: str) -> None:
+        """Take out everything document ``doc`` contributed (inside the caller's transaction)."""
+        touched: dict[str, set[str]] = {label: set() for label in _SHARED}
+        for rel_type, (pairs, _) in S.RELATIONSHIPS.items():
+            if rel_type in S.DERIVED:
+                continue
+            for a, b in pairs:
+                for x, y in self._rows(
+                        f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) WHERE r.doc = $doc DELETE r RETURN x.id, y.id",
+                        {"doc": doc}):
+                    for label, id_ in ((a, x), (b, y)):
+                        if label in touched:
+                            touched[label].add(id_)
+        self._run(f"MATCH (o:{S.OBLIGATION}) WHERE o.doc = $doc DETACH DELETE o", {"doc": doc})
+        # Directives it defined stay as stubs while others still cite them (or
+        # stay full when another document reports them too).
+        for (did,) in self._rows(
+                f"MATCH (d:{S.DIRECTIVE}) WHERE d.doc = $doc "
+                f"OPTIONAL MATCH (d)-[:{S.REPORTED_IN}]->(o:{S.DOCUMENT}) WHERE o.id <> $doc "
+                f"WITH d, min(o.id) AS other SET d.doc = other, d.stub = other IS NULL RETURN d.id",
+                {"doc": doc}):
+            touched[S.DIRECTIVE].add(did)
+        self._run(f"MATCH (d:{S.DOCUMENT} {{id: $doc}}) DETACH DELETE d", {"doc": doc})
+        for label, ids in touched.items():
+            if ids:
+                self._run(
+                    f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) "
+                    f"WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE {_not_derived('r')} }} DETACH DELETE n",
+                    {"ids": sorted(ids)})
+
+    def _write_graph(self, g: DocumentGraph) -> None:
+        by_label: dict[str, list[Node]] = {}
+        for n in g.nodes:
+            by_label.setdefault(n.label, []).append(n)
+        for label in (S.DOCUMENT, S.AGENCY, S.TOPIC, S.OBLIGATION):
+            if by_label.get(label):
+                self._merge_nodes(label, [n.props for n in by_label[label]])
+        directives = by_label.get(S.DIRECTIVE, [])
+        full = [n for n in directives if not n.props.get("stub")]
+        if full:
+            self._merge_nodes(S.DIRECTIVE, [n.props for n in full])
+            for n in full:
+                for stub in self._matching(n.id, stub=True):
+                    self._absorb_stub(stub, n.id)
+        alias = {n.id: self._place_stub(n) for n in directives if n.props.get("stub")}
+        groups: dict[tuple[str, str, str], list[Rel]] = {}
+        for r in g.rels:
+            start = alias.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
+            end = alias.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
+            if r.type == S.CITES and start == end:
+                continue  # a citation of itself, once the stub is resolved
+            groups.setdefault((r.type, r.start_label, r.end_label), []).append(
+                Rel(r.type, r.start_label, start, r.end_label, end, r.props))
+        for (rel_type, a, b), rels in groups.items():
+            self._write_rels(rel_type, a, b, rels)
+
+    def _merge_nodes(self, label: str, rows: list[dict[str, Any]]) -> None:
+        """MERGE on id. Owned nodes take the new values; shared ones keep values the
+        new rows lack and collect list values (aliases) from every document."""
+        sets = []
+        for p, t in S.NODE_PROPERTIES[label].items():
+            if p == "id":
+                continue
+            new, old = _cast(f"r.{_q(p)}", t), f"n.{_q(p)}"
+            if label in _OWNED or (label == S.DIRECTIVE and p in ("stub", "doc")):
+                sets.append(f"{old} = {new}")
+            elif t == S.STRINGS:
+                sets.append(f"{old} = list_sort(list_distinct(list_concat(coalesce({old}, []), coalesce({new}, []))))")
+            else:
+                sets.append(f"{old} = coalesce({new}, {old})")
+        cols = S.NODE_PROPERTIES[label]
+        self._run(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {', '.join(sets)}",
+                  {"rows": [{p: props.get(p) for p in cols} for props in rows]})
+
+    def _matching(self, directive_id: str, stub: bool) -> list[str]:
+        """Directives of the other kind (stub or full) that ``directive_id`` names too."""
+        last = directive_id.rsplit("|", 1)[-1]
+        where = "d.stub = true" if stub else "(d.stub = false OR d.stub IS NULL)"
+        params: dict[str, Any] = {"id": directive_id}
+        if last != "_":
+            where += " AND ends_with(d.id, $suffix)"
+            params["suffix"] = "|" + last
+        rows = self._rows(f"MATCH (d:{S.DIRECTIVE}) WHERE {where} AND d.id <> $id RETURN d.id", params)
+        if stub:
+            return [r[0] for r in rows if stub_matches(r[0], directive_id)]
+        return [r[0] for r in rows if stub_matches(directive_id, r[0])]
+
+    def _place_stub(self, n: Node) -> str:
+        """Where a cited directive goes: the full directive it names, else a stub node.
+
+        A stub that matches several full directives is ambiguous and stays a stub.
+        """
+        found = self._rows(f"MATCH (d:{S.DIRECTIVE} {{id: $id}}) RETURN d.stub", {"id": n.id})
+        if found and found[0][0] is False:
+            return n.id  # never overwrite a full directive with what a citation says
+        if not found and "_" in n.id.split("|"):
+            matches = self._matching(n.id, stub=False)
+            if len(matches) == 1:
+                return matches[0]
+        sets = ", ".join(f"n.{_q(p)} = coalesce(n.{_q(p)}, {_cast('$' + p, S.NODE_PROPERTIES[S.DIRECTIVE][p])})"
+                         for p in _DESCRIPTIVE)
+        self._run(f"MERGE (n:{S.DIRECTIVE} {{id: $id}}) SET {sets}, n.stub = true, n.doc = NULL",
+                  {"id": n.id, **{p: n.props.get(p) for p in _DESCRIPTIVE}})
+        return n.id
+
+    def _absorb_stub(self, stub: str, full: str) -> None:
+        """Move every relationship of directive ``stub`` to ``full`` and delete the stub."""
+        for rel_type, (pairs, props) in S.RELATIONSHIPS.items():
+            copy = ", ".join(f"{_q(p)}: r.{_q(p)}" for p in props)
+            for a, b in pairs:
+                if a == S.DIRECTIVE:
+                    self._run(f"MATCH (s:{a} {{id: $stub}})-[r:{rel_type}]->(x:{b}), (f:{a} {{id: $full}}) "
+                              f"CREATE (f)-[:{rel_type} {{{copy}}}]->(x) DELETE r",
+                              {"stub": stub, "full": full})
+                if b == S.DIRECTIVE:
+                    self._run(f"MATCH (x:{a})-[r:{rel_type}]->(s:{b} {{id: $stub}}), (f:{b} {{id: $full}}) "
+                              f"CREATE (x)-[:{rel_type} {{{copy}}}]->(f) DELETE r",
+                              {"stub": stub, "full": full})
+        fill = ", ".join(f"f.{_q(p)} = coalesce(f.{_q(p)}, s.{_q(p)})" for p in _DESCRIPTIVE)
+        self._run(f"MATCH (s:{S.DIRECTIVE} {{id: $stub}}), (f:{S.DIRECTIVE} {{id: $full}}) SET {fill}",
+                  {"stub": stub, "full": full})
+        self._run(f"MATCH (s:{S.DIRECTIVE} {{id: $stub}}) DETACH DELETE s", {"stub": stub})
+
+    def _write_rels(self, rel_type: str, start_label: str, end_label: str, rels: list[Rel]) -> None:
+        props = S.RELATIONSHIPS[rel_type][1]
+        body = ", ".join(f"{_q(p)}: {_cast('r.' + _q(p), t)}" for p, t in props.items())
+        self._run(
+            f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.src}}), (b:{end_label} {{id: r.dst}}) "
+            f"CREATE (a)-[:{rel_type} {{{body}}}]->(b)",
+            {"rows": [{"src": r.start, "dst": r.end, **{p: r.props.get(p) for p in props}} for r in rels]})
+
+    # -- derived relationships
+
+    def rebuild_coordination(self) -> None:
+        self._writable()
+        with self._transaction():
+            directive = dict(self._rows(
+                f"MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o:{S.OBLIGATION}) RETURN o.id, min(d.id)"))
+            topics: dict[str, list[str]] = {}
+            for ob, t in self._rows(f"MATCH (o:{S.OBLIGATION})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN o.id, t.id"):
+                topics.setdefault(ob, []).append(t)
+            rows = []
+            for role, rel_type in S.ROLES.items():
+                for ob, ag in self._rows(
+                        f"MATCH (a:{S.AGENCY})-[:{rel_type}]->(o:{S.OBLIGATION}) RETURN o.id, a.id"):
+                    rows.append((ob, ag, role, directive.get(ob), topics.get(ob, [])))
+            pairs = coordination_pairs(rows)
+            self._run(f"MATCH ()-[r:{S.COORDINATES_WITH}]->() DELETE r")
+            if pairs:
+                self._write_rels(S.COORDINATES_WITH, S.AGENCY, S.AGENCY, [
+                    Rel(S.COORDINATES_WITH, S.AGENCY, a, S.AGENCY, b, props) for (a, b), props in sorted(pairs.items())])
+
+    # -- reading
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        check_read_only(cypher)
+        with self._transaction(read_only=True):
+            result = self._run(cypher, params)
+            if isinstance(result, list):
+                raise StoreError("one statement at a time: the query has more than one (separated by ';')")
+            columns = result.get_column_names()
+            return [dict(zip(columns, row)) for row in result.get_all()]
+
+    def counts(self) -> dict[str, int]:
+        out = {label: self._rows(f"MATCH (n:{label}) RETURN count(n)")[0][0] for label in S.LABELS}
+        out.update({t: self._rows(f"MATCH ()-[r:{t}]->() RETURN count(r)")[0][0] for t in S.REL_TYPES})
+        return out
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        nodes = []
+        for label, props in S.NODE_PROPERTIES.items():
+            names = list(props)
+            for row in self._rows(f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{_q(p)}" for p in names)):
+                values = dict(zip(names, row))
+                nodes.append(Node(label, values["id"], _present(values)))
+        rels = []
+        for rel_type, (pairs, props) in S.RELATIONSHIPS.items():
+            names = list(props)
+            cols = "".join(f", r.{_q(p)}" for p in names)
+            for a, b in pairs:
+                for row in self._rows(f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) RETURN x.id, y.id{cols}"):
+                    rels.append(Rel(rel_type, a, row[0], b, row[1], _present(dict(zip(names, row[2:])))))
+        return to_networkx(nodes, rels)
+
+
+def _present(values: dict[str, Any]) -> dict[str, Any]:
+    """Properties that are set (a missing property and a null are the same in Cypher)."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _not_derived(var: str) -> str:
+    return " AND ".join(f"label({var}) <> '{t}'" for t in sorted(S.DERIVED))
+
+
+def _store_error(where: Path, e: Exception) -> StoreError:
+    """One line for the user; a held lock means another process is using the store."""
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    if "lock" in msg.lower():
+        pid = re.search(r"PID (\d+)", msg)
+        held = f" (pid {pid.group(1)})" if pid else ""
+        return StoreError(f"store {where} is in use by another process{held}; try again when it has finished")
+    return StoreError(f"store {where}: {msg}")

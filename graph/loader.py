@@ -1,0 +1,133 @@
+"""Files to store: extract each document, write its graph, derive coordination once.
+
+A bad file is reported as one line and skipped; the good ones are still
+written. Extraction may run in worker processes, but every write happens in
+this process, one document per transaction.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ingest.records import Extraction, InputError
+from . import schema as S
+from .model import document_graph
+from .store import Store, StoreError
+
+Progress = Callable[[int, int, str], None]  # (done, total, path just handled)
+
+
+@dataclass
+class IngestSummary:
+    """What one run wrote: documents, and the distinct directives, agencies and obligations in them."""
+
+    documents: int = 0
+    directives: int = 0
+    agencies: int = 0
+    obligations: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.documents} documents, {self.directives} directives, {self.agencies} agencies, "
+                f"{self.obligations} obligations, {len(self.errors)} errors")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files named, and the readable non-hidden files under directories named (sorted)."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(f for f in sorted(p.rglob("*"))
+                         if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(f"{p}: no such file or directory")
+    return files, errors
+
+
+def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
+    """Run in a worker: the extraction, or the one-line reason it failed."""
+    from ingest.pipeline import extract_path
+
+    try:
+        return path, extract_path(path), None
+    except InputError as e:
+        return path, None, str(e)
+    except Exception as e:  # an extractor bug on one file must not stop the others
+        return path, None, f"{path}: extraction failed ({type(e).__name__}: {e})"
+
+
+def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
+    names = [str(f) for f in files]
+    if workers > 1 and len(names) > 1:
+        # spawn, not fork: the parent holds an open database with its own threads.
+        done = 0
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                for result in pool.map(_extract, names):
+                    done += 1
+                    yield result
+        except BrokenProcessPool as e:
+            for name in names[done:]:
+                yield name, None, f"{name}: not ingested (an extraction worker process died: {e})"
+    else:
+        yield from map(_extract, names)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.summary = IngestSummary()
+        self.directives: set[str] = set()
+        self.agencies: set[str] = set()
+
+    def write(self, ex: Extraction, store: Store) -> None:
+        g = document_graph(ex)
+        try:
+            store.write_document(g)
+        except StoreError as e:
+            self.summary.errors.append(f"{g.path}: not stored ({e})")
+            return
+        self.summary.documents += 1
+        for n in g.nodes:
+            if n.label == S.DIRECTIVE:
+                self.directives.add(n.id)
+            elif n.label == S.AGENCY:
+                self.agencies.add(n.id)
+            elif n.label == S.OBLIGATION:
+                self.summary.obligations += 1
+
+    def finish(self, store: Store) -> IngestSummary:
+        store.rebuild_coordination()
+        self.summary.directives = len(self.directives)
+        self.summary.agencies = len(self.agencies)
+        return self.summary
+
+
+def ingest_extractions(extractions: Iterable[Extraction], store: Store) -> IngestSummary:
+    """Write already extracted documents (e.g. the gold records) and derive coordination."""
+    tally = _Tally()
+    for ex in extractions:
+        tally.write(ex, store)
+    return tally.finish(store)
+
+
+def ingest_paths(paths: Iterable[str | Path], store: Store, on_progress: Progress | None = None,
+                 workers: int = 1) -> IngestSummary:
+    """Extract and store every file under ``paths``; errors are collected, not raised."""
+    files, errors = expand_paths(paths)
+    tally = _Tally()
+    tally.summary.errors.extend(errors)
+    for done, (path, ex, error) in enumerate(_extractions(files, workers), 1):
+        if error:
+            tally.summary.errors.append(error)
+        else:
+            tally.write(ex, store)
+        if on_progress:
+            on_progress(done, len(files), path)
+    return tally.finish(store)

@@ -1,0 +1,374 @@
+"""The graph in Neo4j, through the official driver.
+
+Same semantics as the embedded store (see ``graph/store.py``): one transaction
+per document that first takes out what an earlier version of the same path or
+content contributed, then MERGEs the new nodes and creates the new
+relationships in batches (``UNWIND $rows``). Labels and relationship types are
+the constants of ``graph/schema.py`` written into the query text; document
+data only ever travels as parameters. Ad-hoc ``query()`` runs in a READ
+transaction, so Neo4j itself refuses writes.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable
+
+import networkx as nx
+from neo4j import READ_ACCESS, GraphDatabase
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+
+from . import schema as S
+from .model import DocumentGraph, Node, Rel, stub_matches, coordination_pairs, to_networkx
+from .store import StoreError
+
+ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = (
+    "PHOIHOP_NEO4J_URI", "PHOIHOP_NEO4J_USER", "PHOIHOP_NEO4J_PASSWORD", "PHOIHOP_NEO4J_DATABASE")
+
+CONTRIBUTED = tuple(t for t in S.REL_TYPES if t not in S.DERIVED)
+# Nodes shared between documents: deleted when no document's relationship holds them any more.
+SHARED_LABELS = (S.AGENCY, S.TOPIC, S.DIRECTIVE)
+# Relationship types a Directive can start / end, to move a stub's relationships to the full node.
+DIRECTIVE_OUT = tuple(t for t in CONTRIBUTED if any(a == S.DIRECTIVE for a, _ in S.endpoints(t)))
+DIRECTIVE_IN = tuple(t for t in CONTRIBUTED if any(b == S.DIRECTIVE for _, b in S.endpoints(t)))
+ROLE_OF = {rel: role for role, rel in S.ROLES.items()}
+OWNED_LABELS = (S.OBLIGATION, S.DOCUMENT)  # nodes of one document; the others are shared
+DESCRIPTIVE = tuple(p for p in S.NODE_PROPERTIES[S.DIRECTIVE] if p not in ("id", "stub", "doc"))
+
+
+def _schema_props(props: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The schema's properties that are set (Neo4j stores no nulls, so absent = null)."""
+    return {k: props[k] for k in names if props.get(k) is not None}
+
+
+def _one_line(e: BaseException) -> str:
+    msg = getattr(e, "message", None) or str(e) or type(e).__name__
+    return " ".join(str(msg).split())
+
+
+class Neo4jStore:
+    """A ``Store`` on a Neo4j server (bundled one, Desktop, Docker or Aura)."""
+
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str | None = None):
+        self.uri, self.database = uri, database or None
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+            self._driver.verify_connectivity()
+        except AuthError as e:
+            self._close_quietly()
+            raise StoreError(f"Neo4j at {uri}: authentication failed for user '{user}' "
+                             f"(check {ENV_USER}/{ENV_PASSWORD}): {_one_line(e)}") from None
+        except (ServiceUnavailable, OSError) as e:
+            self._close_quietly()
+            raise StoreError(f"Neo4j at {uri}: cannot connect ({_one_line(e)}); is it running? "
+                             "('phoihop neo4j start' starts one)") from None
+        except (Neo4jError, DriverError, ValueError) as e:
+            self._close_quietly()
+            raise StoreError(f"Neo4j at {uri}: {_one_line(e)}") from None
+        self._schema_ready = False
+
+    @classmethod
+    def from_env(cls) -> "Neo4jStore":
+        """Connect with PHOIHOP_NEO4J_URI / _USER / _PASSWORD (and optional _DATABASE)."""
+        missing = [v for v in (ENV_URI, ENV_USER, ENV_PASSWORD) if not os.environ.get(v)]
+        if missing:
+            raise StoreError(f"Neo4j: {', '.join(missing)} not set (run 'phoihop neo4j start' and "
+                             "export what it prints, or see docs/neo4j.md)")
+        return cls(os.environ[ENV_URI], os.environ[ENV_USER], os.environ[ENV_PASSWORD],
+                   os.environ.get(ENV_DATABASE))
+
+    def _close_quietly(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None:
+            driver.close()
+
+    def _session(self, **kw):
+        return self._driver.session(database=self.database, **kw)
+
+    def _run_write(self, what: str, work, *args) -> Any:
+        """Run ``work(tx, *args)`` in one write transaction; driver errors become StoreError."""
+        self._ensure_schema()
+        try:
+            with self._session() as s:
+                return s.execute_write(work, *args)
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: {what} failed: {_one_line(e)}") from None
+
+    # --- schema ---------------------------------------------------------------
+
+    def _ensure_schema(self) -> None:
+        """Uniqueness on every id, lookup indexes; created once (IF NOT EXISTS)."""
+        if self._schema_ready:
+            return
+        stmts = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+                 for label in S.LABELS]
+        for label, prop in ((S.AGENCY, "name"), (S.AGENCY, "name_folded"), (S.DIRECTIVE, "number_key"),
+                            (S.DIRECTIVE, "doc"), (S.OBLIGATION, "doc"), (S.DOCUMENT, "path")):
+            stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for t in CONTRIBUTED:  # removing a document finds its relationships by their doc property
+            stmts.append(f"CREATE INDEX {t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{S.REL_DOC_PROPERTY})")
+        try:
+            with self._session() as s:
+                for stmt in stmts:
+                    s.run(stmt).consume()
+                s.run("CALL db.awaitIndexes(300)").consume()
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: cannot create constraints/indexes: {_one_line(e)}") from None
+        self._schema_ready = True
+
+    # --- writing ---------------------------------------------------------------
+
+    def write_document(self, g: DocumentGraph) -> None:
+        """One document in one transaction, replacing its earlier version (same path or id)."""
+        self._run_write(f"writing {g.path}", self._replace, [g])
+
+    def write_documents(self, graphs: Iterable[DocumentGraph], batch: int = 100) -> int:
+        """Many documents, ``batch`` per transaction (each batch whole or not at all)."""
+        chunk: list[DocumentGraph] = []
+        n = 0
+        for g in graphs:
+            chunk.append(g)
+            if len(chunk) >= batch:
+                self._run_write(f"writing {len(chunk)} documents from {chunk[0].path}", self._replace, chunk)
+                n, chunk = n + len(chunk), []
+        if chunk:
+            self._run_write(f"writing {len(chunk)} documents from {chunk[0].path}", self._replace, chunk)
+            n += len(chunk)
+        return n
+
+    def remove_document(self, path: str) -> bool:
+        def work(tx) -> bool:
+            olds = self._old_documents(tx, [path], [])
+            self._remove(tx, olds)
+            return bool(olds)
+        return self._run_write(f"removing {path}", work)
+
+    def _replace(self, tx, graphs: list[DocumentGraph]) -> None:
+        """Take out the earlier versions of these documents, then write them."""
+        latest: dict[str, DocumentGraph] = {}
+        for g in graphs:  # the last version of a path (or of a content) in the batch wins
+            latest = {p: h for p, h in latest.items() if h.document_id != g.document_id}
+            latest[g.path] = g
+        graphs = list(latest.values())
+        self._remove(tx, self._old_documents(tx, [g.path for g in graphs], [g.document_id for g in graphs]))
+
+        nodes: dict[str, list[Node]] = {label: [] for label in S.LABELS}
+        for g in graphs:
+            for n in g.nodes:
+                nodes[n.label].append(n)
+        for label in (S.DOCUMENT, S.AGENCY, S.TOPIC, S.OBLIGATION):
+            self._merge_nodes(tx, label, nodes[label])
+        fulls = [n for n in nodes[S.DIRECTIVE] if not n.props.get("stub")]
+        stubs = [n for n in nodes[S.DIRECTIVE] if n.props.get("stub")]
+        self._merge_nodes(tx, S.DIRECTIVE, fulls)
+        self._absorb_stubs(tx, fulls)
+        resolved = self._resolve_stubs(tx, stubs)
+        self._merge_stub_directives(tx, [n for n in stubs if n.id not in resolved])
+
+        groups: dict[tuple[str, str, str], list[dict]] = {}
+        for g in graphs:
+            for r in g.rels:
+                s = resolved.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
+                e = resolved.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
+                if r.type == S.CITES and s == e:
+                    continue  # a citation of itself, once the stub is resolved
+                groups.setdefault((r.type, r.start_label, r.end_label), []).append(
+                    {"s": s, "e": e, "props": r.props})
+        for (type_, sl, el), rows in groups.items():
+            self._create_rels(tx, type_, sl, el, rows)
+
+    def _old_documents(self, tx, paths: list[str], ids: list[str]) -> list[str]:
+        q = f"MATCH (d:{S.DOCUMENT}) WHERE d.path IN $paths OR d.id IN $ids RETURN d.id AS id"
+        return [r["id"] for r in tx.run(q, paths=paths, ids=ids)]
+
+    def _remove(self, tx, olds: list[str]) -> None:
+        """Remove what documents ``olds`` contributed; shared nodes left unused go too."""
+        if not olds:
+            return
+        touched: set[str] = set()
+        shared = " OR ".join(f"n:{label}" for label in SHARED_LABELS)
+        for t in CONTRIBUTED:
+            q = (f"UNWIND $olds AS o MATCH (a)-[r:{t} {{{S.REL_DOC_PROPERTY}: o}}]->(b) "
+                 f"WITH r, [n IN [a, b] WHERE {shared} | elementId(n)] AS ends DELETE r RETURN ends")
+            for rec in tx.run(q, olds=olds):
+                touched.update(rec["ends"])
+        # Directives these documents defined: still defined by another document's report
+        # (REPORTED_IN) stay full; else revert to stubs (deleted below if nothing cites them).
+        q = (f"UNWIND $olds AS o MATCH (d:{S.DIRECTIVE} {{doc: o}}) "
+             f"OPTIONAL MATCH (d)-[r:{S.REPORTED_IN}]->() "
+             f"WITH d, min(r.{S.REL_DOC_PROPERTY}) AS other "
+             "SET d.doc = other, d.stub = other IS NULL RETURN elementId(d) AS id")
+        touched.update(rec["id"] for rec in tx.run(q, olds=olds))
+        tx.run(f"UNWIND $olds AS o MATCH (x:{S.OBLIGATION} {{doc: o}}) DETACH DELETE x", olds=olds).consume()
+        tx.run(f"UNWIND $olds AS o MATCH (x:{S.DOCUMENT} {{id: o}}) DETACH DELETE x", olds=olds).consume()
+        tx.run("UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid "
+               "AND NOT EXISTS { (n)-[r]-() WHERE NOT type(r) IN $derived } DETACH DELETE n",
+               ids=sorted(touched), derived=sorted(S.DERIVED)).consume()
+
+    def _merge_nodes(self, tx, label: str, nodes: list[Node]) -> None:
+        """MERGE on id. A document's own nodes (Obligation, Document) take its values; shared
+        ones keep what the new row lacks and collect list values (aliases) from every document."""
+        if not nodes:
+            return
+        sets = []
+        for p, t in S.NODE_PROPERTIES[label].items():
+            if p == "id":
+                continue
+            if label in OWNED_LABELS or (label == S.DIRECTIVE and p in ("stub", "doc")):
+                sets.append(f"n.{p} = r.props.{p}")
+            elif t == S.STRINGS:
+                sets.append(f"n.{p} = COLLECT {{ UNWIND coalesce(n.{p}, []) + coalesce(r.props.{p}, []) AS x "
+                            "RETURN DISTINCT x ORDER BY x }")
+            else:
+                sets.append(f"n.{p} = coalesce(r.props.{p}, n.{p})")
+        tx.run(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {', '.join(sets)}",
+               rows=[{"id": n.id, "props": n.props} for n in nodes]).consume()
+
+    def _stub_candidates(self, tx, keys: list[str], stub: bool) -> list[tuple[str, str]]:
+        """(number_key, id) of the stubs (or full directives) carrying these number keys."""
+        q = (f"UNWIND $keys AS k MATCH (d:{S.DIRECTIVE} {{number_key: k}}) WHERE d.stub = $stub "
+             "RETURN k, d.id AS id ORDER BY id")
+        return [(r["k"], r["id"]) for r in tx.run(q, keys=sorted(set(keys)), stub=stub)]
+
+    def _absorb_stubs(self, tx, fulls: list[Node]) -> None:
+        """Existing stubs naming a newly defined directive merge into it: their relationships
+        move over, and they fill in what the full directive lacks (never overwrite)."""
+        by_key: dict[str, list[str]] = {}
+        for n in fulls:
+            if n.props.get("number_key"):
+                by_key.setdefault(n.props["number_key"], []).append(n.id)
+        pairs: dict[str, str] = {}
+        for key, stub_id in self._stub_candidates(tx, list(by_key), stub=True):
+            targets = sorted(f for f in by_key[key] if f != stub_id and stub_matches(stub_id, f))
+            if targets:
+                pairs[stub_id] = targets[0]
+        if not pairs:
+            return
+        rows = [{"stub": s, "full": f} for s, f in pairs.items()]
+        match = f"UNWIND $rows AS p MATCH (s:{S.DIRECTIVE} {{id: p.stub}}) MATCH (f:{S.DIRECTIVE} {{id: p.full}}) "
+        for t in DIRECTIVE_OUT:
+            tx.run(match + f"MATCH (s)-[r:{t}]->(x) WITH f, x, r, properties(r) AS props DELETE r "
+                   f"WITH f, x, props WHERE NOT EXISTS {{ (f)-[q:{t}]->(x) WHERE properties(q) = props }} "
+                   f"CREATE (f)-[n:{t}]->(x) SET n = props", rows=rows).consume()
+        for t in DIRECTIVE_IN:
+            tx.run(match + f"MATCH (x)-[r:{t}]->(s) WITH f, x, r, properties(r) AS props DELETE r "
+                   f"WITH f, x, props WHERE NOT EXISTS {{ (x)-[q:{t}]->(f) WHERE properties(q) = props }} "
+                   f"CREATE (x)-[n:{t}]->(f) SET n = props", rows=rows).consume()
+        fill = ", ".join(f"f.{p} = coalesce(f.{p}, s.{p})" for p in DESCRIPTIVE)
+        tx.run(match + f"SET {fill} DETACH DELETE s", rows=rows).consume()
+
+    def _resolve_stubs(self, tx, stubs: list[Node]) -> dict[str, str]:
+        """stub id -> the one full directive it names, for a stub not yet in the graph.
+
+        A stub naming several full directives is ambiguous and stays a stub.
+        """
+        fresh = {n.id: n for n in stubs if "_" in n.id.split("|") and n.props.get("number_key")}
+        existing = {r["id"] for r in tx.run(f"UNWIND $ids AS i MATCH (d:{S.DIRECTIVE} {{id: i}}) RETURN d.id AS id",
+                                            ids=sorted(fresh))}
+        fulls: dict[str, list[str]] = {}
+        keys = [n.props["number_key"] for i, n in fresh.items() if i not in existing]
+        for key, full_id in self._stub_candidates(tx, keys, stub=False):
+            fulls.setdefault(key, []).append(full_id)
+        out = {}
+        for i, n in fresh.items():
+            match = [f for f in fulls.get(n.props["number_key"], []) if stub_matches(i, f)]
+            if i not in existing and len(match) == 1:
+                out[i] = match[0]
+        return out
+
+    def _merge_stub_directives(self, tx, stubs: list[Node]) -> None:
+        """A stub never overwrites: it creates the node or fills what another stub left empty."""
+        if not stubs:
+            return
+        fill = ", ".join(f"d.{p} = CASE WHEN d.stub THEN coalesce(d.{p}, r.props.{p}) ELSE d.{p} END"
+                         for p in DESCRIPTIVE)
+        q = (f"UNWIND $rows AS r MERGE (d:{S.DIRECTIVE} {{id: r.id}}) "
+             f"ON CREATE SET d += r.props ON MATCH SET {fill}")
+        tx.run(q, rows=[{"id": n.id, "props": n.props} for n in stubs]).consume()
+
+    def _create_rels(self, tx, type_: str, start_label: str, end_label: str, rows: list[dict]) -> None:
+        q = (f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.s}}) MATCH (b:{end_label} {{id: r.e}}) "
+             f"CREATE (a)-[x:{type_}]->(b) SET x = r.props RETURN count(x) AS n")
+        made = tx.run(q, rows=rows).single()["n"]
+        if made != len(rows):
+            raise StoreError(f"{type_}: {len(rows) - made} relationships point at nodes that are not there")
+
+    # --- derived ---------------------------------------------------------------
+
+    def rebuild_coordination(self) -> None:
+        def work(tx) -> None:
+            q = (f"MATCH (a:{S.AGENCY})-[r:{'|'.join(ROLE_OF)}]->(o:{S.OBLIGATION}) "
+                 f"OPTIONAL MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) "
+                 f"OPTIONAL MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) "
+                 "RETURN o.id AS o, a.id AS a, type(r) AS t, min(d.id) AS d, collect(DISTINCT t.id) AS topics")
+            rows = [(r["o"], r["a"], ROLE_OF[r["t"]], r["d"], r["topics"]) for r in tx.run(q)]
+            tx.run(f"MATCH ()-[r:{S.COORDINATES_WITH}]->() DELETE r").consume()
+            pairs = [{"a": a, "b": b, "props": p} for (a, b), p in sorted(coordination_pairs(rows).items())]
+            tx.run(f"UNWIND $rows AS r MATCH (a:{S.AGENCY} {{id: r.a}}) MATCH (b:{S.AGENCY} {{id: r.b}}) "
+                   f"CREATE (a)-[x:{S.COORDINATES_WITH}]->(b) SET x = r.props", rows=pairs).consume()
+        self._run_write("rebuilding COORDINATES_WITH", work)
+
+    # --- reading ---------------------------------------------------------------
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Read-only Cypher: it runs in a READ transaction, so Neo4j refuses any write."""
+        try:
+            with self._session(default_access_mode=READ_ACCESS) as s:
+                return s.execute_read(lambda tx: tx.run(cypher, params or {}).data())
+        except ClientError as e:
+            text = _one_line(e)
+            if "AccessMode" in (e.code or "") or "read access mode" in text.lower() or "read only" in text.lower():
+                raise StoreError(f"write queries are refused: {text}") from None
+            raise StoreError(f"query failed: {text}") from None
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: query failed: {_one_line(e)}") from None
+
+    def _read(self, work) -> Any:
+        try:
+            with self._session(default_access_mode=READ_ACCESS) as s:
+                return s.execute_read(work)
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: reading failed: {_one_line(e)}") from None
+
+    def counts(self) -> dict[str, int]:
+        def work(tx) -> dict[str, int]:
+            out = {label: tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"] for label in S.LABELS}
+            out.update({t: tx.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS n").single()["n"] for t in S.REL_TYPES})
+            return out
+        return self._read(work)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        def work(tx) -> tuple[list[Node], list[Rel]]:
+            nodes, rels = [], []
+            for label in S.LABELS:
+                for r in tx.run(f"MATCH (n:{label}) RETURN n.id AS id, properties(n) AS p ORDER BY id"):
+                    nodes.append(Node(label, r["id"], _schema_props(r["p"], S.NODE_PROPERTIES[label])))
+            for t in S.REL_TYPES:
+                keys = S.RELATIONSHIPS[t][1]
+                q = (f"MATCH (a)-[r:{t}]->(b) RETURN head(labels(a)) AS sl, a.id AS s, "
+                     "head(labels(b)) AS el, b.id AS e, properties(r) AS p")
+                for r in tx.run(q):
+                    rels.append(Rel(t, r["sl"], r["s"], r["el"], r["e"], _schema_props(r["p"], keys)))
+            return nodes, rels
+        return to_networkx(*self._read(work))
+
+    # --- housekeeping ----------------------------------------------------------
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests, benchmarks); constraints stay."""
+        try:
+            with self._session() as s:
+                while s.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n").single()["n"]:
+                    pass
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: clearing failed: {_one_line(e)}") from None
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

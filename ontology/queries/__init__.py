@@ -1,0 +1,1 @@
+"""Named SPARQL queries over the RDF export (``phoihop sparql NAME``)."""

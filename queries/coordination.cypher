@@ -1,0 +1,29 @@
+// Question 2: who coordinates with whom on what. A pair is a lead and a
+// support of one obligation, or two co-leads (as COORDINATES_WITH is derived),
+// each pair once (smaller id first), with the obligations, directives and
+// topics it shares. Topics are the obligation's own and its directive's.
+// Parameters: $agency, $topic, $issuer (ids, or '' for any), $since/$until,
+// $since_year/$until_year (period of the directive).
+MATCH (d:Directive)-[:IMPOSES]->(o:Obligation)<-[:LEADS]-(a:Agency),
+      (o)<-[:LEADS|SUPPORTS]-(b:Agency)
+WHERE a.id <> b.id
+  AND (a.id < b.id OR NOT EXISTS { MATCH (b)-[:LEADS]->(o) })
+  AND ($agency = '' OR a.id = $agency OR b.id = $agency)
+  AND ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
+  AND ($topic = '' OR EXISTS { MATCH (o)-[:ABOUT]->(:Topic {id: $topic}) }
+                      OR EXISTS { MATCH (d)-[:ABOUT]->(:Topic {id: $topic}) })
+  AND ($since = '' OR d.date >= $since OR (d.date IS NULL AND d.year >= $since_year))
+  AND ($until = '' OR d.date <= $until OR (d.date IS NULL AND d.year <= $until_year))
+WITH DISTINCT d, o,
+     CASE WHEN a.id < b.id THEN a.id ELSE b.id END AS a_id,
+     CASE WHEN a.id < b.id THEN a.name ELSE b.name END AS a_name,
+     CASE WHEN a.id < b.id THEN b.id ELSE a.id END AS b_id,
+     CASE WHEN a.id < b.id THEN b.name ELSE a.name END AS b_name
+OPTIONAL MATCH (o)-[:ABOUT]->(ot:Topic)
+OPTIONAL MATCH (d)-[:ABOUT]->(dt:Topic)
+RETURN a_id, a_name, b_id, b_name,
+       count(DISTINCT o.id) AS obligations,
+       collect(DISTINCT d.id) AS directives,
+       collect(DISTINCT ot.name) AS obligation_topics,
+       collect(DISTINCT dt.name) AS directive_topics
+ORDER BY obligations DESC, a_name, b_name, a_id, b_id

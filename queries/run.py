@@ -1,0 +1,171 @@
+"""Run the named questions (``queries/<name>.cypher``) on any store.
+
+Each question is one Cypher text, the same on every store where the dialects
+agree; where they do not, ``<name>.<dialect>.cypher`` beside it is used for
+that store (dialect "ladybug" for the embedded store, "neo4j" for Neo4j).
+Cypher sorts the rows, and so does Python afterwards, with lists inside rows
+sorted too, so that both stores give identical answers.
+
+Parameters are never null: LadybugDB cannot type a null parameter, so the
+texts read '' as "no filter" (see ``dates.Period.params``).
+"""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graph.model import number_key, topic_id
+from graph.store import Store
+from ingest.textnorm import fold, slug
+from ingest.topics import scheme, topic_by_name
+
+from .agency_match import AmbiguousName, UnknownName, find_agency
+from .dates import Period
+
+HERE = Path(__file__).resolve().parent
+DIALECTS = {"embedded": "ladybug", "neo4j": "neo4j"}
+
+
+@lru_cache(maxsize=None)
+def cypher(name: str, store_name: str | None = None) -> str:
+    """The text of question ``name`` for a store (its dialect variant when there is one)."""
+    dialect = DIALECTS.get(store_name or "")
+    variant = HERE / f"{name}.{dialect}.cypher"
+    return (variant if dialect and variant.exists() else HERE / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def run(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of question ``name`` on ``store`` with ``params``."""
+    return store.query(cypher(name, getattr(store, "name", None)), params)
+
+
+def _sorted(values: list | None) -> list:
+    return sorted(v for v in values or [] if v is not None)
+
+
+def _key(*values: Any) -> tuple:
+    """A sort key where None sorts first and numbers and strings never meet."""
+    return tuple((0, "") if v is None else (1, v) for v in values)
+
+
+# ---------------------------------------------------------------- lookups
+
+def agencies(store: Store) -> list[dict[str, Any]]:
+    return run(store, "agencies")
+
+
+def agency(store: Store, text: str) -> dict[str, Any]:
+    """The one agency ``text`` names (forgiving; see ``agency_match``)."""
+    return find_agency(text, agencies(store))
+
+
+def topic(text: str) -> dict[str, Any]:
+    """The Topic node (id as in the graph, name, name_en) named by ``text``: a topic's
+    Vietnamese or English name or scheme id, any case and diacritics, or a unique part of a name."""
+    def node(t: dict[str, Any]) -> dict[str, Any]:
+        return {"id": topic_id(t["name"]), "name": t["name"], "name_en": t["name_en"]}
+
+    found = topic_by_name(text) or next((t for t in scheme() if slug(text) == topic_id(t["name"])), None)
+    if found:
+        return node(found)
+    folded = {fold(t["name"]): t["name"] for t in scheme()} | {fold(t["name_en"]): t["name"] for t in scheme()}
+    hits = [t for t in scheme() if fold(text) and (fold(text) in fold(t["name"]) or fold(text) in fold(t["name_en"]))]
+    if len(hits) == 1:
+        return node(hits[0])
+    if hits:
+        raise AmbiguousName("topic", text, [t["name"] for t in hits])
+    near = difflib.get_close_matches(fold(text), list(folded), n=5, cutoff=0.5)
+    raise UnknownName("topic", text, [folded[n] for n in near] or [t["name"] for t in scheme()])
+
+
+def directive(store: Store, text: str) -> dict[str, Any]:
+    """The directive ``text`` names: its id, or its printed number (as number_key: case,
+    spaces and Đ/D do not matter). A number printed by several offices is ambiguous."""
+    rows = run(store, "directives")
+    for d in rows:
+        if d["id"] == text:
+            return d
+    key = number_key(text.strip())
+    hits = [d for d in rows if d["number_key"] == key]
+    if not hits and "/" not in key:
+        hits = [d for d in rows if (d["number_key"] or "").startswith(key + "/")]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise AmbiguousName("directive", text, [_candidate(d) for d in hits])
+    labels = {d["number_key"] or d["id"]: d for d in rows}
+    near = difflib.get_close_matches(key, list(labels), n=5, cutoff=0.5)
+    raise UnknownName("directive", text, [_candidate(labels[n]) for n in near])
+
+
+def _candidate(d: dict[str, Any]) -> str:
+    """'345/UBND-YT (Ủy ban nhân dân quận Đống Đa, 2024-02-19) id=…' for lists of candidates."""
+    what = ", ".join(x for x in (d.get("issuer"), d.get("date")) if x) if d.get("number") else ""
+    return directive_label(d) + (f" ({what})" if what else "") + f" id={d['id']}"
+
+
+def directive_label(d: dict[str, Any], prefix: str = "") -> str:
+    """A directive as people cite it: its number, or when it has none
+    'Kế hoạch (Ủy ban nhân dân huyện Chương Mỹ, 2022)'. ``prefix`` reads 'from_number' etc."""
+    number = d.get(f"{prefix}number")
+    if number:
+        return number
+    when = d.get(f"{prefix}date") or d.get(f"{prefix}year") or d[f"{prefix}id"].rsplit("|", 1)[-1]
+    what = ", ".join(str(x) for x in (d.get(f"{prefix}issuer"), when) if x and x != "_")
+    return f"{d.get(f'{prefix}type') or 'văn bản'}" + (f" ({what})" if what else "")
+
+
+# ---------------------------------------------------------------- the questions
+
+def duties(store: Store, agency_id: str, role: str | None = None, period: Period = Period()) -> list[dict[str, Any]]:
+    """Question 1: one row per obligation the agency leads or supports, by directive.
+
+    ``partners`` are the other assignees of the same obligation with their roles.
+    """
+    rows = run(store, "duties", agency=agency_id, role=role or "", **period.params())
+    out = []
+    for r in rows:
+        partners = ([{"agency": a, "role": "lead"} for a in _sorted(r.pop("co_leads"))]
+                    + [{"agency": a, "role": "support"} for a in _sorted(r.pop("supporters"))])
+        out.append({**r, "partners": partners})
+    return sorted(out, key=lambda r: _key(r["date"] or "", r["directive"], r["source"], r["start"], r["obligation"]))
+
+
+def coordination(store: Store, agency_id: str | None = None, topic_id: str | None = None,
+                 issuer_id: str | None = None, period: Period = Period()) -> list[dict[str, Any]]:
+    """Question 2: one row per pair (a lead and a support, or two co-leads) with what they share."""
+    rows = run(store, "coordination", agency=agency_id or "", topic=topic_id or "", issuer=issuer_id or "",
+                **period.params())
+    labels = {d["id"]: directive_label(d) for d in run(store, "directives")} if rows else {}
+    out = [{
+        "a_id": r["a_id"], "a_name": r["a_name"], "b_id": r["b_id"], "b_name": r["b_name"],
+        "obligations": r["obligations"], "directives": _sorted(r["directives"]),
+        "labels": sorted(labels[d] for d in set(r["directives"])),
+        "topics": sorted(set(_sorted(r["obligation_topics"])) | set(_sorted(r["directive_topics"]))),
+    } for r in rows]
+    return sorted(out, key=lambda r: _key(-r["obligations"], r["a_name"], r["b_name"], r["a_id"], r["b_id"]))
+
+
+def chain(store: Store, directive_id: str) -> list[dict[str, Any]]:
+    """Question 3: every citation edge of the chain of a directive, 'up' (what it cites,
+    transitively) then 'down' (what cites it, transitively), nearest first."""
+    rows = run(store, "chain", directive=directive_id)
+    order = {"up": 0, "down": 1}
+    return sorted(rows, key=lambda r: _key(order[r["direction"]], r["depth"], r["from_id"], r["to_id"],
+                                           r["relation"], r["quote"]))
+
+
+def gaps(store: Store, topic_id: str | None = None) -> list[dict[str, Any]]:
+    """Question 4, second half: pairs on the same topic that never coordinate."""
+    rows = run(store, "gaps", topic=topic_id or "")
+    return sorted(({**r, "topics": _sorted(r["topics"])} for r in rows),
+                  key=lambda r: _key(r["a_name"], r["b_name"], r["a_id"], r["b_id"]))
+
+
+def issued(store: Store, issuer_id: str, period: Period = Period()) -> list[dict[str, Any]]:
+    """Question 5: what the issuer's directives assigned, to whom (leads, supports), with the quote."""
+    rows = run(store, "issued", issuer=issuer_id, **period.params())
+    out = [{**r, "leads": _sorted(r["leads"]), "supports": _sorted(r["supports"])} for r in rows]
+    return sorted(out, key=lambda r: _key(r["date"] or "", r["directive"], r["source"], r["start"], r["obligation"]))

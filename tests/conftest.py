@@ -1,0 +1,91 @@
+"""Shared fixtures: where shared/ is, and the seeds as extraction records.
+
+``gold_extractions`` turns the hand-checked gold files into records (spans
+located in the seed texts), so graph, query and export tests have exact,
+known input; ``seed_extractions`` runs the real extractor on the seeds.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("PHOIHOP_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold"
+
+
+def load_gold(stem: str):
+    from ingest.records import Extraction
+
+    src = SEEDS / f"{stem}.txt"
+    text = src.read_text(encoding="utf-8")
+    ex = Extraction.from_json(json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8")),
+                              text=text, path=str(src))
+    ex.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return ex
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def gold_extractions():
+    return [load_gold(p.stem) for p in sorted(GOLD.glob("*.json"))]
+
+
+@pytest.fixture(scope="session")
+def seed_extractions():
+    from ingest.pipeline import extract_path
+
+    return [extract_path(p) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+# --- Neo4j: one real server per test session (scripts/neo4j_server.py) -------------------
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """A real Neo4j Community in a throwaway instance directory; PHOIHOP_NEO4J_* point at it.
+
+    The first run on a fresh machine fetches Neo4j from Maven Central. A server
+    that cannot start fails the tests (in CI and locally alike): never skipped.
+    """
+    import sys
+
+    from commands.neo4j import server_module
+
+    srv = server_module()
+    instance = tmp_path_factory.mktemp("neo4j")
+    try:
+        server = srv.start(instance, log=lambda m: print(m, file=sys.stderr))
+    except srv.ServerError as e:
+        where = "in CI" if os.environ.get("CI") else "locally (needs mvn and Java 17/21)"
+        pytest.fail(f"Neo4j could not start {where}: {e}", pytrace=False)
+    saved = {k: os.environ.get(k) for k in server.env()}
+    os.environ.update(server.env())
+    try:
+        yield server
+    finally:
+        srv.stop(instance)
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server):
+    """A ``Neo4jStore`` on the session's server, emptied first."""
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore.from_env()
+    store.clear()
+    yield store
+    store.close()
