@@ -200,8 +200,16 @@ def neo4j_load(work: Path, n: int, graphs: list, chosen: dict) -> dict:
 
     srv = _load_neo4j_server()
     instance = work / f"neo4j-{n}"
-    shutil.rmtree(instance, ignore_errors=True)
-    server = srv.start(instance=str(instance))
+    for attempt in (1, 2):   # a fresh instance once more if the first start fails (e.g. a port race)
+        shutil.rmtree(instance, ignore_errors=True)
+        try:
+            server = srv.start(instance=str(instance))
+            break
+        except srv.ServerError:
+            srv.stop(instance=str(instance))
+            if attempt == 2:
+                shutil.rmtree(instance, ignore_errors=True)
+                raise
     saved = {k: os.environ.get(k) for k in server.env()}
     os.environ.update(server.env())
     res: dict[str, Any] = {}
@@ -231,10 +239,26 @@ def neo4j_load(work: Path, n: int, graphs: list, chosen: dict) -> dict:
     return res
 
 
+def neo4j_stage(work: Path, n: int, extractions: list, chosen: dict) -> dict:
+    """Neo4j figures, or the one-line reason there are none (the other figures are kept)."""
+    from graph.model import document_graph
+
+    graphs = [document_graph(ex) for ex in extractions]
+    res: dict[str, Any] = {"neo4j_n": len(graphs), "rels": sum(len(g.rels) for g in graphs)}
+    try:
+        neo = neo4j_load(work, n, graphs, chosen)
+    except Exception as e:
+        res["neo4j_error"] = f"{type(e).__name__}: {(str(e).splitlines() or [''])[0]}"
+        print(f"[bench] Neo4j stage failed: {res['neo4j_error']}", file=sys.stderr)
+        return res
+    res.update(neo4j_s=neo["seconds"], neo4j_bulk=neo["bulk"], neo4j_docs_s=len(graphs) / neo["seconds"],
+               neo4j_rels_s=res["rels"] / neo["seconds"], neo4j_latency=neo["latency"])
+    return res
+
+
 def bench_size(n: int, args) -> dict:
     from graph.embedded_store import EmbeddedStore
     from graph.loader import ingest_extractions
-    from graph.model import document_graph
 
     work: Path = args.work
     res: dict[str, Any] = {"n": n, "load_before": os.getloadavg()[0]}
@@ -280,16 +304,7 @@ def bench_size(n: int, args) -> dict:
         shutil.rmtree(store_dir, ignore_errors=True)
 
         if args.neo4j:
-            graphs = [document_graph(ex) for ex in extractions[:args.neo4j_limit or None]]
-            res["neo4j_n"] = len(graphs)
-            res["rels"] = sum(len(g.rels) for g in graphs)
-            neo = neo4j_load(work, n, graphs, chosen)
-            res["neo4j_s"] = neo["seconds"]
-            res["neo4j_bulk"] = neo["bulk"]
-            res["neo4j_docs_s"] = len(graphs) / neo["seconds"]
-            res["neo4j_rels_s"] = res["rels"] / neo["seconds"]
-            res["neo4j_latency"] = neo["latency"]
-            del graphs
+            res.update(neo4j_stage(work, n, extractions[:args.neo4j_limit or None], chosen))
         del extractions
         res["total_s"] = time.perf_counter() - t0
     res["peak_rss_mb"] = mem.peak / 1e6
@@ -331,6 +346,8 @@ def report(results: list[dict], args) -> str:
             f"{_f(r.get('neo4j_rels_s'), 0)} | {_f(r['peak_rss_mb'], 0)} | {_f(f1.get('assignments'), 3)} | "
             f"{_f(f1.get('citations'), 3)} | {_f(f1.get('recipients'), 3)} |")
     for r in results:
+        if r.get("neo4j_error"):
+            lines.append(f"\nNeo4j stage for {r['n']:,} failed: {r['neo4j_error']}")
         if r.get("neo4j_n") is not None and r["neo4j_n"] < r["n"]:
             lines.append(f"\nNeo4j figures for {r['n']:,}: the first {r['neo4j_n']:,} documents only (--neo4j-limit).")
     lines += ["", "Query latency after one untimed warm-up run, milliseconds p50 / p95 "

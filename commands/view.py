@@ -10,6 +10,7 @@ from typing_extensions import Annotated
 
 from commands._output import Neo4jOpt, SinceOpt, StoreOpt, UntilOpt, fail, opened
 from graph.store import StoreError
+from view.network import DEFAULT_MAX_NODES
 
 
 def view(
@@ -31,7 +32,7 @@ def view(
     with_directives: Annotated[bool, typer.Option("--with-directives",
                                                   help="Draw directives as nodes too.")] = False,
     max_nodes: Annotated[int, typer.Option("--max-nodes", metavar="N",
-                                           help="Keep the N agencies with most links.")] = 600,
+                                           help="Keep the N agencies with most links.")] = DEFAULT_MAX_NODES,
 ) -> None:
     """Write the network of agencies (who assigns, leads, supports, coordinates) as one HTML page.
 

@@ -263,7 +263,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     ``name_phrases.txt`` ("đầu tư xây dựng") are read whole first.
     """
     phrases = lexicon.name_phrases()
-    end, count, r = p, 0, p
+    end, count, r, last_word = p, 0, p, p
     while r < hi and count < 16:
         w = WORD_RE.search(F, r, min(hi, r + 12))
         if not w:
@@ -288,6 +288,8 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             continue
         if not _cap(T, nxt) and _stop_regex().match(modern_tones(T[nxt:nxt + 40]).lower()):
             break
+        if count and LEVEL_RE.fullmatch(F[last_word:r].strip()) and not _cap(T, nxt):
+            break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …": a level word ends the name
         if count and punct in (",", "&", "-", "–") and lexicon.head_regex().match(F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
         if count and F[nxt:nxt + 3] == "va " and lexicon.head_regex().match(F, nxt + 3, hi) and _cap(T, nxt + 3):
@@ -297,6 +299,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             r = end = hm.end()
             count += 1
             continue
+        last_word = w.start()
         r = end = w.end()
         count += 1
     return end
@@ -358,7 +361,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     gen_re = _generic_regex()
     for m in gen_re.finditer(F, lo, hi):
         e = m.end()
-        tail = re.match(r"\s+(co lien quan|lien quan|cua thanh pho|thanh pho|tinh|huyen|quan)(?![a-z0-9])", F[e:hi])
+        tail = re.match(r"(?:\s+(?:ca nhan|don vi|co quan|to chuc))*\s+(co lien quan|lien quan|cua thanh pho|thanh pho|"
+                        r"tinh|huyen|quan)(?![a-z0-9])", F[e:hi])
         if tail:
             e += tail.end()
         generic_spans.append((m.start(), e))
@@ -489,7 +493,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             # a trailing level word with or without place gives the jurisdiction
             pl = None
             lm = re.search(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$", F[p:end])
-            if lm and _cap(T, p + lm.start(1)) or (lm and lm.group(2).strip()):
+            if lm and (_cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
                 cut = p + lm.start()
                 pl = _parse_place(T, F, cut, end, ctx, head.level)
                 if pl.jurisdiction and not pl.generic:

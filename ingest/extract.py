@@ -324,14 +324,16 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
 
 
 def _merge_lists(T: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Join clauses that ';' split inside a list of bodies ("phối hợp các sở, ngành; UBND các xã …")."""
+    """A ';' ends an obligation only where a new body opens the next clause ("…; Sở Tài chính chịu
+    trách nhiệm …"); otherwise the clause goes on ("…; báo cáo UBND tỉnh trước ngày …"), and so
+    does a list of bodies that ';' separates ("phối hợp các sở, ngành; UBND các xã …")."""
     out: list[tuple[int, int]] = []
     for cs, ce in clauses:
         if out and T[out[-1][1] - 1] == ";":
             ps, pe = out[-1]
             ends_with_body = any(pe - 2 <= m.end <= pe for m in mentions)
             starts_with_body = any(m.start <= cs + 1 and m.end > cs for m in mentions)
-            if ends_with_body and starts_with_body:
+            if ends_with_body or not starts_with_body:
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))

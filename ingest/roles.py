@@ -21,9 +21,10 @@ from .agencies import Mention
 # What may stand before the subject of a clause: adverbs and people's titles.
 _PREFIX_OK = re.compile(
     r"^(?:(?:dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|bên canh do|ben canh do|nhu vay|vi vay|"
-    r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|truong|lanh dao|"
+    r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|chanh|truong|lanh dao|"
     r"cac|va|doi voi|yeu cau)\s*)*$")
-_SEPARATOR = re.compile(r"^[\s,;:&()]*(?:và|cùng các|các)?[\s,;:&()]*(?:lực lượng)?\s*$", re.I)
+_SEPARATOR = re.compile(r"^[\s,;:&()*]*(?:và|cùng các|các)?[\s,;:&()*]*(?:lực lượng|giám đốc|phó giám đốc|chủ tịch|"
+                        r"thủ trưởng|chánh văn phòng|chánh|trưởng|lãnh đạo)?\s*$", re.I)
 # Filler words allowed between a marker and the body it governs ("giao cho Sở …").
 _FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
            "tich cuc", "chu dong", "thuong xuyen", "dinh ky", "luc luong", "cac luc luong"}
@@ -88,6 +89,22 @@ def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     return None
 
 
+_QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^:;.]{1,40}?\s+đến\s+[^:;.,]{1,30}"
+                        r"|(?:,\s*)?(?:theo|căn cứ|trên cơ sở)\s+(?:chức năng|nhiệm vụ)[^;:.]{0,50}?(?=\s+(?:chủ động|"
+                        r"phối hợp|chủ trì|tổ chức|triển khai|thực hiện|có trách nhiệm|khẩn trương|tiếp tục|tăng cường)))",
+                        re.I)
+
+
+def _only_bodies(T: str, pos: int, rest: list[Mention], end: int) -> bool:
+    """Nothing but more bodies and separators from pos to the end of the clause."""
+    for m in rest:
+        if not _SEPARATOR.match(T[pos:m.start]):
+            return False
+        pos = m.end
+    qual = _QUALIFIER.match(T, pos, end)
+    return bool(re.fullmatch(r"[\s,;:.*()]*", T[qual.end() if qual else pos:end]))
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -108,10 +125,14 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     if phrase != "chi dao":
                         via_chidao_only = False
             elif prev is None and _PREFIX_OK.match(" ".join(F[cs:m.start].split())):
-                # the clause's subject: what follows it decides
-                nxt = mentions[i + 1].start if i + 1 < len(mentions) else ce
-                paren = re.match(r"\s*\([^()]{0,40}\)", T[m.end:nxt])   # "UBND huyện X (Hà Nội) đề nghị"
-                after = _starts_with(F, m.end + (paren.end() if paren else 0), nxt,
+                # the clause's subject (a body, or a list of them): what follows decides
+                j = i
+                while j + 1 < len(mentions) and _SEPARATOR.match(T[mentions[j].end:mentions[j + 1].start]):
+                    j += 1
+                nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
+                pos = mentions[j].end
+                qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
+                after = _starts_with(F, qual.end() if qual else pos, nxt,
                                      ("assign", "narrative", "duty", "support", "reports", "task"))
                 out.subject = m
                 via_chidao_only = False
@@ -126,10 +147,17 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     role = "lead"
                     if after[0] == "duty":
                         out.modality = out.modality or after[1]
-                elif nxt == ce or F[m.end:nxt].strip() == "":
-                    role = "lead"     # the body alone: a heading or label ("1. Phòng Y tế", "Giao X:")
+                elif _only_bodies(T, m.end, mentions[i + 1:], ce):
+                    role = "lead"     # bodies alone: a heading or label ("1. Phòng Y tế", "11. Sở A và Sở B")
                 else:
                     out.subject = None  # a body opening a sentence that states no task
+        if role is None and issuer and m.agency.name == issuer and out.director is None:
+            # "Căn cứ …, UBND tỉnh yêu cầu:" — the issuer giving the order mid-sentence
+            nxt = mentions[i + 1].start if i + 1 < len(mentions) else ce
+            after = _starts_with(F, m.end, nxt, ("assign",))
+            if after:
+                out.director = m
+                out.modality = out.modality or after[1]
         if role == "lead":
             out.leads.append(m)
         elif role == "support":

@@ -21,7 +21,7 @@ HEADING_RE = re.compile(
     r"(?:[ \t]*\*\*)?[ \t]+")
 BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
 MARKUP_RE = re.compile(r"[*_#|`>]+")
-SIGN_RE = re.compile(r"^\W*(TM|KT|Q|TL|TUQ)\s?\.", re.M)
+SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)\s?\.", re.M)
 NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*:?", re.M | re.I)
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
 
@@ -93,9 +93,9 @@ def _unit_kind(line: str) -> tuple[str, int, int]:
     return "para", 0, len(line) - len(line.lstrip())
 
 
-def split_units(text: str, lo: int, hi: int) -> list[Unit]:
+def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> list[Unit]:
     """Headings, bullets and paragraphs of text[lo:hi], soft-wrapped lines joined."""
-    wrapped = _is_wrapped(text[lo:hi])
+    wrapped = _is_wrapped(text[lo:hi]) if wrapped is None else wrapped
     units: list[Unit] = []
     cur: Unit | None = None
     for s, e, line in _lines(text[lo:hi]):
@@ -172,7 +172,8 @@ def parse(text: str) -> Structure:
             st.signature = Block(sig.start(), len(text))
             body_hi = sig.start()
     st.body = Block(body_lo, body_hi)
-    st.units = split_units(text, body_lo, body_hi)
+    wrapped = _is_wrapped(text[body_lo:body_hi]) or _is_wrapped(text)
+    st.units = split_units(text, body_lo, body_hi, wrapped)
     if st.signature:
         # a Phụ lục after the signature belongs to the directive (its tasks are the directive's)
         app = re.search(r"^\W*PH[ỤU] L[ỤU]C\b", text[st.signature.start:], re.M | re.I)
@@ -180,5 +181,5 @@ def parse(text: str) -> Structure:
             a = st.signature.start + app.start()
             st.appendix = Block(a, len(text))
             st.signature.end = a
-            st.units += split_units(text, a, len(text))
+            st.units += split_units(text, a, len(text), wrapped)
     return st

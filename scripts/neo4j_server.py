@@ -210,6 +210,7 @@ def _write_conf(instance: Path, bolt_port: int, http_port: int | None) -> Path:
         f"server.memory.pagecache.size={PAGECACHE}",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
+        "client.allow_telemetry=false",
         "db.tx_log.preallocate=false",
         "db.tx_log.rotation.retention_policy=2 files",
         *(f"server.directories.{name}={path}" for name, path in d.items()),
@@ -277,13 +278,30 @@ def _bolt_answers(server: Server) -> bool:
         return False
 
 
-def _log_tail(instance: Path, n: int = 5) -> str:
+LOGS = ("console.log", "neo4j.log", "debug.log")
+
+
+def _log_sizes(instance: Path) -> dict[str, int]:
+    return {name: (instance / "logs" / name).stat().st_size if (instance / "logs" / name).exists() else 0
+            for name in LOGS}
+
+
+def _new_log_lines(instance: Path, since: dict[str, int]) -> list[str]:
+    """What this start wrote to the logs (they grow across starts)."""
     lines = []
-    for name in ("console.log", "neo4j.log"):
+    for name in LOGS:
         p = instance / "logs" / name
         if p.exists():
-            lines += [line for line in p.read_text(errors="replace").splitlines() if line.strip()][-n:]
-    return " | ".join(lines)[-600:]
+            with open(p, "rb") as f:
+                f.seek(since.get(name, 0) if p.stat().st_size >= since.get(name, 0) else 0)
+                lines += [line.strip() for line in f.read().decode(errors="replace").splitlines() if line.strip()]
+    return lines
+
+
+def _why(lines: list[str], instance: Path, n: int = 3) -> str:
+    """The start's errors (else its last lines): why Neo4j did not come up, in one line."""
+    errors = [line for line in lines if "Exception" in line or "ERROR" in line]
+    return " | ".join(errors[:n] or lines[-n:])[:600] or f"see {instance / 'logs'}"
 
 
 def start(instance=None, home=None, timeout: float = 180, log=None, browser: bool = False) -> Server:
@@ -313,6 +331,8 @@ def _launch(java: str, lib: Path, inst: Path, timeout: float, log, browser: bool
     http_port = free_port() if browser else None
     conf = _write_conf(inst, port, http_port)
     _ensure_password(java, lib, inst)
+    (inst / "logs" / "console.log").unlink(missing_ok=True)
+    since = _log_sizes(inst)
     console = open(inst / "logs" / "console.log", "w")
     proc = subprocess.Popen(
         [java, *JVM_OPTIONS, "-cp", f"{lib}/*", MAIN_CLASS, f"--home-dir={inst}", f"--config-dir={conf}"],
@@ -327,14 +347,14 @@ def _launch(java: str, lib: Path, inst: Path, timeout: float, log, browser: bool
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             _state_file(inst).unlink(missing_ok=True)
-            tail = _log_tail(inst)
-            error = PortTaken if "already in use" in tail.lower() else ServerError
-            raise error(f"Neo4j exited with code {proc.returncode} while starting: {tail}")
+            lines = _new_log_lines(inst, since)
+            error = PortTaken if any("already in use" in line.lower() for line in lines) else ServerError
+            raise error(f"Neo4j exited with code {proc.returncode} while starting: {_why(lines, inst)}")
         if _bolt_answers(server):
             return server
         time.sleep(0.5)
     stop(inst)
-    raise ServerError(f"Neo4j did not answer on {server.uri} within {timeout:.0f}s: {_log_tail(inst)}")
+    raise ServerError(f"Neo4j did not answer on {server.uri} within {timeout:.0f}s: {_why(_new_log_lines(inst, since), inst)}")
 
 
 def stop(instance=None, home=None, timeout: float = 60) -> bool:

@@ -21,8 +21,8 @@ from graph import schema as S
 from graph.loader import ingest_extractions
 from graph.store import open_store
 from ingest.records import Agency, Assignee, Directive, Extraction, Obligation
-from view.network import ViewError, ViewOptions, build_view
-from view.page import render_html, script_json, summary
+from view.network import EDGE_KINDS, LEVELS, ViewError, ViewOptions, build_view
+from view.page import EDGE_STYLES, LEVEL_COLOURS, render_html, script_json, summary
 
 PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"
 PAYLOAD_ATTR = '" onmouseover="window.__pwned=1'
@@ -207,7 +207,7 @@ def test_period_accepts_year_month_or_day(gold_graph):
 
 
 @pytest.mark.parametrize("options, message", [
-    (ViewOptions(topic="astrology"), "topic 'astrology': not in the topic scheme"),
+    (ViewOptions(topic="astrology"), "--topic: no topic matches 'astrology'"),
     (ViewOptions(directive="99/XX-YY"), "directive '99/XX-YY': no directive"),
     (ViewOptions(agency="Bộ Ngoại giao"), "--agency: no agency matches 'Bộ Ngoại giao'"),
     (ViewOptions(issuer="Bộ Quốc phòng"), "--issuer: no agency matches 'Bộ Quốc phòng'"),
@@ -306,6 +306,14 @@ def test_document_text_never_becomes_markup(evil_graph):
     assert f"Sở Y tế {PAYLOAD_SCRIPT}{PAYLOAD_ATTR}" in names   # read back literally
 
 
+def test_every_kind_of_link_and_level_has_a_style_in_the_legend(gold_graph):
+    assert set(EDGE_STYLES) == set(EDGE_KINDS) and set(LEVEL_COLOURS) == set(LEVELS)
+    html = render_html(build_view(gold_graph, ViewOptions(with_directives=True)))
+    legend = html[html.index('<aside id="legend">'):html.index("</aside>")]
+    for style in EDGE_STYLES.values():
+        assert style["legend"] in legend and style["color"] in legend
+
+
 def test_script_json_is_safe_inside_a_script_element():
     text = "</script><!-- \u2028\u2029 & 'x'"
     out = script_json({"t": text})
@@ -332,7 +340,7 @@ def test_command_writes_the_page_and_says_what_it_holds(run, gold_store_dir, tmp
     out = tmp_path / "mai-dam.html"
     r = run("--store", str(gold_store_dir), "--topic", "mại dâm", "--since", "2024", "--out", str(out))
     assert r.exit_code == 0, r.output
-    assert r.output.strip() == f"wrote {out}: showing 8 agencies, 17 links"
+    assert r.output.strip() == f"wrote {out}: showing 8 agencies, 18 links"   # all of 345/UBND-YT
     html = out.read_text(encoding="utf-8")
     assert "topic: phòng, chống mại dâm" in html and "Phòng Y tế quận Đống Đa" in html
 

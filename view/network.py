@@ -25,10 +25,10 @@ from typing import Any
 import networkx as nx
 
 from graph import schema as S
-from graph.model import coordination_pairs, number_key, topic_id
-from ingest.topics import topic_by_name
+from graph.model import coordination_pairs, number_key
 from queries.agency_match import MatchError, find_agency
 from queries.dates import DateError, Period, period
+from queries.run import topic as find_topic
 
 DEFAULT_MAX_NODES = 600
 LEVELS = ("central", "province", "district", "commune", "unknown")
@@ -63,7 +63,7 @@ class Duty:
     leads: list[str]            # agency node keys
     supports: list[str]
     issuers: list[str]
-    topics: list[str]           # topic node keys
+    topics: list[str]           # topic node keys: its own and its directive's
     deadline: str | None = None
 
 
@@ -148,7 +148,7 @@ def read_duties(g: nx.MultiDiGraph) -> list[Duty]:
             leads=sorted({u for u, _ in _typed(g, key, "in", S.LEADS)}),
             supports=sorted({u for u, _ in _typed(g, key, "in", S.SUPPORTS)}),
             issuers=sorted({u for u, _ in _typed(g, directive, "in", S.ISSUED)}),
-            topics=sorted({v for v, _ in _typed(g, key, "out", S.ABOUT)}),
+            topics=sorted({v for n in (key, directive) for v, _ in _typed(g, n, "out", S.ABOUT)}),
             deadline=d.get("deadline")))
     return out
 
@@ -171,12 +171,14 @@ def match_directives(g: nx.MultiDiGraph, query: str) -> set[str]:
                  or number_key(d.get("number") or "") == key)}
 
 
-def match_topic(g: nx.MultiDiGraph, query: str) -> str:
-    """The Topic node key for a topic name (Vietnamese or English) or scheme id."""
-    t = topic_by_name(query)
-    if t is None:
-        raise ViewError(f"topic {query!r}: not in the topic scheme (see ingest/data/topics.json)")
-    return f"{S.TOPIC}:{topic_id(t['name'])}"
+def match_topic(query: str) -> tuple[str, str]:
+    """The Topic node key and name for a topic as the query commands find it (Vietnamese or
+    English name, scheme id, or a unique part of a name)."""
+    try:
+        t = find_topic(query)
+    except MatchError as e:
+        raise ViewError(f"--topic: {e}") from None
+    return f"{S.TOPIC}:{t['id']}", t["name"]
 
 
 def _in_period(props: dict[str, Any], p: Period) -> bool:
@@ -193,8 +195,7 @@ def _select(g: nx.MultiDiGraph, duties: list[Duty], o: ViewOptions) -> tuple[lis
     asked: dict[str, str] = {}
     keep = duties
     if o.topic:
-        t = match_topic(g, o.topic)
-        asked["topic"] = g.nodes[t]["name"] if t in g else o.topic
+        t, asked["topic"] = match_topic(o.topic)
         keep = [d for d in keep if t in d.topics]
     if o.directive:
         ds = match_directives(g, o.directive)
@@ -244,7 +245,7 @@ def _assignment_edges(duties: list[Duty], with_directives: bool) -> list[ViewEdg
         if src == dst:
             return
         e = edges.setdefault((src, dst, kind), ViewEdge(src, dst, kind))
-        if duty is not None and duty not in e.duties:
+        if duty is not None and (not e.duties or e.duties[-1] is not duty):
             e.duties.append(duty)
             e.count += 1
             e.topics.update(duty.topics)

@@ -68,6 +68,9 @@ LABEL_ABBREVIATIONS = (
     ("Văn hóa, Thể thao và Du lịch", "VH-TT&DL"), ("Thông tin và Truyền thông", "TT&TT"),
     ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS HCM"), ("thành phố", "TP"),
 )
+TITLE = "phoihop: who coordinates with whom"
+BIG = 300          # nodes: past this, physics stops once laid out and links are drawn straight
+CROWDED = 150      # nodes: past this, only the names of big nodes show until one zooms in
 MAX_TOOLTIP_DUTIES = 5
 MAX_QUOTE = 600
 
@@ -177,24 +180,23 @@ def edge_tip(view: ViewGraph, e: ViewEdge) -> dict[str, Any]:
 
 def vis_options(n_nodes: int) -> dict[str, Any]:
     """Layout that settles quickly from 10 to 2,000 nodes; big graphs stop moving once laid out."""
-    big = n_nodes > 300
-    # Past 150 nodes, names grow with the node and small ones show only when zoomed in.
+    big, crowded = n_nodes > BIG, n_nodes > CROWDED
     labels = ({"enabled": True, "min": 8, "max": 30, "drawThreshold": 12, "maxVisible": 30}
-              if n_nodes > 150 else {"enabled": False, "drawThreshold": 3})
+              if crowded else {"enabled": False, "drawThreshold": 3})
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": n_nodes <= 150, "randomSeed": 11},
+        "layout": {"improvedLayout": not crowded, "randomSeed": 11},
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -12000 if n_nodes <= 150 else -4000,
-                          "centralGravity": 0.45, "springLength": 170 if n_nodes <= 150 else 100,
+            "barnesHut": {"gravitationalConstant": -4000 if crowded else -12000,
+                          "centralGravity": 0.45, "springLength": 100 if crowded else 170,
                           "springConstant": 0.03, "damping": 0.35, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 400 if n_nodes <= 300 else 200 if n_nodes <= 1000 else 120,
+            "stabilization": {"enabled": True, "iterations": 120 if n_nodes > 1000 else 200 if big else 400,
                               "updateInterval": 50, "fit": True},
             "minVelocity": 1.0,
         },
-        "nodes": {"scaling": {"min": 12 if n_nodes <= 300 else 8, "max": 40 if n_nodes <= 300 else 28,
+        "nodes": {"scaling": {"min": 8 if big else 12, "max": 28 if big else 40,
                               "label": labels},
                   "font": {"size": 21, "face": "Arial, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "widthConstraint": {"maximum": 200}, "borderWidth": 1.5},
@@ -219,7 +221,7 @@ def _vis_node(view: ViewGraph, n: ViewNode) -> dict[str, Any]:
            "color": {"background": colour, "border": "#2d3436",
                      "highlight": {"background": colour, "border": "#000000"},
                      "hover": {"background": colour, "border": "#000000"}},
-           "level_name": level_of(n), **common}
+           **common}
     if kind == COLLECTIVE:
         out.update(borderWidth=3, shapeProperties={"borderDashes": [4, 3]})
     return out
@@ -262,7 +264,7 @@ def _environment() -> jinja2.Environment:
 def legend() -> dict[str, Any]:
     return {
         "levels": [(LEVEL_COLOURS[lv], LEVEL_NAMES[lv]) for lv in LEVELS],
-        "kinds": [(glyph, label) for shape, label, glyph, _ in KIND_GROUPS.values()],
+        "kinds": [(glyph, label) for _, label, glyph, _ in KIND_GROUPS.values()],
         "edges": [(s["color"], "dashed" if s["dashes"] else "solid", s["legend"], k)
                   for k, s in EDGE_STYLES.items()],
     }
@@ -278,7 +280,7 @@ def summary(view: ViewGraph) -> str:
     return f"showing {shown:,} agenc{'y' if shown == 1 else 'ies'}, {links:,} links"
 
 
-def render_html(view: ViewGraph, title: str = "phoihop: who coordinates with whom") -> str:
+def render_html(view: ViewGraph, title: str = TITLE) -> str:
     """The whole page as one string."""
     nodes, edges, options = network_data(view)
     topics = sorted(view.topics.items(), key=lambda kv: kv[1])
@@ -291,10 +293,10 @@ def render_html(view: ViewGraph, title: str = "phoihop: who coordinates with who
         vis_css=_asset(VIS_DIR / "vis-network.css"), vis_js=_asset(VIS_DIR / "vis-network.min.js"),
         view_css=_asset(ASSETS / "view.css"), view_js=_asset(ASSETS / "view.js"),
         nodes_json=script_json(nodes), edges_json=script_json(edges), options_json=script_json(options),
-        big=len(view.nodes) > 300)
+        big=len(view.nodes) > BIG)
 
 
 def write_html(view: ViewGraph, out: str | Path, title: str | None = None) -> Path:
     path = Path(out)
-    path.write_text(render_html(view, title or "phoihop: who coordinates with whom"), encoding="utf-8")
+    path.write_text(render_html(view, title or TITLE), encoding="utf-8")
     return path

@@ -121,6 +121,7 @@ var nodes, edges, network;
     document.body.setAttribute("data-stable", "1");
   });
   network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+  if (!data.nodes.length) { say("no duty matches the filters of this page"); document.body.setAttribute("data-stable", "1"); }
 
   window.phoihop = { fold: fold, search: search, applyFilters: applyFilters };
 })();
