@@ -25,11 +25,11 @@ from .structure import Structure, Unit, parse
 from .textnorm import fold_keep, nfc
 from .topics import topics_of
 
-_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<=[.;])$|(?<=:)\s+(?=[A-ZĐ])")
+_CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$")
 # A colon that introduces the members of a list ("UBND các huyện: Sóc Sơn, …", "Các Bộ: Quốc phòng …")
 # does not end a clause.
-_LIST_COLON = re.compile(r"(?<![a-z0-9])(thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong|bo|so|nganh|"
-                         r"don vi|gom|sau|la|cac vu|cac cuc)\s*$")
+_LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"
+                         r"quan|huyen|xa|phuong|bo|so|nganh|don vi|vu|cuc)|(?<![a-z0-9])(?:gom|sau|nhu sau|la))\s*$")
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la)\b")
 
@@ -70,8 +70,9 @@ def _clauses(T: str, s: int, e: int):
     """Sentences and ';'-clauses of T[s:e] as (start, end), trimmed."""
     pos = s
     for m in _CLAUSE_END.finditer(T, s, e):
-        if T[m.start() - 1] == ":" and _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1])):
-            continue
+        if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or
+                                        _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1]))):
+            continue   # a colon ends a clause only before a capital, and not before a list's members
         yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
         pos = m.end()
     yield from _trim(T, pos, e)
