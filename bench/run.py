@@ -93,6 +93,18 @@ def timed(into: dict, key: str):
     into[key] = time.perf_counter() - t0
 
 
+def progress(items: list, what: str, every: int = 1000):
+    """Yield ``items``, telling stderr the rate of each ``every`` (to see a rate that falls with size)."""
+    t0 = last = time.perf_counter()
+    for i, x in enumerate(items, 1):
+        yield x
+        if i % every == 0:
+            now = time.perf_counter()
+            print(f"[bench] {what}: {i:,} in {now - t0:.0f} s ({every / (now - last):.1f}/s recently)",
+                  file=sys.stderr, flush=True)
+            last = now
+
+
 def percentiles(samples: list[float]) -> tuple[float, float]:
     """p50 and p95 in milliseconds."""
     xs = sorted(samples)
@@ -219,7 +231,7 @@ def neo4j_load(work: Path, n: int, graphs: list, chosen: dict) -> dict:
             res["bulk"] = hasattr(store, "write_documents")
             t0 = time.perf_counter()
             if res["bulk"]:
-                store.write_documents(graphs)
+                store.write_documents(progress(graphs, "Neo4j load"))
             else:
                 for g in graphs:
                     store.write_document(g)
@@ -295,7 +307,7 @@ def bench_size(n: int, args) -> dict:
         store = EmbeddedStore(store_dir)
         try:
             with timed(res, "ingest_s"):
-                summary = ingest_extractions(extractions, store)
+                summary = ingest_extractions(progress(extractions, "embedded ingest"), store)
             res["ingest_docs_s"] = summary.documents / res["ingest_s"]
             res["ingest_errors"] = len(summary.errors)
             res["embedded_latency"] = latencies(store, chosen)

@@ -177,8 +177,10 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
     q = _skip_space(T, p, hi)
     # "các cấp", "cùng cấp", "cấp huyện": generic
     if re.match(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])", F[q:hi]):
-        m = re.match(r"(cac cap|cung cap|cap \w+)", F[q:hi])
-        return _Place(q + m.end(), generic=True)
+        m = re.match(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))", F[q:hi])
+        lw = LEVEL_RE.fullmatch(m.group(2) or "")
+        # "cấp xã": every body of that level, generic unless the text names that collective
+        return _Place(q + m.end(), level=_LEVEL_OF_WORD[lw.group(1)][0] if lw else None, generic=True)
     m = _COLLECTIVE_RE.match(F, q, hi)
     if m:
         words = [w for w in LEVEL_RE.findall(m.group(2))]
@@ -361,8 +363,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     gen_re = _generic_regex()
     for m in gen_re.finditer(F, lo, hi):
         e = m.end()
-        tail = re.match(r"(?:\s+(?:ca nhan|don vi|co quan|to chuc))*\s+(co lien quan|lien quan|cua thanh pho|thanh pho|"
-                        r"tinh|huyen|quan)(?![a-z0-9])", F[e:hi])
+        tail = re.match(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
+                        r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan)(?![a-z0-9])", F[e:hi])
         if tail:
             e += tail.end()
         generic_spans.append((m.start(), e))
@@ -468,8 +470,9 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 continue  # lower-case "công an" with nothing after: a sector word, not a body
             if pl.generic:
                 gs = s
-                out.append(Mention(gs, pl.end, Agency(name=_written(T, gs, pl.end), kind="generic", generic=True),
-                                   generic=True, head_start=s))
+                out.append(Mention(gs, pl.end, Agency(name=_written(T, gs, pl.end), kind=head.kind, level=pl.level,
+                                                      generic=True),
+                                   generic=True, head_start=s, head=head))
                 last_end = pl.end
                 continue
             name, level, jur = _canonical(head, "", pl, ctx)

@@ -45,6 +45,7 @@ class Scope:
     end: int
     addressed: list[Agency] = field(default_factory=list)
     gives_tasks: bool = True   # False for an instrument a news text only mentions in passing
+    collectives: dict = field(default_factory=dict)   # (kind, level) -> the collective the text names
 
 
 @dataclass
@@ -121,6 +122,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             keep(agency)
             if r.kind == "addressed":
                 sc.addressed.append(agency)
+                if " các " in f" {agency.name} " and agency.level:
+                    sc.collectives.setdefault((agency.kind, agency.level), agency)
     for sc in scopes:
         ex.directives.append(sc.directive)
         if sc.issuer:
@@ -354,8 +357,21 @@ def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
     return [Mention(m.start, m.end, a) for a in members]
 
 
+def _resolve_level(m: Mention, sc: Scope) -> Mention:
+    """"UBND cấp xã" is the collective of communes this directive already named, if any."""
+    if m.generic and m.head is not None and m.agency.level:
+        known = sc.collectives.get((m.agency.kind, m.agency.level))
+        if known:
+            return Mention(m.start, m.end, known)
+    return m
+
+
 def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, first: bool, sc: Scope,
             ex: Extraction, state: _State, issuer: str | None, keep) -> None:
+    for m in mentions:
+        if not m.generic and " các " in f" {m.agency.name} " and m.agency.level:
+            sc.collectives.setdefault((m.agency.kind, m.agency.level), m.agency)
+    mentions = [_resolve_level(m, sc) for m in mentions]
     roles = analyse(T, F, cs, ce, mentions, issuer)
     roles.leads = [x for m in roles.leads for x in _expand_collective(T, m, sc)]
     folded = " ".join(F[cs:ce].split())
