@@ -38,7 +38,6 @@ DATA = Path(__file__).resolve().parent / "data"
 LEGACY_END = date(2025, 2, 28)      # departments merged from 1 March 2025
 NEW_PLACES = date(2025, 7, 1)       # two-tier local government from 1 July 2025
 FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2026, 10, 31)
-MAX_CHARS = 40_000
 
 
 def _load(name: str) -> dict:

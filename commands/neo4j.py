@@ -65,6 +65,8 @@ def register(app: typer.Typer) -> None:
                    "set these (or run: eval \"$(phoihop neo4j env)\"):", err=True)
         if server.browser_url:
             typer.echo(f"Neo4j Browser: {server.browser_url} (connect to {server.uri}, user {server.user})", err=True)
+        elif browser:
+            typer.echo("(it was already running without Neo4j Browser: stop it and start it with --browser)", err=True)
         typer.echo("\n".join(srv.env_lines(server)))
 
     @neo4j.command()

@@ -147,9 +147,13 @@ class Neo4jStore:
     def _replace(self, tx, graphs: list[DocumentGraph]) -> None:
         """Take out the earlier versions of these documents, then write them."""
         latest: dict[str, DocumentGraph] = {}
+        path_of: dict[str, str] = {}
         for g in graphs:  # the last version of a path (or of a content) in the batch wins
-            latest = {p: h for p, h in latest.items() if h.document_id != g.document_id}
+            old = latest.get(path_of.get(g.document_id, ""))
+            if old is not None and old.document_id == g.document_id:
+                del latest[old.path]
             latest[g.path] = g
+            path_of[g.document_id] = g.path
         graphs = list(latest.values())
         self._remove(tx, self._old_documents(tx, [g.path for g in graphs], [g.document_id for g in graphs]))
 

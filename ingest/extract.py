@@ -30,6 +30,8 @@ _CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$")
 # does not end a clause.
 _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"
                          r"quan|huyen|xa|phuong|bo|so|nganh|don vi|vu|cuc)|(?<![a-z0-9])(?:gom|sau|nhu sau|la))\s*$")
+_COLLECTIVE_NAME = re.compile(r"\s(các|\d+)\s+(tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu|"
+                              r"đoàn|đội|sở|bộ|chủ rừng)", re.I)
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la)\b")
 
@@ -112,7 +114,9 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
                 if al not in agencies[a.name].aliases:
                     agencies[a.name].aliases.append(al)
         else:
-            agencies[a.name] = Agency(a.name, a.kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
+            # a collective of bodies ("UBND các xã, thị trấn …", "Công an 21 phường") has the kind "collective"
+            kind = "collective" if _COLLECTIVE_NAME.search(a.name) else a.kind
+            agencies[a.name] = Agency(a.name, kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
 
     scopes = _scopes(T, F, st, ex)
     if scopes:

@@ -7,10 +7,12 @@ diacritics or punctuation; abbreviations expanded by
 ``ingest.abbreviations.expand``). The search tries stricter ways first, and
 stops at the first that finds anything:
 
-1. the same key;
-2. the same key without level words (thành phố, tỉnh, TP);
-3. the typed words as a run of words of a key (a substring on word bounds);
-4. every typed word the start of a word of a key, in order ("cong an hai ph").
+1. the same key as the name (an agency called just "Sở Y tế" wins over those
+   that also go by "Sở Y tế");
+2. the same key as the name or an alias;
+3. the same key without level words (thành phố, tỉnh, TP);
+4. the typed words as a run of words of a key (a substring on word bounds);
+5. every typed word the start of a word of a key, in order ("cong an hai ph").
 
 One agency found: that one. Several: ``AmbiguousName`` listing them. None:
 ``UnknownName`` with the nearest names (difflib on folded names).
@@ -95,7 +97,9 @@ def find_agency(text: str, agencies: list[dict[str, Any]]) -> dict[str, Any]:
     typed_bare = {_strip_levels(k) for k in typed} - {""}
     known = [(a, agency_keys(a)) for a in agencies]
     known_bare = [(a, {_strip_levels(k) for k in ks}) for a, ks in known]
+    names = [(a, keys(a["name"])) for a in agencies]
     stages = [
+        (names, lambda ks: bool(ks & typed)),
         (known, lambda ks: bool(ks & typed)),
         (known_bare, lambda ks: bool(ks & typed_bare)),
         (known_bare, lambda ks: any(_words_in(t.split(), k.split(), prefix=False) for t in typed_bare for k in ks)),
@@ -107,6 +111,6 @@ def find_agency(text: str, agencies: list[dict[str, Any]]) -> dict[str, Any]:
             return hits[0]
         if hits:
             raise AmbiguousName("agency", text, [a["name"] for a in hits])
-    names = {fold(a["name"]): a["name"] for a in agencies}
-    near = difflib.get_close_matches(fold(expand(text)) or fold(text), list(names), n=5, cutoff=0.4)
-    raise UnknownName("agency", text, [names[n] for n in near])
+    folded = {fold(a["name"]): a["name"] for a in agencies}
+    near = difflib.get_close_matches(fold(expand(text)) or fold(text), list(folded), n=5, cutoff=0.4)
+    raise UnknownName("agency", text, [folded[n] for n in near])

@@ -136,6 +136,15 @@ def test_an_ambiguous_agency_lists_the_candidates(agencies):
     assert "ambiguous" in str(e.value) and "\n" not in str(e.value)
 
 
+def test_an_agency_called_exactly_so_wins_over_those_that_go_by_it():
+    rows = [{"id": "so-y-te", "name": "Sở Y tế", "name_folded": "so y te", "aliases": []},
+            {"id": "so-y-te-tinh-ca-mau", "name": "Sở Y tế tỉnh Cà Mau",
+             "name_folded": "so y te tinh ca mau", "aliases": ["Sở Y tế", "SYT Cà Mau"]}]
+    assert find_agency("so y te", rows)["id"] == "so-y-te"
+    assert find_agency("Sở Y tế Cà Mau", rows)["id"] == "so-y-te-tinh-ca-mau"
+    assert find_agency("syt ca mau", rows)["id"] == "so-y-te-tinh-ca-mau"
+
+
 def test_an_unknown_agency_suggests_the_nearest(agencies):
     with pytest.raises(UnknownName) as e:
         find_agency("Sở Y tế thành phố Đà Nẵng", agencies)
