@@ -121,7 +121,7 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> lis
 def parse(text: str) -> Structure:
     st = Structure()
     folded_head = fold(text[:3000])
-    st.official = bool(re.search(r"\bso\s*[a-z]*\s*\d+\s*[/-]", folded_head) and
+    st.official = bool(re.search(r"\bS[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", text[:3000]) and
                        ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head)) or bool(
         re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
     body_lo, body_hi = 0, len(text)
