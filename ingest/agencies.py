@@ -128,17 +128,17 @@ def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near:
     """A known place name of up to 4 capitalised words at p: (end, Place) or None."""
     words = []
     for m in _words(F, p, min(hi, p + 60)):
-        if words and T[words[-1].end():m.start()].strip():
-            break  # punctuation between words ends a name
+        if words and T[words[-1].end():m.start()].strip() and T[words[-1].end():m.start()] not in ("'", "’", "-"):
+            break  # punctuation between words ends a name (not the apostrophe of "Ea H'leo")
         if not (_cap(T, m.start()) or m.group().isdigit()):
             break
         words.append(m)
-        if len(words) == 4:
+        if len(words) == 5:
             break
     if not words or words[0].start() - p > 2:
         return None
     for n in range(len(words), 0, -1):
-        name = T[words[0].start():words[n - 1].end()]
+        name = " ".join(F[words[0].start():words[n - 1].end()].split())
         found = places.lookup(name)
         if want:
             pref = [pl for pl in found if pl.level == want]
@@ -170,6 +170,7 @@ class _Place:
     collective: str | None = None    # "các xã, thị trấn"
     extra: list = field(default_factory=list)   # enumerated further places: (start, end, level, jurisdiction)
     generic: bool = False
+    explicit: bool = False                      # the place is named in the text, not taken from context
 
 
 def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str | None) -> _Place:
@@ -230,7 +231,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             place = pl[1]
             lvl = place.level if word in ("thanh pho", "tp") else level
             jw = place.word if lvl == "province" else canon_word
-            out = _Place(pl[0], lvl, _jur_string(jw, place.name))
+            out = _Place(pl[0], lvl, _jur_string(jw, place.name), explicit=True)
             # "UBND huyện Sóc Sơn, huyện Ba Vì, thị xã Sơn Tây": more bodies of the same head
             r = pl[0]
             while True:
@@ -253,7 +254,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         return _Place(r, level, ctx.place_of(level) or canon_word)
     pl = _place_after(T, F, q, hi, "province")
     if pl and pl[1].level == "province":
-        return _Place(pl[0], "province", _jur_string(pl[1].word, pl[1].name))
+        return _Place(pl[0], "province", _jur_string(pl[1].word, pl[1].name), explicit=True)
     return _Place(p)
 
 
@@ -319,7 +320,9 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     parts = [head.canonical] + ([middle] if middle else [])
     level = head.level
     jur = None
-    if head.kind in ("chinh_phu", "bo", "cuc", "vu", "quoc_hoi", "dang_tw") or head.level == "central":
+    explicit = pl is not None and pl.jurisdiction and not pl.collective and pl.explicit
+    if (head.kind in ("chinh_phu", "bo", "cuc", "vu", "quoc_hoi", "dang_tw") or head.level == "central") \
+            and not (explicit and head.kind in ("cuc", "chi_cuc")):
         return squash_spaces(" ".join(parts)), "central", None
     if pl is not None and pl.collective:
         parts.append(pl.collective)
@@ -329,7 +332,7 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
         jur = pl.jurisdiction
         level = pl.level or level
     elif re.search(r"(quoc gia|trung uong|viet nam)$", fold_keep(middle).strip()) or (
-            ctx.level == "central" and head.mode != "local"):
+            ctx.level == "central" and head.mode == "open"):
         # "Ban Chỉ đạo … quốc gia", or a unit named in a central text without a place: no place
         level = "central" if ctx.level == "central" or head.level is None else head.level
         jur = None

@@ -119,8 +119,12 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     if issuer_text:
         FT = fold_keep(issuer_text)
         found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), Context(level="central")) if not x.generic]
+        if len(found) > 1 and found[0].agency.jurisdiction:
+            # "UBND TỈNH X / SỞ Y TẾ": the lower body issues, in the place of the upper one
+            ctx = context_for(found[0].agency, issuer_text, FT)
+            found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), ctx) if not x.generic] or found
         if found:
-            issuer = found[-1].agency   # "UBND TỈNH X / SỞ Y TẾ": the lower body issues
+            issuer = found[-1].agency
     type_ = None
     for tm in re.finditer(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|"
                           r"BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN)\W*$", head, re.M):
