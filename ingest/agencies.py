@@ -24,7 +24,8 @@ LEVEL_RE = re.compile(r"(thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|ph
 WORD_RE = re.compile(r"[a-z0-9]+")
 _COLLECTIVE_RE = re.compile(
     r"(cac|\d+)\s+((?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9])"
-    r"(?:\s{1,3}(?:va\s+)?(?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9]))*)")
+    r"(?:\s{1,3}(?:va\s+)?(?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9]))*"
+    r"(?:\s+truc thuoc\s+(?:trung uong|tinh|thanh pho)(?![a-z0-9]))?)")
 _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
 _RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
 
@@ -38,12 +39,16 @@ class Context:
     district: str | None = None
     district_word: str = "quận"
     level: str = "province"        # level of the issuer
+    commune: str | None = None     # since 2025 communes issue documents too
+    commune_word: str = "xã"
 
     def place_of(self, level: str) -> str | None:
         if level == "province" and self.province:
             return f"{self.province_word} {self.province}"
         if level == "district" and self.district:
             return f"{self.district_word} {self.district}"
+        if level == "commune" and self.commune:
+            return f"{self.commune_word} {self.commune}"
         if level == "district" and self.province and self.level == "province":
             return None
         return None
@@ -342,6 +347,8 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
             default = "province"
         level = default
         jur = ctx.place_of(default)
+        if jur is None and default == "district" and ctx.level == "commune" and ctx.commune:
+            level, jur = "commune", ctx.place_of("commune")   # a commune's own offices (Phòng Kinh tế xã …)
         if jur is None and head.mode in ("local",) and default in ("province", "district"):
             jur = {"province": ctx.province_word, "district": ctx.district_word}[default]
     if head.kind == "dang" and jur:

@@ -77,8 +77,10 @@ def context_for(issuer: Agency | None, T: str, F: str) -> Context:
         elif issuer.level == "district" and place_name:
             ctx.district, ctx.district_word, ctx.level = place_name, word, "district"
             ctx.province = places.province_of(place_name)
-        elif issuer.level == "commune":
-            ctx.level = "commune"
+        elif issuer.level == "commune" and place_name:
+            ctx.commune, ctx.commune_word, ctx.level = place_name, word, "commune"
+            provs = {p.province for p in places.lookup(place_name, "commune")}
+            ctx.province = provs.pop() if len(provs) == 1 else None
     if ctx.province is None:
         ctx.province = province_in_text(T, F)
     if ctx.province:
