@@ -320,6 +320,12 @@ _LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra"}
 _DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
 
 
+def _expand_name_abbreviations(name: str) -> str:
+    """"Ban Quản lý ATTP" -> "Ban Quản lý an toàn thực phẩm" (data/name_abbreviations.tsv)."""
+    table = lexicon.name_abbreviations()
+    return " ".join(table.get(w, w) for w in name.split())
+
+
 def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
     """(name, level, jurisdiction) for a head, its field/name words and its place."""
     parts = [head.canonical] + ([middle] if middle else [])
@@ -502,7 +508,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             if starts and not any(F.startswith(w, q) and not F[q + len(w):q + len(w) + 1].isalnum() for w in starts):
                 continue
             end = _open_name_end(T, F, p, hi, head.kind)
-            middle = _written(T, p, end)
+            middle = _expand_name_abbreviations(_written(T, p, end))
             # a trailing level word with or without place gives the jurisdiction
             pl = None
             lm = re.search(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$", F[p:end])

@@ -110,3 +110,8 @@ def field_regex(kind: str = "") -> re.Pattern:
 @lru_cache(maxsize=1)
 def open_name_starts() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split("|")) for row in _rows("open_name_starts.tsv")}
+
+
+@lru_cache(maxsize=1)
+def name_abbreviations() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("name_abbreviations.tsv")}

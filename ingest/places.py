@@ -64,7 +64,9 @@ def _index() -> dict[str, list[Place]]:
                 add(Place(wshort, "commune", wtype.lower(), short))
     finally:
         con.close()
-    return {k: sorted(v, key=lambda p: ("province", "district", "commune").index(p.level)) for k, v in idx.items()}
+    # a stable order (not the set's, which changes with the hash seed of each process)
+    return {k: sorted(v, key=lambda p: (("province", "district", "commune").index(p.level), p.province or "",
+                                        p.word, p.name)) for k, v in idx.items()}
 
 
 def lookup(name: str, level: str | None = None) -> list[Place]:
