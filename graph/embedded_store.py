@@ -18,7 +18,7 @@ import ladybug
 import networkx as nx
 
 from . import schema as S
-from .model import DocumentGraph, Node, Rel, coordination_pairs, stub_matches, to_networkx
+from .model import DocumentGraph, Node, Rel, coordination_pairs, group_rels, stub_matches, to_networkx
 from .store import StoreError
 
 DB_FILE = "graph.lbug"
@@ -284,14 +284,7 @@ class EmbeddedStore:
                 for stub in self._matching(n.id, stub=True):
                     self._absorb_stub(stub, n.id)
         alias = {n.id: self._place_stub(n) for n in directives if n.props.get("stub")}
-        groups: dict[tuple[str, str, str], list[Rel]] = {}
-        for r in g.rels:
-            start = alias.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
-            end = alias.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
-            if r.type == S.CITES and start == end:
-                continue  # a citation of itself, once the stub is resolved
-            groups.setdefault((r.type, r.start_label, r.end_label), []).append(
-                Rel(r.type, r.start_label, start, r.end_label, end, r.props))
+        groups = group_rels(g.rels, alias)
         for (rel_type, a, b), rels in groups.items():
             self._write_rels(rel_type, a, b, rels)
 

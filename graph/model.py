@@ -212,6 +212,21 @@ def document_graph(ex: Extraction) -> DocumentGraph:
     return DocumentGraph(doc, ex.path or ex.document, list(nodes.values()), list(unique.values()))
 
 
+def group_rels(rels: Iterable[Rel], directive_alias: dict[str, str]) -> dict[tuple[str, str, str], list[Rel]]:
+    """Relationships by (type, start label, end label), with citation stubs replaced by the
+    directives they resolved to; a citation that became a citation of itself is dropped.
+    Both stores batch their writes this way (one UNWIND per group)."""
+    groups: dict[tuple[str, str, str], list[Rel]] = {}
+    for r in rels:
+        start = directive_alias.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
+        end = directive_alias.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
+        if r.type == S.CITES and start == end:
+            continue
+        groups.setdefault((r.type, r.start_label, r.end_label), []).append(
+            Rel(r.type, r.start_label, start, r.end_label, end, r.props))
+    return groups
+
+
 def coordination_pairs(leads_supports: Iterable[tuple[str, str, str, str | None, list[str]]]) -> dict:
     """Derive COORDINATES_WITH from (obligation id, agency id, role, directive id, topics) rows.
 

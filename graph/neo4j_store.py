@@ -18,7 +18,7 @@ from neo4j import READ_ACCESS, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from . import schema as S
-from .model import DocumentGraph, Node, Rel, stub_matches, coordination_pairs, to_networkx
+from .model import DocumentGraph, Node, Rel, coordination_pairs, group_rels, stub_matches, to_networkx
 from .store import StoreError
 
 ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = (
@@ -170,17 +170,9 @@ class Neo4jStore:
         resolved = self._resolve_stubs(tx, stubs)
         self._merge_stub_directives(tx, [n for n in stubs if n.id not in resolved])
 
-        groups: dict[tuple[str, str, str], list[dict]] = {}
-        for g in graphs:
-            for r in g.rels:
-                s = resolved.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
-                e = resolved.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
-                if r.type == S.CITES and s == e:
-                    continue  # a citation of itself, once the stub is resolved
-                groups.setdefault((r.type, r.start_label, r.end_label), []).append(
-                    {"s": s, "e": e, "props": r.props})
-        for (type_, sl, el), rows in groups.items():
-            self._create_rels(tx, type_, sl, el, rows)
+        groups = group_rels((r for g in graphs for r in g.rels), resolved)
+        for (type_, sl, el), rels in groups.items():
+            self._create_rels(tx, type_, sl, el, [{"s": r.start, "e": r.end, "props": r.props} for r in rels])
 
     def _old_documents(self, tx, paths: list[str], ids: list[str]) -> list[str]:
         q = f"MATCH (d:{S.DOCUMENT}) WHERE d.path IN $paths OR d.id IN $ids RETURN d.id AS id"

@@ -18,16 +18,6 @@ from .records import Citation, Directive
 
 _BASIS = re.compile(r"^(?:\W*)(can cu|theo|xet)(?![a-z0-9])")
 _IMPLEMENTS = re.compile(r"^(?:\W*)(?:de\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa|de cu the hoa)(?![a-z0-9])")
-_CLAUSE_START = re.compile(r"[.;\n]\s*|^")
-
-
-def _opening(F: str, lo: int, pos: int) -> str:
-    """Folded text of the sentence (or line) that holds pos, from its start."""
-    start = lo
-    for m in re.finditer(r"[.!?\n]", F[:0] or "", 0):
-        pass
-    cut = max(F.rfind(".", lo, pos), F.rfind("\n", lo, pos), lo - 1)
-    return " ".join(F[cut + 1:pos].split())
 
 
 def citations(T: str, F: str, lo: int, hi: int, source: Directive, ctx: Context,
@@ -68,6 +58,11 @@ def citations(T: str, F: str, lo: int, hi: int, source: Directive, ctx: Context,
             if ms and ms[0].start - (e + cm.end()) < 3:
                 to_issuer = ms[0].agency.name
         to_issuer = to_issuer or issuer_from_symbol(num)
+        # the evidence quoted for the citation: the clause that names the cited instrument
+        start = cut + 1
+        while start < s and T[start] in " \t\n*_-":
+            start += 1
+        stop = re.search(r"[;\n]|\.(?=\s|$)", T[e:hi])
         out.append(Citation(source=source.key, to=num, relation=relation, to_type=to_type,
-                            to_date=to_date, to_issuer=to_issuer, span=(s, e)))
+                            to_date=to_date, to_issuer=to_issuer, span=(start, e + (stop.start() + (stop.group() != "\n") if stop else 0))))
     return out

@@ -135,7 +135,7 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
         break
     else:
         subject_text = ""
-    vv = re.search(r"^\W*(?:V/v|V/V|Về việc)\s*(.+?)(?:\n\s*\n|$)", head, re.M | re.S)
+    vv = re.search(r"^\W*(?:V/v|V/V|Về việc)\s*(.+?)(?:\n\s*\n|\Z)", head, re.M | re.S)
     if vv:
         subject_text = vv.group(1)
     subject = _clean(subject_text).rstrip(". ") or None
