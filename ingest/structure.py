@@ -118,6 +118,26 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> lis
     return units
 
 
+_TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|"
+                        r"BÁO CÁO)\W*$", re.M)
+
+
+def _end_of_paragraph(text: str, pos: int) -> int:
+    """End of the first paragraph after pos (the trích yếu under a type word), in linear time."""
+    lines = text[pos:pos + 4000].split("\n")
+    offset, seen = pos, False
+    for i, line in enumerate(lines):
+        if i == 0:
+            offset += len(line) + 1
+            continue
+        if line.strip() and not set(line.strip()) <= set("*_|-"):
+            seen = True
+        elif seen:
+            return offset - 1
+        offset += len(line) + 1
+    return min(len(text), offset)
+
+
 def parse(text: str) -> Structure:
     st = Structure()
     folded_head = fold(text[:3000])
@@ -128,12 +148,14 @@ def parse(text: str) -> Structure:
     if st.official:
         # header ends at the trích yếu: after "V/v …" or the type word and its subject lines
         m = re.search(r"^\W*(V/v|V/V|Về việc)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text[:4000], re.M)
-        if not m:
-            m = re.search(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|BÁO CÁO)\W*\n"
-                          r"(?:\s*\n)*(?:[^\n]+\n?)*?(?=\n\s*\n)", text[:4000], re.M)
-        if m:
-            st.header = Block(0, m.end())
-            body_lo = m.end()
+        end = m.end() if m else None
+        if end is None:
+            t = _TYPE_LINE.search(text[:4000])
+            if t:
+                end = _end_of_paragraph(text, t.end())
+        if end is not None:
+            st.header = Block(0, end)
+            body_lo = end
         kg = KINH_GUI_RE.search(text, body_lo, min(len(text), body_lo + 600))
         if kg:
             # Kính gửi lines: list items and their wrapped continuations, up to a line that ends
