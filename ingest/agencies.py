@@ -282,8 +282,8 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         if "\n" in gap and (gap.count("\n") > 1 or count == 0 or _cap(T, nxt)
                              or kind not in ("van_phong", "ban_chi_dao", "ban_qlda", "ban")):
             break
-        if punct and punct not in (",", "-", "&", "–"):
-            break
+        if punct and punct not in (",", "-", "&", "–") and not (gap in ("'", "’") and count):
+            break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name)
         if punct == ",":
             # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
             if kind not in ("ban_qlda", "ban") or _cap(T, nxt):
