@@ -20,7 +20,8 @@ from .agencies import Mention
 
 # What may stand before the subject of a clause: adverbs and people's titles.
 _PREFIX_OK = re.compile(
-    r"^(?:(?:dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|bên canh do|ben canh do|nhu vay|vi vay|"
+    r"^(?:(?:dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|ben canh do|nhu vay|vi vay|theo do|cu the|"
+    r"ve phia|phan minh|tai cuoc hop|trong thoi gian toi|"
     r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|chanh|truong|lanh dao|"
     r"cac|va|doi voi|yeu cau)\s*)*$")
 _SEPARATOR = re.compile(r"^[\s,;:&()*]*(?:và|cùng các|các)?[\s,;:&()*]*(?:lực lượng|giám đốc|phó giám đốc|chủ tịch|"
