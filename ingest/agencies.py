@@ -332,6 +332,10 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     level = head.level
     jur = None
     explicit = pl is not None and pl.jurisdiction and not pl.collective and pl.explicit
+    local_branch = (head.kind, " ".join(fold_keep(middle).split())) in lexicon.local_units()
+    if local_branch and not explicit and ctx.level != "central" and ctx.province:
+        return squash_spaces(f"{head.canonical} {middle} {ctx.place_of('province')}"), "province", \
+            ctx.place_of("province")
     if (head.kind in ("chinh_phu", "bo", "cuc", "vu", "quoc_hoi", "dang_tw") or head.level == "central") \
             and not (explicit and head.kind in ("cuc", "chi_cuc")):
         return squash_spaces(" ".join(parts)), "central", None
@@ -519,6 +523,15 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     middle = _written(T, p, cut)
                 else:
                     pl = None
+            if pl is None and head.kind != "cong_ty":
+                words = middle.split()
+                for n in (3, 2, 1):
+                    tail = " ".join(words[-n:]) if len(words) > n else ""
+                    prov = places.lookup(tail, "province") if tail and tail[:1].isupper() else []
+                    if prov:
+                        middle = " ".join(words[:-n])
+                        pl = _Place(end, "province", _jur_string(prov[0].word, prov[0].name), explicit=True)
+                        break
             if not middle and head.kind not in ("doan_kiem_tra",):
                 continue
             if head.kind in ("cong_ty",):

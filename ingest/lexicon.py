@@ -115,3 +115,8 @@ def open_name_starts() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def name_abbreviations() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("name_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def local_units() -> set[tuple[str, str]]:
+    return {(row[0], row[1]) for row in _rows("local_units.tsv")}
