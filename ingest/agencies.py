@@ -523,6 +523,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     middle = _written(T, p, cut)
                 else:
                     pl = None
+            middle = _expand_name_abbreviations(middle)
             if pl is None and head.kind != "cong_ty":
                 words = middle.split()
                 for n in (3, 2, 1):

@@ -23,8 +23,8 @@ from .structure import MARKUP_RE, Structure
 from .textnorm import fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
-    r"(ban hanh|co van ban|co cong van|tai van ban|tai cong van|tai ke hoach|tai quyet dinh|tai cong dien|"
-    r"tai chi thi|tai thong bao)(?![a-z0-9])")
+    r"(ban hanh|(?:da |vua )?(?:co|tai)\s+(?:van ban|cong van|ke hoach|quyet dinh|cong dien|chi thi|thong bao))"
+    r"(?![a-z0-9])")
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 
