@@ -133,6 +133,12 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             return None
         return node(S.TOPIC, topic_id(t["name"]), {"name": t["name"], "name_en": t["name_en"]})
 
+    def about(label: str, id_: str, topics: list[str]) -> None:
+        for t in topics:
+            tid = topic(t)
+            if tid:
+                rel(S.ABOUT, label, id_, S.TOPIC, tid)
+
     directive_ids: dict[str, str] = {}
     for d in ex.directives:
         year = directive_year(d.date, d.number, d.key)
@@ -145,10 +151,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         rel(S.REPORTED_IN, S.DIRECTIVE, did, S.DOCUMENT, doc)
         if d.issuer and not (known.get(d.issuer) and known[d.issuer].generic):
             rel(S.ISSUED, S.AGENCY, agency(d.issuer), S.DIRECTIVE, did)
-        for t in d.topics:
-            tid = topic(t)
-            if tid:
-                rel(S.ABOUT, S.DIRECTIVE, did, S.TOPIC, tid)
+        about(S.DIRECTIVE, did, d.topics)
 
     for o in ex.obligations:
         did = directive_ids.get(o.directive)
@@ -173,10 +176,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 rel(S.SUPPORTS, S.AGENCY, aid, S.OBLIGATION, oid)
         for r in dict.fromkeys(o.reports_to):
             rel(S.REPORTS_TO, S.OBLIGATION, oid, S.AGENCY, agency(r))
-        for t in o.topics:
-            tid = topic(t)
-            if tid:
-                rel(S.ABOUT, S.OBLIGATION, oid, S.TOPIC, tid)
+        about(S.OBLIGATION, oid, o.topics)
 
     for c in ex.citations:
         src = directive_ids.get(c.source)
