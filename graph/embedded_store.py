@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import ladybug
 import networkx as nx
@@ -215,53 +215,87 @@ class EmbeddedStore:
             if p not in have:
                 self._run(f"ALTER TABLE {table} ADD {_q(p)} {t}")
 
-    # -- writing one document
+    # -- writing documents
 
     def write_document(self, g: DocumentGraph) -> None:
         self._writable()
         with self._transaction():
-            for old in self._documents(g.path, g.document_id):
-                self._remove_contribution(old)
-            self._write_graph(g)
+            self._write_batch([g])
+
+    def write_documents(self, graphs: Iterable[DocumentGraph], batch: int = 200,
+                        on_error: Callable[[DocumentGraph, StoreError], None] | None = None) -> None:
+        """Many documents, ``batch`` per transaction: same result as ``write_document`` on each.
+
+        A batch is whole or not at all; when one fails its documents are written
+        one by one, so a bad document costs only itself. Each document that still
+        fails goes to ``on_error(graph, error)``; without ``on_error`` a StoreError
+        naming them is raised once every other document is in.
+        """
+        self._writable()
+        failed: list[str] = []
+
+        def report(g: DocumentGraph, e: StoreError) -> None:
+            if on_error:
+                on_error(g, e)
+            else:
+                failed.append(f"{g.path} ({e})")
+
+        for chunk in _chunks(graphs, max(1, batch)):
+            try:
+                with self._transaction():
+                    self._write_batch(chunk)
+            except StoreError:
+                for g in chunk:
+                    try:
+                        self.write_document(g)
+                    except StoreError as e:
+                        report(g, e)
+        if failed:
+            raise StoreError(f"{len(failed)} documents not stored: " + "; ".join(failed))
 
     def remove_document(self, path: str) -> bool:
         self._writable()
         with self._transaction():
-            found = self._documents(path, None)
-            for old in found:
-                self._remove_contribution(old)
+            found = self._documents([path], [])
+            self._remove_contributions(found)
         if found:
             self.rebuild_coordination()  # its LEADS/SUPPORTS are gone
         return bool(found)
 
-    def _documents(self, path: str | None, doc_id: str | None) -> list[str]:
-        return [r[0] for r in self._rows(
-            f"MATCH (d:{S.DOCUMENT}) WHERE d.path = $path OR d.id = $id RETURN d.id",
-            {"path": path or "", "id": doc_id or ""})]
+    def _documents(self, paths: list[str], ids: list[str]) -> list[str]:
+        """Stored documents with one of these paths or ids (one query, index lookups for ids)."""
+        if not paths and not ids:
+            return []
+        return sorted({r[0] for r in self._rows(
+            f"UNWIND $paths AS p MATCH (d:{S.DOCUMENT}) WHERE d.path = p RETURN d.id AS id UNION "
+            f"UNWIND $ids AS i MATCH (d:{S.DOCUMENT} {{id: i}}) RETURN d.id AS id",
+            {"paths": paths, "ids": ids})})
 
-    def _remove_contribution(self, doc: str) -> None:
-        """Take out everything document ``doc`` contributed (inside the caller's transaction)."""
+    def _remove_contributions(self, docs: list[str]) -> None:
+        """Take out everything documents ``docs`` contributed (inside the caller's transaction)."""
+        if not docs:
+            return
         touched: dict[str, set[str]] = {label: set() for label in _SHARED}
         for rel_type, (pairs, _) in S.RELATIONSHIPS.items():
             if rel_type in S.DERIVED:
                 continue
             for a, b in pairs:
                 for x, y in self._rows(
-                        f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) WHERE r.doc = $doc DELETE r RETURN x.id, y.id",
-                        {"doc": doc}):
+                        f"UNWIND $docs AS doc MATCH (x:{a})-[r:{rel_type}]->(y:{b}) WHERE r.doc = doc "
+                        "DELETE r RETURN x.id, y.id", {"docs": docs}):
                     for label, id_ in ((a, x), (b, y)):
                         if label in touched:
                             touched[label].add(id_)
-        self._run(f"MATCH (o:{S.OBLIGATION}) WHERE o.doc = $doc DETACH DELETE o", {"doc": doc})
-        # Directives it defined stay as stubs while others still cite them (or
+        self._run(f"UNWIND $docs AS doc MATCH (o:{S.OBLIGATION}) WHERE o.doc = doc DETACH DELETE o", {"docs": docs})
+        # Directives they defined stay as stubs while others still cite them (or
         # stay full when another document reports them too).
         for (did,) in self._rows(
-                f"MATCH (d:{S.DIRECTIVE}) WHERE d.doc = $doc "
-                f"OPTIONAL MATCH (d)-[:{S.REPORTED_IN}]->(o:{S.DOCUMENT}) WHERE o.id <> $doc "
+                f"UNWIND $docs AS doc MATCH (d:{S.DIRECTIVE}) WHERE d.doc = doc "
+                f"OPTIONAL MATCH (d)-[:{S.REPORTED_IN}]->(o:{S.DOCUMENT}) WHERE NOT list_contains($docs, o.id) "
                 f"WITH d, min(o.id) AS other SET d.doc = other, d.stub = other IS NULL RETURN d.id",
-                {"doc": doc}):
+                {"docs": docs}):
             touched[S.DIRECTIVE].add(did)
-        self._run(f"MATCH (d:{S.DOCUMENT} {{id: $doc}}) DETACH DELETE d", {"doc": doc})
+        self._run(f"UNWIND $docs AS doc MATCH (d:{S.DOCUMENT} {{id: doc}}) DETACH DELETE d", {"docs": docs})
         for label, ids in touched.items():
             if ids:
                 self._run(
@@ -269,34 +303,37 @@ class EmbeddedStore:
                     f"WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE {_not_derived('r')} }} DETACH DELETE n",
                     {"ids": sorted(ids)})
 
-    def _write_graph(self, g: DocumentGraph) -> None:
-        by_label: dict[str, list[Node]] = {}
-        for n in g.nodes:
-            by_label.setdefault(n.label, []).append(n)
+    def _write_batch(self, graphs: list[DocumentGraph]) -> None:
+        """Replace earlier versions of these documents and write them, a few queries per
+        label and relationship type for the whole batch (inside the caller's transaction)."""
+        self._remove_contributions(self._documents([g.path for g in graphs], [g.document_id for g in graphs]))
+        graphs = _latest(graphs)
+        by_label: dict[str, list[Node]] = {label: [] for label in S.LABELS}
+        for g in graphs:
+            for n in g.nodes:
+                by_label[n.label].append(n)
         for label in (S.DOCUMENT, S.AGENCY, S.TOPIC, S.OBLIGATION):
-            if by_label.get(label):
-                self._merge_nodes(label, [n.props for n in by_label[label]])
-        directives = by_label.get(S.DIRECTIVE, [])
-        full = [n for n in directives if not n.props.get("stub")]
+            if by_label[label]:
+                self._merge_nodes(label, _combine(label, by_label[label]))
+        full = _combine(S.DIRECTIVE, [n for n in by_label[S.DIRECTIVE] if not n.props.get("stub")])
+        alias: dict[str, str] = {}
         if full:
-            self._merge_nodes(S.DIRECTIVE, [n.props for n in full])
-            for n in full:
-                for stub in self._matching(n.id, stub=True):
-                    self._absorb_stub(stub, n.id)
-        alias = {n.id: self._place_stub(n) for n in directives if n.props.get("stub")}
-        groups = group_rels(g.rels, alias)
-        for (rel_type, a, b), rels in groups.items():
+            self._merge_nodes(S.DIRECTIVE, full)
+            alias = self._absorb_stubs(full)
+        stubs = [n for n in by_label[S.DIRECTIVE] if n.props.get("stub") and n.id not in {r["id"] for r in full}]
+        alias.update(self._place_stubs(stubs))
+        for (rel_type, a, b), rels in group_rels((r for g in graphs for r in g.rels), alias).items():
             self._write_rels(rel_type, a, b, rels)
 
     def _merge_nodes(self, label: str, rows: list[dict[str, Any]]) -> None:
-        """MERGE on id. Owned nodes take the new values; shared ones keep values the
-        new rows lack and collect list values (aliases) from every document."""
+        """MERGE on id (one row per id). Owned nodes take the new values; shared ones keep
+        values the new rows lack and collect list values (aliases) from every document."""
         sets = []
         for p, t in S.NODE_PROPERTIES[label].items():
             if p == "id":
                 continue
             new, old = _cast(f"r.{_q(p)}", t), f"n.{_q(p)}"
-            if label in _OWNED or (label == S.DIRECTIVE and p in ("stub", "doc")):
+            if _overwrites(label, p):
                 sets.append(f"{old} = {new}")
             elif t == S.STRINGS:
                 sets.append(f"{old} = list_sort(list_distinct(list_concat(coalesce({old}, []), coalesce({new}, []))))")
@@ -306,54 +343,87 @@ class EmbeddedStore:
         self._run(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {', '.join(sets)}",
                   {"rows": [{p: props.get(p) for p in cols} for props in rows]})
 
+    def _candidates(self, rows: list[dict[str, Any]], stub: bool) -> dict[str, list[str]]:
+        """Directive id -> stored directives of the other kind (stub or full) that it names too.
+
+        A numbered id ends in its number key, so one hash join on ``number_key``
+        serves the whole batch; an unnumbered one is looked up by its id's suffix.
+        """
+        kind = "d.stub = true" if stub else "(d.stub = false OR d.stub IS NULL)"
+        keys = sorted({r["number_key"] for r in rows if r.get("number_key")})
+        found: dict[str, list[str]] = {}
+        if keys:
+            for k, did in self._rows(f"UNWIND $keys AS k MATCH (d:{S.DIRECTIVE}) WHERE d.number_key = k AND {kind} "
+                                     "RETURN k, d.id ORDER BY d.id", {"keys": keys}):
+                found.setdefault(k, []).append(did)
+        out: dict[str, list[str]] = {}
+        for r in rows:
+            i = r["id"]
+            others = found.get(r["number_key"], []) if r.get("number_key") else self._matching(i, stub)
+            out[i] = [o for o in others if o != i and (stub_matches(o, i) if stub else stub_matches(i, o))]
+        return out
+
     def _matching(self, directive_id: str, stub: bool) -> list[str]:
-        """Directives of the other kind (stub or full) that ``directive_id`` names too."""
         last = directive_id.rsplit("|", 1)[-1]
         where = "d.stub = true" if stub else "(d.stub = false OR d.stub IS NULL)"
         params: dict[str, Any] = {"id": directive_id}
         if last != "_":
             where += " AND ends_with(d.id, $suffix)"
             params["suffix"] = "|" + last
-        rows = self._rows(f"MATCH (d:{S.DIRECTIVE}) WHERE {where} AND d.id <> $id RETURN d.id", params)
-        if stub:
-            return [r[0] for r in rows if stub_matches(r[0], directive_id)]
-        return [r[0] for r in rows if stub_matches(directive_id, r[0])]
+        return sorted(r[0] for r in self._rows(
+            f"MATCH (d:{S.DIRECTIVE}) WHERE {where} AND d.id <> $id RETURN d.id", params))
 
-    def _place_stub(self, n: Node) -> str:
-        """Where a cited directive goes: the full directive it names, else a stub node.
-
-        A stub that matches several full directives is ambiguous and stays a stub.
-        """
-        found = self._rows(f"MATCH (d:{S.DIRECTIVE} {{id: $id}}) RETURN d.stub", {"id": n.id})
-        if found and found[0][0] is False:
-            return n.id  # never overwrite a full directive with what a citation says
-        if not found and "_" in n.id.split("|"):
-            matches = self._matching(n.id, stub=False)
-            if len(matches) == 1:
-                return matches[0]
-        sets = ", ".join(f"n.{_q(p)} = coalesce(n.{_q(p)}, {_cast('$' + p, S.NODE_PROPERTIES[S.DIRECTIVE][p])})"
-                         for p in _DESCRIPTIVE)
-        self._run(f"MERGE (n:{S.DIRECTIVE} {{id: $id}}) SET {sets}, n.stub = true, n.doc = NULL",
-                  {"id": n.id, **{p: n.props.get(p) for p in _DESCRIPTIVE}})
-        return n.id
-
-    def _absorb_stub(self, stub: str, full: str) -> None:
-        """Move every relationship of directive ``stub`` to ``full`` and delete the stub."""
-        for rel_type, (pairs, props) in S.RELATIONSHIPS.items():
+    def _absorb_stubs(self, full: list[dict[str, Any]]) -> dict[str, str]:
+        """Stored stubs naming a newly written full directive merge into it (the first in
+        batch order): their relationships move over and they fill what it lacks. Returns
+        stub id -> full id."""
+        into: dict[str, str] = {}
+        for f, stubs in self._candidates(full, stub=True).items():
+            for s in stubs:
+                into.setdefault(s, f)
+        if not into:
+            return {}
+        pairs = [{"stub": s, "full": f} for s, f in sorted(into.items())]
+        match = f"UNWIND $pairs AS p MATCH (s:{S.DIRECTIVE} {{id: p.stub}}), (f:{S.DIRECTIVE} {{id: p.full}}) "
+        for rel_type, (ends, props) in S.RELATIONSHIPS.items():
             copy = ", ".join(f"{_q(p)}: r.{_q(p)}" for p in props)
-            for a, b in pairs:
+            for a, b in ends:
                 if a == S.DIRECTIVE:
-                    self._run(f"MATCH (s:{a} {{id: $stub}})-[r:{rel_type}]->(x:{b}), (f:{a} {{id: $full}}) "
-                              f"CREATE (f)-[:{rel_type} {{{copy}}}]->(x) DELETE r",
-                              {"stub": stub, "full": full})
+                    self._run(match + f"MATCH (s)-[r:{rel_type}]->(x:{b}) CREATE (f)-[:{rel_type} {{{copy}}}]->(x) "
+                              "DELETE r", {"pairs": pairs})
                 if b == S.DIRECTIVE:
-                    self._run(f"MATCH (x:{a})-[r:{rel_type}]->(s:{b} {{id: $stub}}), (f:{b} {{id: $full}}) "
-                              f"CREATE (x)-[:{rel_type} {{{copy}}}]->(f) DELETE r",
-                              {"stub": stub, "full": full})
+                    self._run(match + f"MATCH (x:{a})-[r:{rel_type}]->(s) CREATE (x)-[:{rel_type} {{{copy}}}]->(f) "
+                              "DELETE r", {"pairs": pairs})
         fill = ", ".join(f"f.{_q(p)} = coalesce(f.{_q(p)}, s.{_q(p)})" for p in _DESCRIPTIVE)
-        self._run(f"MATCH (s:{S.DIRECTIVE} {{id: $stub}}), (f:{S.DIRECTIVE} {{id: $full}}) SET {fill}",
-                  {"stub": stub, "full": full})
-        self._run(f"MATCH (s:{S.DIRECTIVE} {{id: $stub}}) DETACH DELETE s", {"stub": stub})
+        self._run(match + f"SET {fill}", {"pairs": pairs})
+        self._run(f"UNWIND $pairs AS p MATCH (s:{S.DIRECTIVE} {{id: p.stub}}) DETACH DELETE s", {"pairs": pairs})
+        return into
+
+    def _place_stubs(self, stubs: list[Node]) -> dict[str, str]:
+        """Where cited directives go: the full directive each names, else a stub node.
+
+        A stub id already stored as a full directive is never overwritten by what a
+        citation says; a new stub that matches several full directives is
+        ambiguous and stays a stub. Returns stub id -> the id its relationships use.
+        """
+        rows = _combine(S.DIRECTIVE, stubs, fill_only=True)
+        if not rows:
+            return {}
+        ids = [r["id"] for r in rows]
+        stored = dict(self._rows(f"UNWIND $ids AS i MATCH (d:{S.DIRECTIVE} {{id: i}}) RETURN d.id, d.stub",
+                                 {"ids": ids}))
+        fresh = [r for r in rows if r["id"] not in stored and "_" in r["id"].split("|")]
+        alias: dict[str, str] = {}
+        for i, fulls in self._candidates(fresh, stub=False).items():
+            if len(fulls) == 1:
+                alias[i] = fulls[0]
+        new = [r for r in rows if r["id"] not in alias and stored.get(r["id"]) is not False]
+        if new:
+            sets = ", ".join(f"n.{_q(p)} = coalesce(n.{_q(p)}, {_cast('r.' + _q(p), S.NODE_PROPERTIES[S.DIRECTIVE][p])})"
+                             for p in _DESCRIPTIVE)
+            self._run(f"UNWIND $rows AS r MERGE (n:{S.DIRECTIVE} {{id: r.id}}) SET {sets}, n.stub = true, n.doc = NULL",
+                      {"rows": [{"id": r["id"], **{p: r.get(p) for p in _DESCRIPTIVE}} for r in new]})
+        return alias
 
     def _write_rels(self, rel_type: str, start_label: str, end_label: str, rels: list[Rel]) -> None:
         props = S.RELATIONSHIPS[rel_type][1]
@@ -415,6 +485,56 @@ class EmbeddedStore:
                 for row in self._rows(f"MATCH (x:{a})-[r:{rel_type}]->(y:{b}) RETURN x.id, y.id{cols}"):
                     rels.append(Rel(rel_type, a, row[0], b, row[1], _present(dict(zip(names, row[2:])))))
         return to_networkx(nodes, rels)
+
+
+def _chunks(graphs: Iterable[DocumentGraph], size: int) -> Iterator[list[DocumentGraph]]:
+    chunk: list[DocumentGraph] = []
+    for g in graphs:
+        chunk.append(g)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _latest(graphs: list[DocumentGraph]) -> list[DocumentGraph]:
+    """One graph per path and per content, as if written in order: a later version of a
+    path (or a later path of the same content) replaces the earlier one."""
+    out: dict[str, DocumentGraph] = {}
+    for g in graphs:
+        for path in [p for p, o in out.items() if p == g.path or o.document_id == g.document_id]:
+            del out[path]
+        out[g.path] = g
+    return list(out.values())
+
+
+def _overwrites(label: str, prop: str) -> bool:
+    """A document's own nodes take its values; a directive's stub/doc follow its defining document."""
+    return label in _OWNED or (label == S.DIRECTIVE and prop in ("stub", "doc"))
+
+
+def _combine(label: str, nodes: list[Node], fill_only: bool = False) -> list[dict[str, Any]]:
+    """One row per id, as if the nodes were merged one after another in order (the way
+    ``_merge_nodes`` merges a row into a stored node); ``fill_only``: a later node only
+    fills what earlier ones left empty (how citation stubs merge)."""
+    out: dict[str, dict[str, Any]] = {}
+    for n in nodes:
+        row = out.get(n.id)
+        if row is None:
+            out[n.id] = dict(n.props)
+            continue
+        for p, t in S.NODE_PROPERTIES[label].items():
+            new, old = n.props.get(p), row.get(p)
+            if fill_only:
+                row[p] = new if old is None else old
+            elif _overwrites(label, p):
+                row[p] = new
+            elif t == S.STRINGS:
+                row[p] = sorted(set(old or []) | set(new or []))
+            else:
+                row[p] = old if new is None else new
+    return list(out.values())
 
 
 def _present(values: dict[str, Any]) -> dict[str, Any]:
