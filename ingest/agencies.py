@@ -384,7 +384,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     for m in gen_re.finditer(F, lo, hi):
         e = m.end()
         tail = re.match(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
-                        r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan)(?![a-z0-9])", F[e:hi])
+                        r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])", F[e:hi])
         if tail:
             e += tail.end()
         generic_spans.append((m.start(), e))
