@@ -2,7 +2,7 @@
 
 A bad file is reported as one line and skipped; the good ones are still
 written. Extraction may run in worker processes, but every write happens in
-this process, one document per transaction.
+this process, ``BATCH`` documents per transaction (the store's bulk path).
 """
 from __future__ import annotations
 
@@ -15,8 +15,12 @@ from typing import Callable, Iterable, Iterator
 
 from ingest.records import Extraction, InputError
 from . import schema as S
-from .model import document_graph
+from .model import DocumentGraph, document_graph
 from .store import Store, StoreError
+
+# Documents per store transaction: large enough that per-query cost vanishes, small
+# enough that a failed batch is cheap to redo one by one.
+BATCH = 200
 
 Progress = Callable[[int, int, str], None]  # (done, total, path just handled)
 
@@ -70,7 +74,7 @@ def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extract
         done = 0
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                for result in pool.map(_extract, names):
+                for result in pool.map(_extract, names, chunksize=8):
                     done += 1
                     yield result
         except BrokenProcessPool as e:
@@ -81,53 +85,88 @@ def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extract
 
 
 class _Tally:
-    def __init__(self) -> None:
+    """Collects documents into batches for the store's bulk path and counts what was stored."""
+
+    def __init__(self, store: Store, batch: int = BATCH) -> None:
+        self.store = store
+        self.batch = batch
+        self.pending: list[DocumentGraph] = []
         self.summary = IngestSummary()
         self.directives: set[str] = set()
         self.agencies: set[str] = set()
 
-    def write(self, ex: Extraction, store: Store) -> None:
-        g = document_graph(ex)
-        try:
-            store.write_document(g)
-        except StoreError as e:
-            self.summary.errors.append(f"{g.path}: not stored ({e})")
-            return
-        self.summary.documents += 1
-        for n in g.nodes:
-            if n.label == S.DIRECTIVE:
-                self.directives.add(n.id)
-            elif n.label == S.AGENCY:
-                self.agencies.add(n.id)
-            elif n.label == S.OBLIGATION:
-                self.summary.obligations += 1
+    def write(self, ex: Extraction) -> None:
+        self.pending.append(document_graph(ex))
+        if len(self.pending) >= self.batch:
+            self.flush()
 
-    def finish(self, store: Store) -> IngestSummary:
-        store.rebuild_coordination()
+    def flush(self) -> None:
+        graphs, self.pending = self.pending, []
+        failed = {id(g) for g in _store(self.store, graphs, self.summary.errors)}
+        for g in graphs:
+            if id(g) in failed:
+                continue
+            self.summary.documents += 1
+            for n in g.nodes:
+                if n.label == S.DIRECTIVE:
+                    self.directives.add(n.id)
+                elif n.label == S.AGENCY:
+                    self.agencies.add(n.id)
+                elif n.label == S.OBLIGATION:
+                    self.summary.obligations += 1
+
+    def finish(self) -> IngestSummary:
+        self.flush()
+        self.store.rebuild_coordination()
         self.summary.directives = len(self.directives)
         self.summary.agencies = len(self.agencies)
         return self.summary
 
 
+def _store(store: Store, graphs: list[DocumentGraph], errors: list[str]) -> list[DocumentGraph]:
+    """Write ``graphs`` (one transaction when the store has a bulk path); returns those not stored.
+
+    When the batch fails, its documents are written one by one so that a bad
+    document costs only itself and gets its own error line.
+    """
+    if not graphs:
+        return []
+    bulk = getattr(store, "write_documents", None)
+    if bulk is not None:
+        try:
+            bulk(graphs, batch=len(graphs))
+            return []
+        except StoreError:
+            pass
+    failed = []
+    for g in graphs:
+        try:
+            store.write_document(g)
+        except StoreError as e:
+            errors.append(f"{g.path}: not stored ({e})")
+            failed.append(g)
+    return failed
+
+
 def ingest_extractions(extractions: Iterable[Extraction], store: Store) -> IngestSummary:
     """Write already extracted documents (e.g. the gold records) and derive coordination."""
-    tally = _Tally()
+    tally = _Tally(store)
     for ex in extractions:
-        tally.write(ex, store)
-    return tally.finish(store)
+        tally.write(ex)
+    return tally.finish()
 
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, on_progress: Progress | None = None,
                  workers: int = 1) -> IngestSummary:
     """Extract and store every file under ``paths``; errors are collected, not raised."""
     files, errors = expand_paths(paths)
-    tally = _Tally()
+    tally = _Tally(store)
     tally.summary.errors.extend(errors)
     for done, (path, ex, error) in enumerate(_extractions(files, workers), 1):
         if error:
             tally.summary.errors.append(error)
         else:
-            tally.write(ex, store)
+            tally.write(ex)
         if on_progress:
             on_progress(done, len(files), path)
-    return tally.finish(store)
+    return tally.finish()

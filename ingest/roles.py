@@ -25,7 +25,8 @@ _PREFIX_OK = re.compile(
     r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|chanh|truong|lanh dao|"
     r"cac|va|doi voi|yeu cau)\s*)*$")
 _SEPARATOR = re.compile(r"^[\s,;:&()*]*(?:và|cùng các|các)?[\s,;:&()*]*(?:lực lượng|giám đốc|phó giám đốc|chủ tịch|"
-                        r"thủ trưởng|chánh văn phòng|chánh|trưởng|lãnh đạo)?\s*$", re.I)
+                        r"thủ trưởng|chánh văn phòng|chánh|trưởng|lãnh đạo|cục trưởng|chi cục trưởng|vụ trưởng|"
+                        r"tổng giám đốc|chỉ huy trưởng|viện trưởng|chánh án|bí thư)?\s*$", re.I)
 # Filler words allowed between a marker and the body it governs ("giao cho Sở …").
 _FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
            "tich cuc", "chu dong", "thuong xuyen", "dinh ky", "luc luong", "cac luc luong"}
