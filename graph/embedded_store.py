@@ -438,23 +438,24 @@ class EmbeddedStore:
     # -- derived relationships
 
     def rebuild_coordination(self) -> None:
+        """One aggregated read (obligation, agency, role, directive, topics), the pairs
+        derived in Python, and one COPY of all pairs (bulk load, inside the transaction)."""
         self._writable()
+        role_of = {rel_type: role for role, rel_type in S.ROLES.items()}
         with self._transaction():
-            directive = dict(self._rows(
-                f"MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o:{S.OBLIGATION}) RETURN o.id, min(d.id)"))
-            topics: dict[str, list[str]] = {}
-            for ob, t in self._rows(f"MATCH (o:{S.OBLIGATION})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN o.id, t.id"):
-                topics.setdefault(ob, []).append(t)
-            rows = []
-            for role, rel_type in S.ROLES.items():
-                for ob, ag in self._rows(
-                        f"MATCH (a:{S.AGENCY})-[:{rel_type}]->(o:{S.OBLIGATION}) RETURN o.id, a.id"):
-                    rows.append((ob, ag, role, directive.get(ob), topics.get(ob, [])))
+            rows = [(ob, ag, role_of[rel_type], directive, topics) for ob, ag, rel_type, directive, topics in self._rows(
+                f"MATCH (a:{S.AGENCY})-[r:{'|'.join(role_of)}]->(o:{S.OBLIGATION}) "
+                f"OPTIONAL MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) "
+                f"OPTIONAL MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) "
+                "RETURN o.id, a.id, label(r), min(d.id), collect(DISTINCT t.id)")]
             pairs = coordination_pairs(rows)
             self._run(f"MATCH ()-[r:{S.COORDINATES_WITH}]->() DELETE r")
             if pairs:
-                self._write_rels(S.COORDINATES_WITH, S.AGENCY, S.AGENCY, [
-                    Rel(S.COORDINATES_WITH, S.AGENCY, a, S.AGENCY, b, props) for (a, b), props in sorted(pairs.items())])
+                props = S.RELATIONSHIPS[S.COORDINATES_WITH][1]
+                cols = ", ".join(_cast(f"r.{_q(p)}", t) for p, t in props.items())
+                self._run(f"COPY {S.COORDINATES_WITH} FROM (UNWIND $rows AS r RETURN r.src, r.dst, {cols})",
+                          {"rows": [{"src": a, "dst": b, **{p: v.get(p) for p in props}}
+                                    for (a, b), v in sorted(pairs.items())]})
 
     # -- reading
 

@@ -199,6 +199,18 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         scopes.append(Scope(d, issuer, ctx, body.start, body.end))
     # a reported instrument whose text gives no task at all is only news about it
     for sc in scopes:
+        if sc.issuer is None and sc.directive.type in _TYPE_ISSUERS:
+            # "Nghị định …" / "Luật …" reported without their issuer: only one body issues them
+            name = _TYPE_ISSUERS[sc.directive.type]
+            sc.issuer = Agency(name, "chinh_phu" if "Chính phủ" in name else "quoc_hoi", "central")
+            sc.directive.issuer = name
+            if sc.directive.number is None:
+                sc.directive.key = _unnumbered_key(sc.directive) if not sc.directive.key else \
+                    f"{name}|{sc.directive.key.split('|', 1)[1]}"
+    if not st.official:
+        # a report on an instrument nobody can be named as issuing is not attributable: leave it out
+        scopes = [sc for sc in scopes if sc.issuer is not None]
+    for sc in scopes:
         sc.gives_tasks = st.official or sc.directive.number is None or _instructs(T, F, sc.start, sc.end, need=1)
     for sc in scopes:
         sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
@@ -223,6 +235,9 @@ def _issuer_orders(T: str, F: str, ctx: Context) -> int:
             n += 1
     return n
 
+
+# Types of instrument only one body issues.
+_TYPE_ISSUERS = {"Nghị định": "Chính phủ", "Luật": "Quốc hội"}
 
 _INSTRUMENT = re.compile(r"(?<![a-z0-9])(ke hoach|chi thi|quyet dinh|cong van|van ban|cong dien|thong bao|chuong trinh|"
                          r"phuong an|nghi quyet)(?![a-z0-9])")
