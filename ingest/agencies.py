@@ -90,6 +90,7 @@ def _key(matched: str) -> str:
     return " ".join(matched.split())
 
 
+@lru_cache(maxsize=8192)
 def _spelled_as_head(written: str, head: lexicon.Head) -> bool:
     """Diacritics tell "Vụ" from "Vũ", "Viện" from "Viên", "Báo" from "Bảo": folding does not."""
     w = " ".join(modern_tones(written).lower().split())

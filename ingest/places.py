@@ -69,10 +69,11 @@ def _index() -> dict[str, list[Place]]:
                                         p.word, p.name)) for k, v in idx.items()}
 
 
-def lookup(name: str, level: str | None = None) -> list[Place]:
+@lru_cache(maxsize=65536)
+def lookup(name: str, level: str | None = None) -> tuple[Place, ...]:
     """Places with this short name (any spelling/case), optionally of one level."""
     found = _index().get(fold(name), [])
-    return [p for p in found if level is None or p.level == level]
+    return tuple(p for p in found if level is None or p.level == level)
 
 
 def is_place(name: str, level: str | None = None) -> bool:
