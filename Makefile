@@ -30,5 +30,9 @@ scores: install
 test: install system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
+bench: install
+	$(BIN)/python bench/seed_scores.py --shared $(SHARED)
+	$(BIN)/python bench/run.py --sizes 1000,10000 --neo4j --workers 2 --out bench/results.md
+
 clean:
 	rm -rf $(VENV) phoihop-data test-artifacts
