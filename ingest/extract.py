@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import citations as cit
 from . import recipients as rec
 from .agencies import Context, Mention, find_mentions
-from .dates import parse_deadline
+from .dates import dates_in, parse_deadline
 from .directives import (context_for, describe, header_directive, reported_numbers, sentence_start,
                          unnumbered_type)
 from .numbers import issuer_from_symbol
@@ -88,10 +88,6 @@ def _trim(T: str, s: int, e: int):
         e -= 1
     if e - s > 1:
         yield s, e
-
-
-def _agency_of(m: Mention) -> Agency:
-    return m.agency
 
 
 def extract_text(text: str, document: str, path: str = "", title: str | None = None,
@@ -187,14 +183,10 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         ctx = context_for(issuer, T, F) if issuer else base_ctx
         d = Directive(key="", number=None, type=unnumbered_type(T, F), date=None,
                       issuer=issuer.name if issuer else None)
-        from .dates import dates_in
-        for _, _, iso in dates_in(F, 0, len(F)):
-            d.date = None
-            year = iso[:4]
-            break
-        else:
-            m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", T)
-            year = m.group(0) if m else None
+        # the year of an unnumbered plan: its first full date, else the first year the text names
+        first = next(dates_in(F), None)
+        m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", T)
+        year = first[2][:4] if first else (m.group(0) if m else None)
         d.key = f"{d.issuer or ''}|{d.type}|{year or ''}"
         scopes.append(Scope(d, issuer, ctx, body.start, body.end))
     # a reported instrument whose text gives no task at all is only news about it
@@ -439,9 +431,6 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         seen.add(key)
         assignees.append(Assignee(m.agency.name, role, m.generic))
         keep(m.agency)
-    if not any(not a.generic for a in assignees):
-        # only generic bodies: kept for the record, marked generic
-        pass
     reports = []
     for m in roles.reports:
         if not m.generic and m.agency.name not in reports:
