@@ -27,6 +27,19 @@ _COLLECTIVE_RE = re.compile(
     r"(?:\s{1,3}(?:va\s+)?(?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9]))*"
     r"(?:\s+truc thuoc\s+(?:trung uong|tinh|thanh pho)(?![a-z0-9]))?)")
 _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
+# Compiled once here: ``re.match(pattern_string, …)`` looks the pattern up in re's cache on
+# every call, and find_mentions runs for every paragraph of every document.
+_CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
+_CAP_LEVEL_RE = re.compile(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))")
+_NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam)$")
+_STREET_OR_COMMUNE_RE = re.compile(r"^(phố|xã)\s+")
+_LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã)\s+")
+_GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
+                              r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
+_PUNCT_RE = re.compile(r"[,;:()]")
+_PARENT_DASH_RE = re.compile(r"[ \t]*[-–,][ \t]*")
+_ANY_RE = re.compile(r".*")
+_TRAILING_PLACE_RE = re.compile(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$")
 _RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
 
 
@@ -90,19 +103,41 @@ def _key(matched: str) -> str:
     return " ".join(matched.split())
 
 
-@lru_cache(maxsize=8192)
 def _spelled_as_head(written: str, head: lexicon.Head) -> bool:
     """Diacritics tell "Vụ" from "Vũ", "Viện" from "Viên", "Báo" from "Bảo": folding does not."""
+    return _spelled_as(written, head.variant, head.canonical)
+
+
+@lru_cache(maxsize=8192)
+def _spelled_as(written: str, variant: str, canonical: str) -> bool:
+    """``_spelled_as_head`` cached on strings (hashing a Head dataclass costs more than the test)."""
     w = " ".join(modern_tones(written).lower().split())
-    if w == head.canonical.lower():
+    if w == canonical.lower():
         return True
-    if head.variant != " ".join(fold_keep(head.canonical).split()):
+    if variant != " ".join(fold_keep(canonical).split()):
         return True   # an abbreviation or variant spelling listed in heads.tsv (UBND, TP, Thành Đoàn …)
-    return " ".join(fold_keep(w).split()) != head.variant or len(head.variant) > 12
+    return " ".join(fold_keep(w).split()) != variant or len(variant) > 12
+
+
+@lru_cache(maxsize=1024)
+def _head_of(matched: str) -> lexicon.Head:
+    """The heads.tsv entry of a folded head match ("uy  ban nhan dan" -> Ủy ban nhân dân)."""
+    return lexicon.heads()[_key(matched)]
+
+
+@lru_cache(maxsize=8192)
+def _fold_words(text: str) -> str:
+    """Folded words joined by single spaces: the key of the data tables."""
+    return " ".join(fold_keep(text).split())
 
 
 def _cap(text: str, i: int) -> bool:
     return i < len(text) and text[i].isupper()
+
+
+def _char_at(text: str, i: int) -> str:
+    """text[i], or "" past the end (without copying the rest of the text, as text[i:][:1] would)."""
+    return text[i:i + 1]
 
 
 def _words(F: str, pos: int, hi: int):
@@ -127,11 +162,20 @@ def _sep(T: str, p: int, hi: int) -> int:
 
 
 def _written(T: str, s: int, e: int) -> str:
-    return squash_spaces(modern_tones(T[s:e])).strip(" ,;:.-")
+    return _clean_written(T[s:e])
+
+
+@lru_cache(maxsize=8192)
+def _clean_written(text: str) -> str:
+    """A mention as written, tidied; cached because the same names recur in every clause."""
+    return squash_spaces(modern_tones(text)).strip(" ,;:.-")
 
 
 def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near: str | None = None):
     """A known place name of up to 4 capitalised words at p: (end, Place) or None."""
+    first = WORD_RE.search(F, p, min(hi, p + 60))
+    if first is None or first.start() - p > 2 or not (_cap(T, first.start()) or first.group().isdigit()):
+        return None   # the common case, answered without the loop below
     words = []
     for m in _words(F, p, min(hi, p + 60)):
         if words and T[words[-1].end():m.start()].strip() and T[words[-1].end():m.start()] not in ("'", "’", "-"):
@@ -183,8 +227,8 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
     """What follows a head: a place, a collective, a level word alone, or nothing."""
     q = _skip_space(T, p, hi)
     # "các cấp", "cùng cấp", "cấp huyện": generic
-    if re.match(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])", F[q:hi]):
-        m = re.match(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))", F[q:hi])
+    if _CAP_GENERIC_RE.match(F, q, hi):
+        m = _CAP_LEVEL_RE.match(F[q:hi])
         lw = LEVEL_RE.fullmatch(m.group(2) or "")
         # "cấp xã": every body of that level, generic unless the text names that collective
         return _Place(q + m.end(), level=_LEVEL_OF_WORD[lw.group(1)][0] if lw else None, generic=True)
@@ -271,7 +315,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     punctuation, a blank line, or another body after a separator. Compounds of
     ``name_phrases.txt`` ("đầu tư xây dựng") are read whole first.
     """
-    phrases = lexicon.name_phrases()
+    phrases = _name_phrase_regex()
     end, count, r, last_word = p, 0, p, p
     while r < hi and count < 16:
         w = WORD_RE.search(F, r, min(hi, r + 12))
@@ -289,8 +333,8 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
             if kind not in ("ban_qlda", "ban") or _cap(T, nxt):
                 break
-        rest = F[nxt:nxt + 40]
-        phrase = next((ph for ph in phrases if rest.startswith(ph + " ") or rest == ph), None)
+        pm = phrases.match(F[nxt:nxt + 40])
+        phrase = pm.group() if pm else None
         if phrase:
             r = end = nxt + len(phrase)
             count += 2
@@ -314,6 +358,12 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _name_phrase_regex() -> re.Pattern:
+    """The first compound of name_phrases.txt (in file order) that opens a text, as a whole word."""
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.name_phrases())) + r")(?= |\Z)")
+
+
 # Kinds of body that texts also write in lower case ("công an các phường", "ủy ban nhân dân các cấp").
 _LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra"}
 
@@ -333,7 +383,7 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     level = head.level
     jur = None
     explicit = pl is not None and pl.jurisdiction and not pl.collective and pl.explicit
-    local_branch = (head.kind, " ".join(fold_keep(middle).split())) in lexicon.local_units()
+    local_branch = (head.kind, _fold_words(middle)) in lexicon.local_units()
     if local_branch and not explicit and ctx.level != "central" and ctx.province:
         return squash_spaces(f"{head.canonical} {middle} {ctx.place_of('province')}"), "province", \
             ctx.place_of("province")
@@ -347,7 +397,7 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     elif pl is not None and pl.jurisdiction:
         jur = pl.jurisdiction
         level = pl.level or level
-    elif re.search(r"(quoc gia|trung uong|viet nam)$", fold_keep(middle).strip()) or (
+    elif _NATIONAL_RE.search(fold_keep(middle).strip()) or (
             ctx.level == "central" and head.mode == "open"):
         # "Ban Chỉ đạo … quốc gia", or a unit named in a central text without a place: no place
         level = "central" if ctx.level == "central" or head.level is None else head.level
@@ -364,7 +414,7 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
             jur = {"province": ctx.province_word, "district": ctx.district_word}[default]
     if head.kind == "dang" and jur:
         jur = jur.split(" ", 1)[1] if jur.split(" ", 1)[0] in ("thành", "tỉnh", "quận", "huyện", "thị") and " " in jur else jur
-        jur = re.sub(r"^(phố|xã)\s+", "", jur)
+        jur = _STREET_OR_COMMUNE_RE.sub("", jur)
     if jur:
         parts.append(jur)
     return squash_spaces(" ".join(parts)), level, jur
@@ -384,8 +434,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     gen_re = _generic_regex()
     for m in gen_re.finditer(F, lo, hi):
         e = m.end()
-        tail = re.match(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
-                        r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])", F[e:hi])
+        tail = _GENERIC_TAIL_RE.match(F[e:hi])
         if tail:
             e += tail.end()
         generic_spans.append((m.start(), e))
@@ -396,13 +445,13 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         s = m.start()
         if s < last_end or (generic_spans and any(a <= s < b for a, b in generic_spans)):
             continue
-        head = lexicon.heads()[_key(m.group(1))]
+        head = _head_of(m.group(1))
         upper = _cap(T, s)
         if not _spelled_as_head(T[s:m.end()], head):
             continue  # "Vũ Văn Khiên", "Viên …", "Bảo đảm": same letters, other word
-        if re.search(r"[,;:()\n]{1}.*", T[s:m.end()]) and re.search(r"[,;:()]", T[s:m.end()]):
+        if _PUNCT_RE.search(T, s, m.end()):
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
-        listed = F[max(lo, s - 4):s] == "cac " and T[_skip_space(T, m.end(), hi):][:1] == ":"
+        listed = F[max(lo, s - 4):s] == "cac " and _char_at(T, _skip_space(T, m.end(), hi)) == ":"
         if not upper and head.kind not in _LOWERCASE_OK and not listed:
             continue
         p = m.end()
@@ -423,7 +472,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 end = _open_name_end(T, F, p, hi, head.kind)
                 if end > q:
                     fld = _written(T, q, end)
-                    fm = re.match(r".*", F[q:end])
+                    fm = _ANY_RE.match(F[q:end])
                     fm = _FakeMatch(q, end, fld)
             if not fm:
                 # "Các Bộ: Quốc phòng, Công an" / "các Sở: Y tế, Tài chính"
@@ -455,7 +504,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 continue
             # "Phòng Thanh tra-Sở Y tế Hà Nội": a unit named with its parent
             parent = None
-            pm = re.match(r"[ \t]*[-–,][ \t]*", T[pl.end:hi]) if head.kind == "phong" else None
+            pm = _PARENT_DASH_RE.match(T[pl.end:hi]) if head.kind == "phong" else None
             if pm:
                 sub = find_mentions(T, F, pl.end + pm.end(), hi, ctx)
                 sub = [x for x in sub if not x.generic and x.start == pl.end + pm.end() and x.agency.kind in ("so", "bo", "cuc", "ubnd")]
@@ -516,7 +565,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             middle = _expand_name_abbreviations(_written(T, p, end))
             # a trailing level word with or without place gives the jurisdiction
             pl = None
-            lm = re.search(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$", F[p:end])
+            lm = _TRAILING_PLACE_RE.search(F[p:end])
             if lm and (_cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
                 cut = p + lm.start()
                 pl = _parse_place(T, F, cut, end, ctx, head.level)
@@ -574,7 +623,7 @@ def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
                     if r.bare and last.agency.jurisdiction:
                         jur = last.agency.jurisdiction
                         if r.head.kind == "dang":
-                            jur = re.sub(r"^(thành phố|tỉnh|quận|huyện|thị xã)\s+", "", jur)
+                            jur = _LEVEL_PREFIX_RE.sub("", jur)
                         r.agency = Agency(f"{r.head.canonical} {jur}", r.head.kind, last.agency.level, last.agency.jurisdiction,
                                           aliases=list(r.agency.aliases))
                         r.bare = False

@@ -385,7 +385,6 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     mentions = [_resolve_level(m, sc) for m in mentions]
     roles = analyse(T, F, cs, ce, mentions, issuer)
     roles.leads = [x for m in roles.leads for x in _expand_collective(T, m, sc)]
-    folded = " ".join(F[cs:ce].split())
     ends_label = T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or (T[ce - 3:ce] == ":**")
     if roles.director and not roles.leads and not roles.supports:
         # "UBND quận Đống Đa yêu cầu:" sets the modality of what follows
@@ -417,7 +416,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         state.label_modality = roles.modality
     if not leads and not roles.supports:
         return
-    if _NOT_TASK.match(folded) and not explicit:
+    if not explicit and _NOT_TASK.match(" ".join(F[cs:ce].split())):
         return
     if explicit or roles.subject:
         state.prev, state.prev_unit = leads, u.start

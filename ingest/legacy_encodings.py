@@ -205,6 +205,17 @@ _UNICODE_ONLY = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
 _LATIN1_HIGH = re.compile("[\u00a0-\u00ff]")
 
 
+def _too_many(pattern: re.Pattern, text: str, limit: float) -> bool:
+    """More than ``limit`` matches of pattern in text? Stops counting once there are
+    (real Vietnamese text passes the limit within its first words)."""
+    n = 0
+    for _ in pattern.finditer(text):
+        n += 1
+        if n > limit:
+            return True
+    return False
+
+
 def detect_legacy_text(text: str, rival: float | None = None) -> str | None:
     """'tcvn3' or 'vni' when ``text`` reads as that encoding's mojibake, else None.
 
@@ -216,7 +227,7 @@ def detect_legacy_text(text: str, rival: float | None = None) -> str | None:
         return None
     # Mojibake is made of Latin-1 look-alikes only; letters such as ơ, ư, đ, ạ
     # exist only in real Unicode Vietnamese.
-    if len(_UNICODE_ONLY.findall(sample)) > 0.05 * len(_LATIN1_HIGH.findall(sample)):
+    if _too_many(_UNICODE_ONLY, sample, 0.05 * len(_LATIN1_HIGH.findall(sample))):
         return None
     best, best_score = None, vietnamese_score(sample)[0] if rival is None else rival
     for encoding in ENCODINGS:

@@ -13,8 +13,12 @@ from pathlib import Path
 
 from .lexicon import alternation
 
+# A number: 1-6 digits not glued to a word, "/", "." or "-" before them. The check on the
+# character before sits after the first digit ("\d(?<![\w/.-]\d)" = "(?<![\w/.-])\d"), so
+# the pattern begins with a digit and the regex engine can skip quickly to the digits.
 NUMBER_RE = re.compile(
-    r"(?<![\w/.-])(\d{1,6}(?:/(?:19|20)\d\d)?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)(?![\w/])")
+    r"(\d(?<![\w/.-]\d)\d{0,5}(?:/(?:19|20)\d\d)?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)(?![\w/])")
+_NOT_LETTER_RE = re.compile(r"[^A-Za-zĐđ]")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +74,7 @@ def _all_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in NUMBER_RE.finditer(text):
         num = m.group(1)
-        if len(re.sub(r"[^A-Za-zĐđ]", "", num)) >= 2:
+        if len(_NOT_LETTER_RE.sub("", num)) >= 2:
             out.append((m.start(1), m.end(1), num))
     return tuple(out)
 

@@ -27,6 +27,7 @@ _PREFIX_OK = re.compile(
 _SEPARATOR = re.compile(r"^[\s,;:&()*]*(?:và|cùng các|các)?[\s,;:&()*]*(?:lực lượng|giám đốc|phó giám đốc|chủ tịch|"
                         r"thủ trưởng|chánh văn phòng|chánh|trưởng|lãnh đạo|cục trưởng|chi cục trưởng|vụ trưởng|"
                         r"tổng giám đốc|chỉ huy trưởng|viện trưởng|chánh án|bí thư)?\s*$", re.I)
+_PUNCTUATION_ONLY = re.compile(r"[\s,;:.*()]*")
 # Filler words allowed between a marker and the body it governs ("giao cho Sở …").
 _FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
            "tich cuc", "chu dong", "thuong xuyen", "dinh ky", "luc luong", "cac luc luong"}
@@ -104,7 +105,7 @@ def _only_bodies(T: str, pos: int, rest: list[Mention], end: int) -> bool:
             return False
         pos = m.end
     qual = _QUALIFIER.match(T, pos, end)
-    return bool(re.fullmatch(r"[\s,;:.*()]*", T[qual.end() if qual else pos:end]))
+    return bool(_PUNCTUATION_ONLY.fullmatch(T[qual.end() if qual else pos:end]))
 
 
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:

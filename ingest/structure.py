@@ -24,6 +24,10 @@ MARKUP_RE = re.compile(r"[*_#|`>]+")
 SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)\s?\.", re.M)
 NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*:?", re.M | re.I)
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
+_RULE_CHARS = frozenset("|*-_ ")
+_ROMAN_RE = re.compile(r"[IVXL]+")
+_LETTER_RE = re.compile(r"[a-zđ]")   # a line of only these is a rule or table border, not text
+_ENDS_SENTENCE_RE = re.compile(r"[.:;!?…]\**\s*$")
 
 
 @dataclass
@@ -62,22 +66,24 @@ def _lines(text: str):
 
 def heading_level(marker: str) -> int:
     m = marker.rstrip(".)")
-    if re.fullmatch(r"[IVXL]+", m) or m.startswith("Điều"):
+    if _ROMAN_RE.fullmatch(m) or m.startswith("Điều"):
         return 1
-    if re.fullmatch(r"[a-zđ]", m):
+    if _LETTER_RE.fullmatch(m):
         return 4
     return 1 + m.count(".") + 1
 
 
 def _is_wrapped(text: str) -> bool:
     """Texts hard-wrapped at ~80 columns (many crawled official texts) need lines joined."""
-    lens = [len(l) for l in text.split("\n") if l.strip()]
-    if len(lens) < 8:
+    lines = [l for l in text.split("\n") if l.strip()]
+    if len(lines) < 8:
         return False
-    lens.sort()
+    lens = sorted(len(l) for l in lines)
     med = lens[len(lens) // 2]
-    unended = sum(1 for l in text.split("\n") if l.strip() and not l.rstrip().endswith((".", ":", ";", "!", "?", "*")))
-    return 40 <= med <= 100 and unended > 0.5 * len(lens)
+    if not 40 <= med <= 100:
+        return False
+    unended = sum(1 for l in lines if not l.rstrip().endswith((".", ":", ";", "!", "?", "*")))
+    return unended > 0.5 * len(lens)
 
 
 def _unit_kind(line: str) -> tuple[str, int, int]:
@@ -100,7 +106,7 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> lis
     cur: Unit | None = None
     for s, e, line in _lines(text[lo:hi]):
         s, e = s + lo, e + lo
-        if not line.strip() or set(line.strip()) <= set("|*-_ "):
+        if not line.strip() or set(line.strip()) <= _RULE_CHARS:
             cur = None
             continue
         kind, level, off = _unit_kind(line)
@@ -111,7 +117,7 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> lis
         units.append(cur)
     for u in units:
         body = text[u.body_start:u.end].strip()
-        if u.kind == "para" and body and len(body) < 250 and not re.search(r"[.:;!?…]\**\s*$", body):
+        if u.kind == "para" and body and len(body) < 250 and not _ENDS_SENTENCE_RE.search(body):
             u.kind = "title"  # a news section title or headline
         while u.end > u.start and text[u.end - 1] in " \t\r":
             u.end -= 1

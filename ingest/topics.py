@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import alternation
 from .textnorm import fold
 
 _DATA = Path(__file__).with_name("data") / "topics.json"
@@ -26,8 +27,10 @@ def _matcher() -> tuple[re.Pattern, dict[str, str]]:
     for t in scheme():
         for k in t["keywords"]:
             owner[k] = t["name"]
-    alts = sorted(owner, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, alts)) + r")\b"), owner
+    # "(?<!\w)" and "(?!\w)" are "\b" around keywords that begin and end with a letter
+    # or digit, and much cheaper for the regex engine to test at every position
+    edge = (r"(?<!\w)", r"(?!\w)") if all(re.fullmatch(r"\w(.*\w)?", k) for k in owner) else (r"\b", r"\b")
+    return re.compile(edge[0] + "(" + alternation(owner, space=r"\ ") + ")" + edge[1]), owner
 
 
 def topics_of(text: str, folded: str | None = None) -> list[str]:
