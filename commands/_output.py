@@ -30,6 +30,8 @@ SinceOpt = Annotated[Optional[str], typer.Option(
     "--since", metavar="DATE", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD; its first day).")]
 UntilOpt = Annotated[Optional[str], typer.Option(
     "--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD; its last day).")]
+RowsOpt = Annotated[int, typer.Option(
+    "--limit", min=0, help="At most this many rows, in the order shown (0: all). Fast on large graphs.")]
 
 
 

@@ -21,7 +21,7 @@ from queries import run as Q
 from queries.agency_match import MatchError
 from queries.dates import DateError, period
 
-from ._output import (CsvOpt, JsonOpt, Neo4jOpt, SinceOpt, StoreOpt, UntilOpt, check_format, emit, fail,
+from ._output import (CsvOpt, JsonOpt, Neo4jOpt, RowsOpt, SinceOpt, StoreOpt, UntilOpt, check_format, emit, fail,
                       opened, out, print_csv, print_json, table)
 
 
@@ -60,6 +60,7 @@ def duties(
     role: Annotated[Optional[Role], typer.Option("--role", help="Only what it leads, or only what it supports.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    limit: RowsOpt = 0,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     as_json: JsonOpt = False,
@@ -74,10 +75,12 @@ def duties(
       phoihop duties "Sở LĐTBXH Hà Nội" --role lead --since 2019 --until 2020-06
 
       phoihop duties "Phòng Y tế quận Đống Đa" --json
+
+      phoihop duties "UBND tinh Nghe An" --limit 20      (the first 20, oldest first)
     """
     with asking(store, neo4j, as_json, as_csv) as s:
         found = Q.agency(s, agency)
-        rows = Q.duties(s, found["id"], role.value if role else None, period(since, until))
+        rows = Q.duties(s, found["id"], role.value if role else None, period(since, until), limit or None)
     if as_json or as_csv or not rows:
         emit(rows, [], as_json=as_json, as_csv=as_csv, empty=f"{found['name']}: no duties found")
         return
@@ -92,6 +95,7 @@ def coordination(
     issuer: Annotated[Optional[str], typer.Option("--issuer", help="Only directives of this issuer.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    limit: RowsOpt = 0,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     as_json: JsonOpt = False,
@@ -108,12 +112,14 @@ def coordination(
       phoihop coordination --agency "Công an TP Hà Nội" --topic "mại dâm"
 
       phoihop coordination --issuer "UBND TP Hải Phòng" --since 2011 --until 2011 --csv
+
+      phoihop coordination --topic "an toan thuc pham" --limit 20      (the 20 pairs sharing most)
     """
     with asking(store, neo4j, as_json, as_csv) as s:
         agency_id = Q.agency(s, agency)["id"] if agency else None
         issuer_id = Q.agency(s, issuer)["id"] if issuer else None
         topic_id = Q.topic(topic)["id"] if topic else None
-        rows = Q.coordination(s, agency_id, topic_id, issuer_id, period(since, until))
+        rows = Q.coordination(s, agency_id, topic_id, issuer_id, period(since, until), limit or None)
     emit(rows, [("a_name", "agency"), ("b_name", "agency"), ("obligations", "obligations"),
                 ("topics", "topics"), ("labels", "directives")],
          as_json=as_json, as_csv=as_csv, title="coordination pairs", empty="no coordination found")

@@ -7,6 +7,7 @@ this process, ``BATCH`` documents per transaction (the store's bulk path).
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from .store import Store, StoreError
 # Documents per store transaction: large enough that per-query cost vanishes, small
 # enough that a failed batch is cheap to redo one by one.
 BATCH = 200
+# Files per task sent to an extraction worker, and tasks queued per worker ahead of the writer.
+CHUNK = 8
+AHEAD = 4
 
 Progress = Callable[[int, int, str], None]  # (done, total, path just handled)
 
@@ -67,16 +71,31 @@ def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
         return path, None, f"{path}: extraction failed ({type(e).__name__}: {e})"
 
 
+def _extract_chunk(paths: list[str]) -> list[tuple[str, Extraction | None, str | None]]:
+    return [_extract(p) for p in paths]
+
+
 def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
+    """Extraction results in file order. With workers, at most ``AHEAD`` chunks per worker
+    are in flight, so that memory follows the batch size, not the corpus, when writing
+    is slower than extracting."""
     names = [str(f) for f in files]
     if workers > 1 and len(names) > 1:
-        # spawn, not fork: the parent holds an open database with its own threads.
+        chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
         done = 0
         try:
+            # spawn, not fork: the parent holds an open database with its own threads.
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                for result in pool.map(_extract, names, chunksize=8):
-                    done += 1
-                    yield result
+                waiting = deque(pool.submit(_extract_chunk, c) for c in chunks[:AHEAD * workers])
+                following = iter(chunks[AHEAD * workers:])
+                while waiting:
+                    results = waiting.popleft().result()
+                    more = next(following, None)
+                    if more is not None:
+                        waiting.append(pool.submit(_extract_chunk, more))
+                    for result in results:
+                        done += 1
+                        yield result
         except BrokenProcessPool as e:
             for name in names[done:]:
                 yield name, None, f"{name}: not ingested (an extraction worker process died: {e})"

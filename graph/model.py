@@ -227,36 +227,91 @@ def group_rels(rels: Iterable[Rel], directive_alias: dict[str, str]) -> dict[tup
     return groups
 
 
-def coordination_pairs(leads_supports: Iterable[tuple[str, str, str, str | None, list[str]]]) -> dict:
+Role = tuple[str, str, str, str | None, list[str]]  # (obligation, agency, role, directive, topics)
+
+
+def _by_obligation(rows: Iterable[Role]) -> dict[str, dict[str, Any]]:
+    by_ob: dict[str, dict[str, Any]] = {}
+    for ob, agency_, role, directive, topics in rows:
+        e = by_ob.setdefault(ob, {"lead": set(), "support": set(), "directive": directive, "topics": set()})
+        e[role].add(agency_)
+        e["topics"].update(topics or [])
+    return by_ob
+
+
+def _pairs(leads: set[str], supports: set[str]) -> set[tuple[str, str]]:
+    """A lead and a support of one obligation coordinate; so do two co-leads (smaller id first)."""
+    pairs = set()
+    ordered = sorted(leads)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            pairs.add((a, b))
+        for s in supports:
+            if s != a:
+                pairs.add((a, s) if a < s else (s, a))
+    return pairs
+
+
+def _tally(out: dict, key: tuple, directive: str | None, topics: set[str]) -> None:
+    d = out.get(key)
+    if d is None:
+        d = out[key] = [0, set(), set()]
+    d[0] += 1
+    if directive:
+        d[1].add(directive)
+    d[2].update(topics)
+
+
+def _finished(out: dict) -> dict:
+    return {k: {"obligations": n, "directives": sorted(ds), "topics": sorted(ts)} for k, (n, ds, ts) in out.items()}
+
+
+def _derive(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]] | None) -> tuple[dict, dict]:
+    """One pass over the obligations: the pairs, and (given the directives' topics) the pairs by topic."""
+    pairs: dict = {}
+    by_topic: dict = {}
+    for e in _by_obligation(leads_supports).values():
+        shared = _pairs(e["lead"], e["support"])
+        directive, own = e["directive"], e["topics"]
+        for p in shared:
+            _tally(pairs, p, directive, own)
+        if directive_topics is not None and shared:
+            topics = own | set(directive_topics.get(directive or "", ()))
+            for a, b in shared:
+                for t in topics:
+                    _tally(by_topic, (a, b, t), directive, topics)
+    return _finished(pairs), _finished(by_topic)
+
+
+def coordination_pairs(leads_supports: Iterable[Role]) -> dict:
     """Derive COORDINATES_WITH from (obligation id, agency id, role, directive id, topics) rows.
 
     A lead and a support of one obligation coordinate; so do two co-leads.
     Pairs are unordered (stored once, from the smaller id). Returns
     {(a, b): {"obligations": n, "directives": [...], "topics": [...]}}.
     """
-    by_ob: dict[str, dict[str, Any]] = {}
-    for ob, agency_, role, directive, topics in leads_supports:
-        e = by_ob.setdefault(ob, {"lead": set(), "support": set(), "directive": directive, "topics": set()})
-        e[role].add(agency_)
-        e["topics"].update(topics or [])
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for ob, e in by_ob.items():
-        pairs = set()
-        leads = sorted(e["lead"])
-        for i, a in enumerate(leads):
-            for b in leads[i + 1:]:
-                pairs.add((a, b))
-            for s in e["support"]:
-                if s != a:
-                    pairs.add(tuple(sorted((a, s))))
-        for p in pairs:
-            d = out.setdefault(p, {"obligations": 0, "directives": set(), "topics": set()})
-            d["obligations"] += 1
-            if e["directive"]:
-                d["directives"].add(e["directive"])
-            d["topics"].update(e["topics"])
-    return {p: {"obligations": d["obligations"], "directives": sorted(d["directives"]),
-                "topics": sorted(d["topics"])} for p, d in out.items()}
+    return _derive(leads_supports, None)[0]
+
+
+def topic_coordination(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]]) -> dict:
+    """Derive COORDINATES_ON: {(a, b, topic): {"obligations", "directives", "topics"}}.
+
+    An obligation is about the topics it carries and those of its directive, as the
+    coordination question reads a topic filter; ``topics`` are all such topics of the
+    pair's obligations about ``topic``.
+    """
+    return _derive(leads_supports, directive_topics)[1]
+
+
+def derived_rels(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]]) -> dict[str, list[Rel]]:
+    """Every derived relationship (schema.DERIVED) by type, in a stable order, for a store to write."""
+    with_, on = _derive(leads_supports, directive_topics)
+    return {
+        S.COORDINATES_WITH: [Rel(S.COORDINATES_WITH, S.AGENCY, a, S.AGENCY, b, props)
+                             for (a, b), props in sorted(with_.items())],
+        S.COORDINATES_ON: [Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b, {"topic": t, **props})
+                           for (a, b, t), props in sorted(on.items())],
+    }
 
 
 def to_networkx(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.MultiDiGraph:

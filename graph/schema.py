@@ -27,6 +27,7 @@ ABOUT = "ABOUT"
 EVIDENCED_BY = "EVIDENCED_BY"
 REPORTED_IN = "REPORTED_IN"
 COORDINATES_WITH = "COORDINATES_WITH"
+COORDINATES_ON = "COORDINATES_ON"
 
 STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
 
@@ -72,10 +73,19 @@ RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     EVIDENCED_BY: ([(OBLIGATION, DOCUMENT)], {"start": INT, "end": INT, "quote": STRING, "doc": STRING}),
     REPORTED_IN: ([(DIRECTIVE, DOCUMENT)], {"doc": STRING}),
     COORDINATES_WITH: ([(AGENCY, AGENCY)], {"obligations": INT, "directives": STRINGS, "topics": STRINGS}),
+    # One per pair and topic: the pair's obligations about ``topic`` (their own topic or
+    # their directive's), as the coordination question counts them for a topic filter.
+    COORDINATES_ON: ([(AGENCY, AGENCY)], {"topic": STRING, "obligations": INT, "directives": STRINGS,
+                                          "topics": STRINGS}),
 }
 
 # Relationships that are derived from the others (not contributed by a document).
-DERIVED = {COORDINATES_WITH}
+DERIVED = {COORDINATES_WITH, COORDINATES_ON}
+
+# Derived relationships that only summarise others so that a question is answered
+# without aggregating millions of rows (coordination on one topic). Stores keep them;
+# the in-memory model, exports and views leave them out: they add no fact.
+SUMMARIES = {COORDINATES_ON}
 
 CITATION_RELATIONS = ("basis", "implements", "mentions")
 ROLES = {"lead": LEADS, "support": SUPPORTS}

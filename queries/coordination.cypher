@@ -3,7 +3,7 @@
 // each pair once (smaller id first), with the obligations, directives and
 // topics it shares. Topics are the obligation's own and its directive's.
 // Parameters: $agency, $topic, $issuer (ids, or '' for any), $since/$until,
-// $since_year/$until_year (period of the directive).
+// $since_year/$until_year (period of the directive), $limit (rows).
 MATCH (d:Directive)-[:IMPOSES]->(o:Obligation)<-[:LEADS]-(a:Agency),
       (o)<-[:LEADS|SUPPORTS]-(b:Agency)
 WHERE a.id <> b.id
@@ -27,3 +27,4 @@ RETURN a_id, a_name, b_id, b_name,
        collect(DISTINCT ot.name) AS obligation_topics,
        collect(DISTINCT dt.name) AS directive_topics
 ORDER BY obligations DESC, a_name, b_name, a_id, b_id
+LIMIT $limit

@@ -26,6 +26,8 @@ from .dates import Period
 
 HERE = Path(__file__).resolve().parent
 DIALECTS = {"embedded": "ladybug", "neo4j": "neo4j"}
+# The LIMIT given when the caller wants every row (Cypher has no "no limit" value).
+ALL_ROWS = 2**62
 
 
 @lru_cache(maxsize=None)
@@ -119,12 +121,15 @@ def directive_label(d: dict[str, Any], prefix: str = "") -> str:
 
 # ---------------------------------------------------------------- the questions
 
-def duties(store: Store, agency_id: str, role: str | None = None, period: Period = Period()) -> list[dict[str, Any]]:
-    """Question 1: one row per obligation the agency leads or supports, by directive.
+def duties(store: Store, agency_id: str, role: str | None = None, period: Period = Period(),
+           limit: int | None = None) -> list[dict[str, Any]]:
+    """Question 1: one row per obligation the agency leads or supports, by directive,
+    in date order; the first ``limit`` rows (None: all).
 
     ``partners`` are the other assignees of the same obligation with their roles.
     """
-    rows = run(store, "duties", agency=agency_id, role=role or "", **period.params())
+    rows = run(store, "duties", agency=agency_id, role=role or "", limit=ALL_ROWS if limit is None else limit,
+               **period.params())
     out = []
     for r in rows:
         partners = ([{"agency": a, "role": "lead"} for a in _sorted(r.pop("co_leads"))]
@@ -134,16 +139,32 @@ def duties(store: Store, agency_id: str, role: str | None = None, period: Period
 
 
 def coordination(store: Store, agency_id: str | None = None, topic_id: str | None = None,
-                 issuer_id: str | None = None, period: Period = Period()) -> list[dict[str, Any]]:
-    """Question 2: one row per pair (a lead and a support, or two co-leads) with what they share."""
-    rows = run(store, "coordination", agency=agency_id or "", topic=topic_id or "", issuer=issuer_id or "",
-                **period.params())
-    labels = {d["id"]: directive_label(d) for d in run(store, "directives")} if rows else {}
+                 issuer_id: str | None = None, period: Period = Period(), limit: int | None = None,
+                 precomputed: bool = True) -> list[dict[str, Any]]:
+    """Question 2: one row per pair (a lead and a support, or two co-leads) with what they share,
+    the pairs sharing most obligations first; at most ``limit`` rows (None: all).
+
+    A topic filter without issuer or period is read from the stored per-topic summary
+    (COORDINATES_ON) unless ``precomputed`` is False: same rows, without aggregating
+    every obligation of the topic.
+    """
+    cap = limit if limit is not None else ALL_ROWS
+    if precomputed and topic_id and not issuer_id and period == Period():
+        rows = run(store, "coordination_topic", topic=topic_id, agency=agency_id or "", limit=cap)
+        names = {t["id"]: t["name"] for t in run(store, "topics")} if rows else {}
+        rows = [{**r, "topics": [names.get(t, t) for t in r["topics"] or []]} for r in rows]
+    else:
+        rows = run(store, "coordination", agency=agency_id or "", topic=topic_id or "", issuer=issuer_id or "",
+                   limit=cap, **period.params())
+        rows = [{**r, "topics": _sorted(r.pop("obligation_topics")) + _sorted(r.pop("directive_topics"))}
+                for r in rows]
+    ids = sorted({d for r in rows for d in r["directives"] or []})
+    labels = {d["id"]: directive_label(d) for d in run(store, "directive_labels", ids=ids)} if ids else {}
     out = [{
         "a_id": r["a_id"], "a_name": r["a_name"], "b_id": r["b_id"], "b_name": r["b_name"],
         "obligations": r["obligations"], "directives": _sorted(r["directives"]),
         "labels": sorted(labels[d] for d in set(r["directives"])),
-        "topics": sorted(set(_sorted(r["obligation_topics"])) | set(_sorted(r["directive_topics"]))),
+        "topics": sorted(set(r["topics"])),
     } for r in rows]
     return sorted(out, key=lambda r: _key(-r["obligations"], r["a_name"], r["b_name"], r["a_id"], r["b_id"]))
 

@@ -20,7 +20,7 @@ import pytest
 from graph import schema as S
 from graph.embedded_store import DB_FILE, EmbeddedStore, write_reason
 from graph.loader import ingest_extractions
-from graph.model import coordination_pairs, document_graph
+from graph.model import Rel, coordination_pairs, derived_rels, document_graph
 from graph.store import StoreError, open_store
 from ingest.records import Citation, Directive, Extraction
 
@@ -59,20 +59,28 @@ def contribution(store, doc: str) -> list[str]:
     return sorted(out)
 
 
-def model_coordination(graphs) -> dict:
-    """COORDINATES_WITH as the model derives it from the documents' LEADS/SUPPORTS."""
-    rows = []
+def model_roles(graphs) -> tuple[list[tuple], dict[str, list[str]]]:
+    """(obligation, agency, role, directive, topics) rows and each directive's topics, read
+    from the documents' graphs: what a store reads back to derive its relationships."""
+    rows, directive_topics = [], {}
     for g in graphs:
         imposes = {r.end: r.start for r in g.rels if r.type == S.IMPOSES}
         topics: dict[str, list[str]] = {}
         for r in g.rels:
             if r.type == S.ABOUT and r.start_label == S.OBLIGATION:
                 topics.setdefault(r.start, []).append(r.end)
+            elif r.type == S.ABOUT:
+                directive_topics.setdefault(r.start, []).append(r.end)
         for r in g.rels:
             for role, t in S.ROLES.items():
                 if r.type == t:
                     rows.append((r.end, r.start, role, imposes.get(r.end), topics.get(r.end, [])))
-    return coordination_pairs(rows)
+    return rows, directive_topics
+
+
+def model_coordination(graphs) -> dict:
+    """COORDINATES_WITH as the model derives it from the documents' LEADS/SUPPORTS."""
+    return coordination_pairs(model_roles(graphs)[0])
 
 
 def expected_counts(graphs) -> dict[str, int]:
@@ -85,7 +93,7 @@ def expected_counts(graphs) -> dict[str, int]:
         rels.update(r.type for r in g.rels)
     out = {label: len(v) for label, v in ids.items()}
     out.update({t: rels[t] for t in S.REL_TYPES})
-    out[S.COORDINATES_WITH] = len(model_coordination(graphs))
+    out.update({t: len(rels) for t, rels in derived_rels(*model_roles(graphs)).items()})
     return out
 
 
@@ -112,6 +120,20 @@ def test_coordination_is_derived_once_per_pair(gold_store, gold_extractions):
     got = {(r.pop("a"), r.pop("b")): r for r in rows}
     assert len(got) == len(rows)  # one edge per pair, stored from the smaller id
     assert got == model_coordination([document_graph(ex) for ex in gold_extractions])
+
+
+def test_derived_relationships_load_in_bulk_whatever_their_ids_hold(store):
+    """Plain ids go through a CSV file, ids with CSV or list syntax one by one; both read back."""
+    names = ["a", "b-2|x", "c, d", 'e "quoted"', "f [list]", "g'h", "Đống Đa"]
+    store._run(f"UNWIND $ids AS i CREATE (:{S.AGENCY} {{id: i}})", {"ids": names})
+    rels = [Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b,
+                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x/2024"], "topics": [b]})
+            for i, (a, b) in enumerate(zip(names, names[1:] + names[:1]))]
+    with store._transaction():
+        store._bulk_rels(S.COORDINATES_ON, rels)
+    got = store.query(f"MATCH (a)-[r:{S.COORDINATES_ON}]->(b) RETURN a.id AS a, b.id AS b, r.topic AS topic, "
+                      "r.obligations AS obligations, r.directives AS directives, r.topics AS topics")
+    assert sorted((g.pop("a"), g.pop("b"), g) for g in got) == sorted((r.start, r.end, r.props) for r in rels)
 
 
 def test_ingesting_again_changes_nothing(gold_store, gold_extractions):

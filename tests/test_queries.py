@@ -338,6 +338,29 @@ def test_issued_lists_every_gold_obligation_of_the_issuer(store, gold_extraction
     assert Q.issued(store, issuer["id"], period("2024-03")) == []
 
 
+def test_coordination_on_a_topic_from_the_stored_summary_equals_the_full_aggregation(store):
+    topics = [t["id"] for t in Q.run(store, "topics")]
+    agencies = [None] + sorted({p[k] for p in Q.coordination(store) for k in ("a_id", "b_id")})
+    assert len(topics) > 3 and len(agencies) > 10
+    for topic in topics:
+        for agency in agencies:
+            summary = Q.coordination(store, agency_id=agency, topic_id=topic)
+            assert summary == Q.coordination(store, agency_id=agency, topic_id=topic, precomputed=False), \
+                (topic, agency)
+
+
+def test_limit_keeps_the_first_rows_of_the_full_answer(store):
+    full = Q.coordination(store)
+    assert len(full) > 5
+    assert Q.coordination(store, limit=5) == full[:5]
+    topic = Q.topic("mại dâm")["id"]
+    assert Q.coordination(store, topic_id=topic, limit=2) == Q.coordination(store, topic_id=topic)[:2]
+    agency = Q.agency(store, LDTBXH_HN)["id"]
+    duties = Q.duties(store, agency)
+    assert len(duties) == 3
+    assert Q.duties(store, agency, limit=2) == duties[:2]
+    assert Q.duties(store, agency, limit=0) == []
+
 # ---------------------------------------------------------------- both stores
 
 @pytest.mark.neo4j
@@ -354,6 +377,7 @@ def test_both_stores_give_the_same_rows_for_every_question(neo4j_store, gold_ext
             both(Q.duties, agency["id"])
         assert both(Q.duties, Q.agency(emb, LDTBXH_HN)["id"], "support", period("2019"))
         assert both(Q.coordination)
+        assert both(Q.coordination, limit=4)
         both(Q.coordination, issuer_id=hn, period=period("2019-12"))
         for t in ("mại dâm", "food safety", "giao thông"):
             both(Q.coordination, topic_id=Q.topic(t)["id"])

@@ -87,6 +87,13 @@ def test_coordination_contains_every_gold_pair(where, gold_extractions):
     assert "Hội Cựu chiến binh thành phố Hải Phòng" in ok("coordination", *where).stdout
 
 
+def test_limit_prints_the_first_rows_only(where):
+    rows = as_json("coordination", *where)
+    assert as_json("coordination", "--limit", "3", *where) == rows[:3]
+    duties = as_json("duties", "so lao dong thuong binh va xa hoi ha noi", *where)
+    assert as_json("duties", "so lao dong thuong binh va xa hoi ha noi", "--limit", "1", *where) == duties[:1]
+    assert run("coordination", "--limit", "-1", *where).exit_code != 0
+
 def test_chain_shows_what_a_directive_cites_and_what_cites_it(where):
     found = as_json("chain", "345/UBND-YT", *where)
     assert found["directive"]["issuer"] == "Ủy ban nhân dân quận Đống Đa"
