@@ -476,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j", action="store_true", help="also load a throwaway Neo4j instance")
     ap.add_argument("--store-limit", type=int, default=0,
                     help="use only the first this many documents of each corpus (0: all)")
-    ap.add_argument("--neo4j-batch", type=int, default=1000, help="documents per Neo4j write transaction")
+    ap.add_argument("--neo4j-batch", type=int, default=250, help="documents per Neo4j write transaction")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     ap.add_argument("--seed", type=int, default=1)

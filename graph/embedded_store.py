@@ -11,6 +11,7 @@ by a keyword check and by running inside a READ ONLY transaction.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import tempfile
 from contextlib import contextmanager
@@ -21,10 +22,11 @@ import ladybug
 import networkx as nx
 
 from . import schema as S
-from .model import DocumentGraph, Node, Rel, derived_rels, group_rels, stub_matches, to_networkx
+from .model import DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites, stub_matches, to_networkx
 from .store import StoreError
 
 DB_FILE = "graph.lbug"
+ENV_MEMORY_MB = "PHOIHOP_EMBEDDED_MEMORY_MB"
 # Log size that triggers a checkpoint. A checkpoint rewrites the database files and
 # gets slower as they grow: at LadybugDB's default (16 MB) one came every ~400
 # documents and cost seconds each at 10k documents. close() checkpoints anyway.
@@ -33,9 +35,8 @@ CHECKPOINT_BYTES = 512 * 1024 * 1024
 # Derived relationships per write statement: bounds the parameter list of one UNWIND.
 _DERIVED_BATCH = 20_000
 
-# Labels whose nodes belong to one document (removed with it) and labels shared
-# between documents (kept while any relationship still reaches them).
-_OWNED = (S.OBLIGATION, S.DOCUMENT)
+# Labels shared between documents (kept while any relationship still reaches them;
+# graph.model.OWNED_LABELS are removed with their document).
 _SHARED = (S.AGENCY, S.TOPIC, S.DIRECTIVE)
 # Directive properties a stub may fill in on a full directive (never overwrite).
 _DESCRIPTIVE = ("number", "number_key", "type", "date", "year", "issuer", "subject", "signer")
@@ -141,7 +142,7 @@ class EmbeddedStore:
         if self._key in _OPEN:
             raise StoreError(f"store {self.dir} is already open in this process (close it first)")
         try:
-            self._db = ladybug.Database(str(self.file), read_only=read_only)
+            self._db = ladybug.Database(str(self.file), read_only=read_only, buffer_pool_size=_buffer_pool_bytes())
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
             raise _store_error(self.dir, e) from None
@@ -328,8 +329,8 @@ class EmbeddedStore:
                 by_label[n.label].append(n)
         for label in (S.DOCUMENT, S.AGENCY, S.TOPIC, S.OBLIGATION):
             if by_label[label]:
-                self._merge_nodes(label, _combine(label, by_label[label]))
-        full = _combine(S.DIRECTIVE, [n for n in by_label[S.DIRECTIVE] if not n.props.get("stub")])
+                self._merge_nodes(label, [n.props for n in combine_nodes(label, by_label[label])])
+        full = [n.props for n in combine_nodes(S.DIRECTIVE, [n for n in by_label[S.DIRECTIVE] if not n.props.get("stub")])]
         alias: dict[str, str] = {}
         if full:
             self._merge_nodes(S.DIRECTIVE, full)
@@ -347,7 +348,7 @@ class EmbeddedStore:
             if p == "id":
                 continue
             new, old = _cast(f"r.{_q(p)}", t), f"n.{_q(p)}"
-            if _overwrites(label, p):
+            if overwrites(label, p):
                 sets.append(f"{old} = {new}")
             elif t == S.STRINGS:
                 sets.append(f"{old} = list_sort(list_distinct(list_concat(coalesce({old}, []), coalesce({new}, []))))")
@@ -426,7 +427,7 @@ class EmbeddedStore:
         citation says; a new stub that matches several full directives is
         ambiguous and stays a stub. Returns stub id -> the id its relationships use.
         """
-        rows = _combine(S.DIRECTIVE, stubs, fill_only=True)
+        rows = [n.props for n in combine_nodes(S.DIRECTIVE, stubs, fill_only=True)]
         if not rows:
             return {}
         ids = [r["id"] for r in rows]
@@ -556,32 +557,19 @@ def _latest(graphs: list[DocumentGraph]) -> list[DocumentGraph]:
     return list(out.values())
 
 
-def _overwrites(label: str, prop: str) -> bool:
-    """A document's own nodes take its values; a directive's stub/doc follow its defining document."""
-    return label in _OWNED or (label == S.DIRECTIVE and prop in ("stub", "doc"))
-
-
-def _combine(label: str, nodes: list[Node], fill_only: bool = False) -> list[dict[str, Any]]:
-    """One row per id, as if the nodes were merged one after another in order (the way
-    ``_merge_nodes`` merges a row into a stored node); ``fill_only``: a later node only
-    fills what earlier ones left empty (how citation stubs merge)."""
-    out: dict[str, dict[str, Any]] = {}
-    for n in nodes:
-        row = out.get(n.id)
-        if row is None:
-            out[n.id] = dict(n.props)
-            continue
-        for p, t in S.NODE_PROPERTIES[label].items():
-            new, old = n.props.get(p), row.get(p)
-            if fill_only:
-                row[p] = new if old is None else old
-            elif _overwrites(label, p):
-                row[p] = new
-            elif t == S.STRINGS:
-                row[p] = sorted(set(old or []) | set(new or []))
-            else:
-                row[p] = old if new is None else new
-    return list(out.values())
+def _buffer_pool_bytes() -> int:
+    """LadybugDB's page cache: ``$PHOIHOP_EMBEDDED_MEMORY_MB`` when set, else its default
+    (a share of the machine's memory). The cache fills up to the size of the store."""
+    raw = os.environ.get(ENV_MEMORY_MB, "").strip()
+    if not raw:
+        return 0
+    try:
+        mb = int(raw)
+    except ValueError:
+        raise StoreError(f"{ENV_MEMORY_MB}={raw!r}: expected a number of megabytes") from None
+    if mb < 64:
+        raise StoreError(f"{ENV_MEMORY_MB}={raw!r}: at least 64 megabytes")
+    return mb * 1024 * 1024
 
 
 def _csv_plain(value: Any) -> bool:

@@ -212,6 +212,39 @@ def document_graph(ex: Extraction) -> DocumentGraph:
     return DocumentGraph(doc, ex.path or ex.document, list(nodes.values()), list(unique.values()))
 
 
+OWNED_LABELS = (S.OBLIGATION, S.DOCUMENT)  # nodes of one document; the other labels are shared
+
+
+def overwrites(label: str, prop: str) -> bool:
+    """A document's own nodes take its values; a directive's stub/doc follow its defining document."""
+    return label in OWNED_LABELS or (label == S.DIRECTIVE and prop in ("stub", "doc"))
+
+
+def combine_nodes(label: str, nodes: Iterable[Node], fill_only: bool = False) -> list[Node]:
+    """One node per id, as if the nodes were merged into the store one after another in
+    order: own values overwrite (``overwrites``), lists (aliases) are united, other values
+    are the last one set; ``fill_only``: a later node only fills what earlier ones left
+    empty (how citation stubs merge). Shared nodes recur in many documents of a batch:
+    both stores write one row each."""
+    out: dict[str, dict[str, Any]] = {}
+    for n in nodes:
+        row = out.get(n.id)
+        if row is None:
+            out[n.id] = dict(n.props)
+            continue
+        for p, t in S.NODE_PROPERTIES[label].items():
+            new, old = n.props.get(p), row.get(p)
+            if fill_only:
+                row[p] = new if old is None else old
+            elif overwrites(label, p):
+                row[p] = new
+            elif t == S.STRINGS:
+                row[p] = sorted(set(old or []) | set(new or []))
+            else:
+                row[p] = old if new is None else new
+    return [Node(label, i, props) for i, props in out.items()]
+
+
 def group_rels(rels: Iterable[Rel], directive_alias: dict[str, str]) -> dict[tuple[str, str, str], list[Rel]]:
     """Relationships by (type, start label, end label), with citation stubs replaced by the
     directives they resolved to; a citation that became a citation of itself is dropped.

@@ -18,7 +18,8 @@ from neo4j import READ_ACCESS, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from . import schema as S
-from .model import DocumentGraph, Node, Rel, coordination_pairs, group_rels, stub_matches, to_networkx
+from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites,
+                    stub_matches, to_networkx)
 from .store import StoreError
 
 ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = (
@@ -31,8 +32,18 @@ SHARED_LABELS = (S.AGENCY, S.TOPIC, S.DIRECTIVE)
 DIRECTIVE_OUT = tuple(t for t in CONTRIBUTED if any(a == S.DIRECTIVE for a, _ in S.endpoints(t)))
 DIRECTIVE_IN = tuple(t for t in CONTRIBUTED if any(b == S.DIRECTIVE for _, b in S.endpoints(t)))
 ROLE_OF = {rel: role for role, rel in S.ROLES.items()}
-OWNED_LABELS = (S.OBLIGATION, S.DOCUMENT)  # nodes of one document; the others are shared
 DESCRIPTIVE = tuple(p for p in S.NODE_PROPERTIES[S.DIRECTIVE] if p not in ("id", "stub", "doc"))
+# Where removal finds a document's relationships of each type: from one of its own nodes
+# (label, the property holding the document id) when every such relationship touches one,
+# else through an index on the relationship's doc property. Indexes cost every write, so
+# only the types between shared nodes (ISSUED, CITES, ...) have one.
+OWNER_KEY = {S.DOCUMENT: "id", S.OBLIGATION: S.REL_DOC_PROPERTY}
+ANCHOR = {t: next(lab for lab in OWNED_LABELS if all(lab in pair for pair in S.endpoints(t)))
+          for t in CONTRIBUTED if any(all(lab in pair for pair in S.endpoints(t)) for lab in OWNED_LABELS)}
+# Documents per transaction in write_documents; each one stays whole or not at all.
+# 250 measured best on 10k documents (100 and 500 slower; docs/neo4j-load-speed.md).
+BATCH = 250
+DERIVED_BATCH = 20_000  # derived relationships per write statement (bounds one parameter list)
 
 
 def _schema_props(props: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
@@ -106,8 +117,11 @@ class Neo4jStore:
         for label, prop in ((S.AGENCY, "name"), (S.AGENCY, "name_folded"), (S.DIRECTIVE, "number_key"),
                             (S.DIRECTIVE, "doc"), (S.OBLIGATION, "doc"), (S.DOCUMENT, "path")):
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
-        for t in CONTRIBUTED:  # removing a document finds its relationships by their doc property
+        for t in (t for t in CONTRIBUTED if t not in ANCHOR):  # see ANCHOR
             stmts.append(f"CREATE INDEX {t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{S.REL_DOC_PROPERTY})")
+        # coordination on one topic: seek the topic's pairs, most shared obligations first.
+        stmts.append(f"CREATE INDEX {S.COORDINATES_ON.lower()}_topic IF NOT EXISTS "
+                     f"FOR ()-[r:{S.COORDINATES_ON}]-() ON (r.topic, r.obligations)")
         try:
             with self._session() as s:
                 for stmt in stmts:
@@ -123,7 +137,7 @@ class Neo4jStore:
         """One document in one transaction, replacing its earlier version (same path or id)."""
         self._run_write(f"writing {g.path}", self._replace, [g])
 
-    def write_documents(self, graphs: Iterable[DocumentGraph], batch: int = 100) -> int:
+    def write_documents(self, graphs: Iterable[DocumentGraph], batch: int = BATCH) -> int:
         """Many documents, ``batch`` per transaction (each batch whole or not at all)."""
         chunk: list[DocumentGraph] = []
         n = 0
@@ -161,10 +175,12 @@ class Neo4jStore:
         for g in graphs:
             for n in g.nodes:
                 nodes[n.label].append(n)
-        for label in (S.DOCUMENT, S.AGENCY, S.TOPIC, S.OBLIGATION):
-            self._merge_nodes(tx, label, nodes[label])
-        fulls = [n for n in nodes[S.DIRECTIVE] if not n.props.get("stub")]
-        stubs = [n for n in nodes[S.DIRECTIVE] if n.props.get("stub")]
+        for label in OWNED_LABELS:  # their earlier versions are gone: nothing to merge with
+            self._create_nodes(tx, label, nodes[label])
+        for label in (S.AGENCY, S.TOPIC):
+            self._merge_nodes(tx, label, combine_nodes(label, nodes[label]))
+        fulls = combine_nodes(S.DIRECTIVE, [n for n in nodes[S.DIRECTIVE] if not n.props.get("stub")])
+        stubs = combine_nodes(S.DIRECTIVE, [n for n in nodes[S.DIRECTIVE] if n.props.get("stub")], fill_only=True)
         self._merge_nodes(tx, S.DIRECTIVE, fulls)
         self._absorb_stubs(tx, fulls)
         resolved = self._resolve_stubs(tx, stubs)
@@ -172,7 +188,7 @@ class Neo4jStore:
 
         groups = group_rels((r for g in graphs for r in g.rels), resolved)
         for (type_, sl, el), rels in groups.items():
-            self._create_rels(tx, type_, sl, el, [{"s": r.start, "e": r.end, "props": r.props} for r in rels])
+            self._create_rels(tx, type_, sl, el, rels)
 
     def _old_documents(self, tx, paths: list[str], ids: list[str]) -> list[str]:
         q = f"MATCH (d:{S.DOCUMENT}) WHERE d.path IN $paths OR d.id IN $ids RETURN d.id AS id"
@@ -185,8 +201,12 @@ class Neo4jStore:
         touched: set[str] = set()
         shared = " OR ".join(f"n:{label}" for label in SHARED_LABELS)
         for t in CONTRIBUTED:
-            q = (f"UNWIND $olds AS o MATCH (a)-[r:{t} {{{S.REL_DOC_PROPERTY}: o}}]->(b) "
-                 f"WITH r, [n IN [a, b] WHERE {shared} | elementId(n)] AS ends DELETE r RETURN ends")
+            if t in ANCHOR:  # from the document's own nodes, both directions
+                own = f"(a:{ANCHOR[t]} {{{OWNER_KEY[ANCHOR[t]]}: o}})"
+                q = f"UNWIND $olds AS o MATCH {own}-[r:{t}]-(b) WHERE r.{S.REL_DOC_PROPERTY} = o "
+            else:
+                q = f"UNWIND $olds AS o MATCH (a)-[r:{t} {{{S.REL_DOC_PROPERTY}: o}}]->(b) "
+            q += f"WITH r, [n IN [a, b] WHERE {shared} | elementId(n)] AS ends DELETE r RETURN ends"
             for rec in tx.run(q, olds=olds):
                 touched.update(rec["ends"])
         # Directives these documents defined: still defined by another document's report
@@ -202,6 +222,14 @@ class Neo4jStore:
                "AND NOT EXISTS { (n)-[r]-() WHERE NOT type(r) IN $derived } DETACH DELETE n",
                ids=sorted(touched), derived=sorted(S.DERIVED)).consume()
 
+    def _create_nodes(self, tx, label: str, nodes: list[Node]) -> None:
+        """CREATE a document's own nodes (Obligation, Document): ``_replace`` has just removed
+        any earlier version, so a MERGE would only cost a lookup per row."""
+        if nodes:
+            names = S.NODE_PROPERTIES[label]
+            tx.run(f"UNWIND $rows AS r CREATE (n:{label}) SET n = r",
+                   rows=[_schema_props(n.props, names) | {"id": n.id} for n in nodes]).consume()
+
     def _merge_nodes(self, tx, label: str, nodes: list[Node]) -> None:
         """MERGE on id. A document's own nodes (Obligation, Document) take its values; shared
         ones keep what the new row lacks and collect list values (aliases) from every document."""
@@ -211,7 +239,7 @@ class Neo4jStore:
         for p, t in S.NODE_PROPERTIES[label].items():
             if p == "id":
                 continue
-            if label in OWNED_LABELS or (label == S.DIRECTIVE and p in ("stub", "doc")):
+            if overwrites(label, p):
                 sets.append(f"n.{p} = r.props.{p}")
             elif t == S.STRINGS:
                 sets.append(f"n.{p} = COLLECT {{ UNWIND coalesce(n.{p}, []) + coalesce(r.props.{p}, []) AS x "
@@ -234,6 +262,8 @@ class Neo4jStore:
         for n in fulls:
             if n.props.get("number_key"):
                 by_key.setdefault(n.props["number_key"], []).append(n.id)
+        if not by_key:
+            return
         pairs: dict[str, str] = {}
         for key, stub_id in self._stub_candidates(tx, list(by_key), stub=True):
             targets = sorted(f for f in by_key[key] if f != stub_id and stub_matches(stub_id, f))
@@ -260,6 +290,8 @@ class Neo4jStore:
         A stub naming several full directives is ambiguous and stays a stub.
         """
         fresh = {n.id: n for n in stubs if "_" in n.id.split("|") and n.props.get("number_key")}
+        if not fresh:
+            return {}
         existing = {r["id"] for r in tx.run(f"UNWIND $ids AS i MATCH (d:{S.DIRECTIVE} {{id: i}}) RETURN d.id AS id",
                                             ids=sorted(fresh))}
         fulls: dict[str, list[str]] = {}
@@ -283,27 +315,42 @@ class Neo4jStore:
              f"ON CREATE SET d += r.props ON MATCH SET {fill}")
         tx.run(q, rows=[{"id": n.id, "props": n.props} for n in stubs]).consume()
 
-    def _create_rels(self, tx, type_: str, start_label: str, end_label: str, rows: list[dict]) -> None:
-        q = (f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.s}}) MATCH (b:{end_label} {{id: r.e}}) "
-             f"CREATE (a)-[x:{type_}]->(b) SET x = r.props RETURN count(x) AS n")
-        made = tx.run(q, rows=rows).single()["n"]
+    def _create_rels(self, tx, type_: str, start_label: str, end_label: str, rels: list[Rel]) -> None:
+        """CREATE one group of relationships. Rows travel as short lists, the document id as an
+        index into ``$docs`` (it is on every relationship and 64 characters long)."""
+        docs: dict[str, int] = {}
+        more = any(k != S.REL_DOC_PROPERTY for r in rels for k in r.props)
+        rows = []
+        for r in rels:
+            row = [r.start, r.end, docs.setdefault(r.props.get(S.REL_DOC_PROPERTY), len(docs))]
+            if more:
+                row.append({k: v for k, v in r.props.items() if k != S.REL_DOC_PROPERTY})
+            rows.append(row)
+        extra = " SET x += r[3]" if more else ""
+        q = (f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r[0]}}) MATCH (b:{end_label} {{id: r[1]}}) "
+             f"CREATE (a)-[x:{type_} {{{S.REL_DOC_PROPERTY}: $docs[r[2]]}}]->(b){extra} RETURN count(x) AS n")
+        made = tx.run(q, rows=rows, docs=list(docs)).single()["n"]
         if made != len(rows):
             raise StoreError(f"{type_}: {len(rows) - made} relationships point at nodes that are not there")
 
     # --- derived ---------------------------------------------------------------
 
     def rebuild_coordination(self) -> None:
+        """The derived relationships (``derived_rels``) recomputed from every obligation's
+        roles and topics, replacing the old ones in one transaction."""
         def work(tx) -> None:
             q = (f"MATCH (a:{S.AGENCY})-[r:{'|'.join(ROLE_OF)}]->(o:{S.OBLIGATION}) "
                  f"OPTIONAL MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) "
                  f"OPTIONAL MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) "
                  "RETURN o.id AS o, a.id AS a, type(r) AS t, min(d.id) AS d, collect(DISTINCT t.id) AS topics")
             rows = [(r["o"], r["a"], ROLE_OF[r["t"]], r["d"], r["topics"]) for r in tx.run(q)]
-            tx.run(f"MATCH ()-[r:{S.COORDINATES_WITH}]->() DELETE r").consume()
-            pairs = [{"a": a, "b": b, "props": p} for (a, b), p in sorted(coordination_pairs(rows).items())]
-            tx.run(f"UNWIND $rows AS r MATCH (a:{S.AGENCY} {{id: r.a}}) MATCH (b:{S.AGENCY} {{id: r.b}}) "
-                   f"CREATE (a)-[x:{S.COORDINATES_WITH}]->(b) SET x = r.props", rows=pairs).consume()
-        self._run_write("rebuilding COORDINATES_WITH", work)
+            directive_topics = {r["d"]: r["topics"] for r in tx.run(
+                f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN d.id AS d, collect(DISTINCT t.id) AS topics")}
+            for rel_type, rels in derived_rels(rows, directive_topics).items():
+                tx.run(f"MATCH ()-[r:{rel_type}]->() DELETE r").consume()
+                for start in range(0, len(rels), DERIVED_BATCH):
+                    self._create_rels(tx, rel_type, S.AGENCY, S.AGENCY, rels[start:start + DERIVED_BATCH])
+        self._run_write("rebuilding the derived relationships", work)
 
     # --- reading ---------------------------------------------------------------
 
@@ -341,6 +388,8 @@ class Neo4jStore:
                 for r in tx.run(f"MATCH (n:{label}) RETURN n.id AS id, properties(n) AS p ORDER BY id"):
                     nodes.append(Node(label, r["id"], _schema_props(r["p"], S.NODE_PROPERTIES[label])))
             for t in S.REL_TYPES:
+                if t in S.SUMMARIES:
+                    continue
                 keys = S.RELATIONSHIPS[t][1]
                 q = (f"MATCH (a)-[r:{t}]->(b) RETURN head(labels(a)) AS sl, a.id AS s, "
                      "head(labels(b)) AS el, b.id AS e, properties(r) AS p")

@@ -41,8 +41,10 @@ USER = "neo4j"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 POM = Path(__file__).resolve().parent / "neo4j" / "pom.xml"
-HEAP = "1g"
-PAGECACHE = "512m"
+# Memory of the bundled server; $PHOIHOP_NEO4J_HEAP / $PHOIHOP_NEO4J_PAGECACHE override them
+# (e.g. 6g / 4g to derive the coordination relationships of a 100k-document graph in one transaction).
+HEAP = os.environ.get("PHOIHOP_NEO4J_HEAP") or "2g"  # a 1000-document transaction outgrows 1g
+PAGECACHE = os.environ.get("PHOIHOP_NEO4J_PAGECACHE") or "2g"  # allocated as used
 
 JVM_OPTIONS = [
     f"-Xms256m", f"-Xmx{HEAP}", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",

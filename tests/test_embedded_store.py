@@ -363,6 +363,17 @@ def test_no_store_yet_is_one_clear_error(tmp_path):
         EmbeddedStore(tmp_path, read_only=True)
 
 
+
+def test_the_page_cache_size_comes_from_the_environment(tmp_path, monkeypatch, gold_extractions):
+    monkeypatch.setenv("PHOIHOP_EMBEDDED_MEMORY_MB", "128")
+    with EmbeddedStore(tmp_path / "small") as s:
+        ingest_extractions(gold_extractions[:1], s)
+        assert s.counts()[S.DOCUMENT] == 1
+    for bad in ("lots", "8"):
+        monkeypatch.setenv("PHOIHOP_EMBEDDED_MEMORY_MB", bad)
+        with pytest.raises(StoreError, match="PHOIHOP_EMBEDDED_MEMORY_MB"):
+            EmbeddedStore(tmp_path / "small")
+
 # ---------------------------------------------------------------- other processes
 
 def _python(code: str, *args: str, **kw) -> subprocess.Popen:
