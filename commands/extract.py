@@ -24,6 +24,30 @@ def write_json(out_dir: Path, stem: str, data: dict) -> Path:
     return target
 
 
+def output_stems(files: list[Path]) -> dict[Path, str]:
+    """The name of each file's JSON: its stem, unless two inputs share it (``x.docx`` and
+    ``x.pdf``: then ``x.docx``, ``x.pdf``), or share their file name too (``a/x.txt`` and
+    ``b/x.txt``: then ``a__x.txt``, ``b__x.txt``, their paths below the common folder)."""
+    def counts(names: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for n in names:
+            out[n] = out.get(n, 0) + 1
+        return out
+
+    stems = counts([f.stem for f in files])
+    names = counts([f.name for f in files])
+    root = Path(os.path.commonpath([str(f.resolve().parent) for f in files])) if files else Path(".")
+    out = {}
+    for f in files:
+        if stems[f.stem] == 1:
+            out[f] = f.stem
+        elif names[f.name] == 1:
+            out[f] = f.name
+        else:
+            out[f] = "__".join(f.resolve().relative_to(root).parts)
+    return out
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
@@ -35,23 +59,26 @@ def register(app: typer.Typer) -> None:
 
         Example: phoihop extract ../shared/corpus/seeds --out out/
 
-        Writes OUT/<stem>.json in the gold format of the annotation guide (§7),
+        Writes OUT/<stem>.json in the gold format of the annotation guide (§7)
+        (OUT/<name>.json when two inputs share a stem, as x.docx and x.pdf),
         with spans for every obligation. A file that cannot be read gets one
         line on stderr; the others are still extracted; the exit code is 1.
         """
         failed = 0
         done = 0
-        for p in iter_inputs(paths):
+        files = iter_inputs(paths)
+        stems = output_stems(files)
+        for p in files:
             try:
                 ex = extract_path(p)
             except InputError as e:
                 typer.echo(f"error: {e}", err=True)
                 failed += 1
                 continue
-            write_json(out, p.stem, ex.to_json())
+            write_json(out, stems[p], ex.to_json())
             done += 1
             if not quiet:
-                typer.echo(f"{p} -> {out / (p.stem + '.json')}: {len(ex.directives)} directives, "
+                typer.echo(f"{p} -> {out / (stems[p] + '.json')}: {len(ex.directives)} directives, "
                            f"{len(ex.obligations)} obligations, {len(ex.agencies)} agencies")
         if not quiet:
             typer.echo(f"extracted {done} file(s), {failed} error(s)", err=bool(failed))

@@ -140,3 +140,18 @@ def test_extraction_in_worker_processes_gives_the_same_store(tmp_path, shared_di
             assert summary.errors == [] and seen == list(range(1, len(seen) + 1))
             results.append((summary, s.counts()))
     assert results[0] == results[1]
+
+
+def test_extract_gives_files_that_share_a_stem_or_a_name_their_own_json(tmp_path, shared_dir):
+    seed = sorted((shared_dir / "corpus" / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    corpus = tmp_path / "in"
+    for rel, text in (("x.txt", seed), ("x.md", seed + "\nThêm một dòng.\n"), ("a/y.txt", seed), ("b/y.txt", seed)):
+        (corpus / rel).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / rel).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("extract", str(corpus), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in out.glob("*.json"))
+    assert written == ["a__y.txt.json", "b__y.txt.json", "x.md.json", "x.txt.json"]
+    docs = {json.loads((out / name).read_text(encoding="utf-8"))["document"] for name in written}
+    assert docs == {"x.txt", "x.md", "y.txt"}
