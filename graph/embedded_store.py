@@ -472,7 +472,8 @@ class EmbeddedStore:
                 "RETURN o.id, a.id, label(r), min(d.id), collect(DISTINCT t.id)")]
             directive_topics = dict(self._rows(f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) "
                                                "RETURN d.id, collect(DISTINCT t.id)"))
-            for rel_type, rels in derived_rels(rows, directive_topics).items():
+            names = dict(self._rows(f"MATCH (a:{S.AGENCY}) RETURN a.id, a.name"))
+            for rel_type, rels in derived_rels(rows, directive_topics, names).items():
                 self._run(f"MATCH ()-[r:{rel_type}]->() DELETE r")
                 self._bulk_rels(rel_type, rels)
 

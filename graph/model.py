@@ -336,14 +336,29 @@ def topic_coordination(leads_supports: Iterable[Role], directive_topics: dict[st
     return _derive(leads_supports, directive_topics)[1]
 
 
-def derived_rels(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]]) -> dict[str, list[Rel]]:
-    """Every derived relationship (schema.DERIVED) by type, in a stable order, for a store to write."""
+def derived_rels(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]],
+                 names: dict[str, str] | None = None) -> dict[str, list[Rel]]:
+    """Every derived relationship (schema.DERIVED) by type, in a stable order, for a store to write.
+
+    ``names`` (agency id -> name) orders the pairs of a topic for COORDINATES_ON's ``rank``
+    as the coordination question orders its rows (ids stand in for missing names).
+    """
     with_, on = _derive(leads_supports, directive_topics)
+    name = (names or {}).get
+
+    def order(item) -> tuple:
+        (a, b, _), props = item
+        return -props["obligations"], name(a, a), name(b, b), a, b
+
+    ranked: dict[str, int] = {}
+    ons = []
+    for (a, b, t), props in sorted(on.items(), key=lambda item: (item[0][2], order(item))):
+        ranked[t] = ranked.get(t, -1) + 1
+        ons.append(Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b, {"topic": t, **props, "rank": ranked[t]}))
     return {
         S.COORDINATES_WITH: [Rel(S.COORDINATES_WITH, S.AGENCY, a, S.AGENCY, b, props)
                              for (a, b), props in sorted(with_.items())],
-        S.COORDINATES_ON: [Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b, {"topic": t, **props})
-                           for (a, b, t), props in sorted(on.items())],
+        S.COORDINATES_ON: ons,
     }
 
 

@@ -119,9 +119,9 @@ class Neo4jStore:
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
         for t in (t for t in CONTRIBUTED if t not in ANCHOR):  # see ANCHOR
             stmts.append(f"CREATE INDEX {t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{S.REL_DOC_PROPERTY})")
-        # coordination on one topic: seek the topic's pairs, most shared obligations first.
-        stmts.append(f"CREATE INDEX {S.COORDINATES_ON.lower()}_topic IF NOT EXISTS "
-                     f"FOR ()-[r:{S.COORDINATES_ON}]-() ON (r.topic, r.obligations)")
+        # coordination on one topic: seek the topic's pairs (then a top-k on their rank).
+        stmts.append(f"CREATE INDEX {S.COORDINATES_ON.lower()}_topic_rank IF NOT EXISTS "
+                     f"FOR ()-[r:{S.COORDINATES_ON}]-() ON (r.topic, r.rank)")
         try:
             with self._session() as s:
                 for stmt in stmts:
@@ -346,11 +346,19 @@ class Neo4jStore:
             rows = [(r["o"], r["a"], ROLE_OF[r["t"]], r["d"], r["topics"]) for r in tx.run(q)]
             directive_topics = {r["d"]: r["topics"] for r in tx.run(
                 f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN d.id AS d, collect(DISTINCT t.id) AS topics")}
-            for rel_type, rels in derived_rels(rows, directive_topics).items():
+            names = {r["a"]: r["name"] for r in tx.run(f"MATCH (a:{S.AGENCY}) RETURN a.id AS a, a.name AS name")}
+            for rel_type, rels in derived_rels(rows, directive_topics, names).items():
                 tx.run(f"MATCH ()-[r:{rel_type}]->() DELETE r").consume()
                 for start in range(0, len(rels), DERIVED_BATCH):
                     self._create_rels(tx, rel_type, S.AGENCY, S.AGENCY, rels[start:start + DERIVED_BATCH])
         self._run_write("rebuilding the derived relationships", work)
+        # The planner reads index statistics: sampled while the index was near empty,
+        # they make it scan the whole topic index instead of seeking one topic.
+        try:
+            with self._session() as s:
+                s.run("CALL db.resampleOutdatedIndexes()").consume()
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: resampling index statistics failed: {_one_line(e)}") from None
 
     # --- reading ---------------------------------------------------------------
 

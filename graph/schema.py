@@ -74,9 +74,11 @@ RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     REPORTED_IN: ([(DIRECTIVE, DOCUMENT)], {"doc": STRING}),
     COORDINATES_WITH: ([(AGENCY, AGENCY)], {"obligations": INT, "directives": STRINGS, "topics": STRINGS}),
     # One per pair and topic: the pair's obligations about ``topic`` (their own topic or
-    # their directive's), as the coordination question counts them for a topic filter.
+    # their directive's), as the coordination question counts them for a topic filter;
+    # ``rank``: the pair's place in the question's order among the topic's pairs (most
+    # shared obligations first, then names and ids), so a page is read without sorting.
     COORDINATES_ON: ([(AGENCY, AGENCY)], {"topic": STRING, "obligations": INT, "directives": STRINGS,
-                                          "topics": STRINGS}),
+                                          "topics": STRINGS, "rank": INT}),
 }
 
 # Relationships that are derived from the others (not contributed by a document).

@@ -149,11 +149,12 @@ def coordination(store: Store, agency_id: str | None = None, topic_id: str | Non
     every obligation of the topic.
     """
     cap = limit if limit is not None else ALL_ROWS
-    if precomputed and topic_id and not issuer_id and period == Period():
+    rows = []
+    if precomputed and topic_id and not issuer_id and period == Period() and cap:
         rows = run(store, "coordination_topic", topic=topic_id, agency=agency_id or "", limit=cap)
         names = {t["id"]: t["name"] for t in run(store, "topics")} if rows else {}
         rows = [{**r, "topics": [names.get(t, t) for t in r["topics"] or []]} for r in rows]
-    else:
+    if not rows:  # no summary rows: none on the topic, or a store derived before the summary existed
         rows = run(store, "coordination", agency=agency_id or "", topic=topic_id or "", issuer=issuer_id or "",
                    limit=cap, **period.params())
         rows = [{**r, "topics": _sorted(r.pop("obligation_topics")) + _sorted(r.pop("directive_topics"))}

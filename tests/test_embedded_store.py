@@ -127,12 +127,12 @@ def test_derived_relationships_load_in_bulk_whatever_their_ids_hold(store):
     names = ["a", "b-2|x", "c, d", 'e "quoted"', "f [list]", "g'h", "Đống Đa"]
     store._run(f"UNWIND $ids AS i CREATE (:{S.AGENCY} {{id: i}})", {"ids": names})
     rels = [Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b,
-                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x/2024"], "topics": [b]})
+                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x/2024"], "topics": [b], "rank": 0})
             for i, (a, b) in enumerate(zip(names, names[1:] + names[:1]))]
     with store._transaction():
         store._bulk_rels(S.COORDINATES_ON, rels)
     got = store.query(f"MATCH (a)-[r:{S.COORDINATES_ON}]->(b) RETURN a.id AS a, b.id AS b, r.topic AS topic, "
-                      "r.obligations AS obligations, r.directives AS directives, r.topics AS topics")
+                      "r.obligations AS obligations, r.directives AS directives, r.topics AS topics, r.rank AS rank")
     assert sorted((g.pop("a"), g.pop("b"), g) for g in got) == sorted((r.start, r.end, r.props) for r in rels)
 
 

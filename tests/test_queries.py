@@ -349,6 +349,18 @@ def test_coordination_on_a_topic_from_the_stored_summary_equals_the_full_aggrega
                 (topic, agency)
 
 
+def test_a_store_derived_before_the_summary_existed_still_answers_by_topic(tmp_path, gold_extractions):
+    from graph import schema as S
+
+    with EmbeddedStore(tmp_path / "old") as old:
+        ingest_extractions(gold_extractions, old)
+        topic = Q.topic("mại dâm")["id"]
+        want = Q.coordination(old, topic_id=topic)
+        with old._transaction():
+            old._run(f"MATCH ()-[r:{S.COORDINATES_ON}]->() DELETE r")
+        assert old.counts()[S.COORDINATES_ON] == 0
+        assert want and Q.coordination(old, topic_id=topic) == want
+
 def test_limit_keeps_the_first_rows_of_the_full_answer(store):
     full = Q.coordination(store)
     assert len(full) > 5
