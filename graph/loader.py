@@ -22,9 +22,10 @@ from .store import Store, StoreError
 # Documents per store transaction: large enough that per-query cost vanishes, small
 # enough that a failed batch is cheap to redo one by one.
 BATCH = 200
-# Files per task sent to an extraction worker, and tasks queued per worker ahead of the writer.
+# Files per task sent to an extraction worker. Extractions in flight: two batches, so
+# that workers keep extracting while the writer stores a batch, and memory stays bounded.
 CHUNK = 8
-AHEAD = 4
+IN_FLIGHT = 2 * BATCH
 
 Progress = Callable[[int, int, str], None]  # (done, total, path just handled)
 
@@ -76,9 +77,9 @@ def _extract_chunk(paths: list[str]) -> list[tuple[str, Extraction | None, str |
 
 
 def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
-    """Extraction results in file order. With workers, at most ``AHEAD`` chunks per worker
-    are in flight, so that memory follows the batch size, not the corpus, when writing
-    is slower than extracting."""
+    """Extraction results in file order. With workers, at most ``IN_FLIGHT`` files are
+    extracted ahead of the writer, so that memory follows the batch size, not the corpus,
+    when writing is slower than extracting."""
     names = [str(f) for f in files]
     if workers > 1 and len(names) > 1:
         chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
@@ -86,8 +87,9 @@ def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extract
         try:
             # spawn, not fork: the parent holds an open database with its own threads.
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                waiting = deque(pool.submit(_extract_chunk, c) for c in chunks[:AHEAD * workers])
-                following = iter(chunks[AHEAD * workers:])
+                ahead = max(2 * workers, IN_FLIGHT // CHUNK)
+                waiting = deque(pool.submit(_extract_chunk, c) for c in chunks[:ahead])
+                following = iter(chunks[ahead:])
                 while waiting:
                     results = waiting.popleft().result()
                     more = next(following, None)
