@@ -146,13 +146,15 @@ def extract_all(paths: list[str], workers: int) -> list:
         return pool.map(_extract, paths, chunksize=8)
 
 
-def _extract_for_spool(path: str) -> tuple[str, str, bytes]:
-    """In a worker: the document's stem, its extraction as JSON, and its graph pickled."""
+def _extract_for_spool(path: str) -> tuple[str, str, bytes, int]:
+    """In a worker: the document's stem, its extraction as JSON, its graph pickled, and the
+    number of its relationships (so that the parent need not unpickle it)."""
     from graph.model import document_graph
 
     ex = _extract(path)
+    g = document_graph(ex)
     return (Path(path).stem, json.dumps(ex.to_json(), ensure_ascii=False),
-            pickle.dumps(document_graph(ex), protocol=pickle.HIGHEST_PROTOCOL))
+            pickle.dumps(g, protocol=pickle.HIGHEST_PROTOCOL), len(g.rels))
 
 
 def extract_to_disk(paths: list[str], workers: int, pred: Path, spool: Path) -> dict[str, int]:
@@ -164,11 +166,12 @@ def extract_to_disk(paths: list[str], workers: int, pred: Path, spool: Path) -> 
     docs = rels = 0
     # fork: nothing is open in this process yet that a child could not share.
     with get_context("fork").Pool(workers) as pool, spool.open("wb") as out:
-        for stem, text, graph in progress(pool.imap(_extract_for_spool, paths, chunksize=8), "extract", total=len(paths)):
+        for stem, text, graph, n in progress(pool.imap(_extract_for_spool, paths, chunksize=8), "extract",
+                                             total=len(paths)):
             (pred / f"{stem}.json").write_text(text, encoding="utf-8")
             out.write(graph)
             docs += 1
-            rels += len(pickle.loads(graph).rels)
+            rels += n
     return {"docs": docs, "rels": rels}
 
 
