@@ -22,7 +22,7 @@ import ladybug
 import networkx as nx
 
 from . import schema as S
-from .model import DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites, stub_matches, to_networkx
+from .model import DERIVED_BATCH, DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites, stub_matches, to_networkx
 from .store import StoreError
 
 DB_FILE = "graph.lbug"
@@ -31,9 +31,6 @@ ENV_MEMORY_MB = "PHOIHOP_EMBEDDED_MEMORY_MB"
 # gets slower as they grow: at LadybugDB's default (16 MB) one came every ~400
 # documents and cost seconds each at 10k documents. close() checkpoints anyway.
 CHECKPOINT_BYTES = 512 * 1024 * 1024
-
-# Derived relationships per write statement: bounds the parameter list of one UNWIND.
-_DERIVED_BATCH = 20_000
 
 # Labels shared between documents (kept while any relationship still reaches them;
 # graph.model.OWNED_LABELS are removed with their document).
@@ -481,7 +478,7 @@ class EmbeddedStore:
         """Many relationships between existing nodes: ``COPY`` from a CSV file (some fifteen
         times faster than ``UNWIND … CREATE``) for the rows whose values CSV carries
         unambiguously; the rest (ids with commas, brackets, quotes …) with ``UNWIND``."""
-        columns = [name for name in (r[0] for r in self._rows(f"CALL table_info('{rel_type}') RETURN name"))]
+        columns = [r[0] for r in self._rows(f"CALL table_info('{rel_type}') RETURN name")]
         plain, other = [], []
         for r in rels:
             row = [r.start, r.end] + [r.props.get(c) for c in columns]
@@ -496,10 +493,10 @@ class EmbeddedStore:
                 self._run(f"COPY {rel_type} FROM '{path}' (header=false)")
             else:
                 other += plain
-            for start in range(0, len(other), _DERIVED_BATCH):
+            for start in range(0, len(other), DERIVED_BATCH):
                 self._write_rels(rel_type, S.AGENCY, S.AGENCY, [
                     Rel(rel_type, S.AGENCY, row[0], S.AGENCY, row[1], dict(zip(columns, row[2:])))
-                    for row in other[start:start + _DERIVED_BATCH]])
+                    for row in other[start:start + DERIVED_BATCH]])
 
     # -- reading
 

@@ -317,7 +317,8 @@ def _derive(leads_supports: Iterable[Role], directive_topics: dict[str, list[str
 
 
 def coordination_pairs(leads_supports: Iterable[Role]) -> dict:
-    """Derive COORDINATES_WITH from (obligation id, agency id, role, directive id, topics) rows.
+    """Derive COORDINATES_WITH from (obligation id, agency id, role, directive id, topics) rows
+    (``derived_rels`` derives it together with COORDINATES_ON, for the stores).
 
     A lead and a support of one obligation coordinate; so do two co-leads.
     Pairs are unordered (stored once, from the smaller id). Returns
@@ -326,14 +327,8 @@ def coordination_pairs(leads_supports: Iterable[Role]) -> dict:
     return _derive(leads_supports, None)[0]
 
 
-def topic_coordination(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]]) -> dict:
-    """Derive COORDINATES_ON: {(a, b, topic): {"obligations", "directives", "topics"}}.
-
-    An obligation is about the topics it carries and those of its directive, as the
-    coordination question reads a topic filter; ``topics`` are all such topics of the
-    pair's obligations about ``topic``.
-    """
-    return _derive(leads_supports, directive_topics)[1]
+# Derived relationships per write statement in either store: bounds one parameter list.
+DERIVED_BATCH = 20_000
 
 
 def derived_rels(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]],
