@@ -123,17 +123,29 @@ def test_coordination_is_derived_once_per_pair(gold_store, gold_extractions):
 
 
 def test_derived_relationships_load_in_bulk_whatever_their_ids_hold(store):
-    """Plain ids go through a CSV file, ids with CSV or list syntax one by one; both read back."""
-    names = ["a", "b-2|x", "c, d", 'e "quoted"', "f [list]", "g'h", "Đống Đa"]
+    """Derived relationships are appended with COPY from an Arrow table: ids and values
+    with commas, quotes, brackets, backslashes and newlines read back exactly."""
+    names = ["a", "b-2|x", "c, d", 'e "quoted"', "f [list]", "g'h\\", "Đống Đa\nline two"]
     store._run(f"UNWIND $ids AS i CREATE (:{S.AGENCY} {{id: i}})", {"ids": names})
     rels = [Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b,
-                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x/2024"], "topics": [b], "rank": 0})
+                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x,2024"], "topics": [b], "rank": 0})
             for i, (a, b) in enumerate(zip(names, names[1:] + names[:1]))]
     with store._transaction():
         store._bulk_rels(S.COORDINATES_ON, rels)
     got = store.query(f"MATCH (a)-[r:{S.COORDINATES_ON}]->(b) RETURN a.id AS a, b.id AS b, r.topic AS topic, "
                       "r.obligations AS obligations, r.directives AS directives, r.topics AS topics, r.rank AS rank")
     assert sorted((g.pop("a"), g.pop("b"), g) for g in got) == sorted((r.start, r.end, r.props) for r in rels)
+
+
+def test_a_failed_bulk_load_leaves_nothing(store):
+    """COPY runs inside the caller's transaction: a relationship to a missing agency fails
+    it, and what was written before it in the transaction is gone too."""
+    store._run(f"CREATE (:{S.AGENCY} {{id: 'x'}})")
+    with pytest.raises(StoreError):
+        with store._transaction():
+            store._run(f"CREATE (:{S.AGENCY} {{id: 'y'}})")
+            store._bulk_rels(S.COORDINATES_WITH, [Rel(S.COORDINATES_WITH, S.AGENCY, "x", S.AGENCY, "missing", {})])
+    assert store.counts()[S.AGENCY] == 1 and store.counts()[S.COORDINATES_WITH] == 0
 
 
 def test_ingesting_again_changes_nothing(gold_store, gold_extractions):
