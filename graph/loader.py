@@ -1,8 +1,10 @@
 """Files to store: extract each document, write its graph, derive coordination once.
 
 A bad file is reported as one line and skipped; the good ones are still
-written. Extraction may run in worker processes, but every write happens in
-this process, ``BATCH`` documents per transaction (the store's bulk path).
+written. Extraction (and building each document's graph) may run in worker
+processes, but every write happens in this process, ``BATCH`` documents per
+transaction (the store's bulk path): the writer is the one serial stage, so
+it does nothing else.
 """
 from __future__ import annotations
 
@@ -60,24 +62,24 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return files, errors
 
 
-def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
-    """Run in a worker: the extraction, or the one-line reason it failed."""
+def _extract(path: str) -> tuple[str, DocumentGraph | None, str | None]:
+    """Run in a worker: the document's graph, or the one-line reason it failed."""
     from ingest.pipeline import extract_path
 
     try:
-        return path, extract_path(path), None
+        return path, document_graph(extract_path(path)), None
     except InputError as e:
         return path, None, str(e)
     except Exception as e:  # an extractor bug on one file must not stop the others
         return path, None, f"{path}: extraction failed ({type(e).__name__}: {e})"
 
 
-def _extract_chunk(paths: list[str]) -> list[tuple[str, Extraction | None, str | None]]:
+def _extract_chunk(paths: list[str]) -> list[tuple[str, DocumentGraph | None, str | None]]:
     return [_extract(p) for p in paths]
 
 
-def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
-    """Extraction results in file order. With workers, at most ``IN_FLIGHT`` files are
+def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, DocumentGraph | None, str | None]]:
+    """Documents' graphs (or why there is none) in file order. With workers, at most ``IN_FLIGHT`` files are
     extracted ahead of the writer, so that memory follows the batch size, not the corpus,
     when writing is slower than extracting."""
     names = [str(f) for f in files]
@@ -116,8 +118,8 @@ class _Tally:
         self.directives: set[str] = set()
         self.agencies: set[str] = set()
 
-    def write(self, ex: Extraction) -> None:
-        self.pending.append(document_graph(ex))
+    def add(self, g: DocumentGraph) -> None:
+        self.pending.append(g)
         if len(self.pending) >= self.batch:
             self.flush()
 
@@ -173,7 +175,7 @@ def ingest_extractions(extractions: Iterable[Extraction], store: Store) -> Inges
     """Write already extracted documents (e.g. the gold records) and derive coordination."""
     tally = _Tally(store)
     for ex in extractions:
-        tally.write(ex)
+        tally.add(document_graph(ex))
     return tally.finish()
 
 
@@ -183,11 +185,11 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, on_progress: Progres
     files, errors = expand_paths(paths)
     tally = _Tally(store)
     tally.summary.errors.extend(errors)
-    for done, (path, ex, error) in enumerate(_extractions(files, workers), 1):
+    for done, (path, graph, error) in enumerate(_extractions(files, workers), 1):
         if error:
             tally.summary.errors.append(error)
         else:
-            tally.write(ex)
+            tally.add(graph)
         if on_progress:
             on_progress(done, len(files), path)
     return tally.finish()

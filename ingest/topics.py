@@ -42,8 +42,16 @@ def topics_of(text: str, folded: str | None = None) -> list[str]:
 
 def topic_by_name(name: str) -> dict | None:
     """Look a topic up by its Vietnamese name, English name or id (folded)."""
-    key = fold(name)
+    return _by_folded_name().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def _by_folded_name() -> dict[str, dict]:
+    """Folded name, English name and id -> topic, the first topic in scheme order winning
+    (called for every topic of every obligation: folding the scheme each time cost
+    more than the rest of building a document's graph)."""
+    out: dict[str, dict] = {}
     for t in scheme():
-        if key in (fold(t["name"]), fold(t["name_en"]), fold(t["id"])):
-            return t
-    return None
+        for key in (t["name"], t["name_en"], t["id"]):
+            out.setdefault(fold(key), t)
+    return out
