@@ -336,21 +336,42 @@ class Neo4jStore:
 
     def rebuild_coordination(self) -> None:
         """The derived relationships (``derived_rels``) recomputed from every obligation's
-        roles and topics, replacing the old ones in one transaction."""
-        def work(tx) -> None:
-            q = (f"MATCH (a:{S.AGENCY})-[r:{'|'.join(ROLE_OF)}]->(o:{S.OBLIGATION}) "
-                 f"OPTIONAL MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) "
-                 f"OPTIONAL MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) "
-                 "RETURN o.id AS o, a.id AS a, type(r) AS t, min(d.id) AS d, collect(DISTINCT t.id) AS topics")
-            rows = [(r["o"], r["a"], ROLE_OF[r["t"]], r["d"], r["topics"]) for r in tx.run(q)]
+        roles and topics, replacing the old ones.
+
+        They are a summary of the stored facts, rebuilt whole each time, and are written
+        in transactions of ``DERIVED_BATCH``: one transaction for all of them (1.2M at
+        100k documents) needed more than the server's transaction memory (2.8 GB of a
+        4 GB heap). Queries running during a rebuild may see part of the summary; a
+        rebuild that stops half-way is completed by the next ingest.
+
+        The roles are read row by row, each obligation's directive and topics by a
+        subquery, and grouped in Python (grouping millions of rows in Cypher would
+        hold them all in the server's memory)."""
+        q = (f"MATCH (a:{S.AGENCY})-[r:{'|'.join(ROLE_OF)}]->(o:{S.OBLIGATION}) "
+             f"RETURN o.id AS o, a.id AS a, type(r) AS t, "
+             f"COLLECT {{ MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) RETURN d.id }} AS ds, "
+             f"COLLECT {{ MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN DISTINCT t.id }} AS topics")
+
+        def read(tx) -> tuple[list, dict, dict]:
+            rows = [(o, a, ROLE_OF[t], min(ds) if ds else None, topics) for o, a, t, ds, topics in tx.run(q)]
             directive_topics = {r["d"]: r["topics"] for r in tx.run(
                 f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN d.id AS d, collect(DISTINCT t.id) AS topics")}
             names = {r["a"]: r["name"] for r in tx.run(f"MATCH (a:{S.AGENCY}) RETURN a.id AS a, a.name AS name")}
-            for rel_type, rels in derived_rels(rows, directive_topics, names).items():
-                tx.run(f"MATCH ()-[r:{rel_type}]->() DELETE r").consume()
-                for start in range(0, len(rels), DERIVED_BATCH):
-                    self._create_rels(tx, rel_type, S.AGENCY, S.AGENCY, rels[start:start + DERIVED_BATCH])
-        self._run_write("rebuilding the derived relationships", work)
+            return rows, directive_topics, names
+
+        what = "rebuilding the derived relationships"
+        self._ensure_schema()
+        try:
+            with self._session() as s:
+                derived = derived_rels(*s.execute_read(read))
+                for rel_type in derived:
+                    s.run(f"MATCH ()-[r:{rel_type}]->() CALL (r) {{ DELETE r }} "
+                          f"IN TRANSACTIONS OF {DERIVED_BATCH} ROWS").consume()
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j at {self.uri}: {what} failed: {_one_line(e)}") from None
+        for rel_type, rels in derived.items():
+            for start in range(0, len(rels), DERIVED_BATCH):
+                self._run_write(what, self._create_rels, rel_type, S.AGENCY, S.AGENCY, rels[start:start + DERIVED_BATCH])
         # The planner reads index statistics: sampled while the index was near empty,
         # they make it scan the whole topic index instead of seeking one topic.
         try:

@@ -56,6 +56,23 @@ def test_the_bulk_path_gives_the_same_graph(gold_store, gold_extractions):
     assert snapshot(gold_store) == before
 
 
+def _derived(store) -> list[tuple]:
+    rows = store.query(f"MATCH (a:{S.AGENCY})-[r]->(b:{S.AGENCY}) WHERE type(r) IN $types "
+                       "RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p", {"types": sorted(S.DERIVED)})
+    return sorted((r["t"], r["a"], r["b"], sorted(r["p"].items())) for r in rows)
+
+
+def test_the_derived_relationships_are_rebuilt_in_small_transactions_alike(gold_store, monkeypatch):
+    """The rebuild writes its summary in transactions of DERIVED_BATCH relationships (one
+    transaction for all of them outgrew the server's memory at 100k documents): cut into
+    transactions of two, it replaces the old summary with the same relationships."""
+    whole = _derived(gold_store)
+    assert {t for t, *_ in whole} == set(S.DERIVED)
+    monkeypatch.setattr("graph.neo4j_store.DERIVED_BATCH", 2)
+    gold_store.rebuild_coordination()
+    assert _derived(gold_store) == whole
+
+
 def test_same_graph_as_the_embedded_store(gold_store, gold_extractions, tmp_path):
     with EmbeddedStore(tmp_path / "embedded") as embedded:
         ingest_extractions(gold_extractions, embedded)
