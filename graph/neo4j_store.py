@@ -113,8 +113,10 @@ class Neo4jStore:
             return
         stmts = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
                  for label in S.LABELS]
+        # Directive.date: a busy agency's duties are paged in directive date order
+        # (queries/duties_by_date.neo4j.cypher).
         for label, prop in ((S.AGENCY, "name"), (S.AGENCY, "name_folded"), (S.DIRECTIVE, "number_key"),
-                            (S.DIRECTIVE, "doc"), (S.OBLIGATION, "doc"), (S.DOCUMENT, "path")):
+                            (S.DIRECTIVE, "doc"), (S.DIRECTIVE, "date"), (S.OBLIGATION, "doc"), (S.DOCUMENT, "path")):
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
         for t in (t for t in CONTRIBUTED if t not in ANCHOR):  # see ANCHOR
             stmts.append(f"CREATE INDEX {t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{S.REL_DOC_PROPERTY})")

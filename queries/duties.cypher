@@ -1,6 +1,6 @@
 // Question 1: the duties of one agency (led and supported), by directive,
 // with role, deadline, partners (the other assignees of the same obligation)
-// and the source quote; the first $limit in date order.
+// and the source quote; the first $limit in date order (undated directives last).
 // Parameters: $agency (Agency id), $role ('lead' | 'support' | '' for both),
 // $since/$until (ISO dates or ''), $since_year/$until_year (for directives
 // known by their year only), $limit (rows).
@@ -25,5 +25,5 @@ RETURN d.id AS directive, d.number AS number, d.type AS type, d.date AS date,
        role, o.id AS obligation, o.text AS text, o.modality AS modality,
        o.deadline AS deadline, e.quote AS quote, e.start AS start, src.path AS source,
        co_leads, supporters
-ORDER BY coalesce(date, ''), directive, source, start, obligation
+ORDER BY date IS NULL, date, directive, source, start, obligation
 LIMIT $limit

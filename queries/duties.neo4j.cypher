@@ -14,7 +14,7 @@ WITH a, o, d, CASE WHEN 'LEADS' IN kinds THEN 'lead' ELSE 'support' END AS role
 WHERE $role = '' OR role = $role
 MATCH (o)-[e:EVIDENCED_BY]->(src:Document)
 WITH a, o, d, e, src, role
-ORDER BY coalesce(d.date, ''), d.id, src.path, e.start, o.id
+ORDER BY d.date IS NULL, d.date, d.id, src.path, e.start, o.id
 LIMIT $limit
 WITH a, o, d, e, src, role,
      COLLECT { MATCH (co:Agency)-[:LEADS]->(o) WHERE co.id <> a.id RETURN DISTINCT co.name } AS co_leads,
@@ -24,4 +24,4 @@ RETURN d.id AS directive, d.number AS number, d.type AS type, d.date AS date,
        role, o.id AS obligation, o.text AS text, o.modality AS modality,
        o.deadline AS deadline, e.quote AS quote, e.start AS start, src.path AS source,
        co_leads, supporters
-ORDER BY coalesce(date, ''), directive, source, start, obligation
+ORDER BY date IS NULL, date, directive, source, start, obligation

@@ -188,6 +188,36 @@ def test_an_undated_directive_counts_in_the_periods_of_its_year(store):
     assert Q.duties(store, agency["id"], period=period("2020")) == []
 
 
+def test_duties_come_in_date_order_with_undated_directives_last(store):
+    both_kinds = 0
+    for agency in Q.agencies(store):
+        rows = Q.duties(store, agency["id"])
+        dates = [r["date"] for r in rows]
+        dated = [d for d in dates if d is not None]
+        assert dates == dated + [None] * (len(dates) - len(dated)) and dated == sorted(dated)
+        both_kinds += bool(dated) and len(dated) < len(dates)
+        assert Q.duties(store, agency["id"], limit=2) == rows[:2]
+    assert both_kinds  # the gold has agencies with dated and undated duties
+
+
+@pytest.mark.neo4j
+def test_a_busy_agencys_page_is_found_by_walking_directives_by_date(neo4j_store, gold_extractions, monkeypatch):
+    """For an agency with a large share of the obligations Neo4j pages its duties by
+    walking directives in date order: the same rows as sorting all of them."""
+    store = load_neo4j(neo4j_store, gold_extractions)
+    cases = [(a["id"], role, p, limit) for a in Q.agencies(store) for role in (None, "lead", "support")
+             for p in (period(), period("2019"), period("2024-02-19", "2024-03")) for limit in (1, 3, 50)]
+    monkeypatch.setattr(Q, "BUSY", float("inf"))
+    sorted_all = [Q.duties(store, a, role, p, limit) for a, role, p, limit in cases]
+    used = []
+    real_run = Q.run
+    monkeypatch.setattr(Q, "run", lambda s, name, **kw: used.append(name) or real_run(s, name, **kw))
+    monkeypatch.setattr(Q, "BUSY", 0)
+    walked = [Q.duties(store, a, role, p, limit) for a, role, p, limit in cases]
+    assert walked == sorted_all and any(sorted_all)
+    assert "duties_by_date" in used
+
+
 # ---------------------------------------------------------------- question 2: coordination
 
 def test_coordination_has_every_gold_pair_with_its_obligations(store, gold_extractions):
