@@ -203,6 +203,18 @@ def test_a_failure_half_way_leaves_the_store_as_it_was(gold_store, gold_extracti
     assert gold_store.counts()[S.OBLIGATION] == before_counts[S.OBLIGATION] - 1
 
 
+def test_a_value_of_the_wrong_type_fails_its_document_only(gold_store, gold_extractions):
+    """Rows travel as Arrow tables typed by the schema: a value that does not fit is a
+    StoreError for that document (nothing of it written), not a crash."""
+    before = snapshot(gold_store)
+    g = document_graph(edited(gold_extractions[0]))
+    doc = next(n for n in g.nodes if n.label == S.DOCUMENT)
+    doc.props["chars"] = "many"
+    with pytest.raises(StoreError, match="does not fit the schema"):
+        gold_store.write_document(g)
+    assert snapshot(gold_store) == before
+
+
 def test_every_obligation_has_an_assignee_and_a_source_quote(gold_store):
     assert gold_store.query(
         f"MATCH (o:{S.OBLIGATION}) WHERE NOT EXISTS {{ MATCH (:{S.AGENCY})-[:{S.LEADS}|{S.SUPPORTS}]->(o) }} "
