@@ -7,13 +7,13 @@
 // Dated directives only: queries/run.py uses it when they fill the page (undated
 // directives come last in the question's order) and the agency is busy enough.
 // Parameters: as duties.cypher, with $since/$until '' or ISO dates.
-MATCH (a:Agency {id: $agency})
 MATCH (d:Directive)
+USING INDEX d:Directive(date)
 WHERE d.date >= $since AND ($until = '' OR d.date <= $until)
-WITH a, d
+WITH d
 ORDER BY d.date
-MATCH (d)-[:IMPOSES]->(o:Obligation)
-WHERE EXISTS { (a)-[:LEADS|SUPPORTS]->(o) }
+MATCH (d)-[:IMPOSES]->(o:Obligation)<-[:LEADS|SUPPORTS]-(a:Agency {id: $agency})
+WITH DISTINCT a, o, d
 WITH a, o, d, CASE WHEN EXISTS { (a)-[:LEADS]->(o) } THEN 'lead' ELSE 'support' END AS role
 WHERE $role = '' OR role = $role
 MATCH (o)-[e:EVIDENCED_BY]->(src:Document)
