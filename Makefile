@@ -34,7 +34,7 @@ bench: install system-deps
 	$(BIN)/python bench/seed_scores.py --shared $(SHARED)
 	$(BIN)/python bench/run.py --sizes 1000,10000 --neo4j --workers 2 --out bench/results.md
 
-# About an hour on 2 cores; needs ~20 GB of memory and ~15 GB of disk under $$TMPDIR.
+# About 45 minutes on 2 cores; needs ~15 GB of memory and ~15 GB of disk under $$TMPDIR.
 bench-100k: install system-deps
 	PHOIHOP_EMBEDDED_MEMORY_MB=6144 PHOIHOP_NEO4J_HEAP=8g PHOIHOP_NEO4J_PAGECACHE=6g \
 	  $(BIN)/python bench/run.py --sizes 100000 --neo4j --workers 2 --out bench/results-100k.md
