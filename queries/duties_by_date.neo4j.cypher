@@ -6,9 +6,11 @@
 // here the cost follows the page: ~8 reads per obligation walked past.
 // Dated directives only: queries/run.py uses it when they fill the page (undated
 // directives come last in the question's order) and the agency is busy enough.
+// No index hint: on a database made before the index existed (it is created on the next
+// write) the planner sorts the directives instead of failing. Matching the agency first
+// made Neo4j sort every directive even with the index.
 // Parameters: as duties.cypher, with $since/$until '' or ISO dates.
 MATCH (d:Directive)
-USING INDEX d:Directive(date)
 WHERE d.date >= $since AND ($until = '' OR d.date <= $until)
 WITH d
 ORDER BY d.date
