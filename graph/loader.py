@@ -79,9 +79,9 @@ def _extract_chunk(paths: list[str]) -> list[tuple[str, DocumentGraph | None, st
 
 
 def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, DocumentGraph | None, str | None]]:
-    """Documents' graphs (or why there is none) in file order. With workers, at most ``IN_FLIGHT`` files are
-    extracted ahead of the writer, so that memory follows the batch size, not the corpus,
-    when writing is slower than extracting."""
+    """Documents' graphs (or why there is none) in file order. With workers, at most
+    ``IN_FLIGHT`` files are extracted ahead of the writer, so that memory follows the batch
+    size, not the corpus, when writing is slower than extracting."""
     names = [str(f) for f in files]
     if workers > 1 and len(names) > 1:
         chunks = [names[i:i + CHUNK] for i in range(0, len(names), CHUNK)]
