@@ -327,10 +327,6 @@ def coordination_pairs(leads_supports: Iterable[Role]) -> dict:
     return _derive(leads_supports, None)[0]
 
 
-# Derived relationships per write statement in either store: bounds one parameter list.
-DERIVED_BATCH = 20_000
-
-
 def derived_rels(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]],
                  names: dict[str, str] | None = None) -> dict[str, list[Rel]]:
     """Every derived relationship (schema.DERIVED) by type, in a stable order, for a store to write.

@@ -18,7 +18,7 @@ from neo4j import READ_ACCESS, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from . import schema as S
-from .model import (DERIVED_BATCH, OWNED_LABELS, DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites,
+from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites,
                     stub_matches, to_networkx)
 from .store import StoreError
 
@@ -43,6 +43,9 @@ ANCHOR = {t: next(lab for lab in OWNED_LABELS if all(lab in pair for pair in S.e
 # Documents per transaction in write_documents; each one stays whole or not at all.
 # 250 measured best on 10k documents (100 and 500 slower; docs/neo4j-load-speed.md).
 BATCH = 250
+# Derived relationships per write transaction (see rebuild_coordination): one
+# transaction for all of them outgrew the server's transaction memory at 100k documents.
+DERIVED_BATCH = 20_000
 
 
 def _schema_props(props: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
