@@ -6,10 +6,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
+from ingest import explain as trace
 from ingest.pipeline import InputError, extract_path, iter_inputs
 
 
@@ -52,31 +53,49 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
         paths: List[Path] = typer.Argument(..., help="Files or directories (every readable file in them)."),
-        out: Path = typer.Option(..., "--out", "-o", help="Directory for <file stem>.json outputs."),
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for <file stem>.json outputs."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+        explain: bool = typer.Option(False, "--explain",
+                                     help="Print, clause by clause, the bodies found, the role each got and why."),
     ) -> None:
         """Extract directives, agencies, obligations, citations and recipients to JSON.
 
         Example: phoihop extract ../shared/corpus/seeds --out out/
 
+        Example: phoihop extract ../shared/corpus/seeds/003_ab11a4f8cab28fa6.txt --explain
+
         Writes OUT/<stem>.json in the gold format of the annotation guide (§7)
         (OUT/<name>.json when two inputs share a stem, as x.docx and x.pdf),
         with spans for every obligation. A file that cannot be read gets one
         line on stderr; the others are still extracted; the exit code is 1.
+        With --explain the decisions are printed for each file (document kind and
+        blocks, each directive's scope, then every clause: bodies, roles and the
+        words that gave them, and whether it became an obligation); --out is then
+        optional.
         """
+        if out is None and not explain:
+            raise typer.BadParameter("give --out DIR (or --explain to print the decisions)", param_hint="--out")
         failed = 0
         done = 0
         files = iter_inputs(paths)
         stems = output_stems(files)
         for p in files:
             try:
-                ex = extract_path(p)
+                if explain:
+                    with trace.tracing() as events:
+                        ex = extract_path(p)
+                    typer.echo(f"== {p}")
+                    typer.echo(trace.render(events, ex.text))
+                else:
+                    ex = extract_path(p)
             except InputError as e:
                 typer.echo(f"error: {e}", err=True)
                 failed += 1
                 continue
-            write_json(out, stems[p], ex.to_json())
             done += 1
+            if out is None:
+                continue
+            write_json(out, stems[p], ex.to_json())
             if not quiet:
                 typer.echo(f"{p} -> {out / (stems[p] + '.json')}: {len(ex.directives)} directives, "
                            f"{len(ex.obligations)} obligations, {len(ex.agencies)} agencies")

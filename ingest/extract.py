@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import citations as cit
+from . import explain
 from . import recipients as rec
 from .agencies import Context, Mention, find_mentions
 from .dates import dates_in, parse_deadline
@@ -115,6 +116,11 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             agencies[a.name] = Agency(a.name, kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
 
     scopes = _scopes(T, F, st, ex)
+    if explain.active():
+        blocks = {n: (b.start, b.end) if b else None for n, b in (
+            ("header", st.header), ("kinh gui", st.kinh_gui), ("body", st.body), ("noi nhan", st.noi_nhan),
+            ("signature", st.signature), ("appendix", st.appendix))}
+        explain.note("document", page=ex.kind, blocks=blocks)
     if scopes:
         sc = scopes[0]
         for r, agency in rec.recipients(T, F, st, sc.directive.key, sc.ctx):
@@ -126,6 +132,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
                     sc.collectives.setdefault((agency.kind, agency.level), agency)
     for sc in scopes:
         ex.directives.append(sc.directive)
+        explain.note("scope", key=sc.directive.key, type=sc.directive.type, issuer=sc.directive.issuer,
+                     start=sc.start, end=sc.end, gives_tasks=sc.gives_tasks)
         if sc.issuer:
             keep(sc.issuer)
         if sc.gives_tasks:
@@ -389,6 +397,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     if roles.director and not roles.leads and not roles.supports:
         # "UBND quận Đống Đa yêu cầu:" sets the modality of what follows
         state.default_modality = roles.modality
+        explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                     outcome=f"the issuer's order: modality {roles.modality!r} for what follows")
         return
     explicit = [m for m in roles.leads]
     leads = list(explicit)
@@ -398,25 +408,32 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         named = explicit if explicit else []
         state.heading.append((u.level, named))
         if named and _is_bare_heading(T, F, cs, ce, mentions):
+            explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                         outcome="heading: its bodies lead what follows")
             return
+    inherited = None
     if not leads and roles.subject is None and not roles.narrative:
         # a clause that names no body continues: the sentence before it in the same
         # paragraph, else the heading or label above it, else (in running text) the
         # task before it when it opens a task itself
         if state.prev and state.prev_unit == u.start:
-            leads = list(state.prev)
+            leads, inherited = list(state.prev), "sentence before"
         elif context:
-            leads = list(context)
+            leads, inherited = list(context), "heading or label above"
         elif state.prev and opens_task(F, cs, ce):
-            leads = list(state.prev)
+            leads, inherited = list(state.prev), "task before"
     elif roles.directed_only and context:
         leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]
     if ends_label and (explicit or roles.supports):
         state.label = explicit or state.label
         state.label_modality = roles.modality
     if not leads and not roles.supports:
+        explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                     outcome="no obligation: no body is given a task")
         return
     if not explicit and _NOT_TASK.match(" ".join(F[cs:ce].split())):
+        explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                     outcome="no obligation: a target or situation, not a task")
         return
     if explicit or roles.subject:
         state.prev, state.prev_unit = leads, u.start
@@ -437,6 +454,9 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
             keep(m.agency)
     if explicit or roles.supports:
         state.explicit += 1
+    explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                 inherited=(inherited, leads) if inherited else None,
+                 outcome="obligation: " + ", ".join(f"{a.agency} ({a.role})" for a in assignees))
     ex.obligations.append(Obligation(
         directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
         modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),
