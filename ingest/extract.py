@@ -70,10 +70,20 @@ class _State:
         return []
 
 
-def _clauses(T: str, s: int, e: int):
-    """Sentences and ';'-clauses of T[s:e] as (start, end), trimmed."""
+def _clauses(T: str, s: int, e: int, mentions: list[Mention] = ()):
+    """Sentences and ';'-clauses of T[s:e] as (start, end), trimmed.
+
+    A break never falls inside a mention: "UBND các tỉnh, thành phố trực thuộc Trung
+    ương: Hà Tĩnh, …" is one body list, whatever the words before its colon.
+    """
     pos = s
+    spans = iter(mentions)
+    cur = next(spans, None)
     for m in _CLAUSE_END.finditer(T, s, e):
+        while cur is not None and cur.end <= m.start():
+            cur = next(spans, None)
+        if cur is not None and cur.start < m.start() < cur.end:
+            continue
         if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or
                                         _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1]))):
             continue   # a colon ends a clause only before a capital, and not before a list's members
@@ -339,7 +349,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             state.prev = None
         mentions = find_mentions(T, F, lo, hi, sc.ctx)
         first = True
-        for cs, ce in _merge_lists(T, list(_clauses(T, lo, hi)), mentions):
+        for cs, ce in _merge_lists(T, list(_clauses(T, lo, hi, mentions)), mentions):
             inside = [m for m in mentions if cs <= m.start < ce]
             _clause(T, F, cs, ce, inside, u, first, sc, ex, state, issuer, keep)
             first = False

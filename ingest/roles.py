@@ -18,15 +18,37 @@ from functools import lru_cache
 from . import lexicon
 from .agencies import Mention
 
-# What may stand before the subject of a clause: adverbs and people's titles.
-_PREFIX_OK = re.compile(
-    r"^(?:(?:dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|ben canh do|nhu vay|vi vay|theo do|cu the|"
-    r"ve phia|phan minh|tai cuoc hop|trong thoi gian toi|"
-    r"chu tich|pho chu tich|giam doc|pho giam doc|thu truong|chanh van phong|chanh|truong|lanh dao|"
-    r"cac|va|doi voi|yeu cau)\s*)*$")
-_SEPARATOR = re.compile(r"^[\s,;:&()*]*(?:và|cùng các|các)?[\s,;:&()*]*(?:lực lượng|giám đốc|phó giám đốc|chủ tịch|"
-                        r"thủ trưởng|chánh văn phòng|chánh|trưởng|lãnh đạo|cục trưởng|chi cục trưởng|vụ trưởng|"
-                        r"tổng giám đốc|chỉ huy trưởng|viện trưởng|chánh án|bí thư)?\s*$", re.I)
+# What may stand before the subject of a clause: adverbs and (from verbs.tsv) people's titles.
+_PREFIX_WORDS = ("dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|ben canh do|nhu vay|vi vay|theo do|cu the|"
+                 "ve phia|phan minh|tai cuoc hop|trong thoi gian toi|cac|va|doi voi|yeu cau")
+# What may stand between two bodies of one list, besides punctuation: "và", "cùng các", a title.
+_LIST_WORDS = "va|cung cac|cac"
+_LIST_PUNCT = frozenset(" \t\r\n,;:&()*")
+
+
+@lru_cache(maxsize=1)
+def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(prefix of a clause's subject, words between two listed bodies, a marker's title gap
+    as in "yêu cầu Chủ tịch …", "giao cho Giám đốc …"), on folded text."""
+    titles = lexicon.alternation(lexicon.verbs().get("title", {}))
+    prefix = re.compile(rf"^(?:(?:{_PREFIX_WORDS}|{titles})\s*)*$")
+    between = re.compile(rf"^(?:(?:{_LIST_WORDS})(?:\s+|$))?(?:(?:luc luong|{titles})\s*)?$")
+    gap = re.compile(rf"^(?:(?:cho|cac|dong chi)\s+)*(?:{titles})(?:\s+cac)?$")
+    return prefix, between, gap
+
+
+def _prefix_ok(F: str, lo: int, hi: int) -> bool:
+    """Only adverbs and titles before the body that opens a clause ("Đồng thời, Giám đốc Sở …")."""
+    return bool(_title_patterns()[0].match(" ".join(F[lo:hi].split())))
+
+
+def _separates(T: str, F: str, lo: int, hi: int) -> bool:
+    """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch "."""
+    if any(not c.isalnum() and c not in _LIST_PUNCT for c in T[lo:hi]):
+        return False
+    return bool(_title_patterns()[1].match(" ".join(F[lo:hi].split())))
+
+
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:.*()]*")
 # Filler words allowed between a marker and the body it governs ("giao cho Sở …").
 _FILLER = {"cho", "voi", "cac", "va", "ngay", "truc tiep", "khan truong", "ket qua", "ve", "len", "chat che",
@@ -69,7 +91,8 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     m, cat, val = best
     gap = F[m.end():hi].split()
     gap_text = " ".join(gap)
-    allowed = len(gap) == 0 or gap_text in _FILLER or all(w in {"cho", "voi", "cac", "va", "ve", "len"} for w in gap)
+    allowed = len(gap) == 0 or gap_text in _FILLER or all(w in {"cho", "voi", "cac", "va", "ve", "len"} for w in gap) \
+        or _title_patterns()[2].match(gap_text) is not None
     if cat == "reports" and not allowed:
         allowed = len(gap) <= 6 and gap[-1] in ("ve", "cho", "len", "truoc")
     if not allowed:
@@ -98,10 +121,10 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^
                         re.I)
 
 
-def _only_bodies(T: str, pos: int, rest: list[Mention], end: int) -> bool:
+def _only_bodies(T: str, F: str, pos: int, rest: list[Mention], end: int) -> bool:
     """Nothing but more bodies and separators from pos to the end of the clause."""
     for m in rest:
-        if not _SEPARATOR.match(T[pos:m.start]):
+        if not _separates(T, F, pos, m.start):
             return False
         pos = m.end
     qual = _QUALIFIER.match(T, pos, end)
@@ -115,8 +138,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
     via_chidao_only = True
     for i, m in enumerate(mentions):
         role = None
-        between_T = T[(prev.end if prev else cs):m.start]
-        if prev is not None and prev_role and _SEPARATOR.match(between_T):
+        if prev is not None and prev_role and _separates(T, F, prev.end, m.start):
             role = prev_role                                    # a list continues
         else:
             mk = _last_marker(F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
@@ -127,10 +149,10 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.modality = out.modality or val
                     if phrase != "chi dao":
                         via_chidao_only = False
-            elif prev is None and _PREFIX_OK.match(" ".join(F[cs:m.start].split())):
+            elif prev is None and _prefix_ok(F, cs, m.start):
                 # the clause's subject (a body, or a list of them): what follows decides
                 j = i
-                while j + 1 < len(mentions) and _SEPARATOR.match(T[mentions[j].end:mentions[j + 1].start]):
+                while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):
                     j += 1
                 nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
                 pos = mentions[j].end
@@ -150,7 +172,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     role = "lead"
                     if after[0] == "duty":
                         out.modality = out.modality or after[1]
-                elif _only_bodies(T, m.end, mentions[i + 1:], ce):
+                elif _only_bodies(T, F, m.end, mentions[i + 1:], ce):
                     role = "lead"     # bodies alone: a heading or label ("1. Phòng Y tế", "11. Sở A và Sở B")
                 else:
                     out.subject = None  # a body opening a sentence that states no task

@@ -1,0 +1,62 @@
+"""Obligations and roles (guide §2, §8, §9), on short documents of our own writing."""
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+CENTRAL_HEAD = """THỦ TƯỚNG CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 77/CĐ-TTg
+
+Hà Nội, ngày 02 tháng 10 năm 2025
+
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả lũ quét
+
+"""
+
+PROVINCE_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 415/UBND-KT
+
+Bến Tre, ngày 14 tháng 4 năm 2024
+
+V/v phòng, chống xâm nhập mặn
+
+"""
+
+TAIL = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+def roles(text: str, name: str = "t.txt") -> set[tuple[str, str]]:
+    ex = extract_text(text, name)
+    return {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+
+
+def test_members_after_a_colon_are_one_list_of_leads():
+    body = ("Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: "
+            "Lạng Sơn, Cao Bằng, Điện Biên khẩn trương di dời dân ra khỏi vùng nguy hiểm.\n")
+    got = roles(CENTRAL_HEAD + body + TAIL)
+    assert got == {("Ủy ban nhân dân tỉnh Lạng Sơn", "lead"), ("Ủy ban nhân dân tỉnh Cao Bằng", "lead"),
+                   ("Ủy ban nhân dân tỉnh Điện Biên", "lead")}
+
+
+def test_titles_between_listed_bodies_keep_them_leads():
+    body = ("Thủ tướng Chính phủ yêu cầu:\n\n"
+            "1. Bộ trưởng Bộ Giao thông vận tải, Bộ trưởng Bộ Công Thương chỉ đạo các đơn vị trực thuộc "
+            "bảo đảm thông suốt các tuyến giao thông.\n")
+    got = roles(CENTRAL_HEAD + body + TAIL)
+    assert got == {("Bộ Giao thông vận tải", "lead"), ("Bộ Công Thương", "lead")}
