@@ -32,8 +32,7 @@ _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
 _CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
 _CAP_LEVEL_RE = re.compile(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))")
 _NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam)$")
-_STREET_OR_COMMUNE_RE = re.compile(r"^(phố|xã)\s+")
-_LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã)\s+")
+_LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phố)\s+")
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
                               r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
@@ -412,12 +411,23 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
             level, jur = "commune", ctx.place_of("commune")   # a commune's own offices (Phòng Kinh tế xã …)
         if jur is None and head.mode in ("local",) and default in ("province", "district"):
             jur = {"province": ctx.province_word, "district": ctx.district_word}[default]
-    if head.kind == "dang" and jur:
-        jur = jur.split(" ", 1)[1] if jur.split(" ", 1)[0] in ("thành", "tỉnh", "quận", "huyện", "thị") and " " in jur else jur
-        jur = _STREET_OR_COMMUNE_RE.sub("", jur)
+    if _party_style(head) and jur:
+        jur = _party_place(jur)
     if jur:
         parts.append(jur)
     return squash_spaces(" ".join(parts)), level, jur
+
+
+def _party_style(head: lexicon.Head) -> bool:
+    """Party committees (Tỉnh ủy, Thường trực Quận ủy) name their place without a level word."""
+    return head.kind == "dang" or head.canonical.endswith("ủy")
+
+
+def _party_place(jur: str) -> str | None:
+    """"thành phố Hà Nội" -> "Hà Nội" for "Thành ủy Hà Nội"; a level word alone names no place."""
+    if LEVEL_RE.fullmatch(fold_keep(jur)):
+        return None
+    return _LEVEL_PREFIX_RE.sub("", jur)
 
 
 def _agency(name: str, kind: str, level: str | None, jur: str | None, alias: str, parent: str | None = None) -> Agency:
@@ -622,8 +632,8 @@ def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
                 for r in run[:-1]:
                     if r.bare and last.agency.jurisdiction:
                         jur = last.agency.jurisdiction
-                        if r.head.kind == "dang":
-                            jur = _LEVEL_PREFIX_RE.sub("", jur)
+                        if _party_style(r.head):
+                            jur = _party_place(jur) or ""
                         r.agency = Agency(f"{r.head.canonical} {jur}", r.head.kind, last.agency.level, last.agency.jurisdiction,
                                           aliases=list(r.agency.aliases))
                         r.bare = False
