@@ -369,6 +369,9 @@ _LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra"}
 # Kinds whose names may go on in lower case right after the head ("Ban quản lý dự án đầu tư …").
 _DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
 
+# Kinds named by their own name, with no jurisdiction (Công ty …, Tập đoàn …).
+_COMPANY_KINDS = {"cong_ty", "tap_doan"}
+
 
 def _expand_name_abbreviations(name: str) -> str:
     """"Ban Quản lý ATTP" -> "Ban Quản lý an toàn thực phẩm" (data/name_abbreviations.tsv)."""
@@ -430,8 +433,107 @@ def _party_place(jur: str) -> str | None:
     return _LEVEL_PREFIX_RE.sub("", jur)
 
 
+def _open_canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
+    """Companies and groups are named by their own name only; other open bodies as ``_canonical``."""
+    if head.kind in _COMPANY_KINDS:
+        return squash_spaces(f"{head.canonical} {middle}"), None, None
+    return _canonical(head, middle, pl, ctx)
+
+
 def _agency(name: str, kind: str, level: str | None, jur: str | None, alias: str, parent: str | None = None) -> Agency:
     return Agency(name=name, kind=kind, level=level, jurisdiction=jur, aliases=[alias] if alias else [], parent=parent)
+
+
+_LIST_KIND_TAIL_RE = re.compile(r"\s+(?:co quan ngang bo|co quan|nganh|don vi)(?![a-z0-9])")
+_MEMBER_SEP_RE = re.compile(r"[ \t\r\n*]*(?:[,;]|và(?!\w)|&)[ \t\r\n*]*(?:và(?!\w)[ \t\r\n]*)?")
+_DEPARTMENT_OF_LEVEL = {"central": "bo", "province": "so", "district": "phong", "commune": "phong"}
+
+
+def _list_colon(T: str, F: str, p: int, hi: int) -> int:
+    """Where the members start when a colon opens a list right after a head or generic phrase
+    ("các Sở: …", "các Bộ, cơ quan: …", "các đơn vị: …"); -1 when no colon follows."""
+    m = _LIST_KIND_TAIL_RE.match(F, p, hi)
+    q = m.end() if m else p
+    while q < hi and T[q] in " \t*":
+        q += 1
+    return q + 1 if T[q:q + 1] == ":" else -1
+
+
+def _members(T: str, r: int, hi: int, name_at) -> list[tuple[int, int, str]]:
+    """The members of a list as (start, end, name), read by ``name_at(pos) -> (end, name) | None``
+    and separated by ",", ";", "và" or "&" (line breaks inside a member are the scraper's)."""
+    out: list[tuple[int, int, str]] = []
+    while True:
+        r = _skip_space(T, r, hi)
+        while T[r:r + 2] == "**":
+            r = _skip_space(T, r + 2, hi)
+        got = name_at(r)
+        if got is None:
+            return out
+        end, name = got
+        out.append((r, end, name))
+        sep = _MEMBER_SEP_RE.match(T, end, hi)
+        if not sep:
+            return out
+        r = sep.end()
+
+
+def _field_member(T: str, F: str, hi: int, kind: str):
+    """A reader of field members ("Y tế", "Kế hoạch và Đầu tư") for ``_members``."""
+    fields, rx = lexicon.fields(), lexicon.field_regex(kind)
+
+    def read(r: int):
+        f = rx.match(F, r, hi)
+        return (f.end(), fields[_key(f.group(1))].canonical) if f else None
+    return read
+
+
+def _open_member(T: str, F: str, hi: int, kind: str):
+    """A reader of named members ("các Tập đoàn: Điện lực Việt Nam, …") for ``_members``."""
+    def read(r: int):
+        if not _cap(T, r) or lexicon.head_regex().match(F, r, hi):
+            return None   # lower case, or a body of its own that the scan reads whole
+        end = _open_name_end(T, F, r, hi, kind)
+        return (end, _expand_name_abbreviations(_written(T, r, end))) if end > r else None
+    return read
+
+
+def _listed_bodies(T: str, F: str, s: int, colon: int, hi: int, head: lexicon.Head, ctx: Context) -> list[Mention]:
+    """"các Sở: Y tế, Tài chính", "các Tập đoàn: Điện lực Việt Nam, …": one body per member (guide §9)."""
+    if head.mode == "field":
+        read = _field_member(T, F, hi, head.kind)
+    elif head.mode == "open":
+        read = _open_member(T, F, hi, head.kind)
+    else:
+        return []
+    found = []
+    for ms, me, name in _members(T, colon, hi, read):
+        if head.mode == "field":
+            full, level, jur = _canonical(head, name, None, ctx)
+        else:
+            full, level, jur = _open_canonical(head, name, None, ctx)
+        found.append(Mention(ms, me, _agency(full, head.kind, level, jur, _written(T, ms, me)), head_start=s))
+    return found
+
+
+def _department_members(T: str, F: str, g: re.Match, colon: int, hi: int, ctx: Context) -> list[Mention]:
+    """"Thủ trưởng các đơn vị: Y tế, Tài chính" -> Sở Y tế, Sở Tài chính (guide §8): the field names
+    a department of the kind the phrase says (các Bộ, các Sở), else of the level below the issuer."""
+    words = F[g.start():g.end()].split()
+    named = words[1] if len(words) > 1 and words[1] in ("bo", "so", "phong") else None
+    head = lexicon.heads()[named or _DEPARTMENT_OF_LEVEL.get(ctx.level, "so")]
+    fields, rx = lexicon.fields(), lexicon.field_regex(head.kind)
+
+    def read(r: int):
+        if not named and _cap(T, r) and lexicon.head_regex().match(F, r, hi):
+            return None   # "…, Công an thành phố": a body of its own
+        f = rx.match(F, r, hi)
+        return (f.end(), fields[_key(f.group(1))].canonical) if f else None
+    out = []
+    for ms, me, name in _members(T, colon, hi, read):
+        full, level, jur = _canonical(head, name, None, ctx)
+        out.append(Mention(ms, me, _agency(full, head.kind, level, jur, _written(T, ms, me)), head_start=g.start()))
+    return out
 
 
 _TITLE_RE = re.compile(r"(?:(?<=\s)|^)(giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh van phong|chanh|truong|lanh dao)\s+$")
@@ -443,6 +545,14 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     generic_spans = []
     gen_re = _generic_regex()
     for m in gen_re.finditer(F, lo, hi):
+        colon = _list_colon(T, F, m.end(), hi)
+        if colon >= 0:
+            members = _department_members(T, F, m, colon, hi, ctx)
+            if members:
+                members[0].start = m.start()
+                out.extend(members)
+                generic_spans.append((m.start(), members[-1].end))
+                continue
         e = m.end()
         tail = _GENERIC_TAIL_RE.match(F[e:hi])
         if tail:
@@ -461,11 +571,17 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             continue  # "Vũ Văn Khiên", "Viên …", "Bảo đảm": same letters, other word
         if _PUNCT_RE.search(T, s, m.end()):
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
-        listed = F[max(lo, s - 4):s] == "cac " and _char_at(T, _skip_space(T, m.end(), hi)) == ":"
+        colon = _list_colon(T, F, m.end(), hi) if F[max(lo, s - 4):s] == "cac " else -1
+        listed = colon >= 0 and _char_at(T, _skip_space(T, m.end(), hi)) == ":"
         if not upper and head.kind not in _LOWERCASE_OK and not listed:
             continue
         p = m.end()
-        found: list[Mention] = []
+        found: list[Mention] = _listed_bodies(T, F, s, colon, hi, head, ctx) if colon >= 0 else []
+        if found:
+            found[0].start = s - 4
+            out.extend(found)
+            last_end = found[-1].end
+            continue
         if head.mode == "fixed":
             if not upper:
                 continue
@@ -485,28 +601,6 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     fm = _ANY_RE.match(F[q:end])
                     fm = _FakeMatch(q, end, fld)
             if not fm:
-                # "Các Bộ: Quốc phòng, Công an" / "các Sở: Y tế, Tài chính"
-                if F[max(lo, s - 4):s] == "cac " and T[q:q + 1] == ":":
-                    r = q + 1
-                    while True:
-                        r = _skip_space(T, r, hi)
-                        f2 = lexicon.field_regex(head.kind).match(F, r, hi)
-                        if not f2:
-                            break
-                        fld = lexicon.fields()[_key(f2.group(1))].canonical
-                        name, level, jur = _canonical(head, fld, None, ctx)
-                        found.append(Mention(r, f2.end(), _agency(name, head.kind, level, jur, _written(T, r, f2.end())),
-                                             head_start=s))
-                        r2 = _sep(T, f2.end(), hi)
-                        if r2 < 0:
-                            r = f2.end()
-                            break
-                        r = r2
-                    if found:
-                        found[0].start = s - 4
-                        out.extend(found)
-                        last_end = r
-                    continue
                 continue
             fld = fm.canonical if isinstance(fm, _FakeMatch) else lexicon.fields()[_key(fm.group(1))].canonical
             pl = _parse_place(T, F, fm.end(), hi, ctx, head.level)
@@ -584,7 +678,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 else:
                     pl = None
             middle = _expand_name_abbreviations(middle)
-            if pl is None and head.kind != "cong_ty":
+            if pl is None and head.kind not in _COMPANY_KINDS:
                 words = middle.split()
                 for n in (3, 2, 1):
                     tail = " ".join(words[-n:]) if len(words) > n else ""
@@ -595,14 +689,11 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                         break
             if not middle and head.kind not in ("doan_kiem_tra",):
                 continue
-            if head.kind in ("cong_ty",):
-                name, level, jur = squash_spaces(f"{head.canonical} {middle}"), None, None
-            else:
-                if pl is None:
-                    pl2 = _parse_place(T, F, end, hi, ctx, head.level)
-                    if pl2.jurisdiction and not pl2.generic and not pl2.collective:
-                        pl, end = pl2, pl2.end
-                name, level, jur = _canonical(head, middle, pl, ctx)
+            if pl is None and head.kind not in _COMPANY_KINDS:
+                pl2 = _parse_place(T, F, end, hi, ctx, head.level)
+                if pl2.jurisdiction and not pl2.generic and not pl2.collective:
+                    pl, end = pl2, pl2.end
+            name, level, jur = _open_canonical(head, middle, pl, ctx)
             found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
         if not found:
             continue

@@ -26,3 +26,15 @@ def test_standing_bodies_boards_and_delegate_groups_of_a_council():
         "Các Tổ đại biểu Hội đồng nhân dân tỉnh Bình Định",
         "Thường trực Tỉnh ủy Bình Định",
     ]
+
+
+def test_enumerations_after_a_head_and_a_colon_give_one_body_each():
+    text = ("Giám đốc các Sở: Y tế; Tư pháp, Giao thông vận tải và Thủ trưởng các đơn vị: Nội vụ, "
+            "Công an tỉnh chịu trách nhiệm thi hành.")
+    assert names(text, BINH_DINH) == ["Sở Y tế tỉnh Bình Định", "Sở Tư pháp tỉnh Bình Định",
+                                      "Sở Giao thông vận tải tỉnh Bình Định", "Sở Nội vụ tỉnh Bình Định",
+                                      "Công an tỉnh Bình Định"]
+    assert names("Giám đốc các sở chịu trách nhiệm thi hành.", BINH_DINH) == []
+    central = "Các Bộ, cơ quan: Ngoại giao, Công an, Tập đoàn Điện lực Việt Nam; các Tập đoàn: Dầu khí Việt Nam, Hóa chất Việt Nam khẩn trương rà soát."
+    assert names(central, CENTRAL) == ["Bộ Ngoại giao", "Bộ Công an", "Tập đoàn Điện lực Việt Nam",
+                                       "Tập đoàn Dầu khí Việt Nam", "Tập đoàn Hóa chất Việt Nam"]
