@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 
 import typer
 
@@ -20,9 +21,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _mod in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-    if not _mod.name.startswith("_"):
-        importlib.import_module(f"commands.{_mod.name}").register(app)
+
+
+def _modules(argv: list[str]) -> list[str]:
+    """The command modules to load: the invoked command's alone, else all (help, unknown names)."""
+    if len(argv) > 1 and argv[1] in commands.MODULES:
+        return [commands.MODULES[argv[1]]]
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+
+
+for _name in _modules(sys.argv):
+    importlib.import_module(f"commands.{_name}").register(app)
 
 
 def main() -> None:

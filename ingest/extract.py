@@ -237,8 +237,16 @@ _ISSUES = re.compile(r"(?<![a-z0-9])(ban hanh|phe duyet)\s+(ke hoach|chi thi|quy
 _ORDER = re.compile(r"\s*(\([^()]{0,40}\)\s*)?(giao|yeu cau|de nghi|chi dao)\s")
 
 
+# An order verb where _ORDER could match ("giao thông", "giáo dục" are not orders): a cheap first
+# look, since a text with fewer than two of them cannot have two bodies giving orders.
+_ORDER_VERB = re.compile(r"(?<![a-z0-9])(?:giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))|yeu cau|de nghi|chi dao)\s")
+
+
 def _issuer_orders(T: str, F: str, ctx: Context) -> int:
     """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order."""
+    verbs = _ORDER_VERB.finditer(F)
+    if next(verbs, None) is None or next(verbs, None) is None:
+        return 0
     n = 0
     for m in find_mentions(T, F, 0, len(T), ctx):
         if m.agency.kind in ("ubnd", "bo", "so", "chinh_phu") and _ORDER.match(F, m.end):

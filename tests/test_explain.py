@@ -53,3 +53,25 @@ def test_cli_explain_prints_without_writing(tmp_path):
     assert not list(tmp_path.glob("*.json"))
     result = runner.invoke(app, ["extract", str(src)])
     assert result.exit_code != 0 and "--out" in result.output
+
+
+def test_command_table_names_every_registered_command():
+    """cli.py loads only the invoked command's module: commands.MODULES must say where each lives."""
+    import importlib
+    import pkgutil
+
+    import typer
+
+    import commands
+
+    found = {}
+    for m in pkgutil.iter_modules(commands.__path__):
+        if m.name.startswith("_"):
+            continue
+        sub = typer.Typer()
+        importlib.import_module(f"commands.{m.name}").register(sub)
+        for c in sub.registered_commands:
+            found[c.name or c.callback.__name__] = m.name
+        for g in sub.registered_groups:
+            found[g.name] = m.name
+    assert found == commands.MODULES
