@@ -1,68 +1,265 @@
-"""Citations between directives (guide §5).
+"""Citations between directives (guide §5, §8, §9).
 
-Every numbered instrument named in a directive's text is a citation from it.
-The relation comes from the words that open the sentence: "Căn cứ / Theo /
+Every numbered instrument named in a directive's text is a citation from it,
+except the directive's own number and the other directives the text reports.
+The relation comes from the words that open the clause: "Căn cứ / Theo /
 Xét" -> basis, "Thực hiện / Triển khai / Để (tiếp tục) thực hiện / để cụ thể
 hóa" -> implements, anything else ("tuân thủ theo …", "Trước đó … đã ban
-hành …", "thay thế …") -> mentions. Type, date and issuer of the cited
-instrument come from the words around its number.
+hành …", "thay thế …") -> mentions. A clause that only continues a list ("…;
+Nghị định số …", "Căn cứ:\\n- Luật …") takes the relation of the clause it
+continues. Type, date and issuer of the cited instrument come from the words
+around its number.
+
+Where an official text cites: its whole own text, from its number in the
+header (the trích yếu and the "Căn cứ" lines may be printed inside what the
+header parser took) to the end of the document, attached plans, appendices and
+footnotes included, but not the Nơi nhận list nor the furniture a legal
+library prints after the document (its title line restating the document,
+"Văn bản liên quan" lists, notices of its own).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .agencies import Context, find_mentions
 from .dates import parse_date
+from .lexicon import alternation
 from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Citation, Directive
+from .structure import Structure
+from .textnorm import fold_keep
 
-_BASIS = re.compile(r"^(?:\W*)(can cu|theo|xet)(?![a-z0-9])")
-_IMPLEMENTS = re.compile(r"^(?:\W*)(?:de\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa|de cu the hoa)(?![a-z0-9])")
+# the clause's opening words, after a list marker ("2.", "b)", "II.") or "V/v" (folded text)
+_LEAD = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
+_BASIS = re.compile(_LEAD + r"(can cu|theo|xet)(?![a-z0-9])")
+_IMPLEMENTS = re.compile(_LEAD + r"(?:de\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa)(?![a-z0-9])")
+_CONTINUES = re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$")
+_MARKUP = " \t*_|#>"
+_BULLET_LINE = re.compile(r"[ \t*_|#>]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))(?:\s|$)")
+# a line that opens with a relation's words opens a clause, whatever the line before ends with
+_CUE_LINE = re.compile(r"[ \t*_|#>]*(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Triển khai|Để cụ thể hóa|Để cụ thể hoá)\b")
+_BACK_LIMIT = 1500
+# "… của X tại Công văn số" just before a number (folded text)
+_OF_AT = re.compile(r"\stai\s+(?:cac\s+)?[a-z ]{2,30}?\s+(?:so\s+)?$")
+# where the quoted evidence of a citation stops: the clause's end, a blank line or a table cell
+_CLAUSE_STOP = re.compile(r"[;|]|\.(?=\s|$)|\n[ \t*_]*\n")                          # how far back a clause's opening is looked for
+# "Số: 80/2025/NQ-HĐND" in the header (the same words header_directive reads the number from)
+_OWN_NUMBER = re.compile(r"s[ốo]\s*(?:ký hiệu)?\s*:?\s*(?=\d)", re.I)
+_NOI_NHAN = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*:?", re.M | re.I)
+_LUU = re.compile(r"^[\W]*L[ưu]u\s*:?[^\n]*", re.M)
 
 
-def citations(T: str, F: str, lo: int, hi: int, source: Directive, ctx: Context,
+def citations(T: str, F: str, ranges: list[tuple[int, int]], source: Directive, ctx: Context,
               skip: set[str] | None = None) -> list[Citation]:
+    """The numbered citations of ``source`` in the given stretches of T (offsets into T)."""
     out: list[Citation] = []
-    seen = set()
-    numbers = list(find_numbers(T, lo, hi))
-    for i, (s, e, num) in enumerate(numbers):
-        num = normalise(num)
-        if num == source.number or num in seen or (skip and num in skip):
-            continue
-        seen.add(num)
-        # the sentence opening: fold marks sentence ends as spaces, so look in T
-        cut = max(T.rfind(". ", lo, s), T.rfind("\n", lo, s), T.rfind(";", lo, s), lo - 1)
-        opening = " ".join(F[cut + 1:s].split())
+    seen = {_key(source.number)} if source.number else set()
+    seen |= {_key(n) for n in skip or ()}
+    for lo, hi in ranges:
+        numbers = list(find_numbers(T, lo, hi))
+        for i, (s, e, num) in enumerate(numbers):
+            num = normalise(num)
+            if _key(num) in seen:
+                continue
+            seen.add(_key(num))
+            nxt = numbers[i + 1][0] if i + 1 < len(numbers) else hi
+            out.append(_citation(T, F, lo, hi, s, e, nxt, num, source, ctx))
+    return _well_formed(out)
+
+
+def _well_formed(cits: list[Citation]) -> list[Citation]:
+    """One record per instrument printed both with and without a hyphen ("03/2021/TTBKHĐT" beside
+    "03/2021/TT-BKHĐT"): the well-formed printing."""
+    best: dict[str, Citation] = {}
+    for c in cits:
+        k = _key(c.to).replace("-", "")
+        if k not in best or c.to.count("-") > best[k].to.count("-"):
+            best[k] = c
+    keep = {id(c) for c in best.values()}
+    return [c for c in cits if id(c) in keep]
+
+
+def _key(number: str) -> str:
+    return normalise(number).upper().replace("Đ", "D")
+
+
+def _citation(T: str, F: str, lo: int, hi: int, s: int, e: int, nxt: int, num: str, source: Directive,
+              ctx: Context) -> Citation:
+    start = _clause_start(T, lo, s)[0]
+    while start < s and T[start] in _MARKUP + "\n-+•–":
+        start += 1
+    stop = _CLAUSE_STOP.search(T, e, min(hi, e + 400))
+    end = stop.start() + (stop.group()[0] in ";.") if stop else min(hi, e + 400)
+    issuer = _issuer_before(T, F, start, s, ctx) or _cited_issuer(T, F, e, min(nxt, end, e + 250), ctx, num)
+    return Citation(source=source.key, to=num, relation=relation(T, F, lo, s), to_type=_cited_type(F, lo, s, num),
+                    to_date=_cited_date(F, e), to_issuer=issuer, span=(start, end))
+
+
+def _clause_start(T: str, lo: int, s: int) -> tuple[int, str]:
+    """Where the clause holding offset s opens, and what separates it from the one before.
+
+    Clauses end at ";" and ":", sentences at ". ", at a line that ends in one of
+    ".;:!?" and before a bullet or numbered line; a line that ends otherwise is
+    a wrapped line of the same sentence (copies hard-wrapped at 80 columns).
+    The separator is "" when the clause opens a sentence or paragraph.
+    """
+    floor = max(lo, s - _BACK_LIMIT)
+    i = s - 1
+    while i >= floor:
+        c = T[i]
+        if c in ";:":
+            return i + 1, c
+        if c in ".!?" and (i + 1 >= len(T) or T[i + 1] in " \t\n*_") and not T[i - 1:i].isdigit():
+            return i + 1, ""
+        if c == "\n":
+            if _BULLET_LINE.match(T, i + 1):
+                prev = T[max(floor, T.rfind("\n", floor, i) + 1):i].rstrip(_MARKUP)
+                return i + 1, prev[-1:] if prev[-1:] in (";", ":") else ""
+            ls = T.rfind("\n", floor, i) + 1
+            prev = T[max(floor, ls):i].rstrip(_MARKUP)
+            if not prev.strip(_MARKUP) or prev[-1] in ".!?" or prev.isupper() or _CUE_LINE.match(T, i + 1):
+                return i + 1, ""
+            if prev[-1] in ";:":
+                return i + 1, prev[-1]
+        i -= 1
+    return floor, ""
+
+
+def relation(T: str, F: str, lo: int, s: int) -> str:
+    """basis | implements | mentions, from the opening of the clause citing at offset s."""
+    pos = s
+    for _ in range(20):
+        start, sep = _clause_start(T, lo, pos)
+        opening = " ".join(F[start:pos].split())
         if _BASIS.match(opening):
-            relation = "basis"
-        elif _IMPLEMENTS.match(opening):
-            relation = "implements"
-        else:
-            relation = "mentions"
-        before = F[max(lo, s - 30):s]
-        to_type = None
-        for tm in type_word_regex().finditer(before):
-            to_type = type_of_word(tm.group(1))
-        to_type = to_type if to_type and to_type != "Công văn" or not to_type else to_type
-        if not to_type:
-            to_type = type_from_symbol(num)
-        after = F[e:e + 30]
-        to_date = parse_date(after) if re.match(r"\s*(ngay\s)?\d", after) else None
-        # "của X" after the number (and its date / subject), before the next number
-        nxt = numbers[i + 1][0] if i + 1 < len(numbers) else hi
-        window_end = min(nxt, e + 250, hi)
-        to_issuer = None
-        cm = re.search(r"(?<![a-z0-9])cua\s", F[e:window_end])
-        if cm:
-            ms = [m for m in find_mentions(T, F, e + cm.end(), window_end, ctx) if not m.generic]
-            if ms and ms[0].start - (e + cm.end()) < 3:
-                to_issuer = ms[0].agency.name
-        to_issuer = to_issuer or issuer_from_symbol(num)
-        # the evidence quoted for the citation: the clause that names the cited instrument
-        start = cut + 1
-        while start < s and T[start] in " \t\n*_-":
-            start += 1
-        stop = re.search(r"[;\n]|\.(?=\s|$)", T[e:hi])
-        out.append(Citation(source=source.key, to=num, relation=relation, to_type=to_type,
-                            to_date=to_date, to_issuer=to_issuer, span=(start, e + (stop.start() + (stop.group() != "\n") if stop else 0))))
-    return out
+            return "basis"
+        if _IMPLEMENTS.match(opening):
+            return "implements"
+        # "…; Nghị định số …" / "Căn cứ:\n- Luật …": a list item continues the clause before it
+        if not sep or start <= lo or not _continues(opening):
+            return "mentions"
+        pos = start - 1
+    return "mentions"
+
+
+def _continues(opening: str) -> bool:
+    """Is a clause opening only an instrument's name ("Nghị định số", "và Thông tư", "Luật X số")?"""
+    m = type_word_regex().match(opening.lstrip("- "))
+    if m:
+        return True
+    return bool(_CONTINUES.match(opening))
+
+
+def _cited_type(F: str, lo: int, s: int, num: str) -> str:
+    """The type word printed before the number, else its symbol's; "văn bản số 213-KL/TW" -> Kết luận."""
+    to_type = None
+    for tm in type_word_regex().finditer(F, max(lo, s - 30), s):
+        to_type = type_of_word(tm.group(1))
+    by_symbol = type_from_symbol(num)
+    if not to_type or (to_type == "Công văn" and by_symbol != "Công văn"):
+        return by_symbol
+    return to_type
+
+
+def _cited_date(F: str, e: int) -> str | None:
+    after = F[e:e + 30]
+    return parse_date(after) if re.match(r"\s*(ngay\s)?\d", after) else None
+
+
+def _issuer_before(T: str, F: str, start: int, s: int, ctx: Context) -> str | None:
+    """"(đề nghị / chỉ đạo) của X tại Tờ trình số N": X issued N."""
+    window = F[max(start, s - 200):s]
+    m = _OF_AT.search(window)
+    if not m:
+        return None
+    at = s - len(window) + m.start()
+    cua = F.rfind("cua ", max(start, s - 200), at)
+    if cua < 0:
+        return None
+    ms = [x for x in find_mentions(T, F, cua + 4, at, ctx) if not x.generic]
+    return ms[0].agency.name if ms and ms[0].start - (cua + 4) < 3 and ms[-1].end >= at - 2 else None
+
+
+def _cited_issuer(T: str, F: str, e: int, window_end: int, ctx: Context, num: str) -> str | None:
+    """"của X" after the number (and its date / subject), before the next number; else the symbol's issuer."""
+    cm = re.search(r"(?<![a-z0-9])cua\s", F[e:window_end])
+    if cm:
+        ms = [m for m in find_mentions(T, F, e + cm.end(), window_end, ctx) if not m.generic]
+        if ms and ms[0].start - (e + cm.end()) < 3:
+            return ms[0].agency.name
+    return issuer_from_symbol(num)
+
+
+# ---- where an official text cites ------------------------------------------------------------------
+
+
+def official_ranges(T: str, F: str, st: Structure, own_number: str | None) -> list[tuple[int, int]]:
+    """The stretches of an official text that can cite: from its own number to the end of the
+    document, without the Nơi nhận list."""
+    lo = st.body.start
+    if st.header:
+        m = _OWN_NUMBER.search(T, st.header.start, st.header.end)
+        if m:
+            lo = min(lo, m.end())
+    hi = page_end(T, F, lo, own_number)
+    out = []
+    pos = lo
+    for nn in _NOI_NHAN.finditer(T, lo, hi):
+        out.append((pos, nn.start()))
+        pos = _noi_nhan_end(T, nn.end(), hi)
+    out.append((pos, hi))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _noi_nhan_end(T: str, pos: int, hi: int) -> int:
+    """End of a Nơi nhận list: its "Lưu: VT …" line, else the first blank or table-border line."""
+    m = _LUU.search(T, pos, min(hi, pos + 3000))
+    if m:
+        return m.end()
+    for line in re.finditer(r"\n[ \t*_|-]*(?=\n)", T[pos:min(hi, pos + 3000)]):
+        if line.start() > 0:
+            return pos + line.start()
+    return min(hi, pos + 3000)
+
+
+@lru_cache(maxsize=1)
+def _page_end_regex() -> re.Pattern:
+    path = Path(__file__).with_name("data") / "page_ends.txt"
+    phrases = [" ".join(fold_keep(line).split()) for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    return re.compile(r"(?<![a-z0-9])(?:" + alternation(phrases) + r")(?![a-z0-9])")
+
+
+def page_end(T: str, F: str, lo: int, own_number: str | None) -> int:
+    """Where the document's own text ends in a copy from a legal library or portal.
+
+    The first line that is one of the library's section markers (data/page_ends.txt)
+    ends it; a title line just before it that restates the document ("Quyết định
+    1520/QĐ-UBND năm 2025 phê duyệt …") is the library's too.
+    """
+    for m in _page_end_regex().finditer(F, lo):
+        ls = T.rfind("\n", 0, m.start()) + 1
+        if T[ls:m.start()].strip(_MARKUP) or T[m.end():T.find("\n", m.end()) % (len(T) + 1)].strip(_MARKUP + ":"):
+            continue   # the words inside a sentence, not a line of their own
+        return _restating_title(T, lo, ls, own_number)
+    return len(T)
+
+
+def _restating_title(T: str, lo: int, ls: int, own_number: str | None) -> int:
+    """The start of the line before ls when it restates the document's own number, else ls."""
+    if not own_number:
+        return ls
+    pos = ls - 1
+    for _ in range(4):
+        prev = T.rfind("\n", lo, max(lo, pos))
+        line = T[prev + 1:pos]
+        if line.strip(_MARKUP):
+            head = line.strip(_MARKUP)[:80]
+            nums = [normalise(n) for _, _, n in find_numbers(head)]
+            return prev + 1 if nums and _key(nums[0]) == _key(own_number) else ls
+        if prev < lo:
+            break
+        pos = prev
+    return ls

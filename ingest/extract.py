@@ -151,9 +151,10 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             explicit = _obligations(T, F, st, sc, ex, keep)
             if not explicit and not st.official:
                 del ex.obligations[before:]   # running text that only inherits bodies gives no task
-        for c in cit.citations(T, F, sc.start, sc.end, sc.directive, sc.ctx, skip={d.number for d in
-                                                                                    ex.directives if d.number}):
-            ex.citations.append(c)
+        ranges = cit.official_ranges(T, F, st, sc.directive.number) if st.official and st.header else \
+            [(sc.start, min(sc.end, cit.page_end(T, F, sc.start, None)))]
+        ex.citations += cit.citations(T, F, ranges, sc.directive, sc.ctx,
+                                      skip={d.number for d in ex.directives if d.number})
     # citations of other reported directives are not citations
     reported = {d.number for d in ex.directives if d.number}
     ex.citations = [c for c in ex.citations if c.to not in reported]

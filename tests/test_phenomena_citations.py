@@ -1,0 +1,156 @@
+"""Citations between directives (guide §5, §8, §9), on invented documents of other provinces.
+
+Only numbered citations are scored; these tests also pin the relation, since the guide
+settles it (Căn cứ / Theo / Xét -> basis, Thực hiện / Triển khai / để cụ thể hóa ->
+implements, anything else -> mentions).
+"""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_text
+from ingest.numbers import find_numbers, normalise, type_from_symbol
+
+# A decision whose trích yếu runs straight into the Căn cứ lines (no blank line), with a long
+# Căn cứ list, a Tờ trình, a replaced decision, an attached plan and a legal library's tail.
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 3107/QĐ-UBND
+Nghệ An, ngày 05 tháng 12 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch phòng, chống dịch bệnh trên đàn gia súc năm 2026
+ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Thú y số 79/2015/QH13; Nghị định số 35/2016/NĐ-CP ngày
+15 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số điều của Luật Thú y;
+Căn cứ:
+- Thông tư số 07/2016/TT- BNNPTNT ngày 31 tháng 5 năm 2016 của Bộ Nông nghiệp và Phát triển nông thôn;
+- Quyết định số 1234 /QĐ-UBND ngày 02 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh;
+Xét Tờ trình số 77/TTr-SNNMT ngày 20 tháng 11 năm 2025 của Sở Nông nghiệp và Môi trường.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch bệnh trên đàn gia súc năm 2026.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 15/2020/QĐ-UBND ngày 10 tháng 4 \
+năm 2020 của Ủy ban nhân dân tỉnh.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm thi hành \
+Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+- Bộ Nông nghiệp và Môi trường (để b/c);
+- Lưu: VT, NN.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn A
+
+KẾ HOẠCH
+Phòng, chống dịch bệnh trên đàn gia súc năm 2026
+(Ban hành kèm theo Quyết định số 3107/QĐ-UBND ngày 05/12/2025 của Ủy ban nhân dân tỉnh Nghệ An)
+I. MỤC ĐÍCH, YÊU CẦU
+Để cụ thể hóa Chỉ thị số 11/CT-TTg ngày 20/4/2025 của Thủ tướng Chính phủ, Sở Nông nghiệp và Môi trường chủ trì \
+tổ chức tiêm phòng.
+Quyết định 3107/QĐ-UBND năm 2025 ban hành Kế hoạch phòng, chống dịch bệnh theo Quyết định 99/2019/QĐ-UBND
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+## Văn bản liên quan
+Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân yêu cầu xác nhận sự đồng ý của thành viên.
+"""
+
+# A telegram: "tiếp theo các Công điện …", party documents, a number without "số", a task that
+# carries out a decision, and a footnote printed after the signature.
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 301/CĐ-TTg
+Hà Nội, ngày 02 tháng 12 năm 2025
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả sạt lở đất tại các tỉnh miền núi phía Bắc
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Đồng chí Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Hà Giang.
+Tiếp theo các Công điện số 287/CĐ-TTg, 290/CĐ-TTg, Thủ tướng Chính phủ đề nghị các địa phương tập trung khắc \
+phục hậu quả sạt lở[1].
+Căn cứ chỉ đạo của Bộ Chính trị tại thông báo số 77-TB/TW ngày 28/11/2025, của Ban Bí thư tại văn bản số \
+190-KL/TW ngày 28/11/2025, Nghị quyết 402/NQ-CP ngày 30/11/2025 của Chính phủ, Thủ tướng Chính phủ yêu cầu:
+1. Ủy ban nhân dân các tỉnh chủ trì rà soát các điểm có nguy cơ sạt lở.
+2. Thực hiện Quyết định số 88/QĐ-TTg ngày 15/1/2025, Bộ Nông nghiệp và Môi trường chủ trì hướng dẫn các địa phương./.
+Nơi nhận:
+- Như trên;
+- Văn phòng Trung ương Đảng;
+- Lưu: VT, NN.
+THỦ TƯỚNG
+Lê Văn B
+[1] Thông báo số 540/TB-VPCP ngày 20/11/2025 của Văn phòng Chính phủ.
+"""
+
+
+def _cites(text: str) -> dict[str, tuple]:
+    ex = extract_text(text, "doc")
+    assert len(ex.directives) == 1
+    key = ex.directives[0].key
+    assert all(c.source == key for c in ex.citations)
+    return {c.to: (c.relation, c.to_type, c.to_date, c.to_issuer) for c in ex.citations}
+
+
+def test_every_number_of_a_decision_is_cited_with_its_relation():
+    cites = _cites(DECISION)
+    assert {k: v[0] for k, v in cites.items()} == {
+        "72/2025/QH15": "basis",            # Căn cứ lines printed inside what looks like the header
+        "79/2015/QH13": "basis",
+        "35/2016/NĐ-CP": "basis",           # "…; Nghị định số …" continues the Căn cứ clause
+        "07/2016/TT-BNNPTNT": "basis",      # "Căn cứ:" then a list; "TT- BNNPTNT" spacing dropped
+        "1234/QĐ-UBND": "basis",            # "1234 /QĐ-UBND" -> "1234/QĐ-UBND" (guide §9)
+        "77/TTr-SNNMT": "basis",            # "Xét Tờ trình số …" (guide §8)
+        "15/2020/QĐ-UBND": "mentions",      # "thay thế Quyết định số …" (guide §8)
+        "11/CT-TTg": "implements",          # "Để cụ thể hóa …" in the attached plan
+    }
+    # the decision's own number (also in its attached plan) is no citation, nor is the library's
+    # title line restating it, nor its notices after the document
+    assert "3107/QĐ-UBND" not in cites and "99/2019/QĐ-UBND" not in cites and "13/2023/NĐ-CP" not in cites
+
+
+def test_type_date_and_issuer_of_cited_instruments():
+    cites = _cites(DECISION)
+    assert cites["77/TTr-SNNMT"] == ("basis", "Tờ trình", "2025-11-20", "Sở Nông nghiệp và Môi trường tỉnh Nghệ An")
+    assert cites["35/2016/NĐ-CP"] == ("basis", "Nghị định", "2016-05-15", "Chính phủ")
+    assert cites["72/2025/QH15"] == ("basis", "Luật", None, "Quốc hội")
+
+
+def test_telegram_citations_party_documents_and_footnotes():
+    cites = _cites(TELEGRAM)
+    assert {k: v[0] for k, v in cites.items()} == {
+        "287/CĐ-TTg": "mentions",           # "Tiếp theo các Công điện số …, …": every number
+        "290/CĐ-TTg": "mentions",
+        "77-TB/TW": "basis",
+        "190-KL/TW": "basis",
+        "402/NQ-CP": "basis",               # "Nghị quyết 402/NQ-CP" without "số"
+        "88/QĐ-TTg": "implements",          # "2. Thực hiện Quyết định số …"
+        "540/TB-VPCP": "mentions",          # the footnote after the signature
+    }
+    assert cites["77-TB/TW"][1:] == ("Thông báo", "2025-11-28", "Bộ Chính trị")   # "của X tại thông báo số"
+    assert cites["190-KL/TW"][1] == "Kết luận"    # "văn bản số 190-KL/TW": the symbol says Kết luận
+
+
+@pytest.mark.parametrize("text,number", [
+    ("sửa đổi Nghị quyết số 12.3/2025/NQ-CP về", "12.3/2025/NQ-CP"),
+    ("Tờ trình số 512\n/TTr-SYT ngày", "512/TTr-SYT"),
+    ("Thông tư liên tịch số 04/2018/TTLT-BYT-BTC- BLĐTBXH ngày", "04/2018/TTLT-BYT-BTC-BLĐTBXH"),
+    ("Công văn số 8810/SXD-QLN& PTĐT ngày", "8810/SXD-QLN&PTĐT"),
+    ("Báo cáo thẩm tra số 90/BC- BVHXH của", "90/BC-BVHXH"),
+    ("Quyết định số 45/QĐ-UBND - Ủy ban nhân dân", "45/QĐ-UBND"),
+])
+def test_printed_and_scraped_number_shapes(text, number):
+    assert [normalise(n) for _, _, n in find_numbers(text)] == [number]
+
+
+def test_figures_are_not_numbers():
+    assert list(find_numbers("mức hỗ trợ 3.250.000 đồng/người/tháng, năm 2025 /KH")) == []
+    assert type_from_symbol("15/VBHN-BTC") == "Văn bản hợp nhất"
+
+
+def test_well_formed_printing_wins_over_a_dropped_hyphen():
+    text = DECISION.replace("I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU\nTheo Thông tư số 07/2016/TTBNNPTNT, "
+                                                   "Sở Nông nghiệp và Môi trường chủ trì.")
+    cites = _cites(text)
+    assert "07/2016/TT-BNNPTNT" in cites and "07/2016/TTBNNPTNT" not in cites
