@@ -297,6 +297,14 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             return out
         if word == "quan" and not _cap(T, q):
             return _Place(q)  # lower-case "quan" here is not "quận" (e.g. "cơ quan")
+        # "UBND xã, phường", "UBND huyện, thành phố" without "các": the collective below the issuer
+        more = _more_level_words(T, F, r, hi, ctx)
+        if more and _RANK[level] > _RANK.get(ctx.level, 1):
+            end, words = more
+            levels = [level] + [_LEVEL_OF_WORD[w][0] for w, _ in words]
+            lowest = max(levels, key=lambda lv: _RANK[lv])
+            written = canon_word + "".join(sep + _LEVEL_OF_WORD[w][1] for w, sep in words)
+            return _Place(end, lowest, ctx.below(lowest), collective="các " + written)
         # a level word alone: the context's unit of that level, or all units below the issuer
         if _RANK[level] > _RANK.get(ctx.level, 1) and not _cap(T, q):
             return _Place(r, level, ctx.below(level), collective="các " + canon_word)
@@ -305,6 +313,26 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
     if pl and pl[1].level == "province":
         return _Place(pl[0], "province", _jur_string(pl[1].word, pl[1].name), explicit=True)
     return _Place(p)
+
+
+_MORE_LEVEL_RE = re.compile(r"[ \t]*(,|/|và(?!\w))[ \t\r\n]*")
+
+
+def _more_level_words(T: str, F: str, r: int, hi: int, ctx: Context):
+    """Level words listed after a first one ("xã, phường và đặc khu", "xã/phường"):
+    (end, [(folded word, separator as printed)]), or None. A word with a place after it
+    ("…, thành phố Vinh") names a body, not a level."""
+    words = []
+    while True:
+        sm = _MORE_LEVEL_RE.match(T, r, hi)
+        if not sm:
+            break
+        lw = _level_word(F, sm.end(), hi)
+        if not lw or lw[1] == "tp" or _place_after(T, F, _skip_space(T, lw[0], hi), hi, None, ctx.province):
+            break
+        words.append((lw[1], {",": ", ", "/": ", "}.get(sm.group(1), " và ")))
+        r = lw[0]
+    return (r, words) if words else None
 
 
 def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:

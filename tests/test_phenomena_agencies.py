@@ -38,3 +38,11 @@ def test_enumerations_after_a_head_and_a_colon_give_one_body_each():
     central = "Các Bộ, cơ quan: Ngoại giao, Công an, Tập đoàn Điện lực Việt Nam; các Tập đoàn: Dầu khí Việt Nam, Hóa chất Việt Nam khẩn trương rà soát."
     assert names(central, CENTRAL) == ["Bộ Ngoại giao", "Bộ Công an", "Tập đoàn Điện lực Việt Nam",
                                        "Tập đoàn Dầu khí Việt Nam", "Tập đoàn Hóa chất Việt Nam"]
+
+
+def test_collectives_written_without_cac_are_the_units_below_the_issuer():
+    assert names("Giao Ủy ban nhân dân xã/phường rà soát; Công an xã, phường và đặc khu phối hợp.", CAN_THO) == [
+        "Ủy ban nhân dân các xã, phường thành phố Cần Thơ",
+        "Công an các xã, phường và đặc khu thành phố Cần Thơ"]
+    assert names("UBND huyện, thị xã chủ động bố trí kinh phí.", BINH_DINH) == [
+        "Ủy ban nhân dân các huyện, thị xã tỉnh Bình Định"]
