@@ -42,6 +42,20 @@ def _prefix_ok(F: str, lo: int, hi: int) -> bool:
     return bool(_title_patterns()[0].match(" ".join(F[lo:hi].split())))
 
 
+def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) -> bool:
+    """The body opens the clause after an adverbial phrase and its comma: "Trong thời hạn 05 ngày,
+    Phòng Y tế …", "Trên cơ sở danh sách của UBND xã, Sở Tài chính …" (no marker gave it a role)."""
+    comma = T.rfind(",", cs, m.start)
+    if comma < 0 or (prev is not None and comma < prev.end):
+        return False   # no comma, or the comma only lists bodies ("của Chính phủ, Thủ tướng Chính phủ")
+    if len(F[max(cs, T.rfind(",", cs, comma) + 1):comma].split()) < 2:
+        return False   # a list of units, not an adverbial ("các Cục, Vụ, Văn phòng Bộ")
+    before = F[max(cs, comma - 30):comma].split()
+    if any(_title_patterns()[2].match(" ".join(before[-k:])) for k in (1, 2) if len(before) >= k):
+        return False   # titles of one person ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
+    return _prefix_ok(F, comma + 1, m.start)
+
+
 def _separates(T: str, F: str, lo: int, hi: int) -> bool:
     """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch "."""
     if any(not c.isalnum() and c not in _LIST_PUNCT for c in T[lo:hi]):
@@ -149,7 +163,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.modality = out.modality or val
                     if phrase != "chi dao":
                         via_chidao_only = False
-            elif prev is None and _prefix_ok(F, cs, m.start):
+            elif (opening := prev is None and _prefix_ok(F, cs, m.start)) or (
+                    out.subject is None and not out.leads and not out.supports and _after_adverbial(T, F, cs, prev, m)):
                 # the clause's subject (a body, or a list of them): what follows decides
                 j = i
                 while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):
@@ -157,8 +172,15 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
                 pos = mentions[j].end
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
-                after = _starts_with(F, qual.end() if qual else pos, nxt,
-                                     ("assign", "narrative", "duty", "support", "reports", "task"))
+                pos = qual.end() if qual else pos
+                after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
+                if not opening and after and not T[pos:nxt].strip()[:1].isalpha():
+                    after = None   # after an adverbial the verb must follow the body itself
+                if not opening and after and after[0] == "assign" and after[1] != "chỉ đạo":
+                    # "Căn cứ …, X yêu cầu / đề nghị …": X gives the order, it is not ordered
+                    out.director = m
+                    out.modality = out.modality or after[1]
+                    after = None
                 out.subject = m
                 via_chidao_only = False
                 if after and after[0] == "narrative":
@@ -172,7 +194,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     role = "lead"
                     if after[0] == "duty":
                         out.modality = out.modality or after[1]
-                elif _only_bodies(T, F, m.end, mentions[i + 1:], ce):
+                elif prev is None and _only_bodies(T, F, m.end, mentions[i + 1:], ce):
                     role = "lead"     # bodies alone: a heading or label ("1. Phòng Y tế", "11. Sở A và Sở B")
                 else:
                     out.subject = None  # a body opening a sentence that states no task

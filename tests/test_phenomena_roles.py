@@ -60,3 +60,14 @@ def test_titles_between_listed_bodies_keep_them_leads():
             "bảo đảm thông suốt các tuyến giao thông.\n")
     got = roles(CENTRAL_HEAD + body + TAIL)
     assert got == {("Bộ Giao thông vận tải", "lead"), ("Bộ Công Thương", "lead")}
+
+
+def test_a_body_after_an_adverbial_and_its_comma_is_the_subject():
+    body = ("Căn cứ Thông tư số 02/2019/TT-VPCP của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn "
+            "kiểm soát thủ tục hành chính, UBND tỉnh yêu cầu:\n\n"
+            "- Trong thời hạn 10 ngày làm việc kể từ ngày nhận đủ hồ sơ, Sở Tư pháp thẩm định và trình "
+            "Ủy ban nhân dân tỉnh.\n")
+    ex = extract_text(PROVINCE_HEAD + body + TAIL, "bt.txt")
+    got = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+    assert got == {("Sở Tư pháp tỉnh Bến Tre", "lead")}
+    assert [o.reports_to for o in ex.obligations] == [["Ủy ban nhân dân tỉnh Bến Tre"]]
