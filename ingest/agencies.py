@@ -39,6 +39,7 @@ _PUNCT_RE = re.compile(r"[,;:()]")
 _PARENT_DASH_RE = re.compile(r"[ \t]*[-–,][ \t]*")
 _ANY_RE = re.compile(r".*")
 _TRAILING_PLACE_RE = re.compile(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$")
+REFORM_DATE = "2025-07-01"   # two-level local government: districts abolished, provinces merged
 _RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
 
 
@@ -53,6 +54,11 @@ class Context:
     level: str = "province"        # level of the issuer
     commune: str | None = None     # since 2025 communes issue documents too
     commune_word: str = "xã"
+    date: str | None = None        # ISO date of the directive: names changed on 1 July 2025
+
+    def reformed(self) -> bool:
+        """After 1 July 2025 a province has only communes and wards below it (no districts)."""
+        return bool(self.date) and self.date >= REFORM_DATE
 
     def place_of(self, level: str) -> str | None:
         if level == "province" and self.province:
@@ -95,6 +101,7 @@ class Mention:
     head_start: int = -1           # where the head word starts (after a title or "các")
     head: "lexicon.Head | None" = None
     bare: bool = False             # nothing after the head: its place is the context's
+    by_level: bool = False         # "UBND cấp xã": a collective named by its level only
 
 
 def _key(matched: str) -> str:
@@ -220,6 +227,7 @@ class _Place:
     extra: list = field(default_factory=list)   # enumerated further places: (start, end, level, jurisdiction)
     generic: bool = False
     explicit: bool = False                      # the place is named in the text, not taken from context
+    by_level: bool = False                      # "cấp xã" read as the collective of the province's communes
 
 
 def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str | None) -> _Place:
@@ -230,7 +238,11 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         m = _CAP_LEVEL_RE.match(F[q:hi])
         lw = LEVEL_RE.fullmatch(m.group(2) or "")
         # "cấp xã": every body of that level, generic unless the text names that collective
-        return _Place(q + m.end(), level=_LEVEL_OF_WORD[lw.group(1)][0] if lw else None, generic=True)
+        level = _LEVEL_OF_WORD[lw.group(1)][0] if lw else None
+        if level == "commune" and ctx.reformed() and ctx.province and ctx.level == "province":
+            # since 1 July 2025 "cấp xã" is every commune and ward of the province (guide §9)
+            return _Place(q + m.end(), level, ctx.place_of("province"), collective="các xã, phường", by_level=True)
+        return _Place(q + m.end(), level=level, generic=True)
     m = _COLLECTIVE_RE.match(F, q, hi)
     if m:
         words = [w for w in LEVEL_RE.findall(m.group(2))]
@@ -680,7 +692,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             name, level, jur = _canonical(head, "", pl, ctx)
             end = max(pl.end, p)
             found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end)),
-                                 head=head, bare=pl.end == p or (pl.jurisdiction is None and not pl.collective)))
+                                 head=head, bare=pl.end == p or (pl.jurisdiction is None and not pl.collective),
+                                 by_level=pl.by_level))
             for (es, ee, lvl, j) in pl.extra:
                 found.append(Mention(es, ee, _agency(squash_spaces(f"{head.canonical} {j}"), head.kind, lvl, j,
                                                      _written(T, es, ee)), head_start=s))

@@ -126,6 +126,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             agencies[a.name] = Agency(a.name, kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
 
     scopes = _scopes(T, F, st, ex)
+    for sc in scopes:
+        sc.ctx.date = sc.directive.date   # names of local units changed on 1 July 2025
     if explain.active():
         blocks = {n: (b.start, b.end) if b else None for n, b in (
             ("header", st.header), ("kinh gui", st.kinh_gui), ("body", st.body), ("noi nhan", st.noi_nhan),
@@ -397,7 +399,7 @@ def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
 
 def _resolve_level(m: Mention, sc: Scope) -> Mention:
     """"UBND cấp xã" is the collective of communes this directive already named, if any."""
-    if m.generic and m.head is not None and m.agency.level:
+    if (m.generic or m.by_level) and m.head is not None and m.agency.level:
         known = sc.collectives.get((m.agency.kind, m.agency.level))
         if known:
             return Mention(m.start, m.end, known)
@@ -407,7 +409,7 @@ def _resolve_level(m: Mention, sc: Scope) -> Mention:
 def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, first: bool, sc: Scope,
             ex: Extraction, state: _State, issuer: str | None, keep) -> None:
     for m in mentions:
-        if not m.generic and " các " in f" {m.agency.name} " and m.agency.level:
+        if not m.generic and not m.by_level and " các " in f" {m.agency.name} " and m.agency.level:
             sc.collectives.setdefault((m.agency.kind, m.agency.level), m.agency)
     mentions = [_resolve_level(m, sc) for m in mentions]
     roles = analyse(T, F, cs, ce, mentions, issuer)

@@ -46,3 +46,10 @@ def test_collectives_written_without_cac_are_the_units_below_the_issuer():
         "Công an các xã, phường và đặc khu thành phố Cần Thơ"]
     assert names("UBND huyện, thị xã chủ động bố trí kinh phí.", BINH_DINH) == [
         "Ủy ban nhân dân các huyện, thị xã tỉnh Bình Định"]
+
+
+def test_commune_level_after_the_2025_reform_is_every_commune_and_ward_of_the_province():
+    after = Context("Cần Thơ", "thành phố", None, "quận", "province", date="2025-09-15")
+    assert names("Giao UBND cấp xã tổ chức thực hiện.", after) == ["Ủy ban nhân dân các xã, phường thành phố Cần Thơ"]
+    before = Context("Cần Thơ", "thành phố", None, "quận", "province", date="2024-03-01")
+    assert names("Giao UBND cấp xã tổ chức thực hiện.", before) == []
