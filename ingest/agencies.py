@@ -207,11 +207,22 @@ def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near:
     return None
 
 
-def _level_word(F: str, p: int, hi: int):
+def _level_word(T: str, F: str, p: int, hi: int):
+    """A level word at p (huyện, thành phố, TP …): (end, folded word), or None.
+
+    Diacritics decide: "Quản lý", "Xa lộ", "Tinh thần" are not "quận", "xã", "tỉnh"."""
     m = LEVEL_RE.match(F, p, hi)
-    if not m:
+    if not m or not _spelled_as_level(T[p:m.end()]):
         return None
-    return m.end() + (1 if F[m.end():m.end() + 1] == "." and False else 0), m.group(1)
+    return m.end(), m.group(1)
+
+
+_LEVEL_SPELLINGS = {"thành phố", "tp", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn", "đặc khu"}
+
+
+@lru_cache(maxsize=1024)
+def _spelled_as_level(written: str) -> bool:
+    return " ".join(modern_tones(written).lower().split()) in _LEVEL_SPELLINGS
 
 
 def _jur_string(level_word: str, place: str) -> str:
@@ -282,7 +293,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         if lowest == "commune" and ctx.level == "province":
             parent = ctx.place_of("province")
         return _Place(end, lowest, parent, collective=written, extra=extra)
-    lw = _level_word(F, q, hi)
+    lw = _level_word(T, F, q, hi)
     if lw:
         lend, word = lw
         level, canon_word = _LEVEL_OF_WORD[word]
@@ -297,7 +308,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             r = pl[0]
             while True:
                 r2 = _sep(T, r, hi)
-                lw2 = _level_word(F, r2, hi) if r2 > 0 else None
+                lw2 = _level_word(T, F, r2, hi) if r2 > 0 else None
                 if not lw2:
                     break
                 lvl2, word2 = _LEVEL_OF_WORD[lw2[1]]
@@ -339,7 +350,7 @@ def _more_level_words(T: str, F: str, r: int, hi: int, ctx: Context):
         sm = _MORE_LEVEL_RE.match(T, r, hi)
         if not sm:
             break
-        lw = _level_word(F, sm.end(), hi)
+        lw = _level_word(T, F, sm.end(), hi)
         if not lw or lw[1] == "tp" or _place_after(T, F, _skip_space(T, lw[0], hi), hi, None, ctx.province):
             break
         words.append((lw[1], {",": ", ", "/": ", "}.get(sm.group(1), " và ")))
@@ -363,9 +374,8 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         nxt = w.start()
         gap = T[r:nxt]
         punct = gap.strip()
-        if "\n" in gap and (gap.count("\n") > 1 or count == 0 or _cap(T, nxt)
-                             or kind not in ("van_phong", "ban_chi_dao", "ban_qlda", "ban")):
-            break
+        if "\n" in gap and (gap.count("\n") > 1 or count == 0 or _cap(T, nxt)):
+            break   # (a single line break before a lower-case word is the scraper's wrapping)
         if punct and punct not in (",", "-", "&", "–") and not (gap in ("'", "’") and count):
             break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name)
         if punct == ",":
@@ -380,7 +390,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             continue
         if not _cap(T, nxt) and _stop_regex().match(modern_tones(T[nxt:nxt + 40]).lower()):
             break
-        if count and LEVEL_RE.fullmatch(F[last_word:r].strip()) and not _cap(T, nxt):
+        if count and LEVEL_RE.fullmatch(F[last_word:r].strip()) and _spelled_as_level(T[last_word:r]) and not _cap(T, nxt):
             break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …": a level word ends the name
         if count and punct in (",", "&", "-", "–") and lexicon.head_regex().match(F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
@@ -452,7 +462,7 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
         jur = ctx.place_of(default)
         if jur is None and default == "district" and ctx.level == "commune" and ctx.commune:
             level, jur = "commune", ctx.place_of("commune")   # a commune's own offices (Phòng Kinh tế xã …)
-        if jur is None and head.mode in ("local",) and default in ("province", "district"):
+        if jur is None and head.mode in ("local", "placed") and default in ("province", "district"):
             jur = {"province": ctx.province_word, "district": ctx.district_word}[default]
     if _party_style(head) and jur:
         jur = _party_place(jur)
@@ -676,12 +686,14 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     found.append(Mention(r2, f2.end(), _agency(name2, head.kind, level2, jur2, _written(T, r2, f2.end())),
                                          head_start=s))
                     r = f2.end()
-        elif head.mode == "local":
+        elif head.mode in ("local", "placed"):
             if head.kind in ("thanh_tra",) and not upper:
                 continue
+            if head.mode == "placed" and not upper:
+                continue
             pl = _parse_place(T, F, p, hi, ctx, head.level)
-            if not upper and pl.end == p:
-                continue  # lower-case "công an" with nothing after: a sector word, not a body
+            if (not upper or head.mode == "placed") and pl.end == p:
+                continue  # "công an", "Bảo hiểm xã hội" with nothing after: a sector or a common noun
             if pl.generic:
                 gs = s
                 out.append(Mention(gs, pl.end, Agency(name=_written(T, gs, pl.end), kind=head.kind, level=pl.level,
@@ -711,7 +723,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             # a trailing level word with or without place gives the jurisdiction
             pl = None
             lm = _TRAILING_PLACE_RE.search(F[p:end])
-            if lm and (_cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
+            if lm and _spelled_as_level(T[p + lm.start(1):p + lm.end(1)]) and (
+                    _cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
                 cut = p + lm.start()
                 pl = _parse_place(T, F, cut, end, ctx, head.level)
                 if pl.jurisdiction and not pl.generic:

@@ -53,3 +53,18 @@ def test_commune_level_after_the_2025_reform_is_every_commune_and_ward_of_the_pr
     assert names("Giao UBND cấp xã tổ chức thực hiện.", after) == ["Ủy ban nhân dân các xã, phường thành phố Cần Thơ"]
     before = Context("Cần Thơ", "thành phố", None, "quận", "province", date="2024-03-01")
     assert names("Giao UBND cấp xã tổ chức thực hiện.", before) == []
+
+
+def test_bodies_whose_head_is_also_a_common_noun_need_a_place():
+    text = ("Thuế tỉnh Bình Định, Bảo hiểm xã hội tỉnh và Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp; "
+            "Thuế thu nhập cá nhân và Bảo hiểm xã hội là nghĩa vụ.")
+    assert names(text, BINH_DINH) == ["Thuế tỉnh Bình Định", "Bảo hiểm xã hội tỉnh Bình Định",
+                                      "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Bình Định"]
+    assert names("Đề nghị các Thuế tỉnh, thành phố báo cáo.", CENTRAL) == ["Thuế các tỉnh, thành phố"]
+
+
+def test_names_keep_their_words_across_wrapped_lines_and_level_words_need_their_diacritics():
+    text = "Trung tâm Dịch\nvụ việc làm tỉnh phối hợp với Cục Kinh tế - Quản lý đầu tư xây dựng."
+    assert names(text, BINH_DINH) == ["Trung tâm Dịch vụ việc làm tỉnh Bình Định",
+                                      "Cục Kinh tế - Quản lý đầu tư xây dựng"]
+    assert names("Trung tâm Chuyển đổi số tỉnh chủ trì.", BINH_DINH) == ["Trung tâm Chuyển đổi số tỉnh Bình Định"]
