@@ -22,6 +22,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _group() -> None:
+    """Turn Vietnamese administrative texts into a knowledge graph of agencies and their obligations."""
+    # a callback keeps the app a group of commands even when only the invoked command is loaded
+
 
 def _modules(argv: list[str]) -> list[str]:
     """The command modules to load: the invoked command's alone, else all (help, unknown names)."""

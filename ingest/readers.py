@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ingest import pdf_columns
 from ingest.legacy_encodings import (
     ENCODINGS, SAMPLE_CHARS, convert_text, decode_legacy, detect_legacy_text, vietnamese_score,
 )
@@ -715,7 +716,10 @@ def _read_pdf(data: bytes, shown: str) -> ReadResult:
             info = pdf.metadata or {}
             title = _pdf_str(info.get("Title"))
             for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+                words = page.extract_words()
+                # two-column header and foot blocks (issuer | motto, Nơi nhận | signature) read column by column
+                pages.append(pdf_columns.page_text(words) if pdf_columns.has_columns(words) else
+                             page.extract_text() or "")
     except Exception as e:    # pdfminer's PDFSyntaxError, PSEOF, ... and pdfplumber's own
         if "password" in str(e).lower() or type(e).__name__ == "PDFPasswordIncorrect":
             raise InputError(shown, "encrypted PDF (needs a password)") from None

@@ -144,6 +144,27 @@ def _end_of_paragraph(text: str, pos: int) -> int:
     return min(len(text), offset)
 
 
+_MOTTO_START = re.compile(r"[\s*_|#-]*C[ỘO]NG H[ÒO]A X[ÃA] H[ỘO]I", re.I)
+_PLACE_DATE = re.compile(r"ng[àa]y\s+\d{1,2}\s*(?:th[áa]ng\s+\d{1,2}\s*n[ăa]m\s+\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})[^\n]*",
+                         re.I)
+
+
+def _motto_after(text: str, end: int) -> int:
+    """A header read column by column (a PDF's, or a DOCX header table row by row) can have the
+    right column — the national motto and "place, ngày … tháng … năm …" — after the trích yếu:
+    the header then runs to that date line."""
+    if _MOTTO_START.match(text, end, end + 200):
+        date = _PLACE_DATE.search(text, end, end + 400)
+        return date.end() if date else end
+    date = _PLACE_DATE.search(text, end, end + 160)
+    if date:
+        line_start = text.rfind("\n", end, date.start()) + 1 or end
+        if not text[end:line_start].strip(" \t\n*_|-") and "," in text[line_start:date.start()] and \
+                len(text[line_start:date.start()]) < 60:
+            return date.end()     # "Bình Định, ngày 05 tháng 01 năm 2025" on the line after the V/v
+    return end
+
+
 def parse(text: str) -> Structure:
     st = Structure()
     folded_head = fold(text[:3000])
@@ -160,6 +181,7 @@ def parse(text: str) -> Structure:
             if t:
                 end = _end_of_paragraph(text, t.end())
         if end is not None:
+            end = _motto_after(text, end)
             st.header = Block(0, end)
             body_lo = end
         kg = KINH_GUI_RE.search(text, body_lo, min(len(text), body_lo + 600))

@@ -75,3 +75,19 @@ def test_command_table_names_every_registered_command():
         for g in sub.registered_groups:
             found[g.name] = m.name
     assert found == commands.MODULES
+
+
+def test_cli_process_loading_one_command_module(tmp_path):
+    """`phoihop extract` as its own process (only commands/extract.py loaded) is still a command group."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = tmp_path / "kimson.txt"
+    src.write_text(DISPATCH, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, str(root / "cli.py"), "extract", str(src), "--out", str(tmp_path / "o")],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "o" / "kimson.json").exists()
+    assert "error" not in out.stderr
