@@ -60,6 +60,12 @@ class _State:
     prev_unit: int = -1                     # the unit (paragraph) it was in
     explicit: int = 0                       # obligations whose clause names its bodies
     default_modality: str | None = None
+    running: bool = False                   # a news or Q&A page, not an official text
+
+    def may_inherit(self, F: str, cs: int, ce: int) -> bool:
+        """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
+        hiệu lực" does not); in an official text every clause under a heading does."""
+        return not self.running or opens_task(F, cs, ce)
 
     def context_leads(self) -> list[Mention]:
         if self.label:
@@ -344,7 +350,7 @@ def sentence_end(T: str, pos: int) -> int:
 
 def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep) -> int:
     """Add the scope's obligations; return how many named their lead or support explicitly."""
-    state = _State()
+    state = _State(running=not st.official)
     issuer = sc.issuer.name if sc.issuer else None
     units = [u for u in st.units if u.end > sc.start and u.start < sc.end]
     for u in units:
@@ -433,7 +439,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
                          outcome="heading: its bodies lead what follows")
             return
     inherited = None
-    if not leads and roles.subject is None and not roles.narrative:
+    if not leads and roles.subject is None and not roles.narrative and state.may_inherit(F, cs, ce):
         # a clause that names no body continues: the sentence before it in the same
         # paragraph, else the heading or label above it, else (in running text) the
         # task before it when it opens a task itself

@@ -116,11 +116,17 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
 
 def opens_task(F: str, lo: int, hi: int) -> bool:
     """Does the text at lo open a task ("Tăng cường …", "Phối hợp với …", "Chỉ đạo …")?"""
-    return _starts_with(F, lo, hi, ("assign", "duty", "support", "task")) is not None
+    return _starts_with(F, lo, hi, ("assign", "duty", "support", "task", "reports")) is not None
+
+
+_LEADING_ADVERB = re.compile(r"\s*(?:(?:dong thoi|ngoai ra|sau do|tiep theo|ben canh do|theo do|cu the|rieng|"
+                             r"trong thoi gian toi)\s+)*")
 
 
 def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
+    """The marker (category, value) that opens F[lo:hi], after adverbs ("Đồng thời, tăng cường …")."""
     pattern, table = _markers()
+    lo = _LEADING_ADVERB.match(F, lo, hi).end()
     text = F[lo:hi]
     stripped = text.lstrip()
     m = pattern.match(F, lo + len(text) - len(stripped), hi)

@@ -71,3 +71,14 @@ def test_a_body_after_an_adverbial_and_its_comma_is_the_subject():
     got = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
     assert got == {("Sở Tư pháp tỉnh Bến Tre", "lead")}
     assert [o.reports_to for o in ex.obligations] == [["Ủy ban nhân dân tỉnh Bến Tre"]]
+
+
+def test_running_text_continues_a_task_only_with_a_task():
+    news = ("Ngày 3/5/2024, UBND tỉnh Bến Tre ban hành Kế hoạch số 88/KH-UBND về phòng, chống hạn mặn.\n\n"
+            "1. Theo đó, UBND tỉnh giao Sở Nông nghiệp và Phát triển nông thôn chủ trì theo dõi diễn biến mặn.\n\n"
+            "Kế hoạch có hiệu lực từ ngày ký và thay thế Kế hoạch số 12/KH-UBND.\n\n"
+            "Đồng thời, tăng cường kiểm tra các cống ngăn mặn.\n")
+    ex = extract_text(news, "news.txt")
+    got = [(o.text.split()[0], sorted((a.agency, a.role) for a in o.assignees)) for o in ex.obligations]
+    sở = [("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", "lead")]
+    assert got == [("Theo", sở), ("Đồng", sở)]
