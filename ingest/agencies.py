@@ -450,8 +450,9 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
         jur = pl.jurisdiction
         level = pl.level or level
     elif _NATIONAL_RE.search(fold_keep(middle).strip()) or (
-            ctx.level == "central" and head.mode == "open"):
-        # "Ban Chỉ đạo … quốc gia", or a unit named in a central text without a place: no place
+            ctx.level == "central" and (head.mode == "open" or _NATIONAL_RE.search(head.variant))):
+        # "Ban Chỉ đạo … quốc gia", a unit named in a central text without a place, or one written
+        # with "Việt Nam" there ("Mặt trận Tổ quốc Việt Nam"): no place
         level = "central" if ctx.level == "central" or head.level is None else head.level
         jur = None
     else:
@@ -481,6 +482,53 @@ def _party_place(jur: str) -> str | None:
     if LEVEL_RE.fullmatch(fold_keep(jur)):
         return None
     return _LEVEL_PREFIX_RE.sub("", jur)
+
+
+_CENTRAL_RE = re.compile(r"trung uong(?![a-z0-9])")
+_CENTRAL_PARTY_OF = {"chinh_phu", "quoc_hoi", "toa_an", "vien_kiem_sat"}
+
+
+def _party_board(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head, ctx: Context) -> Mention | None:
+    """"Ban Tổ chức Trung ương", "Ban Tuyên giáo và Dân vận Tỉnh ủy": a board is named with the
+    Party committee after it; without one ("Ban Tổ chức hội thi") it is not a Party board."""
+    q = _skip_space(T, p, hi)
+    cm = _CENTRAL_RE.match(F, q, hi)
+    if cm and _cap(T, q):
+        return Mention(s, cm.end(), _agency(f"{head.canonical} Trung ương", head.kind, "central", None,
+                                            _written(T, s, cm.end())))
+    hm = lexicon.head_regex().match(F, q, hi)
+    if not hm or not _cap(T, q) or _head_of(hm.group(1)).kind != "dang":
+        return None
+    sub = [m for m in find_mentions(T, F, q, min(hi, q + 80), ctx) if m.start == q and not m.generic]
+    if not sub:
+        return None
+    a = sub[0].agency
+    return Mention(s, sub[0].end, _agency(f"{head.canonical} {a.name}", head.kind, a.level, a.jurisdiction,
+                                          _written(T, s, sub[0].end)))
+
+
+def _party_of_central_body(T: str, F: str, s: int, p: int, hi: int) -> Mention | None:
+    """"Đảng ủy Chính phủ", "Đảng ủy Công an Trung ương": the Party committee of a central body."""
+    q = _skip_space(T, p, hi)
+    if not _cap(T, q):
+        return None
+    hm = lexicon.head_regex().match(F, q, hi)
+    end = None
+    if hm and _head_of(hm.group(1)).kind in _CENTRAL_PARTY_OF and _head_of(hm.group(1)).level == "central":
+        end = hm.end()
+    else:
+        cm = _CENTRAL_RE.search(F, q, min(hi, q + 50))
+        if cm and not _PUNCT_RE.search(T, q, cm.start()) and _cap(T, cm.start()):
+            end = cm.end()
+    if end is None:
+        return None
+    return Mention(s, end, _agency(f"Đảng ủy {_written(T, q, end)}", "dang", "central", None, _written(T, s, end)))
+
+
+def _more_places(T: str, pl: _Place, name: str, kind: str, head_start: int) -> list[Mention]:
+    """The further bodies of a head listed by place ("UBND huyện A, huyện B", "các tỉnh: A, B")."""
+    return [Mention(es, ee, _agency(squash_spaces(f"{name} {j}"), kind, lvl, j, _written(T, es, ee)),
+                    head_start=head_start) for es, ee, lvl, j in pl.extra]
 
 
 def _open_canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
@@ -672,6 +720,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 name, level, jur = _canonical(head, fld, pl, ctx)
                 found.append(Mention(s, pl.end if pl.end > fm.end() else fm.end(),
                                      _agency(name, head.kind, level, jur, _written(T, s, max(pl.end, fm.end())))))
+                # "Sở Xây dựng các tỉnh: Gia Lai, Khánh Hòa": one body per place
+                found.extend(_more_places(T, pl, f"{head.canonical} {fld}", head.kind, s))
                 # "Sở Tài chính, Kế hoạch và Đầu tư": more fields under the same head
                 r = found[-1].end
                 while head.kind in ("so", "bo"):
@@ -686,10 +736,20 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     found.append(Mention(r2, f2.end(), _agency(name2, head.kind, level2, jur2, _written(T, r2, f2.end())),
                                          head_start=s))
                     r = f2.end()
+        elif head.mode == "party":
+            board = _party_board(T, F, s, p, hi, head, ctx) if upper else None
+            if board is None:
+                continue
+            found.append(board)
         elif head.mode in ("local", "placed"):
             if head.kind in ("thanh_tra",) and not upper:
                 continue
             if head.mode == "placed" and not upper:
+                continue
+            central_party = _party_of_central_body(T, F, s, p, hi) if head.canonical == "Đảng ủy" and upper else None
+            if central_party:
+                out.append(central_party)
+                last_end = central_party.end
                 continue
             pl = _parse_place(T, F, p, hi, ctx, head.level)
             if (not upper or head.mode == "placed") and pl.end == p:
@@ -706,9 +766,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end)),
                                  head=head, bare=pl.end == p or (pl.jurisdiction is None and not pl.collective),
                                  by_level=pl.by_level))
-            for (es, ee, lvl, j) in pl.extra:
-                found.append(Mention(es, ee, _agency(squash_spaces(f"{head.canonical} {j}"), head.kind, lvl, j,
-                                                     _written(T, es, ee)), head_start=s))
+            found.extend(_more_places(T, pl, head.canonical, head.kind, s))
         else:  # open
             if not upper:
                 continue

@@ -68,3 +68,20 @@ def test_names_keep_their_words_across_wrapped_lines_and_level_words_need_their_
     assert names(text, BINH_DINH) == ["Trung tâm Dịch vụ việc làm tỉnh Bình Định",
                                       "Cục Kinh tế - Quản lý đầu tư xây dựng"]
     assert names("Trung tâm Chuyển đổi số tỉnh chủ trì.", BINH_DINH) == ["Trung tâm Chuyển đổi số tỉnh Bình Định"]
+
+
+def test_a_department_listed_by_province_gives_one_body_per_province():
+    text = "Giao Sở Y tế các tỉnh: Phú Yên, Gia Lai và Kon Tum phối hợp."
+    assert names(text, CENTRAL) == ["Sở Y tế tỉnh Phú Yên", "Sở Y tế tỉnh Gia Lai", "Sở Y tế tỉnh Kon Tum"]
+
+
+def test_party_boards_are_named_with_their_committee():
+    text = "Ban Tuyên giáo và Dân vận Tỉnh ủy, Ban Tổ chức Trung ương và Đảng ủy Quốc hội phối hợp; Ban Tổ chức hội thi."
+    assert names(text, BINH_DINH) == ["Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Định", "Ban Tổ chức Trung ương",
+                                      "Đảng ủy Quốc hội"]
+
+
+def test_central_bodies_carry_no_place():
+    assert names("Đề nghị Ủy ban Trung ương MTTQ Việt Nam, Mặt trận Tổ quốc Việt Nam và Bộ Quốc phòng phối hợp.",
+                 Context("Gia Lai", "tỉnh", level="central")) == [
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Bộ Quốc phòng"]
