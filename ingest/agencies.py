@@ -180,8 +180,9 @@ def _clean_written(text: str) -> str:
 def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near: str | None = None):
     """A known place name of up to 4 capitalised words at p: (end, Place) or None."""
     first = WORD_RE.search(F, p, min(hi, p + 60))
-    if first is None or first.start() - p > 2 or not (_cap(T, first.start()) or first.group().isdigit()):
-        return None   # the common case, answered without the loop below
+    if first is None or first.start() - p > 2 or not (_cap(T, first.start()) or first.group().isdigit()) or \
+            T[p:first.start()].strip():
+        return None   # the common case, answered without the loop below ("tỉnh, Bộ …": a comma ends the name)
     words = []
     for m in _words(F, p, min(hi, p + 60)):
         if words and T[words[-1].end():m.start()].strip() and T[words[-1].end():m.start()] not in ("'", "’", "-"):
