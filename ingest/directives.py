@@ -27,6 +27,13 @@ _REPORT_CUE = re.compile(
     r"(ban hanh|(?:da |vua )?(?:co|tai)\s+(?:van ban|cong van|ke hoach|quyet dinh|cong dien|chi thi|thong bao))"
     r"(?![a-z0-9])")
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
+_OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|tiep theo|de cu the hoa|quan triet)(?![a-z0-9])")
+# "Căn cứ (theo|tại) (khoản 5) Điều 2 …", "Theo Mục I Phụ lục …": a sentence quoting an article (folded)
+_QUOTES_ARTICLE = re.compile(r"\W*(?:can cu|theo)\s+(?:(?:theo|tai|vao)\s+)?(?:(?:diem|khoan|muc|tiet)\s+\S+\s+)*"
+                             r"(?:dieu|khoan|muc|phu luc|chuong)\s")
+# "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
+_BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
+_QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 
 
@@ -172,18 +179,66 @@ def reported_numbers(T: str, F: str, lo: int, hi: int) -> list[tuple[int, int, i
     out = []
     for s, e, num in find_numbers(T, lo, hi):
         sent = sentence_start(T, s, lo)
-        window = F[max(sent, s - 70):s]
-        cue = None
-        for cue in _REPORT_CUE.finditer(window):
-            pass
-        if not cue:
-            continue
-        cites = [c for c in _CITE_CUE.finditer(window) if c.start() > cue.start()]
-        lead_in = " ".join(F[sent:sent + 12].split())
-        if cites or lead_in.startswith(("truoc do", "truoc day")):
-            continue
-        out.append((sent, s, e, normalise(num)))
+        if _reports(T, F, sent, s, e):
+            out.append((sent, s, e, normalise(num)))
     return out
+
+
+def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
+    """Does the sentence opening at sent report the instrument numbered at s..e?
+
+    "… đã ban hành Kế hoạch số N", "tại văn bản số N …, X yêu cầu" report it, unless
+    a citing word comes between ("ban hành … thực hiện Quyết định số N") or the sentence
+    opens citing ("Triển khai chỉ đạo … tại Công điện N", "Trước đó, …"). A sentence that
+    quotes an article of it ("Căn cứ Điều 5 Quyết định N quy định:", "Theo Điều 1 Nghị
+    quyết N, Chính phủ …") reports it too (guide §9: legal Q&A pages).
+    """
+    sent = _unwrapped_start(T, sent)
+    lead_in = " ".join(F[sent:sent + 40].split())
+    if _QUOTES_ARTICLE.match(lead_in) and s - sent < 160 or _introduces_quote(T, F, s, e):
+        return True
+    window = F[max(sent, s - 70):s]
+    cue = None
+    for cue in _REPORT_CUE.finditer(window):
+        pass
+    if not cue:
+        return False
+    cites = [c for c in _CITE_CUE.finditer(window) if c.start() > cue.start()]
+    if cites or lead_in.startswith(("truoc do", "truoc day")):
+        return False
+    # in a sentence that opens citing, "(chỉ đạo của X) tại Công điện N" is where a cited instruction
+    # is written; ", tại văn bản số N, UBND Thành phố yêu cầu" still reports N
+    at = max(sent, s - 70) + cue.start()
+    return cue.group(1).startswith("ban hanh") or not _OPENS_CITING.match(lead_in) or \
+        T[max(sent, at - 3):at].rstrip().endswith(",")
+
+
+def _unwrapped_start(T: str, sent: int) -> int:
+    """A sentence start at a line break is moved back over lines that end without punctuation
+    (a copy hard-wrapped at 80 columns: "… nghiêm chỉ đạo của\nThủ tướng … tại Công điện số N")."""
+    for _ in range(3):
+        if sent == 0 or T[sent - 1] != "\n":
+            break
+        ls = T.rfind("\n", max(0, sent - 200), sent - 1)
+        prev = T[ls + 1:sent - 1].rstrip(" \t*_") if ls >= 0 or sent < 200 else ""
+        if not 40 <= len(prev) <= 100 or prev[-1] in ".!?:;|":
+            break   # a paragraph of its own, not a line wrapped at ~80 columns
+        sent = sentence_start(T, sent - 1, max(0, sent - 400))
+    return sent
+
+
+def _introduces_quote(T: str, F: str, s: int, e: int) -> bool:
+    """"… theo Quyết định N … được quy định như sau:": does the line name N after "theo / tại" and
+    go on to end with the words that introduce a quotation?"""
+    tm = None
+    for tm in type_word_regex().finditer(F, max(0, s - 30), s):
+        pass
+    if not tm or F[tm.end():s].split() not in ([], ["so"]) or not _BY.search(F, max(0, tm.start() - 8), tm.start()):
+        return False
+    end = T.find("\n", e, e + 300)
+    if end < 0 or not T[e:end].rstrip(" *_").endswith(":"):
+        return False
+    return bool(_QUOTE_WORDS.search(F, e, end))
 
 
 def describe(T: str, F: str, sent: int, s: int, e: int, number: str) -> Directive:

@@ -161,11 +161,11 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
                 del ex.obligations[before:]   # running text that only inherits bodies gives no task
         ranges = cit.official_ranges(T, F, st, sc.directive.number) if st.official and st.header else \
             [(sc.start, min(sc.end, cit.page_end(T, F, sc.start, None)))]
-        ex.citations += cit.citations(T, F, ranges, sc.directive, sc.ctx,
-                                      skip={d.number for d in ex.directives if d.number})
-    # citations of other reported directives are not citations
+        ex.citations += cit.citations(T, F, ranges, sc.directive, sc.ctx)
+    # a text reporting several directives mentions one in the other's stretch in passing; only a
+    # stated ground or implementation ("Theo …", "Thực hiện …") is a citation between them
     reported = {d.number for d in ex.directives if d.number}
-    ex.citations = [c for c in ex.citations if c.to not in reported]
+    ex.citations = [c for c in ex.citations if c.to not in reported or c.relation != "mentions"]
     ex.citations = [c for c in ex.citations if c.to != c.source]
     ex.agencies = list(agencies.values())
     return ex

@@ -154,3 +154,38 @@ def test_well_formed_printing_wins_over_a_dropped_hyphen():
                                                    "Sở Nông nghiệp và Môi trường chủ trì.")
     cites = _cites(text)
     assert "07/2016/TT-BNNPTNT" in cites and "07/2016/TTBNNPTNT" not in cites
+
+
+NEWS = """# Bộ Y tế yêu cầu ứng phó dịch sốt xuất huyết tại Tây Nguyên
+Ngày 14/10/2025, Bộ Y tế ban hành Công điện 12/CĐ-BYT về việc tăng cường phòng, chống dịch sốt xuất huyết \
+tại các tỉnh Tây Nguyên.
+Triển khai chỉ đạo của Thủ tướng Chính phủ tại Công điện 88/CĐ-TTg ngày 10/10/2025 về phòng, chống dịch bệnh \
+mùa mưa, Bộ Y tế yêu cầu Sở Y tế các tỉnh Gia Lai, Đắk Lắk:
+- Chủ trì giám sát chặt chẽ các ổ dịch; tiếp tục thực hiện Công điện 09/CĐ-BYT ngày 01/9/2025 của Bộ Y tế.
+"""
+
+QA_PAGE = """# Mức hỗ trợ học phí tại tỉnh Quảng Bình năm 2026 là bao nhiêu?
+Căn cứ theo khoản 2 Điều 3 Nghị quyết 45/2025/NQ-HĐND quy định:
+Mức hỗ trợ học phí cho trẻ em mầm non là 150.000 đồng/tháng.
+Theo Điều 1 Quyết định 77/QĐ-UBND năm 2025, Ủy ban nhân dân tỉnh triển khai chính sách hỗ trợ học phí được Hội \
+đồng nhân dân tỉnh quyết định tại Nghị quyết 45/2025/NQ-HĐND ngày 10 tháng 7 năm 2025 như sau:
+Giao Sở Giáo dục và Đào tạo chủ trì hướng dẫn thực hiện.
+"""
+
+
+def test_news_cites_from_the_directive_it_reports():
+    ex = extract_text(NEWS, "news")
+    # "Triển khai chỉ đạo … tại Công điện N" cites N; it is not a second reported directive
+    assert [d.key for d in ex.directives] == ["12/CĐ-BYT"]
+    assert {(c.source, c.to, c.relation) for c in ex.citations} == {
+        ("12/CĐ-BYT", "88/CĐ-TTg", "implements"),
+        ("12/CĐ-BYT", "09/CĐ-BYT", "implements"),
+    }
+
+
+def test_legal_qa_page_reports_the_directives_it_quotes():
+    ex = extract_text(QA_PAGE, "qa")
+    # "Căn cứ theo khoản 2 Điều 3 Nghị quyết N quy định:" and "Theo Điều 1 Quyết định N, …" quote
+    # articles: the page reports both (guide §9); the second states its ground in the first
+    assert [d.key for d in ex.directives] == ["45/2025/NQ-HĐND", "77/QĐ-UBND"]
+    assert {(c.source, c.to) for c in ex.citations} == {("77/QĐ-UBND", "45/2025/NQ-HĐND")}
