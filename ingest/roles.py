@@ -151,6 +151,29 @@ def _only_bodies(T: str, F: str, pos: int, rest: list[Mention], end: int) -> boo
     return bool(_PUNCTUATION_ONLY.fullmatch(T[qual.end() if qual else pos:end]))
 
 
+_OWNED_BY = re.compile(r"(?:cua|thuoc|truc thuoc)\s*$")
+
+
+def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
+               out: ClauseRoles) -> None:
+    """"A, Giám đốc các Sở: B, C; Chủ tịch UBND D … chịu trách nhiệm thi hành Quyết định này": every body
+    the closing article lists before the phrase is a lead, however the list is punctuated (guide §8)."""
+    pattern, table = _markers()
+    hit = next((m for m in pattern.finditer(F, cs, ce) if table[" ".join(m.group(1).split())][0] == "executes"),
+               None)
+    if hit is None:
+        return
+    given = {id(m) for m in out.leads + out.supports + out.reports}
+    for m in mentions:
+        if m.end > hit.start() or id(m) in given or m.agency.name == issuer:
+            continue
+        if _OWNED_BY.search(F, max(cs, m.start - 15), m.start):
+            continue   # "các đơn vị thuộc UBND tỉnh": the owner is not listed
+        out.leads.append(m)
+        out.modality = out.modality or table[" ".join(hit.group(1).split())][1]
+    out.director = None if out.leads else out.director
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -218,6 +241,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
         elif role == "reports":
             out.reports.append(m)
         prev, prev_role = m, role
+    _executors(T, F, cs, ce, mentions, issuer, out)
     out.directed_only = bool(out.leads) and via_chidao_only and out.subject is None
     # one body is not its own partner: a lead named again as support stays lead
     lead_names = {m.agency.name for m in out.leads}

@@ -82,3 +82,31 @@ def test_running_text_continues_a_task_only_with_a_task():
     got = [(o.text.split()[0], sorted((a.agency, a.role) for a in o.assignees)) for o in ex.obligations]
     sở = [("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", "lead")]
     assert got == [("Theo", sở), ("Đồng", sở)]
+
+
+DECISION_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 920/QĐ-UBND
+
+Bến Tre, ngày 20 tháng 5 năm 2024
+
+QUYẾT ĐỊNH
+Về việc công bố thủ tục hành chính lĩnh vực hộ tịch
+
+"""
+
+
+def test_closing_article_makes_every_listed_body_a_lead():
+    body = ("Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tư pháp, Nội vụ; Thủ trưởng các sở, ban, "
+            "ngành tỉnh; Chủ tịch UBND các huyện, thành phố và các tổ chức, cá nhân có liên quan chịu trách "
+            "nhiệm thi hành Quyết định này./.\n")
+    got = roles(DECISION_HEAD + body + TAIL)
+    assert got == {("Văn phòng Ủy ban nhân dân tỉnh Bến Tre", "lead"), ("Sở Tư pháp tỉnh Bến Tre", "lead"),
+                   ("Sở Nội vụ tỉnh Bến Tre", "lead"),
+                   ("Ủy ban nhân dân các huyện, thành phố tỉnh Bến Tre", "lead")}
