@@ -240,11 +240,51 @@ class _Place:
     generic: bool = False
     explicit: bool = False                      # the place is named in the text, not taken from context
     by_level: bool = False                      # "cấp xã" read as the collective of the province's communes
+    region: str | None = None                   # "khu vực XI": a regional unit of a central body
+
+
+_REGION_RE = re.compile(r"khu vuc\s+([ivxlc]+|\d{1,2})(?![a-z0-9])")
+_NUMERAL_RE = re.compile(r"([ivxlc]+|\d{1,2})(?![a-z0-9])")
+_REGION_TAIL_RE = re.compile(r"\skhu vực\s+([IVXLC]+|\d{1,2})$")
+
+
+def _numeral_ok(T: str, m: re.Match) -> bool:
+    """A region number: digits, or Roman numerals in capitals ("XI", not the word "vi")."""
+    return T[m.start(1):m.end(1)].isdigit() or T[m.start(1):m.end(1)].isupper()
+
+
+def _region_at(T: str, F: str, q: int, hi: int) -> tuple[int, str] | None:
+    """"khu vực XI" at q: (end, "khu vực XI"). Regional units carry their region, not a province (§9)."""
+    m = _REGION_RE.match(F, q, hi)
+    if not m or not _numeral_ok(T, m):
+        return None
+    return m.end(), f"khu vực {T[m.start(1):m.end(1)]}"
+
+
+def _numbered_units(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head) -> list[Mention]:
+    """"Khu Quản lý đường bộ III và IV": one unit per number, named by it, with no place."""
+    out: list[Mention] = []
+    r = _skip_space(T, p, hi)
+    while True:
+        m = _NUMERAL_RE.match(F, r, hi)
+        if not m or not _numeral_ok(T, m):
+            return out
+        number = T[m.start(1):m.end(1)]
+        start = s if not out else r
+        out.append(Mention(start, m.end(), _agency(f"{head.canonical} {number}", head.kind, head.level, None,
+                                                   _written(T, start, m.end())), head_start=s))
+        sep = _MEMBER_SEP_RE.match(T, m.end(), hi)
+        if not sep:
+            return out
+        r = sep.end()
 
 
 def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str | None) -> _Place:
     """What follows a head: a place, a collective, a level word alone, or nothing."""
     q = _skip_space(T, p, hi)
+    region = _region_at(T, F, q, hi)
+    if region:
+        return _Place(region[0], "region", None, region=region[1])
     # "các cấp", "cùng cấp", "cấp huyện": generic
     if _CAP_GENERIC_RE.match(F, q, hi):
         m = _CAP_LEVEL_RE.match(F[q:hi])
@@ -436,6 +476,10 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     level = head.level
     jur = None
     explicit = pl is not None and pl.jurisdiction and not pl.collective and pl.explicit
+    if pl is not None and pl.region:
+        return squash_spaces(" ".join(parts + [pl.region])), "region", None
+    if _REGION_TAIL_RE.search(middle):
+        return squash_spaces(" ".join(parts)), "region", None   # "Chi cục Thuế khu vực XVII"
     local_branch = (head.kind, _fold_words(middle)) in lexicon.local_units()
     if local_branch and not explicit and ctx.level != "central" and ctx.province:
         return squash_spaces(f"{head.canonical} {middle} {ctx.place_of('province')}"), "province", \
@@ -533,8 +577,9 @@ def _more_places(T: str, pl: _Place, name: str, kind: str, head_start: int) -> l
 
 
 def _open_canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
-    """Companies and groups are named by their own name only; other open bodies as ``_canonical``."""
-    if head.kind in _COMPANY_KINDS:
+    """Companies, groups and newspapers not named after a place ("Báo Nhân dân") are named by their
+    own name only; other open bodies as ``_canonical``."""
+    if head.kind in _COMPANY_KINDS or (head.mode == "open" and head.kind == "bao_chi" and not (pl and pl.jurisdiction)):
         return squash_spaces(f"{head.canonical} {middle}"), None, None
     return _canonical(head, middle, pl, ctx)
 
@@ -668,7 +713,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         upper = _cap(T, s)
         if not _spelled_as_head(T[s:m.end()], head):
             continue  # "Vũ Văn Khiên", "Viên …", "Bảo đảm": same letters, other word
-        if _PUNCT_RE.search(T, s, m.end()):
+        if _PUNCT_RE.search(T, s, m.end()) and not _PUNCT_RE.search(head.canonical):
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
         colon = _list_colon(T, F, m.end(), hi) if F[max(lo, s - 4):s] == "cac " else -1
         listed = colon >= 0 and _char_at(T, _skip_space(T, m.end(), hi)) == ":"
@@ -684,8 +729,11 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         if head.mode == "fixed":
             if not upper:
                 continue
-            name, level, jur = _canonical(head, "", None, ctx)
-            found.append(Mention(s, p, _agency(name, head.kind, level, jur, _written(T, s, p))))
+            region = _region_at(T, F, _skip_space(T, p, hi), hi)   # "Kiểm toán nhà nước khu vực V"
+            pl = _Place(region[0], "region", None, region=region[1]) if region else None
+            name, level, jur = _canonical(head, "", pl, ctx)
+            end = pl.end if pl else p
+            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
         elif head.mode == "field":
             if not upper and not listed:
                 continue
@@ -737,6 +785,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     found.append(Mention(r2, f2.end(), _agency(name2, head.kind, level2, jur2, _written(T, r2, f2.end())),
                                          head_start=s))
                     r = f2.end()
+        elif head.mode == "numbered":
+            found = _numbered_units(T, F, s, p, hi, head) if upper else []
         elif head.mode == "party":
             board = _party_board(T, F, s, p, hi, head, ctx) if upper else None
             if board is None:
@@ -794,13 +844,14 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             if pl is None and head.kind not in _COMPANY_KINDS:
                 words = middle.split()
                 for n in (3, 2, 1):
-                    tail = " ".join(words[-n:]) if len(words) > n else ""
+                    # (the whole name may be the province: "Báo Đắk Lắk")
+                    tail = " ".join(words[-n:]) if len(words) >= n and (len(words) > n or head.kind == "bao_chi") else ""
                     prov = places.lookup(tail, "province") if tail and tail[:1].isupper() else []
                     if prov:
                         middle = " ".join(words[:-n])
                         pl = _Place(end, "province", _jur_string(prov[0].word, prov[0].name), explicit=True)
                         break
-            if not middle and head.kind not in ("doan_kiem_tra",):
+            if not middle and head.kind not in ("doan_kiem_tra",) and not (pl and pl.explicit):
                 continue
             if pl is None and head.kind not in _COMPANY_KINDS:
                 pl2 = _parse_place(T, F, end, hi, ctx, head.level)

@@ -85,3 +85,17 @@ def test_central_bodies_carry_no_place():
     assert names("Đề nghị Ủy ban Trung ương MTTQ Việt Nam, Mặt trận Tổ quốc Việt Nam và Bộ Quốc phòng phối hợp.",
                  Context("Gia Lai", "tỉnh", level="central")) == [
         "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Bộ Quốc phòng"]
+
+
+def test_regional_units_carry_their_region_not_a_province():
+    text = ("Kho bạc Nhà nước khu vực XII, Chi cục Hải quan khu vực IV, Kiểm toán nhà nước khu vực 3 và "
+            "các Khu Quản lý đường bộ II và V phối hợp với Kho bạc Nhà nước tỉnh.")
+    assert names(text, BINH_DINH) == ["Kho bạc Nhà nước khu vực XII", "Chi cục Hải quan khu vực IV",
+                                      "Kiểm toán nhà nước khu vực 3", "Khu Quản lý đường bộ II",
+                                      "Khu Quản lý đường bộ V", "Kho bạc Nhà nước tỉnh Bình Định"]
+
+
+def test_newspapers_and_merged_media_of_2025():
+    text = "Báo và Phát thanh, Truyền hình Bình Định, Báo Bình Định và Báo Nhân dân đưa tin."
+    assert names(text, BINH_DINH) == ["Báo và Phát thanh, Truyền hình tỉnh Bình Định", "Báo tỉnh Bình Định",
+                                      "Báo Nhân dân"]
