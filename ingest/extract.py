@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import citations as cit
 from . import explain
+from . import layout
 from . import recipients as rec
 from .agencies import Context, Mention, find_mentions
 from .dates import dates_in, parse_deadline
@@ -109,11 +110,13 @@ def _trim(T: str, s: int, e: int):
 
 def extract_text(text: str, document: str, path: str = "", title: str | None = None,
                  published: str | None = None) -> Extraction:
-    T = nfc(text)
+    source = nfc(text)
+    lay = layout.read(source)
+    T = lay.text            # same length as the source: every span below is a span of the source
     F = fold_keep(T)
-    st = parse(T)
-    ex = Extraction(document=document, path=path, text=T,
-                    sha256=hashlib.sha256(T.encode("utf-8")).hexdigest(),
+    st = parse(T, lay)
+    ex = Extraction(document=document, path=path, text=source,
+                    sha256=hashlib.sha256(source.encode("utf-8")).hexdigest(),
                     kind="official" if st.official else ("excerpt" if any(u.kind == "heading" for u in st.units) and
                                                            not any(u.kind == "title" for u in st.units[:3]) else "news"),
                     title=title, published=published)
@@ -168,6 +171,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
     ex.citations = [c for c in ex.citations if c.to not in reported or c.relation != "mentions"]
     ex.citations = [c for c in ex.citations if c.to != c.source]
     ex.agencies = list(agencies.values())
+    for ob in ex.obligations:
+        ob.text = source[ob.span[0]:ob.span[1]]   # quoted as read
     return ex
 
 

@@ -15,6 +15,21 @@ from pathlib import Path
 _DATA = Path(__file__).with_name("data")
 
 
+def sections(path: Path) -> dict[str, list[str]]:
+    """The "[section]" lists of a data file: one entry a line, "#" comments and blank lines skipped."""
+    parts: dict[str, list[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = parts.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line)
+    return parts
+
+
 def _rows(name: str) -> list[list[str]]:
     out = []
     for line in (_DATA / name).read_text(encoding="utf-8").splitlines():

@@ -22,6 +22,7 @@ from ingest import pdf_columns
 from ingest.legacy_encodings import (
     ENCODINGS, SAMPLE_CHARS, convert_text, decode_legacy, detect_legacy_text, vietnamese_score,
 )
+from ingest.lexicon import sections
 from ingest.records import InputError
 from ingest.textnorm import fold
 
@@ -250,17 +251,7 @@ class _Boilerplate:
 @lru_cache(maxsize=None)
 def boilerplate() -> _Boilerplate:
     """The page-furniture lists of ``data/html_boilerplate.txt``."""
-    parts: dict[str, list[str]] = {}
-    current = None
-    path = Path(__file__).parent / "data" / "html_boilerplate.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = parts.setdefault(line[1:-1], [])
-        elif current is not None:
-            current.append(line)
+    parts = sections(Path(__file__).parent / "data" / "html_boilerplate.txt")
     return _Boilerplate(
         phrases=frozenset(fold(p) for p in parts.get("phrases", [])),
         sections=frozenset(fold(p) for p in parts.get("sections", [])),

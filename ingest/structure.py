@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .layout import Layout, is_title_line
 from .textnorm import fold
 
 HEADING_RE = re.compile(
@@ -86,7 +87,9 @@ def _is_wrapped(text: str) -> bool:
     return unended > 0.5 * len(lens)
 
 
-def _unit_kind(line: str) -> tuple[str, int, int]:
+def _unit_kind(line: str, bold: bool | None = None) -> tuple[str, int, int]:
+    """Kind, level and body offset of a line; ``bold`` (from the layout) says it is printed wholly in bold,
+    else the line's own markup tells."""
     m = HEADING_RE.match(line)
     if m and len(line) - m.end() > 0:
         return "heading", heading_level(m.group("marker")), m.end()
@@ -94,13 +97,19 @@ def _unit_kind(line: str) -> tuple[str, int, int]:
     if m and len(line) - m.end() > 0:
         return "bullet", 0, m.end()
     stripped = line.strip()
-    if stripped.startswith(("**", "##")) and stripped.endswith(("**", "*")) and len(stripped) < 300:
+    if bold is None:
+        bold = stripped.startswith(("**", "##")) and stripped.endswith(("**", "*")) and len(stripped) < 300
+    if bold:
         return "heading", 2, len(line) - len(line.lstrip(" \t#*"))
     return "para", 0, len(line) - len(line.lstrip())
 
 
-def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> list[Unit]:
-    """Headings, bullets and paragraphs of text[lo:hi], soft-wrapped lines joined."""
+def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
+                bold: frozenset | None = None) -> list[Unit]:
+    """Headings, bullets and paragraphs of text[lo:hi], soft-wrapped lines joined.
+
+    ``bold``: the starts of lines printed wholly in bold, when the layout stage has taken the markup
+    out of the text (see ``ingest.layout``)."""
     wrapped = _is_wrapped(text[lo:hi]) if wrapped is None else wrapped
     units: list[Unit] = []
     cur: Unit | None = None
@@ -109,7 +118,7 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None) -> lis
         if not line.strip() or set(line.strip()) <= _RULE_CHARS:
             cur = None
             continue
-        kind, level, off = _unit_kind(line)
+        kind, level, off = _unit_kind(line, None if bold is None else s in bold)
         if wrapped and cur is not None and kind == "para":
             cur.end = e
             continue
@@ -129,14 +138,23 @@ _TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG Đ
 
 
 def _end_of_paragraph(text: str, pos: int) -> int:
-    """End of the first paragraph after pos (the trích yếu under a type word), in linear time."""
+    """End of the first paragraph after pos (the trích yếu under a type word), in linear time.
+
+    It ends at a blank line, or where a subject printed in capitals gives way to running text
+    ("QUY ĐỊNH … / Căn cứ …" in copies that print no blank lines)."""
     lines = text[pos:pos + 4000].split("\n")
-    offset, seen = pos, False
+    offset, seen, upper = pos, False, None
     for i, line in enumerate(lines):
         if i == 0:
             offset += len(line) + 1
             continue
         if line.strip() and not set(line.strip()) <= set("*_|-"):
+            letters = [c for c in line[:60] if c.isalpha()]
+            is_upper = bool(letters) and all(c.isupper() for c in letters)
+            if upper is None:
+                upper = is_upper
+            elif upper and not is_upper:
+                return offset - 1
             seen = True
         elif seen:
             return offset - 1
@@ -165,71 +183,150 @@ def _motto_after(text: str, end: int) -> int:
     return end
 
 
-def parse(text: str) -> Structure:
+def parse(text: str, layout: Layout | None = None) -> Structure:
+    """The blocks and units of a text; with its ``layout`` (``ingest.layout.read``), ``text`` is the
+    layout's clean copy and only the document proper (``layout.start:layout.end``) is read."""
+    lo, hi = (layout.start, layout.end) if layout else (0, len(text))
     st = Structure()
-    folded_head = fold(text[:3000])
-    st.official = bool(re.search(r"\bS[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", text[:3000]) and
-                       ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head)) or bool(
-        re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
-    body_lo, body_hi = 0, len(text)
+    st.official = _is_official(text, lo)
+    body_lo, body_hi = lo, hi
     if st.official:
-        # header ends at the trích yếu: after "V/v …" or the type word and its subject lines
-        m = re.search(r"^\W*(V/v|V/V|Về việc)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text[:4000], re.M)
-        end = m.end() if m else None
-        if end is None:
-            t = _TYPE_LINE.search(text[:4000])
-            if t:
-                end = _end_of_paragraph(text, t.end())
+        end = _header_end(text, lo)
         if end is not None:
             end = _motto_after(text, end)
-            st.header = Block(0, end)
+            st.header = Block(lo, end)
             body_lo = end
-        kg = KINH_GUI_RE.search(text, body_lo, min(len(text), body_lo + 600))
-        if kg:
-            # Kính gửi lines: list items and their wrapped continuations, up to a line that ends
-            # the list (".") and is followed by ordinary text
-            end = kg.end()
-            last = text[kg.start():kg.end()]
-            for s, e, line in _lines(text[kg.end():]):
-                s, e = s + kg.end(), e + kg.end()
-                if not line.strip() or set(line.strip()) <= set("|*-_ "):
-                    continue
-                stripped = line.strip()
-                if s == kg.end() or BULLET_RE.match(line) or not last.rstrip("* ").endswith((".", ";", ":")) \
-                        or (last.rstrip("* ").endswith((";", ":")) and len(stripped) < 160):
-                    end = e
-                    last = stripped
-                    continue
-                break
-            st.kinh_gui = Block(kg.start(), end)
-            body_lo = end
+        st.kinh_gui = _kinh_gui(text, body_lo, hi)
+        if st.kinh_gui:
+            body_lo = st.kinh_gui.end
+    body_hi, after = _closing(text, st, body_lo, hi)
+    st.body = Block(body_lo, body_hi)
+    if layout:
+        wrapped, bold = layout.wrapped, layout.bold
+    else:
+        wrapped, bold = _is_wrapped(text[body_lo:body_hi]) or _is_wrapped(text), None
+    st.units = split_units(text, body_lo, body_hi, wrapped, bold)
+    if after is not None:
+        # a Phụ lục, Kế hoạch, Quy định … printed after the signature belongs to the directive
+        # (its tasks are the directive's, guide §8)
+        a = _attachment(text, after, hi)
+        if a is not None:
+            st.appendix = Block(a, hi)
+            if st.signature and st.signature.end > a:
+                st.signature.end = a
+            if st.noi_nhan and st.noi_nhan.end > a:
+                st.noi_nhan.end = a
+            st.units += split_units(text, a, hi, wrapped, bold)
+    return st
+
+
+def _is_official(text: str, lo: int) -> bool:
+    """An official text: a Số and the national motto in its head, or it opens with a governing body."""
+    head = text[lo:lo + 3000]
+    folded_head = fold(head)
+    return bool(re.search(r"\bS[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and
+                ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head)) or bool(
+        re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
+
+
+def _header_end(text: str, lo: int) -> int | None:
+    """The header ends at the trích yếu: after "V/v …", or the type word and its subject lines."""
+    m = re.compile(r"^\W*(V/v|V/V|Về việc)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M).search(text, lo, lo + 4000)
+    if m:
+        return m.end()
+    t = _TYPE_LINE.search(text, lo, lo + 4000)
+    if t:
+        return _end_of_paragraph(text, t.end())
+    return None
+
+
+def _kinh_gui(text: str, lo: int, hi: int) -> Block | None:
+    """The "Kính gửi" lines: list items and their wrapped continuations, up to a line that ends the
+    list (".") and is followed by ordinary text."""
+    kg = KINH_GUI_RE.search(text, lo, min(hi, lo + 600))
+    if not kg:
+        return None
+    end = kg.end()
+    last = text[kg.start():kg.end()]
+    for s, e, line in _lines(text[kg.end():hi]):
+        s, e = s + kg.end(), e + kg.end()
+        if not line.strip() or set(line.strip()) <= set("|*-_ "):
+            continue
+        stripped = line.strip()
+        if s == kg.end() or BULLET_RE.match(line) or not last.rstrip("* ").endswith((".", ";", ":")) \
+                or (last.rstrip("* ").endswith((";", ":")) and len(stripped) < 160):
+            end = e
+            last = stripped
+            continue
+        break
+    return Block(kg.start(), end)
+
+
+def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int | None]:
+    """Find Nơi nhận and the signature; return where the body ends and where an attachment may start."""
     nn = None
-    for m in NOI_NHAN_RE.finditer(text, body_lo):
+    for m in NOI_NHAN_RE.finditer(text, body_lo, hi):
         nn = m
     if nn:
-        st.noi_nhan = Block(nn.start(), len(text))
-        body_hi = nn.start()
-        sig = SIGN_RE.search(text, nn.end())
+        sig = SIGN_RE.search(text, nn.end(), hi)
+        st.noi_nhan = Block(nn.start(), _list_end(text, nn.end(), sig.start() if sig else hi))
         if sig:
-            st.noi_nhan.end = sig.start()
-            st.signature = Block(sig.start(), len(text))
-    else:
-        sig = None
-        for m in SIGN_RE.finditer(text, max(body_lo, len(text) - 1500)):
-            sig = m
-            break
-        if sig:
-            st.signature = Block(sig.start(), len(text))
-            body_hi = sig.start()
-    st.body = Block(body_lo, body_hi)
-    wrapped = _is_wrapped(text[body_lo:body_hi]) or _is_wrapped(text)
-    st.units = split_units(text, body_lo, body_hi, wrapped)
-    if st.signature:
-        # a Phụ lục after the signature belongs to the directive (its tasks are the directive's)
-        app = re.search(r"^\W*PH[ỤU] L[ỤU]C\b", text[st.signature.start:], re.M | re.I)
-        if app:
-            a = st.signature.start + app.start()
-            st.appendix = Block(a, len(text))
-            st.signature.end = a
-            st.units += split_units(text, a, len(text), wrapped)
-    return st
+            st.signature = Block(sig.start(), hi)
+        return nn.start(), max(st.noi_nhan.end, sig.start() if sig else 0)
+    sig = _first_signature(text, body_lo, hi)
+    if sig:
+        st.signature = Block(sig.start(), hi)
+        return sig.start(), sig.start()
+    return hi, None
+
+
+_LIST_CLOSE_RE = re.compile(r"[ \t]*(?:[-+•–][ \t]*)?L[ưu]u\b", re.I)
+
+
+def _list_end(text: str, pos: int, hi: int) -> int:
+    """Where the Nơi nhận list ends: after its "Lưu …" line, or at a blank line that no item follows."""
+    blank = False
+    for s, e, line in _lines(text[pos:hi]):
+        s, e = s + pos, e + pos
+        if not line.strip():
+            blank = True
+            continue
+        if blank and s > pos and not BULLET_RE.match(line):
+            return s
+        blank = False
+        if _LIST_CLOSE_RE.match(line):
+            return e
+    return hi
+
+
+def _first_signature(text: str, lo: int, hi: int) -> re.Match | None:
+    """The first signature line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"): a short line in capitals."""
+    for m in SIGN_RE.finditer(text, lo, hi):
+        eol = text.find("\n", m.end(), hi)
+        line = text[m.start():eol if eol >= 0 else hi].strip()
+        if len(line) < 80 and line[len(m.group(1)) + 1:].strip()[:6].isupper():
+            return m
+    return None
+
+
+_APPENDIX_RE = re.compile(r"\W*PH[ỤU] L[ỤU]C\b", re.I)
+_ANNEX_NOTE_RE = re.compile(r"^\W*(?:Ban hành\s+)?(?:kèm|đính kèm)\s+theo\b", re.M | re.I)
+
+
+def _attachment(text: str, after: int, hi: int) -> int | None:
+    """Where a document printed after the signature starts: its title line ("KẾ HOẠCH", "PHỤ LỤC I"),
+    or the title paragraph above a "(Ban hành kèm theo …)" line."""
+    para = prev = None      # the paragraph the line is in, the one before it
+    for s, e, line in _lines(text[after:hi]):
+        s, e = s + after, e + after
+        if not line.strip():
+            if para is not None:
+                prev, para = para, None
+            continue
+        if para is None:
+            para = s
+        if is_title_line(line) or _APPENDIX_RE.match(line):
+            return s
+        if _ANNEX_NOTE_RE.match(line):
+            return para if para != s or prev is None else prev
+    return None

@@ -1,0 +1,382 @@
+"""Layout: one shape for every copy of a document, with offsets into the text as read (issue 13).
+
+The same official text arrives as plain text, Markdown from a legal library, a
+portal page, DOCX or PDF text. The copies differ in three ways, and every later
+stage should see none of them:
+
+- markup: bold and italic marks (``**``, ``*``, ``__``), Markdown headings
+  (``#``), table pipes and rules (``|``, ``---``), HTML breaks (``<br>``);
+- where lines break: scrapers and PDF text wrap lines mid-phrase ("Ủy ban nhân
+  dân thành\\nphố Hà Nội"); a two-column header or a Nơi nhận cell is printed as
+  one table row ("| UBND TỈNH X | CỘNG HÒA … |");
+- the page around the document: a legal library's copyright banner and metadata
+  table before the header, its related-documents lists and notices after the
+  text; a web page's title before it.
+
+``read(text)`` returns a ``Layout`` whose ``text`` has exactly the length of the
+text read, so that a span computed on it is a span of the source: markup becomes
+spaces, a soft line break becomes a space, the cells of a layout table (one or
+two columns) become lines, the items of a list glued into one cell become lines,
+"1234 /QĐ-UBND" is printed "1234/QĐ-UBND" (the space moves before the number),
+and the page's preamble and furniture become blank lines. ``start``/``end`` say
+where the document proper lies; ``bold`` keeps the one fact of the markup that
+structure needs (a line printed wholly in bold is a heading); ``cells`` keeps
+the grid of data tables (three columns or more), whose pipes stay in the text as
+separators so that no name runs from one cell into the next.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import sections
+from .textnorm import fold, fold_keep
+
+_DATA = Path(__file__).with_name("data") / "layout.txt"
+
+_SEPARATOR_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+_BAR_RE = re.compile(r"\|")
+_MD_HEADING_RE = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)")
+_QUOTE_RE = re.compile(r"[ \t]*>+(?=[ \t])")
+_BULLET_STAR_RE = re.compile(r"[ \t]*\*(?=[ \t]+\S)")
+_BR_RE = re.compile(r"<br\s*/?>", re.I)
+# lines glued into one cell of a layout table: the items of "Nơi nhận: - Như trên; - Sở Y tế; - Lưu: VT.",
+# the trích yếu after the number ("Số: 12/UBND-NN V/v …")
+_GLUED_ITEM_RE = re.compile(r"(?<=[;:.])[ \t]+(?=[-–•+][ \t])|(?<=\S)[ \t]+(?=V/[vV][ \t])")
+# "1234 /QĐ-UBND", "1234/ QĐ-UBND": a number's symbol printed with spaces
+_SPACED_SLASH_RE = re.compile(r"(?<![\w/.-])(\d{1,6})([ \t]+)/(?=[A-ZĐ])")
+_SLASH_SPACED_RE = re.compile(r"(?<![\w/.-])(\d{1,6}(?:/(?:19|20)\d\d)?/)([ \t]+)([A-ZĐ][\w&-]*)")
+# where a new block starts: a joined line never runs into these
+_BLOCK_START_RE = re.compile(
+    r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
+    r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|V/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
+_MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
+_MOTTO_RE = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia")
+_ENDS_RE = re.compile(r"[.;:!?]$")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
+_EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
+_HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
+_PREAMBLE_MAX = 8000        # a page's banner and metadata before the header
+_ISSUER_LINES = 4           # lines of the issuing body above the national motto
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    row: int
+    col: int
+
+
+@dataclass
+class Layout:
+    text: str                   # same length as the text read
+    start: int = 0              # the document proper, after a page's preamble
+    end: int = 0                # and before its furniture
+    wrapped: bool = False       # lines hard-wrapped mid-phrase (joined in ``text``)
+    bold: frozenset = frozenset()   # starts of lines printed wholly in bold (or as "##" headings)
+    cells: list[Cell] = field(default_factory=list)
+
+
+@lru_cache(maxsize=2)
+def _lists(folded: bool = True) -> dict[str, tuple[str, ...]]:
+    """The sections of data/layout.txt (folded, or as written)."""
+    return {k: tuple(fold(w) if folded else w for w in v) for k, v in sections(_DATA).items()}
+
+
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    words = sorted(_lists().get("titles", ()), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")(?:\s+(?:[ivxl]{1,5}|\d{1,2}[a-z]?))?\s*")
+
+
+def is_title_line(line: str) -> bool:
+    """A line of one title word in capitals ("KẾ HOẠCH", "PHỤ LỤC II"): a header's type line or an
+    attached document's title."""
+    s = line.strip()
+    return _upper(s) and len(s) < 40 and bool(_title_regex().fullmatch(fold_keep(s)))
+
+
+@lru_cache(maxsize=1)
+def _tail_regex() -> re.Pattern:
+    """A line of page furniture, as printed (any case, markup around it)."""
+    words = sorted(_lists(folded=False).get("tail", ()), key=len, reverse=True)
+    return re.compile(r"^[ \t*#_|]*(?:" + "|".join(r"[ \t*_]+".join(map(re.escape, w.split())) for w in words) +
+                      r")[ \t*_|:]*$", re.I | re.M)
+
+
+class _Lines:
+    """The physical lines of a text, cleaned one by one (same length each)."""
+
+    def __init__(self, text: str):
+        self.raw = text.split("\n")
+        self.starts = []
+        pos = 0
+        for line in self.raw:
+            self.starts.append(pos)
+            pos += len(line) + 1
+        self.clean = list(self.raw)
+        self.transparent = [False] * len(self.raw)   # emphasis-only lines: they do not break a paragraph
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+def read(text: str) -> Layout:
+    """The layout of a text: a clean copy of the same length and where the document lies."""
+    lines = _Lines(text)
+    cells = _clean_tables(lines)
+    for i, raw in enumerate(lines.raw):
+        if lines.clean[i] is raw:
+            lines.clean[i] = _clean_line(raw, lines, i)
+    first, last = _document_lines(lines, text)
+    for i in list(range(0, first)) + list(range(last, len(lines))):
+        lines.clean[i] = " " * len(lines.raw[i])
+        lines.transparent[i] = False
+    wrapped = _is_wrapped([lines.clean[i] for i in range(first, last)])
+    seps, bold = _join(lines, first, last, wrapped)
+    out = "".join(c + s for c, s in zip(lines.clean, seps))
+    out = _unspace_numbers(out)
+    start = lines.starts[first] if first < len(lines) else len(text)
+    end = lines.starts[last] - 1 if last < len(lines) else len(text)
+    return Layout(out, start, max(start, end), wrapped, frozenset(bold), cells)
+
+
+def _blank(s: str) -> str:
+    return " " * len(s)
+
+
+def _clean_line(raw: str, lines: _Lines, i: int) -> str:
+    """Markup of one line (not a table row) turned into spaces."""
+    if not _HAS_MARKUP_RE.search(raw):
+        return raw if raw.strip("-=+: \t\r") else _blank(raw)   # a "-----" rule or nothing
+    if _MARKUP_LINE_RE.fullmatch(raw):
+        lines.transparent[i] = bool(_EMPHASIS_LINE_RE.fullmatch(raw)) and bool(raw.strip())
+        return _blank(raw)
+    m = _BULLET_STAR_RE.match(raw)
+    keep = m.end() if m else 0           # a "* item" bullet keeps its star
+    rest = raw[keep:]
+    if rest.lstrip()[:1] in ("#", ">"):
+        m = _MD_HEADING_RE.match(rest) or _QUOTE_RE.match(rest)
+        if m:
+            rest = _blank(rest[:m.end()]) + rest[m.end():]
+    rest = rest.replace("*", " ").replace("|", " ")
+    if "__" in rest or "~~" in rest:
+        rest = rest.replace("__", "  ").replace("~~", "  ")
+    if "<" in rest:
+        rest = _BR_RE.sub(lambda x: "\n" + _blank(x.group())[1:], rest)
+    return raw[:keep] + rest
+
+
+def _row_cells(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of the cells of a table row, in the line."""
+    bars = [m.start() for m in _BAR_RE.finditer(raw)]
+    s = raw.find("|") if raw.lstrip().startswith("|") else -1
+    edges = ([] if s >= 0 else [-1]) + bars
+    if not raw.rstrip().endswith("|"):
+        edges.append(len(raw))
+    return [(a + 1, b) for a, b in zip(edges, edges[1:])]
+
+
+def _is_row(raw: str) -> bool:
+    s = raw.strip()
+    return s.count("|") >= 2 and (s.startswith("|") or s.endswith("|"))
+
+
+def _clean_tables(lines: _Lines) -> list[Cell]:
+    """Markdown tables: a layout table's cells become lines; a data table keeps its pipes as separators."""
+    cells: list[Cell] = []
+    row_no = 0
+    n = len(lines)
+    candidates = [k for k, raw in enumerate(lines.raw) if "|" in raw and _is_row(raw)]
+    done = -1
+    for i in candidates:
+        if i <= done:
+            continue
+        j = i
+        while j < n and (_is_row(lines.raw[j]) or _SEPARATOR_ROW_RE.fullmatch(lines.raw[j] or "x")):
+            j += 1
+        rows = {k for k in range(i, j) if not _SEPARATOR_ROW_RE.fullmatch(lines.raw[k])}
+        width = max(sum(1 for a, b in _row_cells(lines.raw[k]) if lines.raw[k][a:b].strip()) for k in rows) \
+            if rows else 0
+        for k in range(i, j):
+            raw = lines.raw[k]
+            if k not in rows:
+                lines.clean[k] = _blank(raw)
+                continue
+            parts = _row_cells(raw)
+            chars = list(_clean_line(raw.replace("|", " "), lines, k))
+            for c, (a, b) in enumerate(parts):
+                if width <= 2 and a > 0 and raw[a - 1] == "|" and raw[:a - 1].strip():
+                    chars[a - 1] = "\n"          # a layout table: each cell on its own line
+                if width > 2:
+                    if a > 0 and raw[a - 1] == "|" and c > 0:
+                        chars[a - 1] = "|"       # a data table: the pipe separates cells
+                    if raw[a:b].strip():
+                        cells.append(Cell(lines.starts[k] + a, lines.starts[k] + b, row_no, c))
+            cell_text = "".join(chars)
+            if width <= 2:
+                cell_text = _GLUED_ITEM_RE.sub(lambda x: "\n" + x.group()[1:], cell_text)
+            lines.clean[k] = cell_text
+            row_no += 1
+        done = j
+    return cells
+
+
+def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:
+    """The first and past-the-last line of the document proper."""
+    first = _header_line(lines, fold_keep(text[:_PREAMBLE_MAX + 200]))
+    last = len(lines)
+    m = _tail_regex().search(text, lines.starts[first] if first < len(lines) else len(text))
+    if m:
+        last = _back_to_break(lines, bisect_right(lines.starts, m.start()) - 1, first)
+    return first, last
+
+
+def _header_line(lines: _Lines, folded: str) -> int:
+    """The line where an official text's header starts when a page's banner precedes it.
+
+    The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", in capitals) stands beside
+    or under the issuing body; the document starts at the issuer's lines just above it.
+    """
+    for m in _MOTTO_RE.finditer(folded, 0, _PREAMBLE_MAX):
+        i = bisect_right(lines.starts, m.start()) - 1
+        at = m.start() - lines.starts[i]
+        clean = lines.clean[i]
+        if not clean[at:at + 5].isupper():
+            continue
+        before = clean[:at]
+        if not before.strip():
+            return _issuer_above(lines, i)
+        if before.rstrip(" \t").endswith("\n"):
+            return i            # a table row: the issuer is in its first cell
+    return 0
+
+
+def _issuer_above(lines: _Lines, i: int) -> int:
+    """The first of the (at most four) lines of the issuing body above line i."""
+    k = i - 1
+    while k >= 0 and not lines.clean[k].strip():
+        k -= 1
+    top, taken = i, 0
+    while k >= 0 and taken < _ISSUER_LINES:
+        s = lines.clean[k].strip()
+        if not s:
+            if lines.transparent[k]:
+                k -= 1
+                continue
+            break
+        if lines.raw[k].lstrip().startswith("#") or s[-1] in ".?!:" or len(s) > 80:
+            break   # a web page's title or a sentence of the page, not the issuing body
+        top, taken = k, taken + 1
+        k -= 1
+    return top
+
+
+def _back_to_break(lines: _Lines, i: int, floor: int) -> int:
+    """Furniture starting at line i takes the lines just above it up to a blank line (at most 3)."""
+    for k in range(i - 1, max(floor, i - 4), -1):
+        if not lines.clean[k].strip():
+            return k + 1
+    return i
+
+
+def _is_wrapped(clean: list[str]) -> bool:
+    """Lines hard-wrapped mid-sentence (scraped and PDF texts), not one line per paragraph.
+
+    Where a line stops without punctuation, the next one goes on in lower case in a
+    wrapped text ("… thành\nphố Hà Nội") and almost never in a text printed one
+    paragraph a line (there such a line is a title).
+    """
+    stops = goes_on = 0
+    prev = ""
+    for c in clean:
+        s = c.strip()
+        if s and prev and not _ENDS_RE.search(prev) and not _BLOCK_START_RE.match(s):
+            stops += 1
+            goes_on += s[0].islower()
+        prev = s
+    return goes_on >= 3 and goes_on >= 0.3 * stops
+
+
+def _join(lines: _Lines, first: int, last: int, wrapped: bool) -> tuple[list[str], list[int]]:
+    """The separator after each line ('\\n', or ' ' where a soft wrap joins it to the next) and bold lines."""
+    n = len(lines)
+    seps = ["\n"] * n
+    seps[-1] = ""
+    bold: list[int] = []
+    prev = -1           # the last line with text in the current paragraph
+    para = -1           # its first line
+    for i in range(first, last):
+        s = lines.clean[i].strip()
+        if not s:
+            if not lines.transparent[i] and prev >= 0:
+                _close(lines, para, prev, bold)
+                prev = para = -1
+            continue
+        if "\n" in lines.clean[i]:
+            # a cleaned table row or <br>: its lines are their own paragraphs
+            if prev >= 0:
+                _close(lines, para, prev, bold)
+            prev = para = -1
+            continue
+        if prev >= 0 and _joins(lines, para, prev, i, wrapped):
+            for k in range(prev, i):
+                seps[k] = " "
+            prev = i
+            continue
+        if prev >= 0:
+            _close(lines, para, prev, bold)
+        para = prev = i
+    if prev >= 0:
+        _close(lines, para, prev, bold)
+    return seps, bold
+
+
+def _close(lines: _Lines, para: int, last: int, bold: list[int]) -> None:
+    """Note a paragraph printed wholly in bold (or as a "##" heading): structure reads it as a heading."""
+    first_raw = lines.raw[para].strip()
+    last_raw = lines.raw[last].strip()
+    length = lines.starts[last] + len(lines.raw[last]) - lines.starts[para]
+    if first_raw.startswith(("**", "##")) and last_raw.endswith(("**", "*")) and length < 300:
+        bold.append(lines.starts[para])
+
+
+def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool) -> bool:
+    """Does line i continue the paragraph whose last line is prev (a soft wrap)?"""
+    a = lines.clean[prev].strip()
+    b = lines.clean[i].strip()
+    if _BLOCK_START_RE.match(b) or lines.raw[i].lstrip().startswith("#"):
+        return False
+    if prev == para and _MARKER_ONLY_RE.fullmatch(a):
+        return True                     # "Điều 1." alone on its line, its title on the next
+    if _ENDS_RE.search(a) or is_title_line(a) or is_title_line(b):
+        return False
+    if lines.raw[para].lstrip().startswith(("**", "*")) and lines.raw[prev].rstrip().endswith("*") \
+            and not lines.raw[prev].rstrip().endswith(" *"):
+        return False                    # a bold or italic paragraph closed on that line
+    up_a, up_b = _upper(a), _upper(b)
+    if up_a != up_b and (up_a or up_b):
+        return False                    # a title in capitals and running text
+    if b[0].islower():
+        return True
+    return wrapped
+
+
+def _upper(s: str) -> bool:
+    """A line in capitals (titles, the issuing body), judged on its letters."""
+    s = s[:60]
+    return s.isupper() and len(_LETTERS_RE.findall(s)) >= 3
+
+
+def _unspace_numbers(text: str) -> str:
+    """"1234 /QĐ-UBND" -> " 1234/QĐ-UBND", "1234/ QĐ-UBND" -> "1234/QĐ-UBND " (same length)."""
+    if " /" not in text and "/ " not in text and "/\t" not in text and "\t/" not in text:
+        return text
+    text = _SPACED_SLASH_RE.sub(lambda m: m.group(2) + m.group(1) + "/", text)
+    return _SLASH_SPACED_RE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)

@@ -1,0 +1,234 @@
+"""Layouts of real copies (issue 13, phenomenon 5; guide §8): invented short texts, one per layout.
+
+Each test states exact agencies and roles, so that a regression in the layout stage
+(ingest/layout.py) or in the structure it feeds (ingest/structure.py) shows here.
+"""
+from __future__ import annotations
+
+from ingest.extract import extract_text
+from ingest.layout import read
+from ingest.structure import parse
+
+
+def _facts(ex):
+    return {(a.agency, a.role) for ob in ex.obligations for a in ob.assignees if not a.generic}
+
+
+def _spans_exact(ex, text):
+    return all(text[ob.span[0]:ob.span[1]] == ob.text for ob in ex.obligations)
+
+
+# A legal library's copy: banner and metadata table before the header, cells one per line, lines wrapped
+# mid-phrase, bold marks on their own lines, related-documents furniture after the text.
+LIBRARY_COPY = """|
+|
+Bản quyền thuộc về **
+TRANG VĂN BẢN MẪU**. Mọi sao chép phải ghi nguồn.
+Địa chỉ: 12 Lê Lợi, TP. Đà Nẵng
+|
+**Số hiệu:**
+|
+45/KH-UBND
+|
+**Nơi ban hành:**
+|
+Tỉnh Kon Tum
+|
+|
+**ỦY BAN NHÂN DÂN
+**
+TỈNH KON TUM
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 45/KH-UBND
+|
+*Kon Tum, ngày 03
+tháng 3 năm 2025*
+|
+**KẾ HOẠCH**
+PHÒNG, CHỐNG DỊCH BỆNH TRÊN ĐÀN GIA SÚC
+NĂM 2025
+**I. NHIỆM VỤ**
+1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính
+tổ chức tiêm phòng cho đàn gia súc trên địa bàn tỉnh.
+2. Ủy ban nhân dân các huyện có trách nhiệm kiểm tra việc vận chuyển
+gia súc qua địa bàn.
+|
+Nơi nhận:
+- Bộ Nông nghiệp và Môi trường;
+- Sở Y tế;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH**
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+|
+Kế hoạch 45/KH-UBND năm 2025 phòng chống dịch bệnh gia súc
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+## Văn bản liên quan
+**Kính gửi:** Quý Thành viên,
+Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi yêu cầu Sở Tư pháp thành phố Đà Nẵng cập nhật thông tin.
+"""
+
+
+def test_library_copy_reads_the_document_between_banner_and_furniture():
+    ex = extract_text(LIBRARY_COPY, document="kt.md")
+    assert [d.number for d in ex.directives] == ["45/KH-UBND"]
+    assert ex.directives[0].issuer == "Ủy ban nhân dân tỉnh Kon Tum"
+    assert _facts(ex) == {
+        ("Sở Nông nghiệp và Môi trường tỉnh Kon Tum", "lead"),
+        ("Sở Tài chính tỉnh Kon Tum", "support"),
+        ("Ủy ban nhân dân các huyện tỉnh Kon Tum", "lead"),
+    }
+    assert {(r.agency, r.kind) for r in ex.recipients} == {
+        ("Bộ Nông nghiệp và Môi trường", "copied"), ("Sở Y tế tỉnh Kon Tum", "copied")}
+    assert not any("13/2023" in (c.to or "") for c in ex.citations)   # furniture after the text
+    assert _spans_exact(ex, LIBRARY_COPY)
+
+
+def test_layout_keeps_length_and_joins_wrapped_lines():
+    lay = read(LIBRARY_COPY)
+    assert len(lay.text) == len(LIBRARY_COPY)
+    assert "Sở Tài chính tổ chức tiêm phòng" in " ".join(lay.text.split())
+    assert "TRANG VĂN BẢN MẪU" not in lay.text        # the banner is blanked
+    assert "Văn bản liên quan" not in lay.text
+    assert LIBRARY_COPY[lay.start:].startswith("**ỦY BAN NHÂN DÂN")
+
+
+# A header laid out as one Markdown table row, and Nơi nhận with the signature in one row.
+TABLE_HEADER = """| **ỦY BAN NHÂN DÂN TỈNH BẮC NINH** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 812/UBND-NN V/v phòng chống rét cho vật nuôi | *Bắc Ninh, ngày 10 tháng 12 năm 2024* |
+
+Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.
+
+Ủy ban nhân dân tỉnh yêu cầu Sở Nông nghiệp và Phát triển nông thôn hướng dẫn các biện pháp chống rét cho vật nuôi.
+
+| **Nơi nhận:** - Như trên; - Sở Tài chính; - Lưu: VT, NN. | **KT. CHỦ TỊCH** PHÓ CHỦ TỊCH Lê Văn Nam |
+"""
+
+
+def test_header_and_noi_nhan_printed_as_table_rows():
+    ex = extract_text(TABLE_HEADER, document="bn.md")
+    assert [d.number for d in ex.directives] == ["812/UBND-NN"]
+    assert ex.directives[0].issuer == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert _facts(ex) == {("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh", "lead")}
+    assert ("Sở Tài chính tỉnh Bắc Ninh", "copied") in {(r.agency, r.kind) for r in ex.recipients}
+    assert _spans_exact(ex, TABLE_HEADER)
+
+
+# A web page: its title and source line name another place before the document's header.
+WEB_PAGE = """# Hà Giang: chỉ đạo phòng cháy rừng mùa khô
+
+*Source: báo điện tử Lào Cai*
+
+ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 77/CĐ-UBND
+
+Yên Bái, ngày 02 tháng 02 năm 2025
+
+CÔNG ĐIỆN
+
+Về việc tăng cường phòng cháy, chữa cháy rừng
+
+Ủy ban nhân dân tỉnh yêu cầu Sở Nông nghiệp và Môi trường chỉ đạo lực lượng kiểm lâm trực 24/24 giờ.
+"""
+
+
+def test_web_page_title_does_not_set_the_jurisdiction():
+    ex = extract_text(WEB_PAGE, document="yb.md")
+    assert [d.number for d in ex.directives] == ["77/CĐ-UBND"]
+    assert ex.directives[0].issuer == "Ủy ban nhân dân tỉnh Yên Bái"
+    assert _facts(ex) == {("Sở Nông nghiệp và Môi trường tỉnh Yên Bái", "lead")}
+
+
+# A decision whose plan is printed after the signature and Nơi nhận ("ban hành kèm theo", guide §8).
+ATTACHED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 1234 /QĐ-UBND
+
+Phú Yên, ngày 05 tháng 5 năm 2024
+
+QUYẾT ĐỊNH
+
+Ban hành Kế hoạch bảo vệ nguồn nước năm 2024
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ nguồn nước năm 2024.
+
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Thị Hoa
+
+KẾ HOẠCH
+
+Bảo vệ nguồn nước năm 2024
+
+(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 05/5/2024 của Ủy ban nhân dân tỉnh)
+
+1. Sở Xây dựng chủ trì kiểm tra các công trình cấp nước.
+
+2. Công an tỉnh phối hợp với Sở Xây dựng xử lý vi phạm.
+"""
+
+
+def test_plan_after_the_signature_belongs_to_the_decision():
+    ex = extract_text(ATTACHED_PLAN, document="py.md")
+    assert [d.number for d in ex.directives] == ["1234/QĐ-UBND"]
+    facts = {(ob.directive, a.agency, a.role) for ob in ex.obligations for a in ob.assignees if not a.generic}
+    assert ("1234/QĐ-UBND", "Sở Xây dựng tỉnh Phú Yên", "lead") in facts
+    assert ("1234/QĐ-UBND", "Công an tỉnh Phú Yên", "lead") in facts
+    assert ("1234/QĐ-UBND", "Sở Xây dựng tỉnh Phú Yên", "support") in facts
+    st = parse(read(ATTACHED_PLAN).text, read(ATTACHED_PLAN))
+    assert ATTACHED_PLAN[st.appendix.start:].startswith("KẾ HOẠCH")
+    assert "Sở Xây dựng" not in ATTACHED_PLAN[st.noi_nhan.start:st.noi_nhan.end]
+
+
+def test_spaced_number_is_read_as_printed_without_spaces():
+    lay = read("Số: 1234 /QĐ-UBND ngày 05/5/2024; Công văn số 56/ UBND-VX")
+    assert "1234/QĐ-UBND" in lay.text and "56/UBND-VX" in lay.text
+    assert len(lay.text) == len("Số: 1234 /QĐ-UBND ngày 05/5/2024; Công văn số 56/ UBND-VX")
+
+
+# Bold marks around names, and a name wrapped across lines.
+BOLD_NAMES = """ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 301/UBND-KT
+
+V/v kiểm tra hàng hóa nhập lậu
+
+1. Giao **Sở Công Thương** chủ trì, phối hợp với **Ủy ban nhân dân
+huyện Cao Lộc** kiểm tra hàng hóa nhập lậu.
+"""
+
+
+def test_bold_marks_and_wrapped_lines_inside_names():
+    ex = extract_text(BOLD_NAMES, document="ls.md")
+    assert _facts(ex) == {("Sở Công Thương tỉnh Lạng Sơn", "lead"),
+                          ("Ủy ban nhân dân huyện Cao Lộc", "support")}
+    assert _spans_exact(ex, BOLD_NAMES)
