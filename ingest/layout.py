@@ -60,6 +60,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]")
 _MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
 _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
+_PAGE_TITLE_RE = re.compile(r"[ \t]*[A-ZĐ]\w*(?:[ \t]+\w+){0,2}[ \t]+\d{1,6}[/-][\w/-]+[ \t]+(?:năm|ngày)[ \t]")
 _PREAMBLE_MAX = 8000        # a page's banner and metadata before the header
 _ISSUER_LINES = 4           # lines of the issuing body above the national motto
 
@@ -279,10 +280,13 @@ def _issuer_above(lines: _Lines, i: int) -> int:
 
 
 def _back_to_break(lines: _Lines, i: int, floor: int) -> int:
-    """Furniture starting at line i takes the lines just above it up to a blank line (at most 3)."""
+    """Furniture starting at line i takes the lines just above it up to a blank line (at most 3),
+    and the library's title of the document printed above it ("Quyết định 12/QĐ-UBND năm 2025 …")."""
     for k in range(i - 1, max(floor, i - 4), -1):
         if not lines.clean[k].strip():
             return k + 1
+    while i - 1 > floor and _PAGE_TITLE_RE.match(lines.clean[i - 1]):
+        i -= 1
     return i
 
 
