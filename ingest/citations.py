@@ -35,7 +35,8 @@ from .textnorm import fold_keep
 _LEAD = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
 _BASIS = re.compile(_LEAD + r"(can cu|theo|xet)(?![a-z0-9])")
 _IMPLEMENTS = re.compile(_LEAD + r"(?:de\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa)(?![a-z0-9])")
-_CONTINUES = re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$")
+# a clause that only continues an instrument's name: "…; và …", "…; được sửa đổi, bổ sung bởi Luật số …"
+_CONTINUES = re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$|^(?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:sua doi|bo sung)")
 _MARKUP = " \t*_|#>"
 _BULLET_LINE = re.compile(r"[ \t*_|#>]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))(?:\s|$)")
 # a line that opens with a relation's words opens a clause, whatever the line before ends with
@@ -43,6 +44,8 @@ _CUE_LINE = re.compile(r"[ \t*_|#>]*(?:Căn cứ|Xét|Theo đề nghị|Thực h
 _BACK_LIMIT = 1500
 # "… của X tại Công văn số" just before a number (folded text)
 _OF_AT = re.compile(r"\stai\s+(?:cac\s+)?[a-z ]{2,30}?\s+(?:so\s+)?$")
+# "theo Mẫu số 03-PBCB/GCN": a form's code, not an instrument (folded text)
+_FORM = re.compile(r"(?<![a-z0-9])mau\s+(?:so\s+)?$")
 # where the quoted evidence of a citation stops: the clause's end, a blank line or a table cell
 _CLAUSE_STOP = re.compile(r"[;|]|\.(?=\s|$)|\n[ \t*_]*\n")                          # how far back a clause's opening is looked for
 # "Số: 80/2025/NQ-HĐND" in the header (the same words header_directive reads the number from)
@@ -61,7 +64,7 @@ def citations(T: str, F: str, ranges: list[tuple[int, int]], source: Directive, 
         numbers = list(find_numbers(T, lo, hi))
         for i, (s, e, num) in enumerate(numbers):
             num = normalise(num)
-            if _key(num) in seen:
+            if _key(num) in seen or _FORM.search(F, max(lo, s - 12), s):
                 continue
             seen.add(_key(num))
             nxt = numbers[i + 1][0] if i + 1 < len(numbers) else hi

@@ -139,6 +139,7 @@ def test_telegram_citations_party_documents_and_footnotes():
     ("Công văn số 8810/SXD-QLN& PTĐT ngày", "8810/SXD-QLN&PTĐT"),
     ("Báo cáo thẩm tra số 90/BC- BVHXH của", "90/BC-BVHXH"),
     ("Quyết định số 45/QĐ-UBND - Ủy ban nhân dân", "45/QĐ-UBND"),
+    ("Văn bản số 8120- CV/BTCTW ngày", "8120-CV/BTCTW"),
 ])
 def test_printed_and_scraped_number_shapes(text, number):
     assert [normalise(n) for _, _, n in find_numbers(text)] == [number]
@@ -146,7 +147,19 @@ def test_printed_and_scraped_number_shapes(text, number):
 
 def test_figures_are_not_numbers():
     assert list(find_numbers("mức hỗ trợ 3.250.000 đồng/người/tháng, năm 2025 /KH")) == []
+    assert list(find_numbers("theo QCVN 12:2023/BXD về an toàn cháy")) == []   # a technical standard
     assert type_from_symbol("15/VBHN-BTC") == "Văn bản hợp nhất"
+
+
+def test_a_form_code_and_an_amending_clause():
+    text = DECISION.replace("I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU\nBáo cáo theo Mẫu số 02-BC/TY ban hành kèm "
+                                                   "theo Thông tư số 04/2016/TT-BNNPTNT.")
+    text = text.replace("Căn cứ Luật Thú y số 79/2015/QH13;", "Căn cứ Luật Thú y số 79/2015/QH13; được sửa đổi, bổ sung "
+                                                             "bởi Luật số 28/2018/QH14;")
+    cites = _cites(text)
+    assert "02-BC/TY" not in cites                       # a form, not an instrument
+    assert cites["04/2016/TT-BNNPTNT"][0] == "mentions"
+    assert cites["28/2018/QH14"][0] == "basis"           # "…; được sửa đổi, bổ sung bởi Luật số …" in a Căn cứ line
 
 
 def test_well_formed_printing_wins_over_a_dropped_hyphen():
