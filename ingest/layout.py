@@ -62,7 +62,8 @@ _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
 _PAGE_TITLE_RE = re.compile(r"[ \t]*[A-ZĐ]\w*(?:[ \t]+\w+){0,2}[ \t]+\d{1,6}[/-][\w/-]+[ \t]+(?:năm|ngày)[ \t]")
 _PREAMBLE_MAX = 8000        # a page's banner and metadata before the header
-_ISSUER_LINES = 4           # lines of the issuing body above the national motto
+_HEADER_LINES = 10          # lines of a header above the national motto
+_HEADER_LINE_RE = re.compile(r"(?:S[ốo]\s*(?:ký hiệu)?\s*:|V/[vV]\b|Về việc\b)")
 
 
 @dataclass
@@ -260,20 +261,25 @@ def _header_line(lines: _Lines, folded: str) -> int:
 
 
 def _issuer_above(lines: _Lines, i: int) -> int:
-    """The first of the (at most four) lines of the issuing body above line i."""
+    """The first line of the header above the motto at line i.
+
+    The lines right above the motto are the header's (the issuing body; in a PDF read column
+    by column also "Số:" and the trích yếu); above a blank line the header goes on only with
+    lines of its own kind: a body in capitals, "Số: …", "V/v …"."""
+    top, taken, run = i, 0, True
     k = i - 1
-    while k >= 0 and not lines.clean[k].strip():
-        k -= 1
-    top, taken = i, 0
-    while k >= 0 and taken < _ISSUER_LINES:
+    while k >= 0 and taken < _HEADER_LINES:
         s = lines.clean[k].strip()
         if not s:
-            if lines.transparent[k]:
-                k -= 1
-                continue
+            if not lines.transparent[k] and top < i:
+                run = False     # a blank line: what is above must look like a header
+            k -= 1
+            continue
+        if lines.raw[k].lstrip().startswith("#") or s[-1] in ".?!" or len(s) > 100:
+            break   # a web page's title or a sentence of the page
+        if not run and not (_upper(s) or _HEADER_LINE_RE.match(s)):
             break
-        if lines.raw[k].lstrip().startswith("#") or s[-1] in ".?!:" or len(s) > 80:
-            break   # a web page's title or a sentence of the page, not the issuing body
+        run = True
         top, taken = k, taken + 1
         k -= 1
     return top
