@@ -875,6 +875,15 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
     return out
 
 
+def _collective_part(m: Mention) -> str | None:
+    """"các xã, phường tỉnh X" of "Ủy ban nhân dân các xã, phường tỉnh X", or None for one body."""
+    name = m.agency.name
+    if m.head is None or not name.startswith(m.head.canonical + " "):
+        return None
+    rest = name[len(m.head.canonical) + 1:]
+    return rest if re.match(r"(các|\d+) ", rest) else None
+
+
 def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
     """"Thành ủy, HĐND, UBND thành phố Đà Nẵng": bodies listed bare before one with a
     place share that place."""
@@ -884,8 +893,14 @@ def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
             run.append(m)
             if not m.bare:
                 last = m
+                collective = _collective_part(last)
                 for r in run[:-1]:
-                    if r.bare and last.agency.jurisdiction:
+                    if r.bare and collective and r.head.kind != "dang":
+                        # "HĐND, UBND các xã, phường": every body of the list is a collective
+                        r.agency = Agency(f"{r.head.canonical} {collective}", r.head.kind, last.agency.level,
+                                          last.agency.jurisdiction, aliases=list(r.agency.aliases))
+                        r.bare = False
+                    elif r.bare and last.agency.jurisdiction:
                         jur = last.agency.jurisdiction
                         if _party_style(r.head):
                             jur = _party_place(jur) or ""

@@ -1,88 +1,540 @@
-"""Recipients: "Kính gửi" lines are addressed, "Nơi nhận" lines copied (guide §4, §8).
+"""Recipients: "Kính gửi" lines are addressed, "Nơi nhận" lines copied (guide §4, §8, §9).
 
-"Như trên" and "Lưu: VT…" are not agencies; lines that name people or roles
-("CT, các PCT UBND TP", "CV: LĐ, YT", "CPVP") are skipped; "TT: Quận ủy, HĐND
-Quận" and "TTTU, TT HĐND TP" name the standing bodies (Thường trực …).
+A recipient list is read line by line from its marker: bullets, and lines that
+continue an unfinished one (the scraper breaks names mid-word), up to a table
+border, a blank line, "Lưu: …" or running text. Each item is one body, a list of
+bodies sharing a place ("Tỉnh ủy, HĐND, UBND tỉnh X"), or a list after a head and
+a colon ("Các Bộ: TC, XD", "VPCP: …, các Vụ: CN, KTTH", "Văn phòng: Tỉnh ủy, UBND
+tỉnh", "TT: Quận ủy, HĐND Quận"). The printed abbreviations of these lines are
+written out first (``data/recipient_vocab.tsv``), then bodies are recognised as in
+the body of the text (``agencies.find_mentions``).
+
+"Như trên" and "Lưu: VT…" are not agencies. In "Nơi nhận" a line that names people
+or roles ("CT, các PCT UBND TP", "CV: LĐ, YT", "Lãnh đạo Cục") gives nothing; in
+"Kính gửi" a head stands for its body ("Chủ tịch UBND các tỉnh: A, B" -> UBND tỉnh
+A, UBND tỉnh B; "Bí thư Tỉnh ủy, Thành ủy" -> the Party committee of each place).
+"Thủ tướng, các Phó Thủ tướng" is the Thủ tướng Chính phủ. A name still holding an
+internal code ("Phòng VX", "Cục CST") is not named in full and gives nothing.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from . import lexicon
 from .agencies import Context, Mention, find_mentions
 from .records import Agency, Recipient
-from .structure import BULLET_RE, Structure
-from .textnorm import fold_keep
+from .structure import BULLET_RE, KINH_GUI_RE, NOI_NHAN_RE, Structure
+from .textnorm import fold, fold_keep, modern_tones, squash_spaces
 
-# Lines of "Nơi nhận" that name no body: filing marks, people, roles.
-_SKIP = re.compile(
-    r"^(nhu tren|nhu dieu|luu|cpvp|cv |ct |ct,|cac pct|pct|pcvp|d c |dong chi|thu tuong cac pho|thu tuong, cac|"
-    r"bt |btcn|tro ly|lanh dao|website|cong tt dt|tgd)")
-# Lines that name people (Phó Thủ tướng, Phó Chủ tịch, Bộ trưởng - Chủ nhiệm …): skipped whole.
-_PEOPLE = re.compile(r"(?<![a-z0-9])(pttg\w*|pho thu tuong|cac pct|pct|btcn|pcn|tro ly|cac pho chu tich|pho chu tich|"
-                     r"chu tich|giam doc cong|tgd)(?![a-z0-9])")
-_STANDING = re.compile(r"^(tt|thuong truc)(?![a-z0-9])\s*")
-_TTTU = re.compile(r"(?<![a-z0-9])tttu(?![a-z0-9])")
+_VOCAB = Path(__file__).with_name("data") / "recipient_vocab.tsv"
+
+# Items of a list: at most this many characters are read after the marker.
+_MAX_LIST = 4000
+_MAX_ITEM = 400
+# A line that is only a table border, an empty bold mark or rule.
+_BORDER = re.compile(r"^[\s|*_\-–]*$")
+# Filing marks and back-references: "Lưu: VT", "Như trên", "Như Điều 3".
+_FILING = re.compile(r"^(luu|nhu tren|nhu dieu|nhu kinh gui|nhu muc|nhu khoan|nhu thanh phan)(?![a-z0-9])")
+# Running text after an address block ("Căn cứ …", "Thực hiện …", "Ngày 30/6/2025, …").
+_OPENER = re.compile(r"^(can cu|thuc hien|theo|ngay|trien khai|tiep theo|xet|de |trong|hien nay|qua |nham|"
+                     r"vua qua|cuoi|thoi gian|tai |ve viec|sau khi|truoc)")
+_LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
+_TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
+_STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
+# A name part that is an internal code: two or more capitals (not a Roman numeral).
+_CODE = re.compile(r"(?<![\w])(?!(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w]))[A-ZĐ]{2,}[A-ZĐ0-9]*(?![\w])")
+_TITLE_JOIN = re.compile(r"[\s,]*(?:kiem\s|va\s)?")
+_ELEMENT = re.compile(r"[,;:(]\s*|\s(?:va|kiem)\s")    # where an element of a list starts
+_SEP = re.compile(r"^[\s,;&]*(?:và\s*)?$")
+_PARENT_GAP = re.compile(r"^\s*(?:[-–,]|\()\s*$")
+_GROUP = re.compile(r"(?<![\w])(Tập đoàn|Tổng công ty)\s+(?=[^\W\d_])")
+# "các Tập đoàn, Tổng công ty trực thuộc Bộ A, Bộ B": one collective per parent
+_SUBORDINATE = re.compile(r"(?<![\w])các\s+((?:tập đoàn|tổng công ty)(?:\s*,\s*(?:tập đoàn|tổng công ty))*)\s+"
+                          r"(?:trực\s+)?thuộc\s+", re.I)
+# Levels listed without "các" after a body ("UBND xã, phường"): a collective all the same (guide §9)
+_LEVEL = r"(?:xã|phường|đặc khu|thị trấn)"
+_BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
+                              r"(?=\s*(?:[;,.(]|$))")
+_WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
+_UNIT_KINDS = {"cuc", "vu", "phong", "ban"}
+_PARENT_KINDS = {"bo", "chinh_phu", "cuc"}
+_FIELD_LISTS = {"cac bo": "Bộ", "bo": "Bộ", "cac bo co quan": "Bộ", "cac bo nganh": "Bộ", "so": "Sở", "cac so": "Sở",
+                "cac so nganh": "Sở"}
+_GROUP_LISTS = {"cac tap doan", "tap doan", "cac tap doan tong cong ty"}
 
 
-def _items(T: str, s: int, e: int):
-    """List items of a block: a new item at each bullet, or after a line that ends with ';' or '.'."""
-    items: list[list[int]] = []
-    pos = s
-    ended = True
-    for line in T[s:e].split("\n"):
-        ls, le = pos, pos + len(line)
-        pos = le + 1
-        stripped = line.strip().strip("*|").strip()
-        if not stripped:
+@dataclass(frozen=True)
+class _Vocab:
+    abbr: dict[str, str]                  # printed token -> written out
+    titles: re.Pattern                    # folded titles of people
+    prefixes: tuple[tuple[str, str, str], ...]   # (folded words, canonical words, mode), longest first
+    fields: dict[str, str]                # folded code -> field
+    units: dict[str, dict[str, str]]      # folded office -> {folded code: unit name}
+    groups: dict[str, str]                # folded short name -> group name
+    spellings: tuple[tuple[str, str], ...]   # printed phrase -> canonical phrase
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    abbr, titles, prefixes, fields, units, groups, spellings = {}, [], [], {}, {}, {}, []
+    for line in _VOCAB.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
             continue
-        if ended or BULLET_RE.match(line):
+        row = line.split("\t")
+        sec = row[0]
+        if sec == "abbr":
+            abbr[row[1]] = row[2]
+        elif sec == "title":
+            titles.append(row[1])
+        elif sec == "prefix":
+            prefixes.append((row[1], row[2], row[3]))
+        elif sec == "field":
+            fields[fold(row[1])] = row[2]
+        elif sec == "unit":
+            office, code = row[1].split("|")
+            units.setdefault(office, {})[fold(code)] = row[2]
+        elif sec == "group":
+            groups[fold(row[1])] = row[2]
+        elif sec == "spell":
+            spellings.append((row[1], row[2]))
+    title_re = re.compile(r"\s*(?:cac\s+)?(?:" + lexicon.alternation(titles) + r")(?![a-z0-9])")
+    prefixes.sort(key=lambda p: -len(p[0]))
+    return _Vocab(abbr, title_re, tuple(prefixes), fields, units, groups, tuple(spellings))
+
+
+# ---------------------------------------------------------------- the lists and their items
+
+def _address_marker(T: str, st: Structure) -> re.Match | None:
+    """The "Kính gửi:" (or a telegram's "… điện:") that opens the address block.
+
+    The structure's block is used when it found one; otherwise the marker is looked
+    for before "Nơi nhận", at the start of a line or after the capitals of the sender.
+    """
+    if st.kinh_gui is not None:
+        return KINH_GUI_RE.match(T, st.kinh_gui.start)
+    hi = min(st.noi_nhan.start if st.noi_nhan else len(T), 8000)
+    for m in KINH_GUI_RE.finditer(T, 0, hi):
+        line_start = T.rfind("\n", 0, m.start()) + 1
+        before = T[line_start:m.start()].strip(" *_#|")
+        if not before or (before.upper() == before and any(c.isalpha() for c in before)):
+            return m
+    return None
+
+
+def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the list that starts at ``start``, right after its marker.
+
+    An item is a bullet line, a line after one that ended with ';', or the first line;
+    a line continues the item before it when that one is unfinished or the line starts
+    in lower case. The list ends at a table border or a blank line followed by text, at
+    running text ("Căn cứ …"), after "Lưu: …", and at the end of a table cell.
+    """
+    items: list[list[int]] = []
+    pos, ended, gap, filing = start, ".", False, False
+    for line in T[start:min(hi, start + _MAX_LIST)].split("\n"):
+        ls = pos
+        pos += len(line) + 1
+        cell = line.find("|")
+        in_row = cell >= 0 and bool(line[:cell].strip(" *_"))   # text, then the border of its cell
+        le = ls + (cell if in_row else len(line))
+        body = T[ls:le].strip().strip("*_").strip()
+        if not body or _BORDER.match(body):
+            if items and "|" in line:
+                break
+            gap = gap or bool(items)
+            continue
+        bm = BULLET_RE.match(T, ls)
+        bullet = bm is not None and bm.end() < le
+        opener = _OPENER.match(fold(body))
+        wrapped = not bullet and not gap and not opener and (not ended or body[:1].islower()) and \
+            le - items[-1][0] < _MAX_ITEM if items else False
+        if wrapped:
+            items[-1][1] = le     # a wrapped line of the same item
+        elif not items or (bullet and not filing) or (ended == ";" and not gap and not opener and not filing):
             items.append([ls, le])
         else:
-            items[-1][1] = le
-        ended = stripped.endswith((";", ".", ":"))
-    return [(a, b) for a, b in items]
+            break
+        filing = bool(_LUU.match(fold(T[items[-1][0]:items[-1][1]])))
+        tail = body.rstrip("*_ ")[-1:]
+        ended = tail if tail in (";", ".") else ""
+        gap = False
+        if in_row:
+            break
+    return [(s, e) for s, e in items]
+
+
+def _segments(text: str) -> list[str]:
+    """An item split at ';' ("TT. Tỉnh ủy; TT. HĐND tỉnh"), unless a list head carries its members over it."""
+    first = text.split(";", 1)[0]
+    if ":" in first:
+        return [text]
+    return text.split(";")
+
+
+# ---------------------------------------------------------------- reading one segment
+
+def _expand(text: str, ctx: Context) -> str:
+    """Printed abbreviations written out ("Cổng TTĐT" -> "Cổng Thông tin điện tử", "NN&MT" -> "NN và MT")."""
+    for printed, canonical in _vocab().spellings:
+        text = text.replace(printed, canonical)
+    abbr = _vocab().abbr
+    party = "Thành ủy" if ctx.province_word == "thành phố" else "Tỉnh ủy"
+
+    def word(w: str) -> str:
+        if w in abbr:
+            return abbr[w]
+        if w == "TU":
+            return party
+        if w == "TTTU":
+            return "Thường trực " + party
+        return w
+
+    def sub(m: re.Match) -> str:
+        w = m.group()
+        core = w[:-1] if w.endswith(".") else w
+        if "&" in core:
+            return " và ".join(word(p) for p in core.split("&"))
+        out = word(core)
+        return out if out != core else w
+
+    text = _STANDING_LEAD.sub("Thường trực ", text.strip())
+    text = _BARE_COLLECTIVE.sub(r"các \1", squash_spaces(_TOKEN.sub(sub, text)))
+    return _WARDS_FIRST.sub("các xã, phường", text)   # the canonical order of the communes' collective
+
+
+def _title_end(F: str, pos: int = 0) -> int:
+    """End of the titles of people at pos ("Chủ tịch, các Phó Chủ tịch", "Chủ tịch kiêm Tổng giám đốc"), or pos."""
+    titles = _vocab().titles
+    end = pos
+    while True:
+        m = titles.match(F, end)
+        if not m:
+            return end
+        end = m.end()
+        nxt = _TITLE_JOIN.match(F, end)
+        if nxt and titles.match(F, nxt.end()):
+            end = nxt.end()
+
+
+def _skip(F: str, p: int) -> int:
+    """Past the separators at p."""
+    while p < len(F) and F[p] in " ,;:":
+        p += 1
+    return p
+
+
+def _without_titles(S: str) -> tuple[str, bool]:
+    """An address line with the titles that open its elements dropped, and whether a Party secretary was named.
+
+    "Bí thư Tỉnh ủy, Thành ủy, Chủ tịch UBND các tỉnh: A, B" -> "Tỉnh ủy, Thành ủy, UBND các tỉnh: A, B".
+    """
+    F = fold_keep(S)
+    party = False
+    out, last = [], 0
+    starts = [0] + [m.end() for m in _ELEMENT.finditer(F)]
+    for p in starts:
+        if p < last:
+            continue
+        t = _title_end(F, p)
+        if t > p:
+            party = party or "bi thu" in F[p:t]
+            out.append(S[last:p])
+            last = t
+    out.append(S[last:])
+    text = squash_spaces(" ".join(out))
+    text = re.sub(r"^[\s,;:]*(?:và\s+)?", "", text)
+    text = re.sub(r"\s+([,:;])", r"\1", text)
+    return text[:1].upper() + text[1:], party
+
+
+def _named_in_full(a: Agency) -> bool:
+    """No internal code left in the name ("Phòng VX", "Trung tâm TT", "Cục CST")."""
+    return not _CODE.search(a.name)
+
+
+def _compose(prefix: str, mode: str, a: Agency) -> Agency:
+    """"Thường trực" + HĐND tỉnh X, "Văn phòng" + Tỉnh ủy X, "Cổng Thông tin điện tử" + Bộ Y tế."""
+    kind = {"Văn phòng": "van_phong", "Cổng Thông tin điện tử": "bao_chi",
+            "Trang thông tin điện tử": "bao_chi"}.get(prefix, a.kind if mode == "all" else "ban")
+    return Agency(f"{prefix} {a.name}", kind, a.level, a.jurisdiction, False, list(a.aliases), a.name)
+
+
+def _prefix_before(F: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """The prefix words that end right before a body (between lo and hi of the folded text)."""
+    gap = " ".join(F[lo:hi].split())
+    for key, canonical, mode in _vocab().prefixes:
+        if gap == key or gap.endswith(" " + key):
+            return canonical, mode
+    return None
+
+
+def _mentions(S: str, ctx: Context) -> tuple[str, list[Mention]]:
+    F = fold_keep(S)
+    return F, [m for m in find_mentions(S, F, 0, len(S), ctx) if not m.generic]
+
+
+def _party_body(ctx: Context) -> Agency | None:
+    if not ctx.province:
+        return None
+    word = "Thành ủy" if ctx.province_word == "thành phố" else "Tỉnh ủy"
+    return Agency(f"{word} {ctx.province}", "dang", "province", f"{ctx.province_word} {ctx.province}")
+
+
+def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list[Agency]:
+    """The bodies a line names, with their prefixes ("Thường trực", "Văn phòng") and parents resolved."""
+    F, ms = _mentions(S, ctx)
+    out: list[Agency] = []
+    current = prefix            # a prefix that applies to every body of the list ("Thường trực HĐND, UBND")
+    prev_end, prev = 0, None    # prev: (index in out, the unit's agency) for "Cục X - Bộ Y"
+    parents = False
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        a, gap = m.agency, S[prev_end:m.start]
+        i += 1
+        if _not_a_recipient(S, F, m.start) or (parents and _SEP.match(gap)):
+            parents = True       # "… trực thuộc Bộ Tài chính, Bộ Xây dựng": parents, not recipients
+            prev_end, prev = m.end, None
+            continue
+        parents = False
+        if prev is not None and _PARENT_GAP.match(gap) and a.kind in _PARENT_KINDS and a.level == "central" \
+                and prev[1].kind in _UNIT_KINDS and prev[1].kind != a.kind:
+            # "Cục KTVB&QLXLVPHC - Bộ Tư pháp", "Cục KSTTHC, VPCP": a unit and its parent are one body
+            idx, unit = prev
+            if idx is not None and not _fixed(unit) and not unit.name.endswith(a.name):
+                out[idx] = Agency(f"{out[idx].name} {a.name}", unit.kind, "central", None, False,
+                                  list(unit.aliases), a.name)
+            prev_end = m.end
+            continue
+        if prev is not None and prev[0] is not None and "(" in gap and prev[1].kind in _PARENT_KINDS and \
+                a.kind in _UNIT_KINDS:
+            out.pop(prev[0])     # "Văn phòng Chính phủ (Cục KSTTHC)": only the unit
+        if m.head is not None and m.head.kind == "bao_chi" and m.bare and i < len(ms) and \
+                re.fullmatch(r"\s*(?:của\s*)?", S[m.end:ms[i].start]):
+            a = _compose(m.head.canonical, "one", ms[i].agency)   # "Cổng Thông tin điện tử Bộ Tư pháp"
+            m = ms[i]
+            i += 1
+        else:
+            pf = _prefix_before(F, prev_end, m.start)
+            if pf:
+                current = pf if pf[1] == "all" else None
+                a = _compose(pf[0], pf[1], a)
+            elif current and _SEP.match(gap):
+                a = _compose(current[0], current[1], a)
+            else:
+                current = None
+        prev_end = m.end
+        if a.name == "Công báo" or (ctx.level == "central" and m.bare and a.name.startswith("Công báo")):
+            a = Agency("Công báo Chính phủ", a.kind, "central")   # the gazette of a central text
+        if not _named_in_full(a):
+            prev = (None, m.agency)    # "Vụ PC (BTC)": not named in full, and neither is its parent
+            continue
+        out.append(a)
+        prev = (len(out) - 1, m.agency)
+    groups = _group_names(S)
+    if groups:
+        out = [a for a in out if a.kind != "cong_ty" or not any(g.name.startswith(a.name) for g in groups)]
+        out += [g for g in groups if all(a.name != g.name for a in out)]
+    if not out:
+        pf = _prefix_before(F, 0, len(F))
+        if pf and pf[1] == "party" and _party_body(ctx):
+            out.append(_compose(pf[0], "one", _party_body(ctx)))
+    return out
+
+
+def _group_names(S: str) -> list[Agency]:
+    """State groups and corporations named in full ("Tập đoàn Điện lực Việt Nam"): the head and its name up to punctuation."""
+    out = []
+    for m in _GROUP.finditer(S):
+        name = re.split(r"[,;(]", S[m.end():], maxsplit=1)[0].strip(" .")
+        if name[:1].isupper():
+            out.append(Agency(f"{m.group(1)} {name}", "cong_ty", "central"))
+    return out
+
+
+def _not_a_recipient(S: str, F: str, start: int) -> bool:
+    """A body named as a parent ("… thuộc UBND Thành phố") or in a title ("các Phó Thủ tướng")."""
+    before = " ".join(F[max(0, start - 14):start].split())
+    return before.endswith(("thuoc", "truc thuoc")) or S[max(0, start - 5):start].lower().rstrip().endswith("phó")
+
+
+def _fixed(a: Agency) -> bool:
+    """A body whose whole name is a head of heads.tsv ("Cục Kiểm soát thủ tục hành chính")."""
+    h = lexicon.heads().get(fold(a.name))
+    return h is not None and h.mode == "fixed"
+
+
+def _list_members(text: str) -> list[str]:
+    """Members of a list after a colon, split at ',' and ';'."""
+    return [p.strip(" .") for p in re.split(r"[,;]", text) if p.strip(" .")]
+
+
+def _field_list(head: str, members: str, ctx: Context) -> list[Agency]:
+    """"Các Bộ: TC, XD, Nông nghiệp và Môi trường" -> Bộ Tài chính, Bộ Xây dựng, …"""
+    F = fold_keep(members)
+    codes = _vocab().fields
+    rx = lexicon.field_regex("so" if head == "Sở" else "bo")
+    parts, r = [], 0
+    while r < len(members):
+        r = _skip(F, r)
+        if r >= len(members):
+            break
+        fm = rx.match(F, r)
+        if fm and (fm.end() == len(F) or F[fm.end()] in " ,;."):
+            parts.append(f"{head} {members[r:fm.end()]}")
+            r = fm.end()
+            continue
+        nxt = re.search(r"[,;]", members[r:])
+        end = r + nxt.start() if nxt else len(members)
+        piece = members[r:end].strip(" .")
+        key = fold(piece)
+        if key in codes:
+            parts.append(f"{head} {codes[key]}")
+        elif piece:
+            parts.append(piece)
+        r = end
+    out: list[Agency] = []
+    for p in parts:
+        out.extend(_bodies(p, ctx))
+    return out
+
+
+def _unit_list(office: str, members: str, ctx: Context) -> list[Agency]:
+    """"VPCP: BTCN, các PCN, Cổng TTĐTCP, các Vụ: CN, KTTH": the office's units, not the office or its people."""
+    units = _vocab().units[office]
+    out: list[Agency] = []
+    for piece in _list_members(members):
+        F = fold_keep(piece)
+        t = _title_end(F)
+        if t:
+            piece = piece[t:].strip()
+            if not piece:
+                continue
+        piece = re.sub(r"^(?:các\s+)?(?:Vụ|Cục)\s*:\s*", "", piece)
+        key = fold(piece)
+        if key in units:
+            name = units[key]
+            out.append(Agency(name, "vu" if name.startswith("Vụ") else "bao_chi", "central"))
+            continue
+        out.extend(a for a in _bodies(piece, ctx) if a.level == "central")
+    return out
+
+
+def _group_list(members: str, ctx: Context) -> list[Agency]:
+    out: list[Agency] = []
+    for piece in _list_members(members):
+        name = _vocab().groups.get(fold(piece))
+        if name:
+            out.append(Agency(name, "cong_ty", "central"))
+        else:
+            out.extend(_bodies(piece, ctx))
+    return out
+
+
+def _open_list(head: lexicon.Head, members: str) -> list[Agency]:
+    """"Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam" -> Cục Đường bộ Việt Nam, Cục Đường sắt Việt Nam."""
+    out = []
+    for piece in _list_members(members):
+        if piece[:1].isupper() and not _CODE.search(piece):
+            out.append(Agency(squash_spaces(f"{head.canonical} {modern_tones(piece)}"), head.kind, "central"))
+    return out
+
+
+def _listed(head: str, members: str, ctx: Context) -> list[Agency] | None:
+    """Bodies of "<head>: <members>", or None when the head is not one of a list."""
+    key = fold(head)
+    if re.search(r"(?<![a-z])cac\s+(?:tinh|thanh pho|quan|huyen|xa|phuong|thi xa)", key):
+        return None                      # "UBND các huyện: A, B": places, read by find_mentions
+    if key in _FIELD_LISTS:
+        return _field_list(_FIELD_LISTS[key], members, ctx)
+    if key in _GROUP_LISTS:
+        return _group_list(members, ctx)
+    office = "van phong chinh phu" if key in ("vpcp", "van phong chinh phu") else key
+    if office in _vocab().units:
+        return _unit_list(office, members, ctx)
+    for pkey, canonical, mode in _vocab().prefixes:
+        if key == pkey or key == "cac " + pkey:
+            return _bodies(members, ctx, (canonical, "all"))
+    h = lexicon.heads().get(key[4:] if key.startswith("cac ") else key)
+    if h is not None and h.mode == "open" and h.level == "central":
+        return _open_list(h, members)
+    # the units of some office ("VPUB: CVP, các PCVP, KT", "Phòng: TH, VX"): only what is named in full
+    out: list[Agency] = []
+    for piece in _list_members(members):
+        F = fold_keep(piece)
+        if _title_end(F):
+            continue
+        out.extend(_bodies(piece, ctx))
+    return out
+
+
+def _party_per_place(out: list[Agency]) -> list[Agency]:
+    """"Bí thư Tỉnh ủy, Thành ủy, Chủ tịch UBND các tỉnh, thành phố: A, B": the Party committee of each place."""
+    rest = [a for a in out if a.kind != "dang" or a.parent]
+    for a in out:
+        if a.kind != "ubnd" or a.level != "province":
+            continue
+        jur = a.jurisdiction or ""
+        if " các " in f" {a.name} ":
+            rest.append(Agency("Tỉnh ủy, Thành ủy " + a.name[len("Ủy ban nhân dân "):], "dang", "province", jur))
+        elif jur.startswith("thành phố "):
+            rest.append(Agency("Thành ủy " + jur[len("thành phố "):], "dang", "province", jur))
+        elif jur.startswith("tỉnh "):
+            rest.append(Agency("Tỉnh ủy " + jur[len("tỉnh "):], "dang", "province", jur))
+    return rest
+
+
+def _read(raw: str, ctx: Context, addressed: bool) -> list[Agency]:
+    """The bodies of one segment of a recipient line."""
+    S = _expand(re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;."), ctx)
+    if not S:
+        return []
+    F = fold_keep(S)
+    folded = " ".join(F.split())
+    if _FILING.match(folded):
+        return []
+    party = False
+    if addressed:
+        S, party = _without_titles(S)
+    elif _title_end(F):
+        return []            # people and roles in copy: "CT, các PCT UBND tỉnh", "Lãnh đạo Cục"
+    subordinates: list[Agency] = []
+    sm = _SUBORDINATE.search(S)
+    if sm:
+        kinds = sm.group(1).lower()
+        subordinates = [Agency(f"Các {kinds} trực thuộc {a.name}", "cong_ty", "central")
+                        for a in _mentions(S[sm.end():], ctx)[1] if a.agency.kind == "bo" for a in [a.agency]]
+        S = S[:sm.start()].rstrip(" ,;")
+    head = re.match(r"^([^:]{1,60}?)\s*:\s*(.+)$", S)
+    out = _listed(head.group(1), head.group(2), ctx) if head else None
+    if out is None:
+        out = _bodies(S, ctx)
+    ubnd = [a for a in out if a.kind == "ubnd" and a.level == "province"]
+    if addressed and ubnd and (party or (any(a.kind == "dang" for a in out) and
+                                         (len(ubnd) > 1 or " các " in f" {ubnd[0].name} "))):
+        out = _party_per_place(out)
+    out += subordinates
+    return out
 
 
 def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
     """(Recipient, Agency) pairs from the Kính gửi and Nơi nhận blocks."""
     out = []
-    for block, kind in ((st.kinh_gui, "addressed"), (st.noi_nhan, "copied")):
-        if block is None:
-            continue
-        first = True
-        for s, e in _items(T, block.start, block.end):
-            text = F[s:e]
-            body = re.sub(r"^\W*", "", text)
-            lead = len(text) - len(body)
-            if first:
-                # skip the "Kính gửi:" / "Nơi nhận:" words themselves
-                m = re.search(r"(kinh gui|noi nhan|dien)\s*", body)
-                if m:
-                    lead += m.end()
-                    body = body[m.end():].lstrip()
-                first = False
-            body = " ".join(body.split())
-            if not body or _SKIP.match(body) or (kind == "copied" and _PEOPLE.search(body)):
-                continue
-            s2 = s + lead
-            standing = False
-            sm = _STANDING.match(body)
-            if sm:
-                standing = True
-            for m in _TTTU.finditer(F, s2, e):
-                word = "Thành ủy" if ctx.province_word == "thành phố" else "Tỉnh ủy"
-                name = f"Thường trực {word} {ctx.province}" if ctx.province else f"Thường trực {word}"
-                a = Agency(name, "dang", "province", ctx.province, aliases=[T[m.start():m.end()]])
-                out.append((Recipient(directive, name, kind, span=(m.start(), m.end())), a))
-            for m in find_mentions(T, F, s2, e, ctx):
-                if m.generic:
-                    continue
-                a = m.agency
-                if " ".join(F[max(s2, m.start - 12):m.start].split()).endswith(("tt", "thuong truc")):
-                    standing = True
-                if standing and a.kind in ("dang", "hdnd"):
-                    a = Agency("Thường trực " + a.name, a.kind, a.level, a.jurisdiction, False, list(a.aliases), a.parent)
-                out.append((Recipient(directive, a.name, kind, span=(m.start, m.end)), a))
+    lists = []
+    km = _address_marker(T, st)
+    if km:
+        lists.append((km.end(), "addressed"))
+    if st.noi_nhan is not None:
+        nm = NOI_NHAN_RE.match(T, st.noi_nhan.start)
+        lists.append((nm.end() if nm else st.noi_nhan.start, "copied"))
+    for start, kind in lists:
+        for s, e in _items(T, start, len(T)):
+            for seg in _segments(T[s:e]):
+                for a in _read(seg, ctx, kind == "addressed"):
+                    out.append((Recipient(directive, a.name, kind, span=(s, e)), a))
     # one record per (agency, kind)
     seen, unique = set(), []
     for r, a in out:
