@@ -271,6 +271,15 @@ def _prefix_before(F: str, lo: int, hi: int) -> tuple[str, str] | None:
     return None
 
 
+def _own_prefix(F: str, start: int, end: int) -> tuple[str, str] | None:
+    """A prefix for a whole list that a body's own name opens with ("Thường trực Quận ủy, HĐND Quận")."""
+    words = " ".join(F[start:end].split())
+    for key, canonical, mode in _vocab().prefixes:
+        if mode == "all" and words.startswith(key + " "):
+            return canonical, mode
+    return None
+
+
 def _mentions(S: str, ctx: Context) -> tuple[str, list[Mention]]:
     F = fold_keep(S)
     return F, [m for m in find_mentions(S, F, 0, len(S), ctx) if not m.generic]
@@ -319,7 +328,10 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list
             i += 1
         else:
             pf = _prefix_before(F, prev_end, m.start)
-            if pf:
+            own = _own_prefix(F, m.start, m.end)
+            if own:
+                current = own   # a head that holds the prefix ("Thường trực Quận ủy"): the list after it too
+            elif pf:
                 current = pf if pf[1] == "all" else None
                 a = _compose(pf[0], pf[1], a)
             elif current and _SEP.match(gap):
