@@ -1,0 +1,156 @@
+"""Recipients (guide §4, §8, §9) on short examples of our own: other provinces, other bodies."""
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+HEADER = """UBND TỈNH {PROV_UP}
+Số: {num}/UBND-VX
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+{prov}, ngày 05 tháng 3 năm 2025
+V/v tăng cường phòng chống dịch bệnh trên cây trồng
+"""
+
+
+def _recipients(text: str) -> set[tuple[str, str]]:
+    ex = extract_text(text, "doc.txt")
+    return {(r.agency, r.kind) for r in ex.recipients}
+
+
+def _doc(prov: str, body: str, num: str = "412") -> str:
+    return HEADER.format(PROV_UP=prov.upper(), prov=prov, num=num) + body
+
+
+def test_copy_list_skips_people_filing_marks_and_reads_standing_committees():
+    text = _doc("Quảng Bình", """Kính gửi:
+- Sở Nông nghiệp và Môi trường;
+- Ủy ban nhân dân các xã, phường.
+
+Ủy ban nhân dân tỉnh yêu cầu Sở Nông nghiệp và Môi trường chủ trì kiểm tra.
+
+Nơi nhận:
+- Như trên;
+- TT: Tỉnh ủy, HĐND tỉnh;
+- CT, các PCT UBND tỉnh;
+- Chánh VP, các PCVP;
+- CV: NN, TH;
+- Lưu: VT, NN.
+|
+**TM. ỦY BAN NHÂN DÂN**
+""")
+    got = _recipients(text)
+    assert got == {
+        ("Sở Nông nghiệp và Môi trường tỉnh Quảng Bình", "addressed"),
+        ("Ủy ban nhân dân các xã, phường tỉnh Quảng Bình", "addressed"),
+        ("Thường trực Tỉnh ủy Quảng Bình", "copied"),
+        ("Thường trực Hội đồng nhân dân tỉnh Quảng Bình", "copied"),
+    }
+
+
+def test_lists_after_a_head_and_a_colon_give_one_body_per_member():
+    text = _doc("Kon Tum", """Kính gửi: Sở Tài chính.
+
+Đề nghị Sở Tài chính tổng hợp.
+
+Nơi nhận:
+- Như trên;
+- Các Bộ: TC, NV, KH&CN;
+- Sở: YT, GD&ĐT;
+- Văn phòng: Tỉnh ủy, UBND tỉnh;
+- Thường trực HĐND, UBND các xã, phường;
+- Lưu: VT.
+""")
+    got = _recipients(text)
+    for name in ("Bộ Tài chính", "Bộ Nội vụ", "Bộ Khoa học và Công nghệ", "Sở Y tế tỉnh Kon Tum",
+                 "Sở Giáo dục và Đào tạo tỉnh Kon Tum", "Văn phòng Tỉnh ủy Kon Tum",
+                 "Văn phòng Ủy ban nhân dân tỉnh Kon Tum",
+                 "Thường trực Hội đồng nhân dân các xã, phường tỉnh Kon Tum",
+                 "Thường trực Ủy ban nhân dân các xã, phường tỉnh Kon Tum"):
+        assert (name, "copied") in got, name
+    assert ("Ủy ban nhân dân tỉnh Kon Tum", "copied") not in got     # "Văn phòng: …" names offices only
+
+
+def test_government_office_units_are_recorded_one_by_one_and_prime_minister_once():
+    text = """VĂN PHÒNG CHÍNH PHỦ
+Số: 777/TB-VPCP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 02 tháng 4 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại cuộc họp về giống cây trồng
+
+Giao Bộ Nông nghiệp và Môi trường chủ trì hướng dẫn.
+
+Nơi nhận:
+- TTgCP, các PTTgCP (để b/c);
+- Các Tập đoàn: EVN, VNPT;
+- VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT,
+các Vụ: NN, KTTH;
+- Lưu: VT, NN (2b).
+|
+**KT. BỘ TRƯỞNG, CHỦ NHIỆM**
+"""
+    got = _recipients(text)
+    assert got == {
+        ("Thủ tướng Chính phủ", "copied"),
+        ("Tập đoàn Điện lực Việt Nam", "copied"),
+        ("Tập đoàn Bưu chính Viễn thông Việt Nam", "copied"),
+        ("Cổng Thông tin điện tử Chính phủ", "copied"),
+        ("Vụ Nông nghiệp Văn phòng Chính phủ", "copied"),
+        ("Vụ Kinh tế tổng hợp Văn phòng Chính phủ", "copied"),
+    }
+
+
+def test_telegram_address_block_gives_the_bodies_of_the_heads_it_names():
+    text = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 99/CĐ-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 10 tháng 9 năm 2025
+CÔNG ĐIỆN
+Về việc ứng phó bão số 7
+**THỦ TƯỚNG CHÍNH PHỦ điện:**
+- Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Nghệ An, Hải
+Phòng;
+- Bộ trưởng các Bộ: Quốc phòng, Công an.
+Bão số 7 đang di chuyển nhanh vào đất liền.
+Yêu cầu Ủy ban nhân dân các tỉnh, thành phố nêu trên chủ động sơ tán dân.
+
+Nơi nhận:
+- Như trên;
+- Văn phòng Trung ương Đảng;
+- Lưu: VT, NN.
+"""
+    got = _recipients(text)
+    addressed = {a for a, k in got if k == "addressed"}
+    assert addressed == {"Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân thành phố Hải Phòng",
+                         "Tỉnh ủy Nghệ An", "Thành ủy Hải Phòng", "Bộ Quốc phòng", "Bộ Công an"}
+    assert ("Văn phòng Trung ương Đảng", "copied") in got
+
+
+def test_a_unit_and_its_parent_are_one_body_and_coded_names_give_nothing():
+    text = _doc("Sơn La", """Kính gửi: Sở Tư pháp.
+
+Đề nghị Sở Tư pháp thẩm định.
+
+Nơi nhận:
+- Như trên;
+- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính - Bộ Tư pháp;
+- Văn phòng Chính phủ (Cục KSTTHC);
+- VPUB: CVP, các PCVP, Phòng KT;
+- Lưu: VT.
+""", num="88")
+    got = {a for a, k in _recipients(text) if k == "copied"}
+    assert got == {"Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp",
+                   "Cục Kiểm soát thủ tục hành chính"}
+
+
+def test_list_in_a_table_row_ends_at_its_cell_and_page_text_after_it_is_ignored():
+    text = _doc("Lào Cai", """Kính gửi: Sở Y tế.
+
+Đề nghị Sở Y tế kiểm tra.
+
+| Nơi nhận: - Như trên; - Sở Xây dựng; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN |
+Viện Pháp luật Lào Cai giới thiệu văn bản liên quan
+""", num="51")
+    assert _recipients(text) == {("Sở Y tế tỉnh Lào Cai", "addressed"), ("Sở Xây dựng tỉnh Lào Cai", "copied")}
