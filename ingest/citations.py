@@ -12,24 +12,19 @@ around its number.
 
 Where an official text cites: its whole own text, from its number in the
 header (the trích yếu and the "Căn cứ" lines may be printed inside what the
-header parser took) to the end of the document, attached plans, appendices and
-footnotes included, but not the Nơi nhận list nor the furniture a legal
-library prints after the document (its title line restating the document,
-"Văn bản liên quan" lists, notices of its own).
+header parser took) to the end of the document proper (ingest.layout: before
+a legal library's furniture), attached plans, appendices and footnotes
+included, but not the Nơi nhận list.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from .agencies import Context, find_mentions
 from .dates import parse_date
-from .lexicon import alternation
 from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Citation, Directive
 from .structure import Structure
-from .textnorm import fold_keep
 
 # the clause's opening words, after a list marker ("2.", "b)", "II.") or "V/v" (folded text)
 _LEAD = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
@@ -50,8 +45,6 @@ _FORM = re.compile(r"(?<![a-z0-9])mau\s+(?:so\s+)?$")
 _CLAUSE_STOP = re.compile(r"[;|]|\.(?=\s|$)|\n[ \t*_]*\n")                          # how far back a clause's opening is looked for
 # "Số: 80/2025/NQ-HĐND" in the header (the same words header_directive reads the number from)
 _OWN_NUMBER = re.compile(r"s[ốo]\s*(?:ký hiệu)?\s*:?\s*(?=\d)", re.I)
-_NOI_NHAN = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*:?", re.M | re.I)
-_LUU = re.compile(r"^[\W]*L[ưu]u\s*:?[^\n]*", re.M)
 
 
 def citations(T: str, F: str, ranges: list[tuple[int, int]], source: Directive, ctx: Context,
@@ -198,71 +191,15 @@ def _cited_issuer(T: str, F: str, e: int, window_end: int, ctx: Context, num: st
 # ---- where an official text cites ------------------------------------------------------------------
 
 
-def official_ranges(T: str, F: str, st: Structure, own_number: str | None) -> list[tuple[int, int]]:
-    """The stretches of an official text that can cite: from its own number to the end of the
-    document, without the Nơi nhận list."""
+def official_ranges(T: str, st: Structure, end: int) -> list[tuple[int, int]]:
+    """The stretches of an official text that can cite: from its own number in the header to the
+    end of the document proper (``end``, before a library's furniture), without the Nơi nhận list."""
     lo = st.body.start
     if st.header:
         m = _OWN_NUMBER.search(T, st.header.start, st.header.end)
         if m:
             lo = min(lo, m.end())
-    hi = page_end(T, F, lo, own_number)
-    out = []
-    pos = lo
-    for nn in _NOI_NHAN.finditer(T, lo, hi):
-        out.append((pos, nn.start()))
-        pos = _noi_nhan_end(T, nn.end(), hi)
-    out.append((pos, hi))
-    return [(a, b) for a, b in out if b > a]
-
-
-def _noi_nhan_end(T: str, pos: int, hi: int) -> int:
-    """End of a Nơi nhận list: its "Lưu: VT …" line, else the first blank or table-border line."""
-    m = _LUU.search(T, pos, min(hi, pos + 3000))
-    if m:
-        return m.end()
-    for line in re.finditer(r"\n[ \t*_|-]*(?=\n)", T[pos:min(hi, pos + 3000)]):
-        if line.start() > 0:
-            return pos + line.start()
-    return min(hi, pos + 3000)
-
-
-@lru_cache(maxsize=1)
-def _page_end_regex() -> re.Pattern:
-    path = Path(__file__).with_name("data") / "page_ends.txt"
-    phrases = [" ".join(fold_keep(line).split()) for line in path.read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")]
-    return re.compile(r"(?<![a-z0-9])(?:" + alternation(phrases) + r")(?![a-z0-9])")
-
-
-def page_end(T: str, F: str, lo: int, own_number: str | None) -> int:
-    """Where the document's own text ends in a copy from a legal library or portal.
-
-    The first line that is one of the library's section markers (data/page_ends.txt)
-    ends it; a title line just before it that restates the document ("Quyết định
-    1520/QĐ-UBND năm 2025 phê duyệt …") is the library's too.
-    """
-    for m in _page_end_regex().finditer(F, lo):
-        ls = T.rfind("\n", 0, m.start()) + 1
-        if T[ls:m.start()].strip(_MARKUP) or T[m.end():T.find("\n", m.end()) % (len(T) + 1)].strip(_MARKUP + ":"):
-            continue   # the words inside a sentence, not a line of their own
-        return _restating_title(T, lo, ls, own_number)
-    return len(T)
-
-
-def _restating_title(T: str, lo: int, ls: int, own_number: str | None) -> int:
-    """The start of the line before ls when it restates the document's own number, else ls."""
-    if not own_number:
-        return ls
-    pos = ls - 1
-    for _ in range(4):
-        prev = T.rfind("\n", lo, max(lo, pos))
-        line = T[prev + 1:pos]
-        if line.strip(_MARKUP):
-            head = line.strip(_MARKUP)[:80]
-            nums = [normalise(n) for _, _, n in find_numbers(head)]
-            return prev + 1 if nums and _key(nums[0]) == _key(own_number) else ls
-        if prev < lo:
-            break
-        pos = prev
-    return ls
+    nn = st.noi_nhan
+    if nn and lo <= nn.start and nn.end <= end:
+        return [(a, b) for a, b in ((lo, nn.start), (nn.end, end)) if b > a]
+    return [(lo, end)]
