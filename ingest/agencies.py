@@ -241,6 +241,7 @@ class _Place:
     explicit: bool = False                      # the place is named in the text, not taken from context
     by_level: bool = False                      # "cấp xã" read as the collective of the province's communes
     region: str | None = None                   # "khu vực XI": a regional unit of a central body
+    named: bool = False                         # the place is part of the proper name (… Hội An)
 
 
 _REGION_RE = re.compile(r"khu vuc\s+([ivxlc]+|\d{1,2})(?![a-z0-9])")
@@ -415,7 +416,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         nxt = w.start()
         gap = T[r:nxt]
         punct = gap.strip()
-        if "\n" in gap and (gap.count("\n") > 1 or count == 0 or _cap(T, nxt)):
+        if "\n" in gap and (gap.count("\n") > 1 or count == 0 or (_cap(T, nxt) and not _wrapped(T, F, r, nxt, hi))):
             break   # (a single line break before a lower-case word is the scraper's wrapping)
         if punct and punct not in (",", "-", "&", "–") and not (gap in ("'", "’") and count):
             break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name)
@@ -448,6 +449,19 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     return end
 
 
+_WRAP_WIDTH = 60   # lines of a hard-wrapped copy run to ~80 characters; a list item or heading is shorter
+
+
+def _wrapped(T: str, F: str, r: int, nxt: int, hi: int) -> bool:
+    """Is the line break before a capitalised word at nxt the scraper's wrapping inside a name
+    ("… Quốc gia Việt\nNam")? Only after a long line, and not before a bullet or another body."""
+    nl = T.find("\n", r, nxt)
+    line_start = T.rfind("\n", 0, nl) + 1
+    if nl - line_start < _WRAP_WIDTH or T[nl + 1:nxt].strip():
+        return False
+    return not lexicon.head_regex().match(F, nxt, hi)
+
+
 @lru_cache(maxsize=1)
 def _name_phrase_regex() -> re.Pattern:
     """The first compound of name_phrases.txt (in file order) that opens a text, as a whole word."""
@@ -478,6 +492,8 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     explicit = pl is not None and pl.jurisdiction and not pl.collective and pl.explicit
     if pl is not None and pl.region:
         return squash_spaces(" ".join(parts + [pl.region])), "region", None
+    if pl is not None and pl.named:
+        return squash_spaces(" ".join(parts)), pl.level, None
     if _REGION_TAIL_RE.search(middle):
         return squash_spaces(" ".join(parts)), "region", None   # "Chi cục Thuế khu vực XVII"
     local_branch = (head.kind, _fold_words(middle)) in lexicon.local_units()
@@ -574,6 +590,25 @@ def _more_places(T: str, pl: _Place, name: str, kind: str, head_start: int) -> l
     """The further bodies of a head listed by place ("UBND huyện A, huyện B", "các tỉnh: A, B")."""
     return [Mention(es, ee, _agency(squash_spaces(f"{name} {j}"), kind, lvl, j, _written(T, es, ee)),
                     head_start=head_start) for es, ee, lvl, j in pl.extra]
+
+
+def _place_in_name(middle: str, end: int, head: lexicon.Head) -> tuple[str, _Place | None]:
+    """A place that ends an open name: a province becomes the jurisdiction ("Trung tâm Y tế Hà Nội",
+    "Báo Đắk Lắk"); a town or commune of two words or more is part of the proper name ("Trung tâm
+    Bảo tồn Di sản văn hóa thế giới Hội An") and no other place is added."""
+    words = middle.split()
+    for n in (3, 2, 1):
+        # (the whole name may be the province: "Báo Đắk Lắk")
+        tail = " ".join(words[-n:]) if len(words) >= n and (len(words) > n or head.kind == "bao_chi") else ""
+        if not tail or not all(w[:1].isupper() for w in words[-n:]):
+            continue
+        prov = places.lookup(tail, "province")
+        if prov:
+            return " ".join(words[:-n]), _Place(end, "province", _jur_string(prov[0].word, prov[0].name), explicit=True)
+        local = places.lookup(tail) if n > 1 and len(words) > n else ()
+        if local:
+            return middle, _Place(end, local[0].level, named=True)
+    return middle, None
 
 
 def _open_canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
@@ -710,6 +745,9 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         if s < last_end or (generic_spans and any(a <= s < b for a, b in generic_spans)):
             continue
         head = _head_of(m.group(1))
+        if head.mode == "skip":
+            last_end = m.end()   # "Thư viện Pháp luật": a compound, not the head "Viện" inside it
+            continue
         upper = _cap(T, s)
         if not _spelled_as_head(T[s:m.end()], head):
             continue  # "Vũ Văn Khiên", "Viên …", "Bảo đảm": same letters, other word
@@ -842,15 +880,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                     pl = None
             middle = _expand_name_abbreviations(middle)
             if pl is None and head.kind not in _COMPANY_KINDS:
-                words = middle.split()
-                for n in (3, 2, 1):
-                    # (the whole name may be the province: "Báo Đắk Lắk")
-                    tail = " ".join(words[-n:]) if len(words) >= n and (len(words) > n or head.kind == "bao_chi") else ""
-                    prov = places.lookup(tail, "province") if tail and tail[:1].isupper() else []
-                    if prov:
-                        middle = " ".join(words[:-n])
-                        pl = _Place(end, "province", _jur_string(prov[0].word, prov[0].name), explicit=True)
-                        break
+                middle, pl = _place_in_name(middle, end, head)
             if not middle and head.kind not in ("doan_kiem_tra",) and not (pl and pl.explicit):
                 continue
             if pl is None and head.kind not in _COMPANY_KINDS:

@@ -99,3 +99,12 @@ def test_newspapers_and_merged_media_of_2025():
     text = "Báo và Phát thanh, Truyền hình Bình Định, Báo Bình Định và Báo Nhân dân đưa tin."
     assert names(text, BINH_DINH) == ["Báo và Phát thanh, Truyền hình tỉnh Bình Định", "Báo tỉnh Bình Định",
                                       "Báo Nhân dân"]
+
+
+def test_names_wrapped_before_a_capital_on_a_long_line_and_places_inside_proper_names():
+    text = ("Đề nghị các đơn vị phối hợp chặt chẽ trong quá trình thực hiện, trong đó có Tập đoàn Dầu khí Việt\n"
+            "Nam phối hợp.\n- Trung tâm Y tế\nBệnh viện tỉnh")
+    assert names(text, BINH_DINH)[:2] == ["Tập đoàn Dầu khí Việt Nam", "Trung tâm Y tế tỉnh Bình Định"]
+    assert names("Giao Trung tâm Văn hóa - Thể thao Tây Sơn tổ chức.", BINH_DINH) == [
+        "Trung tâm Văn hóa - Thể thao Tây Sơn"]
+    assert names("Thư viện Pháp luật đăng tải; Viện Dinh dưỡng phối hợp.", CENTRAL) == ["Viện Dinh dưỡng"]
