@@ -140,6 +140,8 @@ def test_telegram_citations_party_documents_and_footnotes():
     ("Báo cáo thẩm tra số 90/BC- BVHXH của", "90/BC-BVHXH"),
     ("Quyết định số 45/QĐ-UBND - Ủy ban nhân dân", "45/QĐ-UBND"),
     ("Văn bản số 8120- CV/BTCTW ngày", "8120-CV/BTCTW"),
+    ("Nghị định số 61/2024/\nNĐ-CP ngày", "61/2024/NĐ-CP"),      # a PDF line broken after the slash
+    ("Quyết định số 930/QĐ-\nUBND ngày", "930/QĐ-UBND"),
 ])
 def test_printed_and_scraped_number_shapes(text, number):
     assert [normalise(n) for _, _, n in find_numbers(text)] == [number]
