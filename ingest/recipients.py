@@ -45,11 +45,11 @@ _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
 _STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
 # A name part that is an internal code: two or more capitals (not a Roman numeral).
-_CODE = re.compile(r"(?<![\w])(?!(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w]))[A-ZĐ]{2,}[A-ZĐ0-9]*(?![\w])")
+_CODE = re.compile(r"(?<![\w])(?!(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w]))(?:[A-ZĐ]{2,}[A-ZĐ0-9]*|[A-ZĐ]+\d+)(?![\w])")
 _TITLE_JOIN = re.compile(r"[\s,]*(?:kiem\s|va\s)?")
 _ELEMENT = re.compile(r"[,;:(]\s*|\s(?:va|kiem)\s")    # where an element of a list starts
 _SEP = re.compile(r"^[\s,;&]*(?:và\s*)?$")
-_PARENT_GAP = re.compile(r"^\s*(?:[-–,]|\()\s*$")
+_PARENT_GAP = re.compile(r"^\s*(?:[-–,/]|\()\s*$")
 _GROUP = re.compile(r"(?<![\w])(Tập đoàn|Tổng công ty)\s+(?=[^\W\d_])")
 # "các Tập đoàn, Tổng công ty trực thuộc Bộ A, Bộ B": one collective per parent
 _SUBORDINATE = re.compile(r"(?<![\w])các\s+((?:tập đoàn|tổng công ty)(?:\s*,\s*(?:tập đoàn|tổng công ty))*)\s+"
@@ -190,6 +190,8 @@ def _expand(text: str, ctx: Context) -> str:
             return party
         if w == "TTTU":
             return "Thường trực " + party
+        if w == "VPTU":
+            return "Văn phòng " + party
         return w
 
     def sub(m: re.Match) -> str:
@@ -304,7 +306,7 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list
         m = ms[i]
         a, gap = m.agency, S[prev_end:m.start]
         i += 1
-        if _not_a_recipient(S, F, m.start) or (parents and _SEP.match(gap)):
+        if _not_a_recipient(S, F, m) or (parents and _SEP.match(gap)):
             parents = True       # "… trực thuộc Bộ Tài chính, Bộ Xây dựng": parents, not recipients
             prev_end, prev = m.end, None
             continue
@@ -314,8 +316,10 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list
             # "Cục KTVB&QLXLVPHC - Bộ Tư pháp", "Cục KSTTHC, VPCP": a unit and its parent are one body
             idx, unit = prev
             if idx is not None and not _fixed(unit) and not unit.name.endswith(a.name):
-                out[idx] = Agency(f"{out[idx].name} {a.name}", unit.kind, "central", None, False,
-                                  list(unit.aliases), a.name)
+                name = out[idx].name
+                if unit.jurisdiction and name.endswith(" " + unit.jurisdiction):
+                    name = name[:-len(unit.jurisdiction) - 1]   # "Cục Thuế - Bộ Tài chính": not the province's
+                out[idx] = Agency(f"{name} {a.name}", unit.kind, "central", None, False, list(unit.aliases), a.name)
             prev_end = m.end
             continue
         if prev is not None and prev[0] is not None and "(" in gap and prev[1].kind in _PARENT_KINDS and \
@@ -348,7 +352,7 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list
         prev = (len(out) - 1, m.agency)
     groups = _group_names(S)
     if groups:
-        out = [a for a in out if a.kind != "cong_ty" or not any(g.name.startswith(a.name) for g in groups)]
+        out = [a for a in out if a.kind not in ("cong_ty", "tap_doan") or not any(g.name.startswith(a.name) for g in groups)]
         out += [g for g in groups if all(a.name != g.name for a in out)]
     if not out:
         pf = _prefix_before(F, 0, len(F))
@@ -367,10 +371,19 @@ def _group_names(S: str) -> list[Agency]:
     return out
 
 
-def _not_a_recipient(S: str, F: str, start: int) -> bool:
-    """A body named as a parent ("… thuộc UBND Thành phố") or in a title ("các Phó Thủ tướng")."""
-    before = " ".join(F[max(0, start - 14):start].split())
-    return before.endswith(("thuoc", "truc thuoc")) or S[max(0, start - 5):start].lower().rstrip().endswith("phó")
+def _not_a_recipient(S: str, F: str, m: Mention) -> bool:
+    """A body named as a parent ("… thuộc UBND Thành phố") or in a title ("các Phó Thủ tướng"), or a
+    body whose name goes on in words not understood: a portal or a group's local branch ("Cổng TTĐT Hải
+    quan", "VNPT tỉnh")."""
+    before = " ".join(F[max(0, m.start - 14):m.start].split())
+    if before.endswith(("thuoc", "truc thuoc")) or S[max(0, m.start - 5):m.start].lower().rstrip().endswith("phó"):
+        return True
+    after = S[m.end:m.end + 12].lstrip()
+    if m.bare and m.head is not None and m.head.kind == "bao_chi" and after[:1].isupper():
+        owner = m.end + len(S[m.end:m.end + 12]) - len(S[m.end:m.end + 12].lstrip())
+        return not lexicon.head_regex().match(F, owner)   # "Cổng TTĐT Bộ Y tế" is the portal of a body
+    return m.agency.kind in ("cong_ty", "tap_doan") and m.agency.level == "central" and \
+        re.match(r"(tỉnh|thành phố|tp|huyện|quận|chi nhánh)(?!\w)", after.lower()) is not None
 
 
 def _fixed(a: Agency) -> bool:
@@ -540,8 +553,9 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
     if km:
         lists.append((km.end(), "addressed"))
     if st.noi_nhan is not None:
-        nm = NOI_NHAN_RE.match(T, st.noi_nhan.start)
-        lists.append((nm.end() if nm else st.noi_nhan.start, "copied"))
+        # every "Nơi nhận" of the text: the structure keeps the last one, which may be a form's in an annex
+        lo = min(st.body.start if st.body else 0, st.noi_nhan.start)
+        lists += [(m.end(), "copied") for m in NOI_NHAN_RE.finditer(T, lo)]
     for start, kind in lists:
         for s, e in _items(T, start, len(T)):
             for seg in _segments(T[s:e]):

@@ -154,3 +154,28 @@ def test_list_in_a_table_row_ends_at_its_cell_and_page_text_after_it_is_ignored(
 Viện Pháp luật Lào Cai giới thiệu văn bản liên quan
 """, num="51")
     assert _recipients(text) == {("Sở Y tế tỉnh Lào Cai", "addressed"), ("Sở Xây dựng tỉnh Lào Cai", "copied")}
+
+
+def test_every_noi_nhan_of_a_decision_is_read_and_branches_and_unknown_portals_give_nothing():
+    text = _doc("Yên Bái", """Kính gửi: Sở Công Thương.
+
+Đề nghị Sở Công Thương thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Cục Quản lý giá - Bộ Tài chính;
+- Cổng TTĐT BQP;
+- Cổng Thông tin điện tử Hải quan;
+- VNPT tỉnh;
+- LĐVP UBND tỉnh;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH**
+|
+Mẫu số 01
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""", num="77")
+    got = {a for a, k in _recipients(text) if k == "copied"}
+    assert got == {"Cục Quản lý giá Bộ Tài chính", "Cổng Thông tin điện tử Bộ Quốc phòng"}
