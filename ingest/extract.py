@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import citations as cit
-from . import explain
-from . import layout
+from . import explain, layout, lexicon
 from . import recipients as rec
 from .agencies import Context, Mention, find_mentions
 from .dates import dates_in, parse_deadline
@@ -24,7 +24,7 @@ from .numbers import issuer_from_symbol
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import analyse, opens_task
 from .structure import Structure, Unit, parse
-from .textnorm import fold_keep, nfc
+from .textnorm import fold, fold_keep, nfc
 from .topics import topics_of
 
 _CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$")
@@ -35,7 +35,9 @@ _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:t
 _COLLECTIVE_NAME = re.compile(r"\s(các|\d+)\s+(tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu|"
                               r"đoàn|đội|sở|bộ|chủ rừng)", re.I)
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
-_NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la)\b")
+_NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la|"
+                       r"can cu (?:tai |theo |vao )?(?:dieu|khoan|diem|muc|tieu muc|phan|phu luc|luat|bo luat|"
+                       r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban))\b")
 
 
 @dataclass
@@ -68,10 +70,35 @@ class _State:
         hiệu lực" does not); in an official text every clause under a heading does."""
         return not self.running or opens_task(F, cs, ce)
 
+    label_depth: int = 0                    # how many headings enclosed the label when it was set
+    label_items: int | None = None          # the level of the headings that list the label's items
+
+    def set_label(self, leads: list[Mention], modality: str | None) -> None:
+        self.label, self.label_modality = leads, modality
+        self.label_depth, self.label_items = len(self.heading), None
+
+    def open_heading(self, level: int) -> None:
+        """A heading closes the headings of its level and below, and a label whose items it does not
+        continue ("UBND tỉnh yêu cầu các sở:" then "1. …", "2. …" keep it; "II. …" ends it)."""
+        while self.heading and self.heading[-1][0] >= level:
+            self.heading.pop()
+        if self.label is not None:
+            if self.label_items is None and len(self.heading) == self.label_depth:
+                self.label_items = level
+            elif len(self.heading) < self.label_depth or (self.label_items is not None and level < self.label_items):
+                self.label = None
+        self.prev = None
+
     def context_leads(self) -> list[Mention]:
+        """The bodies the innermost heading names, unless a label was set inside it; then the label."""
+        for depth in range(len(self.heading) - 1, -1, -1):
+            if self.label and depth < self.label_depth:
+                break
+            if self.heading[depth][1]:
+                return self.heading[depth][1]
         if self.label:
             return self.label
-        for _, leads in reversed(self.heading):
+        for _, leads in reversed(self.heading[:self.label_depth]):
             if leads:
                 return leads
         return []
@@ -364,10 +391,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             continue
         lo, hi = max(u.body_start, sc.start), min(u.end, sc.end)
         if u.kind == "heading":
-            while state.heading and state.heading[-1][0] >= u.level:
-                state.heading.pop()
-            state.label = None
-            state.prev = None
+            state.open_heading(u.level)
         mentions = find_mentions(T, F, lo, hi, sc.ctx)
         first = True
         for cs, ce in _merge_lists(T, list(_clauses(T, lo, hi, mentions)), mentions):
@@ -407,6 +431,72 @@ def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
     return [Mention(m.start, m.end, a) for a in members]
 
 
+@lru_cache(maxsize=1)
+def _back_patterns() -> tuple[re.Pattern, frozenset[str]]:
+    """("các <kind words> nêu trên", the bare phrases that mean the addressees), from verbs.tsv."""
+    words = lexicon.verbs()
+    back = lexicon.alternation(words.get("backref", {}))
+    pattern = re.compile(rf"(?<![a-z0-9])cac\s+((?:[a-z]+\s+){{0,8}}?[a-z]+)\s+(?:{back})(?![a-z0-9])")
+    return pattern, frozenset(words.get("addressees", {}))
+
+
+_LEVEL_WORDS = {"tinh": "province", "thanh pho": "province", "huyen": "district", "quan": "district",
+                "thi xa": "district", "xa": "commune", "phuong": "commune", "thi tran": "commune"}
+
+
+def _addressees_like(words: str, sc: Scope) -> list[Agency]:
+    """The addressed bodies that "các <words> nêu trên" points back to: those whose name starts
+    with the words ("Sở Xây dựng"), or, for place words ("các tỉnh, thành phố"), the People's
+    Committees of that level."""
+    named = [a for a in sc.addressed if not a.generic and " các " not in f" {a.name} "]
+    level = _LEVEL_WORDS.get(" ".join(words.split()[:2])) or _LEVEL_WORDS.get(words.split()[0])
+    if level:
+        return [a for a in named if a.kind == "ubnd" and a.level == level]
+    return [a for a in named if fold(a.name).startswith(words)]
+
+
+def _back_references(T: str, F: str, cs: int, ce: int, mentions: list[Mention],
+                     sc: Scope) -> tuple[list[Mention], dict[tuple[int, int], list[Agency]]]:
+    """"Các Sở Xây dựng nêu trên", "các tỉnh, thành phố nêu trên" as one mention each, with the
+    addressed bodies they mean (guide §9); the generic pieces inside them go."""
+    refs: dict[tuple[int, int], list[Agency]] = {}
+    if not sc.addressed:
+        return mentions, refs
+    pattern, _ = _back_patterns()
+    for hit in pattern.finditer(F, cs, ce):
+        if any(m.start <= hit.start() < m.end and not m.generic for m in mentions):
+            continue   # "UBND các tỉnh … nêu trên" is a collective mention (see _expand_collective)
+        members = _addressees_like(" ".join(hit.group(1).split()), sc)
+        if members:
+            refs[(hit.start(), hit.end())] = members
+    if not refs:
+        return mentions, refs
+    kept = [m for m in mentions if not any(s <= m.start < e for s, e in refs)]
+    added = [Mention(s, e, Agency(" ".join(T[s:e].split()), "generic", None, None, True)) for s, e in refs]
+    return sorted(kept + added, key=lambda m: m.start), refs
+
+
+def _referents(T: str, F: str, m: Mention, sc: Scope, refs: dict, as_lead: bool) -> list[Mention]:
+    """The bodies a mention stands for: a back-reference's addressees, the addressees of a bare
+    "các cơ quan, đơn vị" given a task, the addressed People's Committees of "UBND cấp tỉnh"."""
+    members = refs.get((m.start, m.end))
+    if members is None and m.generic and sc.addressed:
+        if as_lead and " ".join(F[m.start:m.end].split()) in _back_patterns()[1] and \
+                not _QUALIFIED.match(F, m.end):
+            members = [a for a in sc.addressed if not a.generic]
+        elif m.by_level or (m.head is not None and m.agency.level):
+            members = [a for a in sc.addressed if not a.generic and a.kind == m.agency.kind and
+                       a.level == m.agency.level and " các " not in f" {a.name} "]
+    if not members:
+        return [m]
+    return [Mention(m.start, m.end, a) for a in members]
+
+
+# what makes "các cơ quan, đơn vị" a class rather than the addressees: "… có liên quan", "… trực thuộc"
+_QUALIFIED = re.compile(r"[\s,]*(?:don vi\s+)?(?:co lien quan|lien quan|truc thuoc|thuoc|chuc nang|cua|tren dia ban|"
+                        r"trong|quan ly|tham muu|tu van|su nghiep)(?![a-z0-9])")
+
+
 def _resolve_level(m: Mention, sc: Scope) -> Mention:
     """"UBND cấp xã" is the collective of communes this directive already named, if any."""
     if (m.generic or m.by_level) and m.head is not None and m.agency.level:
@@ -422,8 +512,11 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         if not m.generic and not m.by_level and " các " in f" {m.agency.name} " and m.agency.level:
             sc.collectives.setdefault((m.agency.kind, m.agency.level), m.agency)
     mentions = [_resolve_level(m, sc) for m in mentions]
+    mentions, refs = _back_references(T, F, cs, ce, mentions, sc)
     roles = analyse(T, F, cs, ce, mentions, issuer)
-    roles.leads = [x for m in roles.leads for x in _expand_collective(T, m, sc)]
+    roles.leads = [x for m in roles.leads for y in _expand_collective(T, m, sc)
+                   for x in _referents(T, F, y, sc, refs, True)]
+    roles.supports = [x for m in roles.supports for x in _referents(T, F, m, sc, refs, False)]
     ends_label = T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or (T[ce - 3:ce] == ":**")
     if roles.director and not roles.leads and not roles.supports:
         # "UBND quận Đống Đa yêu cầu:" sets the modality of what follows
@@ -456,8 +549,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     elif roles.directed_only and context:
         leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]
     if ends_label and (explicit or roles.supports):
-        state.label = explicit or state.label
-        state.label_modality = roles.modality
+        state.set_label(explicit or state.label, roles.modality)
     if not leads and not roles.supports:
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: no body is given a task")

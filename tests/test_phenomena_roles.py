@@ -110,3 +110,49 @@ def test_closing_article_makes_every_listed_body_a_lead():
     assert got == {("Văn phòng Ủy ban nhân dân tỉnh Bến Tre", "lead"), ("Sở Tư pháp tỉnh Bến Tre", "lead"),
                    ("Sở Nội vụ tỉnh Bến Tre", "lead"),
                    ("Ủy ban nhân dân các huyện, thành phố tỉnh Bến Tre", "lead")}
+
+
+MINISTRY_DISPATCH = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 512/BNNMT-TL
+
+Hà Nội, ngày 02 tháng 10 năm 2025
+
+V/v ứng phó với lũ trên sông Mã
+
+Kính gửi:
+- Cục Thủy lợi;
+- Sở Nông nghiệp và Môi trường các tỉnh: Thanh Hóa, Nghệ An.
+
+Bộ Nông nghiệp và Môi trường yêu cầu các cơ quan, đơn vị:
+
+1. Theo dõi chặt chẽ diễn biến mưa lũ.
+
+2. Cục Thủy lợi
+
+- Chỉ đạo vận hành an toàn các hồ chứa.
+
+3. Các Sở Nông nghiệp và Môi trường nêu trên
+
+- Kiểm tra các tuyến đê xung yếu.
+"""
+
+
+def _by_text(text: str) -> dict[str, set[tuple[str, str]]]:
+    ex = extract_text(text, "bnnmt.txt")
+    return {o.text.split()[0]: {(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations}
+
+
+def test_a_heading_naming_a_body_wins_over_the_label_before_it():
+    got = _by_text(MINISTRY_DISPATCH + TAIL)
+    assert got["Chỉ"] == {("Cục Thủy lợi", "lead")}
+
+
+def test_back_references_mean_the_addressed_bodies_of_that_kind():
+    got = _by_text(MINISTRY_DISPATCH + TAIL)
+    sở = {("Sở Nông nghiệp và Môi trường tỉnh Thanh Hóa", "lead"), ("Sở Nông nghiệp và Môi trường tỉnh Nghệ An", "lead")}
+    assert got["Kiểm"] == sở                                     # "Các Sở … nêu trên"
+    assert got["Theo"] == sở | {("Cục Thủy lợi", "lead")}       # "các cơ quan, đơn vị" given the task
