@@ -492,6 +492,8 @@ def _referents(T: str, F: str, m: Mention, sc: Scope, refs: dict, as_lead: bool)
     return [Mention(m.start, m.end, a) for a in members]
 
 
+# "Bộ A chỉ đạo các đơn vị …": the units a named body directs are its own, not the addressees
+_DIRECTED = re.compile(r"chi dao\s*$")
 # what makes "các cơ quan, đơn vị" a class rather than the addressees: "… có liên quan", "… trực thuộc"
 _QUALIFIED = re.compile(r"[\s,]*(?:don vi\s+)?(?:co lien quan|lien quan|truc thuoc|thuoc|chuc nang|cua|tren dia ban|"
                         r"trong|quan ly|tham muu|tu van|su nghiep)(?![a-z0-9])")
@@ -514,8 +516,9 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     mentions = [_resolve_level(m, sc) for m in mentions]
     mentions, refs = _back_references(T, F, cs, ce, mentions, sc)
     roles = analyse(T, F, cs, ce, mentions, issuer)
-    roles.leads = [x for m in roles.leads for y in _expand_collective(T, m, sc)
-                   for x in _referents(T, F, y, sc, refs, True)]
+    named = any(not m.generic for m in roles.leads)
+    roles.leads = [x for m in roles.leads for y in _expand_collective(T, m, sc) for x in _referents(
+        T, F, y, sc, refs, not (named and _DIRECTED.search(F, max(cs, m.start - 12), m.start)))]
     roles.supports = [x for m in roles.supports for x in _referents(T, F, m, sc, refs, False)]
     ends_label = T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or (T[ce - 3:ce] == ":**")
     if roles.director and not roles.leads and not roles.supports:
