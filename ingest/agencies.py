@@ -125,6 +125,12 @@ def _spelled_as(written: str, variant: str, canonical: str) -> bool:
     return " ".join(fold_keep(w).split()) != variant or len(variant) > 12
 
 
+def _head_at(T: str, F: str, pos: int, hi: int) -> re.Match | None:
+    """The head that starts at pos, spelled as that head ("Viễn thông" does not start "Viện")."""
+    m = lexicon.head_regex().match(F, pos, hi)
+    return m if m and _spelled_as_head(T[pos:m.end()], _head_of(m.group(1))) else None
+
+
 @lru_cache(maxsize=1024)
 def _head_of(matched: str) -> lexicon.Head:
     """The heads.tsv entry of a folded head match ("uy  ban nhan dan" -> Ủy ban nhân dân)."""
@@ -422,8 +428,8 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name)
         if punct == ",":
             # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
-            if kind not in ("ban_qlda", "ban") or _cap(T, nxt):
-                break
+            if kind not in ("ban_qlda", "ban") or _cap(T, nxt) or count == 0:
+                break   # ("các Ban Quản lý dự án, chủ đầu tư": the head alone, then other parties)
         pm = phrases.match(F[nxt:nxt + 40])
         phrase = pm.group() if pm else None
         if phrase:
@@ -434,11 +440,11 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             break
         if count and LEVEL_RE.fullmatch(F[last_word:r].strip()) and _spelled_as_level(T[last_word:r]) and not _cap(T, nxt):
             break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …": a level word ends the name
-        if count and punct in (",", "&", "-", "–") and lexicon.head_regex().match(F, nxt, hi) and _cap(T, nxt):
+        if count and punct in (",", "&", "-", "–") and _head_at(T, F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
-        if count and F[nxt:nxt + 3] == "va " and lexicon.head_regex().match(F, nxt + 3, hi) and _cap(T, nxt + 3):
+        if count and F[nxt:nxt + 3] == "va " and _head_at(T, F, nxt + 3, hi) and _cap(T, nxt + 3):
             break  # "… và Sở …"
-        hm = lexicon.head_regex().match(F, nxt, hi) if _cap(T, nxt) else None
+        hm = _head_at(T, F, nxt, hi) if _cap(T, nxt) else None
         if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …"
             r = end = hm.end()
             count += 1
@@ -457,9 +463,9 @@ def _wrapped(T: str, F: str, r: int, nxt: int, hi: int) -> bool:
     ("… Quốc gia Việt\nNam")? Only after a long line, and not before a bullet or another body."""
     nl = T.find("\n", r, nxt)
     line_start = T.rfind("\n", 0, nl) + 1
-    if nl - line_start < _WRAP_WIDTH or T[nl + 1:nxt].strip():
-        return False
-    return not lexicon.head_regex().match(F, nxt, hi)
+    if nl - line_start < _WRAP_WIDTH or T[nl + 1:nxt].strip() not in ("", "-", "–"):
+        return False   # (a dash opening the line may be the name's own: "Công nghiệp\n- Viễn thông")
+    return not _head_at(T, F, nxt, hi)
 
 
 @lru_cache(maxsize=1)
@@ -557,7 +563,7 @@ def _party_board(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head, ct
     if cm and _cap(T, q):
         return Mention(s, cm.end(), _agency(f"{head.canonical} Trung ương", head.kind, "central", None,
                                             _written(T, s, cm.end())))
-    hm = lexicon.head_regex().match(F, q, hi)
+    hm = _head_at(T, F, q, hi)
     if not hm or not _cap(T, q) or _head_of(hm.group(1)).kind != "dang":
         return None
     sub = [m for m in find_mentions(T, F, q, min(hi, q + 80), ctx) if m.start == q and not m.generic]
@@ -573,7 +579,7 @@ def _party_of_central_body(T: str, F: str, s: int, p: int, hi: int) -> Mention |
     q = _skip_space(T, p, hi)
     if not _cap(T, q):
         return None
-    hm = lexicon.head_regex().match(F, q, hi)
+    hm = _head_at(T, F, q, hi)
     end = None
     if hm and _head_of(hm.group(1)).kind in _CENTRAL_PARTY_OF and _head_of(hm.group(1)).level == "central":
         end = hm.end()
@@ -670,7 +676,7 @@ def _field_member(T: str, F: str, hi: int, kind: str):
 def _open_member(T: str, F: str, hi: int, kind: str):
     """A reader of named members ("các Tập đoàn: Điện lực Việt Nam, …") for ``_members``."""
     def read(r: int):
-        if not _cap(T, r) or lexicon.head_regex().match(F, r, hi):
+        if not _cap(T, r) or _head_at(T, F, r, hi):
             return None   # lower case, or a body of its own that the scan reads whole
         end = _open_name_end(T, F, r, hi, kind)
         return (end, _expand_name_abbreviations(_written(T, r, end))) if end > r else None
@@ -704,7 +710,7 @@ def _department_members(T: str, F: str, g: re.Match, colon: int, hi: int, ctx: C
     fields, rx = lexicon.fields(), lexicon.field_regex(head.kind)
 
     def read(r: int):
-        if not named and _cap(T, r) and lexicon.head_regex().match(F, r, hi):
+        if not named and _cap(T, r) and _head_at(T, F, r, hi):
             return None   # "…, Công an thành phố": a body of its own
         f = rx.match(F, r, hi)
         return (f.end(), fields[_key(f.group(1))].canonical) if f else None

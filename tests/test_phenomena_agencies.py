@@ -108,3 +108,8 @@ def test_names_wrapped_before_a_capital_on_a_long_line_and_places_inside_proper_
     assert names("Giao Trung tâm Văn hóa - Thể thao Tây Sơn tổ chức.", BINH_DINH) == [
         "Trung tâm Văn hóa - Thể thao Tây Sơn"]
     assert names("Thư viện Pháp luật đăng tải; Viện Dinh dưỡng phối hợp.", CENTRAL) == ["Viện Dinh dưỡng"]
+
+
+def test_diacritics_tell_a_body_from_a_word_inside_a_name():
+    text = "Tập đoàn Công nghiệp - Viễn thông Quân đội và các Ban Quản lý dự án, chủ đầu tư, nhà thầu phối hợp."
+    assert names(text, CENTRAL) == ["Tập đoàn Công nghiệp - Viễn thông Quân đội"]
