@@ -20,7 +20,7 @@ from .dates import dates_in, parse_date
 from .lexicon import alternation
 from .numbers import find_numbers, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
-from .structure import MARKUP_RE, Structure
+from .structure import MARKUP_RE, TYPE_LINE, Structure
 from .textnorm import fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
@@ -104,6 +104,42 @@ def _clean(text: str) -> str:
     return squash_spaces(MARKUP_RE.sub(" ", text))
 
 
+def _issuer_in(issuer_text: str) -> Agency | None:
+    """The issuing body a header's top lines name: the lower one of "UBND TỈNH X / SỞ Y TẾ", in its place."""
+    if not issuer_text:
+        return None
+    FT = fold_keep(issuer_text)
+    found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), Context(level="central")) if not x.generic]
+    if len(found) > 1 and found[0].agency.jurisdiction:
+        ctx = context_for(found[0].agency, issuer_text, FT)
+        found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), ctx) if not x.generic] or found
+    return found[-1].agency if found else None
+
+
+_BASIS_RE = re.compile(r"^\W*(?:Căn cứ|Xét|Theo đề nghị)", re.M)
+_PASSED_RE = re.compile(r"thông qua ngày|ký ngày", re.I)
+
+
+def _authority_line(T: str, pos: int) -> str:
+    """The lines in capitals between the trích yếu and the first "Căn cứ" (the authority that issues)."""
+    m = _BASIS_RE.search(T, pos, pos + 800)
+    if not m:
+        return ""
+    lines = [ln.strip() for ln in T[pos:m.start()].split("\n")]
+    caps = [ln for ln in lines if ln and ln.isupper()]
+    return _clean(caps[-1]) if caps else ""
+
+
+def _passed_on(T: str, end: int) -> str | None:
+    """"… đã được Quốc hội … thông qua ngày 30 tháng 11 năm 2024": the date of a law or resolution
+    whose header prints none."""
+    for m in _PASSED_RE.finditer(T, max(0, end - 1500), end):
+        window = fold_keep(T[m.end():m.end() + 40])
+        for s, e, iso in dates_in(" " + window):
+            return iso
+    return None
+
+
 def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     """The directive an official text issues, from its header."""
     head = T[st.header.start:st.header.end] if st.header else T[:1500]
@@ -123,21 +159,15 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
         mm = re.search(pat, head, re.I)
         if mm:
             cut = min(cut, mm.start())
-    issuer_text = _clean(head[:cut])
-    issuer_text = issuer_text.replace("|", " ")
-    issuer = None
-    if issuer_text:
-        FT = fold_keep(issuer_text)
-        found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), Context(level="central")) if not x.generic]
-        if len(found) > 1 and found[0].agency.jurisdiction:
-            # "UBND TỈNH X / SỞ Y TẾ": the lower body issues, in the place of the upper one
-            ctx = context_for(found[0].agency, issuer_text, FT)
-            found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), ctx) if not x.generic] or found
-        if found:
-            issuer = found[-1].agency
+    issuer = _issuer_in(_clean(head[:cut]).replace("|", " "))
+    if issuer is None and st.header:
+        # no body above the motto: the authority line over the "Căn cứ" lines ("ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+        # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") names it
+        issuer = _issuer_in(_authority_line(T, st.header.end))
+    if date is None and st.body:
+        date = _passed_on(T, st.body.end)
     type_ = None
-    for tm in re.finditer(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|"
-                          r"BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN)\W*$", head, re.M):
+    for tm in TYPE_LINE.finditer(head):
         type_ = type_of_word(fold_keep(tm.group(1)).strip())
         subject_text = head[tm.end():]
         break
@@ -149,6 +179,8 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     subject = _clean(subject_text).rstrip(". ") or None
     if subject and subject.isupper():
         subject = subject[0] + subject[1:].lower()
+    if not type_ and vv:
+        type_ = "Công văn"    # only a công văn carries a "V/v" trích yếu (NĐ 30/2020, Phụ lục I)
     if not type_ and number:
         type_ = type_from_symbol(number)
     d = Directive(key=number or "", number=number, type=type_ or "Công văn", date=date,

@@ -33,12 +33,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import sections
-from .textnorm import fold, fold_keep
+from .textnorm import fold, fold_char, fold_keep
 
 _DATA = Path(__file__).with_name("data") / "layout.txt"
 
 _SEPARATOR_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 _BAR_RE = re.compile(r"\|")
+_SPLIT_WORD_RE = re.compile(r"[^\W\d_]+(?:\*+[^\W\d_]+)+")
+_MARKS_RE = re.compile(r"\*+")
+_LAST_LETTERS_RE = re.compile(r"[^\W\d_]*$")
 _MD_HEADING_RE = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)")
 _QUOTE_RE = re.compile(r"[ \t]*>+(?=[ \t])")
 _BULLET_STAR_RE = re.compile(r"[ \t]*\*(?=[ \t]+\S)")
@@ -54,6 +57,7 @@ _BLOCK_START_RE = re.compile(
     r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
     r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|V/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
 _MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
+_NUMBER_LABEL_RE = re.compile(r"(?:Luật\s+)?S[ốo](?:\s+ký hiệu)?\s*:")
 _MOTTO_RE = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia")
 _ENDS_RE = re.compile(r"[.;:!?]$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -167,12 +171,30 @@ def _clean_line(raw: str, lines: _Lines, i: int) -> str:
         m = _MD_HEADING_RE.match(rest) or _QUOTE_RE.match(rest)
         if m:
             rest = _blank(rest[:m.end()]) + rest[m.end():]
+    if "*" in rest and _SPLIT_WORD_RE.search(rest):
+        rest = _SPLIT_WORD_RE.sub(_rejoin, rest)
     rest = rest.replace("*", " ").replace("|", " ")
     if "__" in rest or "~~" in rest:
         rest = rest.replace("__", "  ").replace("~~", "  ")
     if "<" in rest:
         rest = _BR_RE.sub(lambda x: "\n" + _blank(x.group())[1:], rest)
     return raw[:keep] + rest
+
+
+def _rejoin(m: re.Match) -> str:
+    """A word that bold marks split ("C**ỤC", "ng**ày", "thu**ế") is joined, the marks moved after it
+    as spaces; two words glued by marks ("trị**thuộc") get a space. A gap joins where one side cannot
+    be a syllable: a left part without a vowel, or a right part that starts with a lower-case vowel."""
+    token = m.group()
+    parts = _MARKS_RE.split(token)
+    out = parts[0]
+    for part in parts[1:]:
+        left = _LAST_LETTERS_RE.search(out).group()
+        if not any(fold_char(c) in "aeiouy" for c in left) or (part[0].islower() and fold_char(part[0]) in "aeiouy"):
+            out += part
+        else:
+            out += " " + part
+    return out + " " * (len(token) - len(out))
 
 
 def _row_cells(raw: str) -> list[tuple[int, int]]:
@@ -363,19 +385,27 @@ def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool) -> bool:
     b = lines.clean[i].strip()
     if _BLOCK_START_RE.match(b) or lines.raw[i].lstrip().startswith("#"):
         return False
-    if prev == para and _MARKER_ONLY_RE.fullmatch(a):
-        return True                     # "Điều 1." alone on its line, its title on the next
+    if prev == para and (_MARKER_ONLY_RE.fullmatch(a) or _NUMBER_LABEL_RE.fullmatch(a)):
+        return True                     # "Điều 1." or "Số:" alone on its line, what it labels on the next
     if _ENDS_RE.search(a) or is_title_line(a) or is_title_line(b):
         return False
     if lines.raw[para].lstrip().startswith(("**", "*")) and lines.raw[prev].rstrip().endswith("*") \
             and not lines.raw[prev].rstrip().endswith(" *"):
         return False                    # a bold or italic paragraph closed on that line
-    up_a, up_b = _upper(a), _upper(b)
-    if up_a != up_b and (up_a or up_b):
+    case_a, case_b = _case(a), _case(b)
+    if case_a and case_b and case_a != case_b:
         return False                    # a title in capitals and running text
     if b[0].islower():
         return True
     return wrapped
+
+
+def _case(s: str) -> str | None:
+    """"upper" for a line in capitals, "mixed" for running text, None for too few letters to tell."""
+    s = s[:60]
+    if len(_LETTERS_RE.findall(s)) < 2:
+        return None
+    return "upper" if s.isupper() else "mixed"
 
 
 def _upper(s: str) -> bool:

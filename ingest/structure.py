@@ -133,8 +133,10 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
     return units
 
 
-_TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ|TỜ TRÌNH|"
-                        r"BÁO CÁO)\W*$", re.M)
+# The type line of a header (NĐ 30/2020, Phụ lục I): the kind of instrument in capitals on a line of its own.
+TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
+                       r"THÔNG TƯ|TỜ TRÌNH|BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|NGHỊ ĐỊNH|LUẬT|"
+                       r"PHÁP LỆNH|KẾT LUẬN)\W*$", re.M)
 
 
 def _end_of_paragraph(text: str, pos: int) -> int:
@@ -224,7 +226,7 @@ def _is_official(text: str, lo: int) -> bool:
     """An official text: a Số and the national motto in its head, or it opens with a governing body."""
     head = text[lo:lo + 3000]
     folded_head = fold(head)
-    return bool(re.search(r"\bS[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and
+    return bool(re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and
                 ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head)) or bool(
         re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
 
@@ -234,9 +236,12 @@ def _header_end(text: str, lo: int) -> int | None:
     m = re.compile(r"^\W*(V/v|V/V|Về việc)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M).search(text, lo, lo + 4000)
     if m:
         return m.end()
-    t = _TYPE_LINE.search(text, lo, lo + 4000)
+    t = TYPE_LINE.search(text, lo, lo + 4000)
     if t:
         return _end_of_paragraph(text, t.end())
+    kg = KINH_GUI_RE.search(text, lo, lo + 4000)
+    if kg and re.search(r"\bS[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d", text[lo:kg.start()]):
+        return len(text[:kg.start()].rstrip())      # a công văn whose trích yếu is not "V/v …"
     return None
 
 

@@ -232,3 +232,50 @@ def test_bold_marks_and_wrapped_lines_inside_names():
     assert _facts(ex) == {("Sở Công Thương tỉnh Lạng Sơn", "lead"),
                           ("Ủy ban nhân dân huyện Cao Lộc", "support")}
     assert _spans_exact(ex, BOLD_NAMES)
+
+
+# A header whose issuer is missing above the motto: the authority line over the Căn cứ names it;
+# "Số:" on its own line; a công văn whose symbol's code reads like a type (CT = the issuer, not Chỉ thị).
+AUTHORITY = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số:
+88/NQ-HĐND
+
+NGHỊ QUYẾT
+
+Về việc thành lập thôn mới tại xã Ea Tu
+
+HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+
+Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+
+Nghị quyết này đã được Hội đồng nhân dân tỉnh Đắk Lắk thông qua ngày 09 tháng 7 năm 2025.
+"""
+
+CONG_VAN = """BỘ TÀI CHÍNH
+**C**ỤC THUẾ TỈNH AN GIANG**
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 901/CT-NVDTPC
+
+V/v hướng dẫn kê khai thuế
+
+Kính gửi: Các doanh nghiệp trên địa bàn tỉnh.
+"""
+
+
+def test_issuer_from_the_authority_line_and_number_under_its_label():
+    d = extract_text(AUTHORITY, document="dl.md").directives[0]
+    assert (d.number, d.type, d.issuer, d.date) == (
+        "88/NQ-HĐND", "Nghị quyết", "Hội đồng nhân dân tỉnh Đắk Lắk", "2025-07-09")
+
+
+def test_v_v_makes_a_cong_van_and_split_words_are_joined():
+    lay = read(CONG_VAN)
+    assert "CỤC THUẾ TỈNH AN GIANG" in " ".join(lay.text.split())
+    d = extract_text(CONG_VAN, document="ag.md").directives[0]
+    assert (d.number, d.type) == ("901/CT-NVDTPC", "Công văn")
