@@ -22,7 +22,7 @@ from .directives import (context_for, describe, header_directive, reported_numbe
                          unnumbered_type)
 from .numbers import issuer_from_symbol
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse, opens_task
+from .roles import analyse, opening_list, opens_task
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc
 from .topics import topics_of
@@ -455,6 +455,12 @@ def _addressees_like(words: str, sc: Scope) -> list[Agency]:
     return [a for a in named if fold(a.name).startswith(words)]
 
 
+def _addressed_of(agency: Agency, sc: Scope) -> list[Agency]:
+    """The bodies of one kind and level that the directive is addressed to one by one."""
+    return [a for a in sc.addressed if not a.generic and a.kind == agency.kind and a.level == agency.level
+            and " các " not in f" {a.name} "]
+
+
 def _back_references(T: str, F: str, cs: int, ce: int, mentions: list[Mention],
                      sc: Scope) -> tuple[list[Mention], dict[tuple[int, int], list[Agency]]]:
     """"Các Sở Xây dựng nêu trên", "các tỉnh, thành phố nêu trên" as one mention each, with the
@@ -485,8 +491,7 @@ def _referents(T: str, F: str, m: Mention, sc: Scope, refs: dict, as_lead: bool)
                 not _QUALIFIED.match(F, m.end):
             members = [a for a in sc.addressed if not a.generic]
         elif m.by_level or (m.head is not None and m.agency.level):
-            members = [a for a in sc.addressed if not a.generic and a.kind == m.agency.kind and
-                       a.level == m.agency.level and " các " not in f" {a.name} "]
+            members = _addressed_of(m.agency, sc)
     if not members:
         return [m]
     return [Mention(m.start, m.end, a) for a in members]
@@ -500,8 +505,9 @@ _QUALIFIED = re.compile(r"[\s,]*(?:don vi\s+)?(?:co lien quan|lien quan|truc thu
 
 
 def _resolve_level(m: Mention, sc: Scope) -> Mention:
-    """"UBND cấp xã" is the collective of communes this directive already named, if any."""
-    if (m.generic or m.by_level) and m.head is not None and m.agency.level:
+    """"UBND cấp xã" is the collective of communes this directive already named, if any (unless the
+    directive is addressed to such bodies one by one: then it means them, see _referents)."""
+    if (m.generic or m.by_level) and m.head is not None and m.agency.level and not _addressed_of(m.agency, sc):
         known = sc.collectives.get((m.agency.kind, m.agency.level))
         if known:
             return Mention(m.start, m.end, known)
@@ -516,11 +522,15 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     mentions = [_resolve_level(m, sc) for m in mentions]
     mentions, refs = _back_references(T, F, cs, ce, mentions, sc)
     roles = analyse(T, F, cs, ce, mentions, issuer)
+    if u.kind == "heading" and first and not roles.leads and not roles.director and _ends_label(T, ce):
+        # "1. Chủ tịch UBND các tỉnh từ A đến B, trọng tâm là …:" — the bodies opening a heading that
+        # introduces items lead them, whatever follows the bodies
+        roles.leads = opening_list(T, F, cs, mentions)
     named = any(not m.generic for m in roles.leads)
     roles.leads = [x for m in roles.leads for y in _expand_collective(T, m, sc) for x in _referents(
         T, F, y, sc, refs, not (named and _DIRECTED.search(F, max(cs, m.start - 12), m.start)))]
     roles.supports = [x for m in roles.supports for x in _referents(T, F, m, sc, refs, False)]
-    ends_label = T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or (T[ce - 3:ce] == ":**")
+    ends_label = _ends_label(T, ce)
     if roles.director and not roles.leads and not roles.supports:
         # "UBND quận Đống Đa yêu cầu:" sets the modality of what follows
         state.default_modality = roles.modality
@@ -587,6 +597,11 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
         modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),
         topics=topics_of(T[cs:ce], F[cs:ce]), targets=_TARGET.findall(T[cs:ce])))
+
+
+def _ends_label(T: str, ce: int) -> bool:
+    """The clause ends with a colon: it introduces the items below it."""
+    return T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or T[ce - 3:ce] == ":**"
 
 
 def _is_bare_heading(T: str, F: str, cs: int, ce: int, mentions: list[Mention]) -> bool:

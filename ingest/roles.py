@@ -42,6 +42,18 @@ def _prefix_ok(F: str, lo: int, hi: int) -> bool:
     return bool(_title_patterns()[0].match(" ".join(F[lo:hi].split())))
 
 
+def opening_list(T: str, F: str, cs: int, mentions: list[Mention]) -> list[Mention]:
+    """The bodies that open the clause (after adverbs and titles), with those listed after them."""
+    if not mentions or not _prefix_ok(F, cs, mentions[0].start):
+        return []
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        if not _separates(T, F, out[-1].end, m.start):
+            break
+        out.append(m)
+    return out
+
+
 def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) -> bool:
     """The body opens the clause after an adverbial phrase and its comma: "Trong thời hạn 05 ngày,
     Phòng Y tế …", "Trên cơ sở danh sách của UBND xã, Sở Tài chính …" (no marker gave it a role)."""

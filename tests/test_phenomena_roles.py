@@ -156,3 +156,23 @@ def test_back_references_mean_the_addressed_bodies_of_that_kind():
     sở = {("Sở Nông nghiệp và Môi trường tỉnh Thanh Hóa", "lead"), ("Sở Nông nghiệp và Môi trường tỉnh Nghệ An", "lead")}
     assert got["Kiểm"] == sở                                     # "Các Sở … nêu trên"
     assert got["Theo"] == sở | {("Cục Thủy lợi", "lead")}       # "các cơ quan, đơn vị" given the task
+
+
+def test_a_heading_that_introduces_items_gives_its_opening_bodies_and_their_level_means_the_addressees():
+    text = CENTRAL_HEAD + """Kính gửi:
+- Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Lai Châu;
+- Bộ trưởng Bộ Quốc phòng.
+
+Thủ tướng Chính phủ yêu cầu:
+
+1. Chủ tịch Ủy ban nhân dân các tỉnh nêu trên, nhất là các địa bàn vùng cao:
+
+a) Tổ chức sơ tán dân khỏi vùng nguy hiểm.
+
+b) Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm trước Thủ tướng Chính phủ về số liệu báo cáo.
+""" + TAIL
+    ex = extract_text(text, "ttg.txt")
+    got = {o.text.split()[0]: {(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations}
+    provinces = {("Ủy ban nhân dân tỉnh Sơn La", "lead"), ("Ủy ban nhân dân tỉnh Lai Châu", "lead")}
+    assert got["Tổ"] == provinces
+    assert got["Chủ"] == provinces
