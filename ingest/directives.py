@@ -198,8 +198,11 @@ class Reported:
 
 
 def sentence_start(T: str, pos: int, floor: int = 0) -> int:
-    best = floor
-    for m in _SENT_END.finditer(T, floor, pos):
+    """Where the sentence holding pos starts (a line break ends a sentence, so only the text
+    after the last one before pos is scanned: linear in the paragraph, not the document)."""
+    nl = T.rfind("\n", floor, pos)
+    best = floor if nl < 0 else nl + 1
+    for m in _SENT_END.finditer(T, best, pos):
         best = m.end()
     while best < pos and T[best] in " \t\n":
         best += 1
