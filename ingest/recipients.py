@@ -149,8 +149,8 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
         bm = BULLET_RE.match(T, ls)
         bullet = bm is not None and bm.end() < le
         opener = _OPENER.match(fold(body))
-        wrapped = not bullet and not gap and not opener and (not ended or body[:1].islower()) and \
-            le - items[-1][0] < _MAX_ITEM if items else False
+        wrapped = bool(items) and not bullet and not gap and not opener and le - items[-1][0] < _MAX_ITEM and (
+            body[:1].islower() or (not ended and not (body[:1].isupper() and _complete(T, *items[-1]))))
         if wrapped:
             items[-1][1] = le     # a wrapped line of the same item
         elif not items or (bullet and not filing) or (ended == ";" and not gap and not opener and not filing):
@@ -164,6 +164,15 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
         if in_row:
             break
     return [(s, e) for s, e in items]
+
+
+def _complete(T: str, s: int, e: int) -> bool:
+    """The item ends with the name of a body ("Kính gửi: Thuế tỉnh Ninh Bình" before a capitalised line of text)."""
+    text = T[s:e].rstrip(" *_")
+    if text.endswith((",", "và", "&", "-")):
+        return False      # the list goes on
+    ms = [m for m in find_mentions(text, fold_keep(text), 0, len(text), Context()) if not m.generic]
+    return bool(ms) and ms[-1].end >= len(text.rstrip(" .;,"))
 
 
 def _segments(text: str) -> list[str]:
@@ -294,8 +303,12 @@ def _party_body(ctx: Context) -> Agency | None:
     return Agency(f"{word} {ctx.province}", "dang", "province", f"{ctx.province_word} {ctx.province}")
 
 
-def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list[Agency]:
-    """The bodies a line names, with their prefixes ("Thường trực", "Văn phòng") and parents resolved."""
+def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None, running: bool = False) -> list[Agency]:
+    """The bodies a line names, with their prefixes ("Thường trực", "Văn phòng") and parents resolved.
+
+    ``running``: the line may run on into the text ("Kính gửi: Thuế tỉnh X Cục Thuế nhận được …" when the
+    copy joined the lines): a body that follows another with nothing between them starts that text.
+    """
     F, ms = _mentions(S, ctx)
     out: list[Agency] = []
     current = prefix            # a prefix that applies to every body of the list ("Thường trực HĐND, UBND")
@@ -306,11 +319,16 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list
         m = ms[i]
         a, gap = m.agency, S[prev_end:m.start]
         i += 1
+        if running and out and not gap.strip():
+            break
         if _not_a_recipient(S, F, m) or (parents and _SEP.match(gap)):
             parents = True       # "… trực thuộc Bộ Tài chính, Bộ Xây dựng": parents, not recipients
             prev_end, prev = m.end, None
             continue
         parents = False
+        if _tail_of_unknown_name(S, F, prev_end, m):
+            prev_end, prev = m.end, None
+            continue
         if prev is not None and _PARENT_GAP.match(gap) and a.kind in _PARENT_KINDS and a.level == "central" \
                 and prev[1].kind in _UNIT_KINDS and prev[1].kind != a.kind:
             # "Cục KTVB&QLXLVPHC - Bộ Tư pháp", "Cục KSTTHC, VPCP": a unit and its parent are one body
@@ -359,6 +377,17 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None) -> list
         if pf and pf[1] == "party" and _party_body(ctx):
             out.append(_compose(pf[0], "one", _party_body(ctx)))
     return out
+
+
+def _tail_of_unknown_name(S: str, F: str, lo: int, m: Mention) -> bool:
+    """"Ủy ban Dân nguyện và Giám sát Quốc hội": capitalised words that are no prefix run into the body,
+    so the body named is a longer one than the mention."""
+    gap = S[lo:m.start]
+    words = re.sub(r"^[\s,;:/()\-–]*(?:và\s+|của\s+)?(?:[Cc]ác\s+)?", "", gap)
+    if not words.strip() or not words[:1].isupper() or re.search(r"[,;:()/]", words) or \
+            re.search(r"\s[-–]\s*$", words):
+        return False
+    return _prefix_before(F, lo, m.start) is None and not _vocab().titles.match(F, lo + len(gap) - len(words))
 
 
 def _group_names(S: str) -> list[Agency]:
@@ -536,7 +565,7 @@ def _read(raw: str, ctx: Context, addressed: bool) -> list[Agency]:
     head = re.match(r"^([^:]{1,60}?)\s*:\s*(.+)$", S)
     out = _listed(head.group(1), head.group(2), ctx) if head else None
     if out is None:
-        out = _bodies(S, ctx)
+        out = _bodies(S, ctx, running=addressed)
     ubnd = [a for a in out if a.kind == "ubnd" and a.level == "province"]
     if addressed and ubnd and (party or (any(a.kind == "dang" for a in out) and
                                          (len(ubnd) > 1 or " các " in f" {ubnd[0].name} "))):

@@ -179,3 +179,19 @@ Nơi nhận:
 """, num="77")
     got = {a for a, k in _recipients(text) if k == "copied"}
     assert got == {"Cục Quản lý giá Bộ Tài chính", "Cổng Thông tin điện tử Bộ Quốc phòng"}
+
+
+def test_address_line_that_runs_into_the_text_and_unknown_committees():
+    text = _doc("Bình Định", """Kính gửi: Thuế tỉnh Gia Lai
+Cục Thuế nhận được công văn số 15/GLA-QLDN ngày 02/3/2025 của Thuế tỉnh Gia Lai về việc hoàn thuế.
+
+Đề nghị Thuế tỉnh Gia Lai thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Ủy ban Dân nguyện và Giám sát Quốc hội;
+- Đoàn ĐBQH tỉnh;
+- Lưu: VT.
+""", num="31")
+    got = _recipients(text)
+    assert got == {("Thuế tỉnh Gia Lai", "addressed"), ("Đoàn đại biểu Quốc hội tỉnh Bình Định", "copied")}
