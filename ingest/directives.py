@@ -276,6 +276,22 @@ def _introduces_quote(T: str, F: str, s: int, e: int) -> bool:
     return bool(_QUOTE_WORDS.search(F, e, end))
 
 
+def _dated_at(F: str, e: int) -> str | None:
+    """"… số 12/KH-UBND ngày 05/3/2025": the date printed right after a number."""
+    after = F[e:e + 40]
+    return parse_date(after) if re.match(r"\s*ngay\s", after) else None
+
+
+def _dated_elsewhere(T: str, F: str, number: str, skip: int) -> str | None:
+    """The date printed after another mention of the same number in the text."""
+    for s, e, num in find_numbers(T):
+        if s != skip and normalise(num) == number:
+            date = _dated_at(F, e)
+            if date:
+                return date
+    return None
+
+
 def describe(T: str, F: str, sent: int, s: int, e: int, number: str) -> Directive:
     """Type, date and subject of a reported instrument from the words around its number."""
     before = F[max(sent, s - 40):s]
@@ -284,14 +300,14 @@ def describe(T: str, F: str, sent: int, s: int, e: int, number: str) -> Directiv
         type_ = type_of_word(tm.group(1))
     if not type_:
         type_ = type_from_symbol(number)
-    date = None
-    after = F[e:e + 40]
-    dm = re.match(r"\s*ngay\s", after)
-    if dm:
-        date = parse_date(after)
+    date = _dated_at(F, e) or _dated_elsewhere(T, F, number, s)
     if not date:
+        # "Ngày 14/4/2025, … ban hành Kế hoạch số …": the date that opens the reporting sentence,
+        # else the last one before the number
         for ds, de, iso in dates_in(F, sent, s):
             date = iso
+            if ds - sent <= 12:
+                break
     subject = None
     sm = re.search(r"ve viec\s", F[e:e + 120])
     if sm:

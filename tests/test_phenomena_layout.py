@@ -279,3 +279,15 @@ def test_v_v_makes_a_cong_van_and_split_words_are_joined():
     assert "CỤC THUẾ TỈNH AN GIANG" in " ".join(lay.text.split())
     d = extract_text(CONG_VAN, document="ag.md").directives[0]
     assert (d.number, d.type) == ("901/CT-NVDTPC", "Công văn")
+
+
+NEWS = """Ngày 12/3/2025, Ủy ban nhân dân tỉnh Quảng Bình (đã tổng kết công tác năm ngày 02/01/2025) ban hành Kế hoạch số 71/KH-UBND về phòng, chống thiên tai. Theo Kế hoạch, UBND tỉnh giao Sở Nông nghiệp và Môi trường chủ trì
+kiểm tra các hồ chứa nước.
+
+Kế hoạch 71/KH-UBND yêu cầu Công an tỉnh bảo đảm an ninh vùng bão lũ.
+"""
+
+
+def test_reported_plan_takes_the_date_that_opens_its_sentence():
+    d = extract_text(NEWS, document="qb.md").directives[0]
+    assert (d.number, d.type, d.date) == ("71/KH-UBND", "Kế hoạch", "2025-03-12")
