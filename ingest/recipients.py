@@ -55,7 +55,7 @@ _GROUP = re.compile(r"(?<![\w])(Tập đoàn|Tổng công ty)\s+(?=[^\W\d_])")
 _SUBORDINATE = re.compile(r"(?<![\w])các\s+((?:tập đoàn|tổng công ty)(?:\s*,\s*(?:tập đoàn|tổng công ty))*)\s+"
                           r"(?:trực\s+)?thuộc\s+", re.I)
 # Levels listed without "các" after a body ("UBND xã, phường"): a collective all the same (guide §9)
-_LEVEL = r"(?:xã|phường|đặc khu|thị trấn)"
+_LEVEL = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|quận|huyện|thị xã)"
 _BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
                               r"(?=\s*(?:[;,.(]|$))")
 _WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
@@ -340,9 +340,14 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None, running
                 out[idx] = Agency(f"{name} {a.name}", unit.kind, "central", None, False, list(unit.aliases), a.name)
             prev_end = m.end
             continue
+        if prev is None and a.kind in _PARENT_KINDS and a.level == "central" and re.search(r"\w\s*[-–/(]\s*$", gap):
+            prev_end = m.end     # "Vụ pháp chế - Bộ Tài chính": the parent of a unit not understood
+            continue
         if prev is not None and prev[0] is not None and "(" in gap and prev[1].kind in _PARENT_KINDS and \
                 a.kind in _UNIT_KINDS:
-            out.pop(prev[0])     # "Văn phòng Chính phủ (Cục KSTTHC)": only the unit
+            parent = out.pop(prev[0])     # "Bộ Tư pháp (Cục KTVB…)": the unit, named with its parent
+            if not _fixed(a) and not a.name.endswith(parent.name):
+                a = Agency(f"{a.name} {parent.name}", a.kind, "central", None, False, list(a.aliases), parent.name)
         if m.head is not None and m.head.kind == "bao_chi" and m.bare and i < len(ms) and \
                 re.fullmatch(r"\s*(?:của\s*)?", S[m.end:ms[i].start]):
             a = _compose(m.head.canonical, "one", ms[i].agency)   # "Cổng Thông tin điện tử Bộ Tư pháp"
@@ -363,7 +368,7 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None, running
         prev_end = m.end
         if a.name == "Công báo" or (ctx.level == "central" and m.bare and a.name.startswith("Công báo")):
             a = Agency("Công báo Chính phủ", a.kind, "central")   # the gazette of a central text
-        if not _named_in_full(a):
+        if not _named_in_full(a) or _placeless(a, ctx):
             prev = (None, m.agency)    # "Vụ PC (BTC)": not named in full, and neither is its parent
             continue
         out.append(a)
@@ -413,6 +418,12 @@ def _not_a_recipient(S: str, F: str, m: Mention) -> bool:
         return not lexicon.head_regex().match(F, owner)   # "Cổng TTĐT Bộ Y tế" is the portal of a body
     return m.agency.kind in ("cong_ty", "tap_doan") and m.agency.level == "central" and \
         re.match(r"(tỉnh|thành phố|tp|huyện|quận|chi nhánh)(?!\w)", after.lower()) is not None
+
+
+def _placeless(a: Agency, ctx: Context) -> bool:
+    """A local body that a central text names without its place ("HĐND, UBND tỉnh, thành phố"): no body."""
+    return ctx.level == "central" and a.level in ("province", "district", "commune") and not a.jurisdiction \
+        and " các " not in f" {a.name} "
 
 
 def _fixed(a: Agency) -> bool:
@@ -492,13 +503,17 @@ def _open_list(head: lexicon.Head, members: str) -> list[Agency]:
     """"Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam" -> Cục Đường bộ Việt Nam, Cục Đường sắt Việt Nam."""
     out = []
     for piece in _list_members(members):
-        if piece[:1].isupper() and not _CODE.search(piece):
+        if piece[:1].isupper() and not _CODE.search(piece) and re.search(r"[a-zà-ỹđ]", piece):
             out.append(Agency(squash_spaces(f"{head.canonical} {modern_tones(piece)}"), head.kind, "central"))
     return out
 
 
-def _listed(head: str, members: str, ctx: Context) -> list[Agency] | None:
-    """Bodies of "<head>: <members>", or None when the head is not one of a list."""
+def _listed(head: str, members: str, ctx: Context, seen: dict) -> list[Agency] | None:
+    """Bodies of "<head>: <members>", or None when the head is not one of a list.
+
+    ``seen`` keeps the office whose units the list named last: "VPCP: BTCN, TGĐ Cổng TTĐT;" then
+    "Các Vụ: TH, KTTH" on the next line are that office's units.
+    """
     key = fold(head)
     if re.search(r"(?<![a-z])cac\s+(?:tinh|thanh pho|quan|huyen|xa|phuong|thi xa)", key):
         return None                      # "UBND các huyện: A, B": places, read by find_mentions
@@ -508,7 +523,10 @@ def _listed(head: str, members: str, ctx: Context) -> list[Agency] | None:
         return _group_list(members, ctx)
     office = "van phong chinh phu" if key in ("vpcp", "van phong chinh phu") else key
     if office in _vocab().units:
+        seen["office"] = office
         return _unit_list(office, members, ctx)
+    if key in ("cac vu", "vu") and seen.get("office"):
+        return _unit_list(seen["office"], members, ctx)
     for pkey, canonical, mode in _vocab().prefixes:
         if key == pkey or key == "cac " + pkey:
             return _bodies(members, ctx, (canonical, "all"))
@@ -541,7 +559,7 @@ def _party_per_place(out: list[Agency]) -> list[Agency]:
     return rest
 
 
-def _read(raw: str, ctx: Context, addressed: bool) -> list[Agency]:
+def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> list[Agency]:
     """The bodies of one segment of a recipient line."""
     S = _expand(re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;."), ctx)
     if not S:
@@ -563,7 +581,7 @@ def _read(raw: str, ctx: Context, addressed: bool) -> list[Agency]:
                         for a in _mentions(S[sm.end():], ctx)[1] if a.agency.kind == "bo" for a in [a.agency]]
         S = S[:sm.start()].rstrip(" ,;")
     head = re.match(r"^([^:]{1,60}?)\s*:\s*(.+)$", S)
-    out = _listed(head.group(1), head.group(2), ctx) if head else None
+    out = _listed(head.group(1), head.group(2), ctx, {} if seen is None else seen) if head else None
     if out is None:
         out = _bodies(S, ctx, running=addressed)
     ubnd = [a for a in out if a.kind == "ubnd" and a.level == "province"]
@@ -586,9 +604,10 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
         lo = min(st.body.start if st.body else 0, st.noi_nhan.start)
         lists += [(m.end(), "copied") for m in NOI_NHAN_RE.finditer(T, lo)]
     for start, kind in lists:
+        seen: dict = {}
         for s, e in _items(T, start, len(T)):
             for seg in _segments(T[s:e]):
-                for a in _read(seg, ctx, kind == "addressed"):
+                for a in _read(seg, ctx, kind == "addressed", seen):
                     out.append((Recipient(directive, a.name, kind, span=(s, e)), a))
     # one record per (agency, kind)
     seen, unique = set(), []

@@ -195,3 +195,29 @@ Nơi nhận:
 """, num="31")
     got = _recipients(text)
     assert got == {("Thuế tỉnh Gia Lai", "addressed"), ("Đoàn đại biểu Quốc hội tỉnh Bình Định", "copied")}
+
+
+def test_office_units_listed_on_the_next_line_and_parents_of_units():
+    text = """VĂN PHÒNG CHÍNH PHỦ
+Số: 901/VPCP-NN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 12 tháng 5 năm 2025
+V/v phòng chống hạn mặn
+
+Kính gửi: Bộ Nông nghiệp và Môi trường.
+
+Đề nghị Bộ Nông nghiệp và Môi trường chỉ đạo.
+
+Nơi nhận:
+- Như trên;
+- VPCP: BTCN, các PCN, TGĐ Cổng TTĐT;
+Các Vụ: TH, QHĐP, V.I;
+- Bộ Tư pháp (Cục Kiểm tra VB&QLXLVPHC);
+- Vụ pháp chế - Bộ Y tế;
+- Lưu: VT, NN.
+"""
+    got = {a for a, k in _recipients(text) if k == "copied"}
+    assert got == {"Cổng Thông tin điện tử Chính phủ", "Vụ Tổng hợp Văn phòng Chính phủ",
+                   "Vụ Quan hệ địa phương Văn phòng Chính phủ",
+                   "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp"}
