@@ -31,6 +31,10 @@ _OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|
 # "Căn cứ (theo|tại) (khoản 5) Điều 2 …", "Theo Mục I Phụ lục …": a sentence quoting an article (folded)
 _QUOTES_ARTICLE = re.compile(r"\W*(?:can cu|theo)\s+(?:(?:theo|tai|vao)\s+)?(?:(?:diem|khoan|muc|tiet)\s+\S+\s+)*"
                              r"(?:dieu|khoan|muc|phu luc|chuong)\s")
+# "Điều 7 ", "khoản 6 Điều 14 của ", "Mục I Phụ lục ": an article named just before an instrument (folded)
+_ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\s+[0-9ivxlc]+[a-z]?"
+                          r"(?:\s+(?:phu luc|dieu)(?:\s+[0-9ivxlc]+)?)?\s+(?:cua\s+)?(?:ban hanh kem theo\s+)?$")
+_AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the)[a-z ]{0,20}?\s(?:boi|tai|theo)\s")
 # "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
 _BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
 _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
@@ -230,7 +234,7 @@ def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     """
     sent = _unwrapped_start(T, sent)
     lead_in = " ".join(F[sent:sent + 40].split())
-    if _QUOTES_ARTICLE.match(lead_in) and s - sent < 160 or _introduces_quote(T, F, s, e):
+    if _QUOTES_ARTICLE.match(lead_in) and _article_of(F, sent, s) or _introduces_quote(T, F, s, e):
         return True
     window = F[max(sent, s - 70):s]
     cue = None
@@ -260,6 +264,17 @@ def _unwrapped_start(T: str, sent: int) -> int:
             break   # a paragraph of its own, not a line wrapped at ~80 columns
         sent = sentence_start(T, sent - 1, max(0, sent - 400))
     return sent
+
+
+def _article_of(F: str, sent: int, s: int) -> bool:
+    """Is the number at s the instrument of an article named just before it ("Điều 7 Nghị định N",
+    "khoản 6 Điều 14 của Luật số N"), not one that amends it ("được sửa đổi bởi … Nghị định N")?"""
+    tm = None
+    for tm in type_word_regex().finditer(F, max(sent, s - 40), s):
+        pass
+    if not tm or F[tm.end():s].split() not in ([], ["so"]) or _AMENDED_BY.search(F, max(sent, s - 80), s):
+        return False
+    return bool(_ARTICLE_REF.search(F, max(sent, tm.start() - 40), tm.start()))
 
 
 def _introduces_quote(T: str, F: str, s: int, e: int) -> bool:

@@ -204,3 +204,13 @@ def test_legal_qa_page_reports_the_directives_it_quotes():
     # articles: the page reports both (guide §9); the second states its ground in the first
     assert [d.key for d in ex.directives] == ["45/2025/NQ-HĐND", "77/QĐ-UBND"]
     assert {(c.source, c.to) for c in ex.citations} == {("77/QĐ-UBND", "45/2025/NQ-HĐND")}
+
+
+def test_an_amending_decree_named_with_the_quoted_article_is_cited_not_reported():
+    page = ("# Điều kiện hưởng trợ cấp tại tỉnh Bình Định?\n"
+            "Căn cứ Điều 9 Nghị định 20/2021/NĐ-CP được sửa đổi bởi khoản 4 Điều 1 Nghị định 76/2024/NĐ-CP "
+            "quy định như sau:\n"
+            "Ủy ban nhân dân cấp xã có trách nhiệm lập danh sách đối tượng.\n")
+    ex = extract_text(page, "qa")
+    assert [d.key for d in ex.directives] == ["20/2021/NĐ-CP"]
+    assert [(c.source, c.to) for c in ex.citations] == [("20/2021/NĐ-CP", "76/2024/NĐ-CP")]
