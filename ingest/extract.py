@@ -22,7 +22,7 @@ from .directives import (context_for, describe, header_directive, reported_numbe
                          unnumbered_type)
 from .numbers import issuer_from_symbol
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse, opening_list, opens_task
+from .roles import analyse, block_label, opening_list, opens_task
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc
 from .topics import topics_of
@@ -64,6 +64,7 @@ class _State:
     explicit: int = 0                       # obligations whose clause names its bodies
     default_modality: str | None = None
     running: bool = False                   # a news or Q&A page, not an official text
+    block_role: tuple[int, str] | None = None   # (unit, role) after "Cơ quan phối hợp:" in that unit
 
     def may_inherit(self, F: str, cs: int, ce: int) -> bool:
         """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
@@ -522,6 +523,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     mentions = [_resolve_level(m, sc) for m in mentions]
     mentions, refs = _back_references(T, F, cs, ce, mentions, sc)
     roles = analyse(T, F, cs, ce, mentions, issuer)
+    if _task_block(T, F, cs, ce, u, roles, state):
+        return
     if u.kind == "heading" and first and not roles.leads and not roles.director and _ends_label(T, ce):
         # "1. Chủ tịch UBND các tỉnh từ A đến B, trọng tâm là …:" — the bodies opening a heading that
         # introduces items lead them, whatever follows the bodies
@@ -597,6 +600,27 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
         modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),
         topics=topics_of(T[cs:ce], F[cs:ce]), targets=_TARGET.findall(T[cs:ce])))
+
+
+def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State) -> bool:
+    """A plan's task block: "Cơ quan chủ trì: A, B" makes A, B leads, "Cơ quan phối hợp: C, D" supports
+    (guide §9). The label alone ends the clause (True: nothing more to do); it gives its role to the
+    bodies the rest of its line names, when they are only named."""
+    colon = T.find(":", cs, ce)
+    role = block_label(F, cs, colon if colon >= 0 else ce)
+    if role and (colon < 0 or not T[colon + 1:ce].strip()):
+        state.block_role = (u.start, role)
+        return True
+    if role is None:
+        if not (state.block_role and state.block_role[0] == u.start and roles.bare):
+            return False
+        role = state.block_role[1]
+    elif not roles.bare and not roles.leads:
+        return False
+    if role == "support":
+        roles.supports = roles.leads + roles.supports
+        roles.leads = []
+    return False
 
 
 def _ends_label(T: str, ce: int) -> bool:

@@ -42,6 +42,20 @@ def _prefix_ok(F: str, lo: int, hi: int) -> bool:
     return bool(_title_patterns()[0].match(" ".join(F[lo:hi].split())))
 
 
+@lru_cache(maxsize=1)
+def _block_label_re() -> re.Pattern:
+    """"Cơ quan chủ trì:", "Đơn vị phối hợp:", "Cơ quan thực hiện:" (verbs.tsv 'block')."""
+    rows = lexicon.verbs().get("block", {})
+    return re.compile(r"\s*(?:(?:cac|co quan|don vi|bo phan|to chuc)\s+)+(" + lexicon.alternation(rows) +
+                      r")(?:\s+(?:thuc hien|chinh))?\s*$")
+
+
+def block_label(F: str, cs: int, ce: int) -> str | None:
+    """The role a plan's task-block label gives the bodies after it: lead or support (guide §9)."""
+    m = _block_label_re().match(F, cs, ce)
+    return lexicon.verbs()["block"][" ".join(m.group(1).split())] if m else None
+
+
 def opening_list(T: str, F: str, cs: int, mentions: list[Mention]) -> list[Mention]:
     """The bodies that open the clause (after adverbs and titles), with those listed after them."""
     if not mentions or not _prefix_ok(F, cs, mentions[0].start):
@@ -72,7 +86,23 @@ def _separates(T: str, F: str, lo: int, hi: int) -> bool:
     """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch "."""
     if any(not c.isalnum() and c not in _LIST_PUNCT for c in T[lo:hi]):
         return False
-    return bool(_title_patterns()[1].match(" ".join(F[lo:hi].split())))
+    if _title_patterns()[1].match(" ".join(F[lo:hi].split())):
+        return True
+    return _unnamed_member(T, F, lo, hi)
+
+
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+", re.I)
+_CLASS_ITEM = re.compile(r"(?:cac\s+)?(?:co quan|don vi|to chuc|doanh nghiep|luc luong)(?:\s+[a-z]+){0,5}")
+
+
+def _unnamed_member(T: str, F: str, lo: int, hi: int) -> bool:
+    """One unnamed class of bodies between two named ones: "Đài Phát thanh và Truyền hình, cơ quan
+    thông tấn báo chí và UBND các xã" is still one list."""
+    cuts = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(T, lo, hi)]
+    if len(cuts) < 2 or cuts[0][0] != lo or cuts[-1][1] != hi:
+        return False
+    inner = [" ".join(F[a[1]:b[0]].split()) for a, b in zip(cuts, cuts[1:])]
+    return len([p for p in inner if p]) == 1 and all(not p or _CLASS_ITEM.fullmatch(p) for p in inner)
 
 
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:.*()]*")
@@ -91,12 +121,20 @@ class ClauseRoles:
     director: Mention | None = None      # the issuer giving the order in this clause
     directed_only: bool = False          # leads come only from "chỉ đạo X" (A chỉ đạo B: A leads too)
     narrative: bool = False
+    bare: bool = False                   # the clause only names bodies ("Sở A, Sở B.")
+
+
+# categories of verbs.tsv that are word lists, not markers scanned for in a clause
+_WORD_LISTS = frozenset({"title", "block", "backref", "addressees"})
 
 
 @lru_cache(maxsize=1)
 def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
+    """The words around a mention that decide its role (the word lists of verbs.tsv are apart)."""
     table: dict[str, tuple[str, str | None]] = {}
     for cat, phrases in lexicon.verbs().items():
+        if cat in _WORD_LISTS:
+            continue
         for ph, val in phrases.items():
             table.setdefault(ph, (cat, val))
     return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(table) + r")(?![a-z0-9])"), table
@@ -237,6 +275,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                         out.modality = out.modality or after[1]
                 elif prev is None and _only_bodies(T, F, m.end, mentions[i + 1:], ce):
                     role = "lead"     # bodies alone: a heading or label ("1. Phòng Y tế", "11. Sở A và Sở B")
+                    out.bare = True
                 else:
                     out.subject = None  # a body opening a sentence that states no task
         if role is None and issuer and m.agency.name == issuer and out.director is None:

@@ -176,3 +176,42 @@ b) Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm trước 
     provinces = {("Ủy ban nhân dân tỉnh Sơn La", "lead"), ("Ủy ban nhân dân tỉnh Lai Châu", "lead")}
     assert got["Tổ"] == provinces
     assert got["Chủ"] == provinces
+
+
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 88/KH-UBND
+
+Bến Tre, ngày 14 tháng 4 năm 2024
+
+KẾ HOẠCH
+Triển khai Luật Thủy lợi năm 2024
+
+"""
+
+
+def test_plan_task_blocks_give_lead_and_support():
+    body = """**1. Tập huấn cho cán bộ làm công tác thủy lợi**
+
+- Nội dung thực hiện: Tổ chức tập huấn nghiệp vụ cho cán bộ cấp xã.
+
+- Cơ quan chủ trì: Sở Nông nghiệp và Phát triển nông thôn, Sở Tài chính.
+
+- Cơ quan phối hợp: Công an tỉnh, Đài Phát thanh và Truyền hình tỉnh và các cơ quan có liên quan.
+
+- Thời gian thực hiện: Năm 2024.
+
+**2. Phổ biến Luật**
+
+- Cơ quan thực hiện: Sở Tư pháp, Báo Đồng Khởi, cơ quan thông tấn báo chí và Ủy ban nhân dân các huyện chủ động tổ chức phổ biến Luật.
+"""
+    got = roles(PLAN_HEAD + body + TAIL)
+    assert got == {("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", "lead"), ("Sở Tài chính tỉnh Bến Tre", "lead"),
+                   ("Công an tỉnh Bến Tre", "support"),
+                   ("Đài Phát thanh và Truyền hình tỉnh Bến Tre", "support"),
+                   ("Sở Tư pháp tỉnh Bến Tre", "lead"), ("Báo Đồng Khởi", "lead"),
+                   ("Ủy ban nhân dân các huyện tỉnh Bến Tre", "lead")}
