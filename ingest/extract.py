@@ -172,7 +172,7 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
         explain.note("document", page=ex.kind, blocks=blocks)
     if scopes:
         sc = scopes[0]
-        for r, agency in rec.recipients(T, F, st, sc.directive.key, sc.ctx):
+        for r, agency in rec.recipients(T, F, st, sc.directive.key, sc.ctx, sc.issuer):
             ex.recipients.append(r)
             keep(agency)
             if r.kind == "addressed":

@@ -592,8 +592,22 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> 
     return out
 
 
-def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
-    """(Recipient, Agency) pairs from the Kính gửi and Nơi nhận blocks."""
+def _own_room(a: Agency, issuer: Agency | None) -> Agency:
+    """"Phòng Đô thị" in the list of a provincial UBND: Phòng Đô thị Văn phòng Ủy ban nhân dân tỉnh X."""
+    if a.kind != "phong" or a.parent or issuer is None or issuer.kind != "ubnd" or issuer.level != "province" \
+            or not issuer.jurisdiction or a.jurisdiction not in (None, issuer.jurisdiction):
+        return a
+    office = f"Văn phòng {issuer.name}"
+    base = a.name[:-len(a.jurisdiction) - 1] if a.jurisdiction and a.name.endswith(" " + a.jurisdiction) else a.name
+    return Agency(f"{base} {office}", "phong", "province", issuer.jurisdiction, False, list(a.aliases), office)
+
+
+def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issuer: Agency | None = None):
+    """(Recipient, Agency) pairs from the Kính gửi and Nơi nhận blocks.
+
+    ``issuer``: a provincial People's Committee copies its own office's rooms ("Phòng Đô thị"), which
+    are rooms of the Văn phòng Ủy ban nhân dân.
+    """
     out = []
     lists = []
     km = _address_marker(T, st)
@@ -608,6 +622,7 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context):
         for s, e in _items(T, start, len(T)):
             for seg in _segments(T[s:e]):
                 for a in _read(seg, ctx, kind == "addressed", seen):
+                    a = _own_room(a, issuer)
                     out.append((Recipient(directive, a.name, kind, span=(s, e)), a))
     # one record per (agency, kind)
     seen, unique = set(), []

@@ -10,6 +10,12 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 {prov}, ngày 05 tháng 3 năm 2025
 V/v tăng cường phòng chống dịch bệnh trên cây trồng
 """
+CENTRAL = """{issuer}
+Số: {num}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 12 tháng 5 năm 2025
+"""
 
 
 def _recipients(text: str) -> set[tuple[str, str]]:
@@ -71,12 +77,7 @@ Nơi nhận:
 
 
 def test_government_office_units_are_recorded_one_by_one_and_prime_minister_once():
-    text = """VĂN PHÒNG CHÍNH PHỦ
-Số: 777/TB-VPCP
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hà Nội, ngày 02 tháng 4 năm 2025
-THÔNG BÁO
+    text = CENTRAL.format(issuer="VĂN PHÒNG CHÍNH PHỦ", num="777/TB-VPCP") + """THÔNG BÁO
 Kết luận của Phó Thủ tướng tại cuộc họp về giống cây trồng
 
 Giao Bộ Nông nghiệp và Môi trường chủ trì hướng dẫn.
@@ -102,12 +103,7 @@ các Vụ: NN, KTTH;
 
 
 def test_telegram_address_block_gives_the_bodies_of_the_heads_it_names():
-    text = """THỦ TƯỚNG CHÍNH PHỦ
-Số: 99/CĐ-TTg
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hà Nội, ngày 10 tháng 9 năm 2025
-CÔNG ĐIỆN
+    text = CENTRAL.format(issuer="THỦ TƯỚNG CHÍNH PHỦ", num="99/CĐ-TTg") + """CÔNG ĐIỆN
 Về việc ứng phó bão số 7
 **THỦ TƯỚNG CHÍNH PHỦ điện:**
 - Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Nghệ An, Hải
@@ -198,12 +194,7 @@ Nơi nhận:
 
 
 def test_office_units_listed_on_the_next_line_and_parents_of_units():
-    text = """VĂN PHÒNG CHÍNH PHỦ
-Số: 901/VPCP-NN
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hà Nội, ngày 12 tháng 5 năm 2025
-V/v phòng chống hạn mặn
+    text = CENTRAL.format(issuer="VĂN PHÒNG CHÍNH PHỦ", num="901/VPCP-NN") + """V/v phòng chống hạn mặn
 
 Kính gửi: Bộ Nông nghiệp và Môi trường.
 
@@ -221,3 +212,16 @@ Các Vụ: TH, QHĐP, V.I;
     assert got == {"Cổng Thông tin điện tử Chính phủ", "Vụ Tổng hợp Văn phòng Chính phủ",
                    "Vụ Quan hệ địa phương Văn phòng Chính phủ",
                    "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp"}
+
+
+def test_rooms_of_a_provincial_committee_are_rooms_of_its_office():
+    text = _doc("Thanh Hóa", """Kính gửi: Sở Xây dựng.
+
+Đề nghị Sở Xây dựng kiểm tra.
+
+Nơi nhận:
+- Như trên;
+- Phòng Tổng hợp, TTHCC;
+- Lưu: VT.
+""", num="64")
+    assert ("Phòng Tổng hợp Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa", "copied") in _recipients(text)
