@@ -24,7 +24,8 @@ from .structure import MARKUP_RE, TYPE_LINE, Structure
 from .textnorm import fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
-    r"(ban hanh|(?:da |vua )?(?:co|tai)\s+(?:van ban|cong van|ke hoach|quyet dinh|cong dien|chi thi|thong bao))"
+    r"(ban hanh|(?:da |vua |moi )?(?:co|tai|ky|ra|phat di|gui)\s+(?:van ban|cong van|ke hoach|quyet dinh|cong dien|"
+    r"chi thi|thong bao))"
     r"(?![a-z0-9])")
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
 _OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|tiep theo|de cu the hoa|quan triet)(?![a-z0-9])")

@@ -214,3 +214,14 @@ def test_an_amending_decree_named_with_the_quoted_article_is_cited_not_reported(
     ex = extract_text(page, "qa")
     assert [d.key for d in ex.directives] == ["20/2021/NĐ-CP"]
     assert [(c.source, c.to) for c in ex.citations] == [("20/2021/NĐ-CP", "76/2024/NĐ-CP")]
+
+
+def test_news_reporting_verbs_other_than_ban_hanh():
+    news = ("# Quảng Ngãi siết chặt an toàn thực phẩm dịp Tết\n"
+            "Chủ tịch UBND tỉnh Quảng Ngãi vừa ký Quyết định số 1234/QĐ-UBND về việc thành lập Đoàn kiểm tra liên "
+            "ngành an toàn thực phẩm Tết Nguyên đán 2026.\n"
+            "Theo đó, Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra các cơ sở kinh doanh thực phẩm.\n"
+            "Trước đó, UBND tỉnh đã ban hành Kế hoạch số 200/KH-UBND về an toàn thực phẩm năm 2026.\n")
+    ex = extract_text(news, "news")
+    assert [d.key for d in ex.directives] == ["1234/QĐ-UBND"]     # "vừa ký Quyết định số N" reports N
+    assert [(c.source, c.to, c.relation) for c in ex.citations] == [("1234/QĐ-UBND", "200/KH-UBND", "mentions")]
