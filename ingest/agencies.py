@@ -751,9 +751,14 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         if s < last_end or (generic_spans and any(a <= s < b for a, b in generic_spans)):
             continue
         head = _head_of(m.group(1))
-        if head.mode == "skip":
+        if head.mode == "skip" and _spelled_as_head(T[s:m.end()], head):
             last_end = m.end()   # "Thư viện Pháp luật": a compound, not the head "Viện" inside it
-            continue
+            continue             # ("Báo cáo" is no newspaper, but "Báo Cao Bằng" is)
+        if head.mode == "skip":
+            m = lexicon.body_head_regex().match(F, s, hi)   # spelled otherwise: the shorter head at s
+            if not m:
+                continue
+            head = _head_of(m.group(1))
         upper = _cap(T, s)
         if not _spelled_as_head(T[s:m.end()], head):
             continue  # "Vũ Văn Khiên", "Viên …", "Bảo đảm": same letters, other word

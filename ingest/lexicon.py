@@ -143,6 +143,12 @@ def head_regex() -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(" + alternation(heads()) + r")(?![a-z0-9])")
 
 
+@lru_cache(maxsize=1)
+def body_head_regex() -> re.Pattern:
+    """Heads without the "skip" compounds: the head inside "Báo Cao Bằng" once "Báo cáo" is ruled out."""
+    return re.compile(r"(" + alternation({k: v for k, v in heads().items() if v.mode != "skip"}) + r")(?![a-z0-9])")
+
+
 @lru_cache(maxsize=None)
 def field_regex(kind: str = "") -> re.Pattern:
     """Fields that can follow a head of ``kind`` (Phòng Tài chính - Kế hoạch, not Sở)."""

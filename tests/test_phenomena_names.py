@@ -1,0 +1,27 @@
+"""Words that look like the start of a body's name but are not one (issue 13: junk names)."""
+from __future__ import annotations
+
+from ingest.agencies import Context, find_mentions
+from ingest.textnorm import fold_keep
+
+
+def names(text: str, province: str = "Cao Bằng") -> list[str]:
+    ctx = Context(province=province, province_word="tỉnh", level="province")
+    return [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), ctx) if not m.generic]
+
+
+def test_a_report_is_no_newspaper_but_a_newspaper_is():
+    assert names("Sở Nội vụ xây dựng BÁO CÁO GIẢI TRÌNH và Báo cáo tổng kết.") == ["Sở Nội vụ tỉnh Cao Bằng"]
+    assert any(n.startswith("Báo") and n.endswith("Cao Bằng") for n in names("Giao Báo Cao Bằng đưa tin."))
+
+
+def test_titles_and_common_nouns_are_not_bodies():
+    # "Bộ trưởng" is a person's title (the task is the ministry's); "đội ngũ" is a workforce, not a team
+    assert names("gửi Bộ trưởng Bộ Nội vụ") == ["Bộ Nội vụ"]
+    assert names("nâng cao chất lượng đội ngũ nhân lực của Sở Y tế") == ["Sở Y tế tỉnh Cao Bằng"]
+
+
+def test_an_open_name_stops_at_or_and_at_a_wish():
+    got = names("Văn phòng đăng ký đất đai hoặc chi nhánh Văn phòng đăng ký đất đai cập nhật hồ sơ")
+    assert got and all("hoặc" not in n for n in got)
+    assert all("mong muốn" not in n for n in names("Trung tâm Dịch vụ việc làm mong muốn các doanh nghiệp"))
