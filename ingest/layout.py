@@ -39,7 +39,8 @@ _DATA = Path(__file__).with_name("data") / "layout.txt"
 
 _SEPARATOR_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 _BAR_RE = re.compile(r"\|")
-_SPLIT_WORD_RE = re.compile(r"[^\W\d_]+(?:\*+[^\W\d_]+)+")
+_SPLIT_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:\*+[^\W\d_]+)+")
+_INNER_MARK_RE = re.compile(r"\*(?<=[^\W\d_]\*)\**[^\W\d_]")   # starts at the star: quick to find
 _MARKS_RE = re.compile(r"\*+")
 _LAST_LETTERS_RE = re.compile(r"[^\W\d_]*$")
 _MD_HEADING_RE = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)")
@@ -50,17 +51,21 @@ _BR_RE = re.compile(r"<br\s*/?>", re.I)
 # the trích yếu after the number ("Số: 12/UBND-NN V/v …")
 _GLUED_ITEM_RE = re.compile(r"(?<=[;:.])[ \t]+(?=[-–•+][ \t])|(?<=\S)[ \t]+(?=V/[vV][ \t])")
 # "1234 /QĐ-UBND", "1234/ QĐ-UBND": a number's symbol printed with spaces
-_SPACED_SLASH_RE = re.compile(r"(?<![\w/.-])(\d{1,6})([ \t]+)/(?=[A-ZĐ])")
-_SLASH_SPACED_RE = re.compile(r"(?<![\w/.-])(\d{1,6}(?:/(?:19|20)\d\d)?/)([ \t]+)([A-ZĐ][\w&-]*)")
+# (the check on the character before sits after the first digit, as in numbers.NUMBER_RE, so that the
+# regex engine skips quickly to digits)
+_SPACED_ANY_RE = re.compile(r"/(?:(?<=\d[ \t]/)|[ \t]+(?=[A-ZĐ]))")
+_SPACED_SLASH_RE = re.compile(r"(\d(?<![\w/.-]\d)\d{0,5})([ \t]+)/(?=[A-ZĐ])")
+_SLASH_SPACED_RE = re.compile(r"(\d(?<![\w/.-]\d)\d{0,5}(?:/(?:19|20)\d\d)?/)([ \t]+)([A-ZĐ][\w&-]*)")
 # where a new block starts: a joined line never runs into these
 _BLOCK_START_RE = re.compile(
     r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
     r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|V/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
 _MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
 _NUMBER_LABEL_RE = re.compile(r"(?:Luật\s+)?S[ốo](?:\s+ký hiệu)?\s*:")
-_MOTTO_RE = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia")
+_MOTTO_RE = re.compile(r"C[ỘO]NG[\W_]+H(?:[ÒO]A|O[ÀA])[\W_]+X[ÃA][\W_]+H[ỘO]I[\W_]+CH[ỦU][\W_]+NGH[ĨI]A")
 _ENDS_RE = re.compile(r"[.;:!?]$")
-_LETTERS_RE = re.compile(r"[^\W\d_]")
+_TWO_LETTERS_RE = re.compile(r"[^\W\d_].*[^\W\d_]")
+_THREE_LETTERS_RE = re.compile(r"[^\W\d_].*[^\W\d_].*[^\W\d_]")
 _MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
 _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
@@ -171,7 +176,7 @@ def _clean_line(raw: str, lines: _Lines, i: int) -> str:
         m = _MD_HEADING_RE.match(rest) or _QUOTE_RE.match(rest)
         if m:
             rest = _blank(rest[:m.end()]) + rest[m.end():]
-    if "*" in rest and _SPLIT_WORD_RE.search(rest):
+    if "*" in rest and _INNER_MARK_RE.search(rest):
         rest = _SPLIT_WORD_RE.sub(_rejoin, rest)
     rest = rest.replace("*", " ").replace("|", " ")
     if "__" in rest or "~~" in rest:
@@ -254,7 +259,7 @@ def _clean_tables(lines: _Lines) -> list[Cell]:
 
 def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:
     """The first and past-the-last line of the document proper."""
-    first = _header_line(lines, fold_keep(text[:_PREAMBLE_MAX + 200]))
+    first = _header_line(lines, text)
     last = len(lines)
     m = _tail_regex().search(text, lines.starts[first] if first < len(lines) else len(text))
     if m:
@@ -262,13 +267,15 @@ def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:
     return first, last
 
 
-def _header_line(lines: _Lines, folded: str) -> int:
+def _header_line(lines: _Lines, text: str) -> int:
     """The line where an official text's header starts when a page's banner precedes it.
 
     The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", in capitals) stands beside
     or under the issuing body; the document starts at the issuer's lines just above it.
     """
-    for m in _MOTTO_RE.finditer(folded, 0, _PREAMBLE_MAX):
+    for m in _MOTTO_RE.finditer(text, 0, _PREAMBLE_MAX + 200):
+        if m.start() > _PREAMBLE_MAX:
+            break
         i = bisect_right(lines.starts, m.start()) - 1
         at = m.start() - lines.starts[i]
         clean = lines.clean[i]
@@ -403,7 +410,7 @@ def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool) -> bool:
 def _case(s: str) -> str | None:
     """"upper" for a line in capitals, "mixed" for running text, None for too few letters to tell."""
     s = s[:60]
-    if len(_LETTERS_RE.findall(s)) < 2:
+    if not _TWO_LETTERS_RE.search(s):
         return None
     return "upper" if s.isupper() else "mixed"
 
@@ -411,12 +418,12 @@ def _case(s: str) -> str | None:
 def _upper(s: str) -> bool:
     """A line in capitals (titles, the issuing body), judged on its letters."""
     s = s[:60]
-    return s.isupper() and len(_LETTERS_RE.findall(s)) >= 3
+    return s.isupper() and bool(_THREE_LETTERS_RE.search(s))
 
 
 def _unspace_numbers(text: str) -> str:
     """"1234 /QĐ-UBND" -> " 1234/QĐ-UBND", "1234/ QĐ-UBND" -> "1234/QĐ-UBND " (same length)."""
-    if " /" not in text and "/ " not in text and "/\t" not in text and "\t/" not in text:
+    if not _SPACED_ANY_RE.search(text):
         return text
     text = _SPACED_SLASH_RE.sub(lambda m: m.group(2) + m.group(1) + "/", text)
     return _SLASH_SPACED_RE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
