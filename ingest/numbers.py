@@ -21,11 +21,11 @@ from .lexicon import alternation
 # a dotted number "66.4/2025/NQ-CP"; a space or line break before or after the slash of a
 # symbol with a hyphen ("1234 /QĐ-UBND", "409\n/TTr-SVHTTDL", "12/2025/\nNĐ-CP"); one after a
 # hyphen or "&" before an upper-case code ("37/2025/TT- BNNMT", "15972/SXD-QLN& TTBĐS",
-# "45/UBND-\nVP", "9151- CV/BTCTW").
+# "45/UBND-\nVP", "9151- CV/BTCTW"); a dot inside a code ("545/CCTKV.VIII-CNTK").
 _DIGITS = r"\d(?<![\w/.-]\d)(?<!\d:\d)\d{0,5}(?:\.\d{1,2}(?=/))?(?:/(?:19|20)\d\d)?"
 _GAP_BEFORE_SLASH = r"(?:[ \t]*\n?[ \t]*(?=/[A-ZĐ][A-Za-zĐđ0-9]*-))?"
 _FIRST_SEP = r"(?:/(?:[ \t]?\n?[ \t]?(?=[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ]))?|-(?:[ \t]?(?=[A-ZĐ]+/))?)"
-_CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?[A-Za-zĐđ0-9]+)*"
+_CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?|\.(?=[A-ZĐ]))[A-Za-zĐđ0-9]+)*"
 NUMBER_RE = re.compile("(" + _DIGITS + _GAP_BEFORE_SLASH + _FIRST_SEP + _CODES + r")(?![\w/])")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-zĐđ]")
 

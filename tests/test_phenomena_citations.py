@@ -142,6 +142,7 @@ def test_telegram_citations_party_documents_and_footnotes():
     ("Văn bản số 8120- CV/BTCTW ngày", "8120-CV/BTCTW"),
     ("Nghị định số 61/2024/\nNĐ-CP ngày", "61/2024/NĐ-CP"),      # a PDF line broken after the slash
     ("Quyết định số 930/QĐ-\nUBND ngày", "930/QĐ-UBND"),
+    ("công văn số 318/CCTKV.XII-QLN ngày", "318/CCTKV.XII-QLN"),   # a regional unit's code with a dot
 ])
 def test_printed_and_scraped_number_shapes(text, number):
     assert [normalise(n) for _, _, n in find_numbers(text)] == [number]
