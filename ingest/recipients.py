@@ -41,6 +41,11 @@ _FILING = re.compile(r"^(luu|nhu tren|nhu dieu|nhu kinh gui|nhu muc|nhu khoan|nh
 # Running text after an address block ("Căn cứ …", "Thực hiện …", "Ngày 30/6/2025, …").
 _OPENER = re.compile(r"^(can cu|thuc hien|theo|ngay|trien khai|tiep theo|xet|de |trong|hien nay|qua |nham|"
                      r"vua qua|cuoi|thoi gian|tai |ve viec|sau khi|truoc)")
+# The same, capitalised inside a line: where an address line joined with the text gives way to it.
+_SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Tiếp theo|Xét|Để|Trong|Hiện nay|Qua|Nhằm|"
+                       r"Vừa qua|Cuối|Thời gian|Sau khi|Trước|Về việc|Trả lời)\s")
+# An address to a person ("Kính gửi: Bà Nguyễn Thị A", "Ông …", "Quý …"): no body.
+_PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
 _STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
@@ -149,8 +154,10 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
         bm = BULLET_RE.match(T, ls)
         bullet = bm is not None and bm.end() < le
         opener = _OPENER.match(fold(body))
+        open_paren = bool(items) and T.count("(", *items[-1]) > T.count(")", *items[-1])
         wrapped = bool(items) and not bullet and not gap and not opener and le - items[-1][0] < _MAX_ITEM and (
-            body[:1].islower() or (not ended and not (body[:1].isupper() and _complete(T, *items[-1]))))
+            body[:1].islower() or open_paren or
+            (not ended and not (body[:1].isupper() and _complete(T, *items[-1]))))
         if wrapped:
             items[-1][1] = le     # a wrapped line of the same item
         elif not items or (bullet and not filing) or (ended == ";" and not gap and not opener and not filing):
@@ -161,8 +168,8 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
         tail = body.rstrip("*_ ")[-1:]
         ended = tail if tail in (";", ".") else ""
         gap = False
-        if in_row:
-            break
+        if in_row or items[-1][1] - items[-1][0] > _MAX_ITEM or _SENTENCE.search(T, items[-1][0], items[-1][1]):
+            break       # the end of a table cell, or a line that runs on into the text (joined by the copy)
     return [(s, e) for s, e in items]
 
 
@@ -570,7 +577,10 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> 
         return []
     party = False
     if addressed:
-        S, party = _without_titles(S)
+        if _PERSON.match(S):
+            return []
+        cut = _SENTENCE.search(S)
+        S, party = _without_titles(S[:cut.start()] if cut else S)
     elif _title_end(F):
         return []            # people and roles in copy: "CT, các PCT UBND tỉnh", "Lãnh đạo Cục"
     subordinates: list[Agency] = []

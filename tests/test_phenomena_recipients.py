@@ -225,3 +225,23 @@ Nơi nhận:
 - Lưu: VT.
 """, num="64")
     assert ("Phòng Tổng hợp Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa", "copied") in _recipients(text)
+
+
+def test_an_address_to_a_person_or_joined_with_the_text_names_no_other_body():
+    person = _doc("Phú Yên", """Kính gửi: Ông Trần Văn B
+(Địa chỉ: thôn 2, xã Hòa Xuân; Số ĐT: 0900000000)
+Cục Thuế nhận được câu hỏi của ông Trần Văn B gửi qua Cổng Thông tin điện tử Bộ Tài chính.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""", num="12")
+    assert _recipients(person) == set()
+    joined = _doc("Phú Yên", """Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện Nghị định số 10/2025/NĐ-CP của Chính phủ, Sở Tài chính đề nghị báo cáo.
+- Đề nghị Ủy ban nhân dân các xã, phường báo cáo Sở Tài chính.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""", num="13")
+    assert _recipients(joined) == {("Ủy ban nhân dân các xã, phường tỉnh Phú Yên", "addressed")}
