@@ -17,19 +17,27 @@ Về việc khắc phục hậu quả lũ quét
 
 """
 
-PROVINCE_HEAD = """ỦY BAN NHÂN DÂN
+
+def bentre_head(number: str, type_line: str, subject: str) -> str:
+    """The header of a document of UBND tỉnh Bến Tre (issuer, motto, number, date, type, subject)."""
+    return f"""ỦY BAN NHÂN DÂN
 TỈNH BẾN TRE
 
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
 
-Số: 415/UBND-KT
+Số: {number}
 
 Bến Tre, ngày 14 tháng 4 năm 2024
 
-V/v phòng, chống xâm nhập mặn
+{type_line}{subject}
 
 """
+
+
+PROVINCE_HEAD = bentre_head("415/UBND-KT", "", "V/v phòng, chống xâm nhập mặn")
+DECISION_HEAD = bentre_head("920/QĐ-UBND", "QUYẾT ĐỊNH\n", "Về việc công bố thủ tục hành chính lĩnh vực hộ tịch")
+PLAN_HEAD = bentre_head("88/KH-UBND", "KẾ HOẠCH\n", "Triển khai Luật Thủy lợi năm 2024")
 
 TAIL = """
 Nơi nhận:
@@ -82,22 +90,6 @@ def test_running_text_continues_a_task_only_with_a_task():
     got = [(o.text.split()[0], sorted((a.agency, a.role) for a in o.assignees)) for o in ex.obligations]
     sở = [("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", "lead")]
     assert got == [("Theo", sở), ("Đồng", sở)]
-
-
-DECISION_HEAD = """ỦY BAN NHÂN DÂN
-TỈNH BẾN TRE
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: 920/QĐ-UBND
-
-Bến Tre, ngày 20 tháng 5 năm 2024
-
-QUYẾT ĐỊNH
-Về việc công bố thủ tục hành chính lĩnh vực hộ tịch
-
-"""
 
 
 def test_closing_article_makes_every_listed_body_a_lead():
@@ -176,22 +168,6 @@ b) Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm trước 
     provinces = {("Ủy ban nhân dân tỉnh Sơn La", "lead"), ("Ủy ban nhân dân tỉnh Lai Châu", "lead")}
     assert got["Tổ"] == provinces
     assert got["Chủ"] == provinces
-
-
-PLAN_HEAD = """ỦY BAN NHÂN DÂN
-TỈNH BẾN TRE
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: 88/KH-UBND
-
-Bến Tre, ngày 14 tháng 4 năm 2024
-
-KẾ HOẠCH
-Triển khai Luật Thủy lợi năm 2024
-
-"""
 
 
 def test_plan_task_blocks_give_lead_and_support():
