@@ -263,6 +263,12 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         scopes = [sc for sc in scopes if sc.issuer is not None]
     for sc in scopes:
         sc.gives_tasks = st.official or sc.directive.number is None or _instructs(T, F, sc.start, sc.end, need=1)
+        if not sc.gives_tasks and _quotes_article(F, sc.start):
+            # a quoted article gives its tasks, up to the page's next section
+            sc.gives_tasks = True
+            sc.end = next((u.start for u in st.units if u.kind in ("title", "heading") and
+                           sc.start < u.start < sc.end and not F[u.body_start:u.end].strip().startswith(
+                               ("dieu", "khoan"))), sc.end)
     for sc in scopes:
         sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
         if not sc.directive.key:
@@ -300,6 +306,17 @@ _TYPE_ISSUERS = {"Nghị định": "Chính phủ", "Luật": "Quốc hội"}
 
 _INSTRUMENT = re.compile(r"(?<![a-z0-9])(ke hoach|chi thi|quyet dinh|cong van|van ban|cong dien|thong bao|chuong trinh|"
                          r"phuong an|nghi quyet)(?![a-z0-9])")
+
+
+# "Căn cứ khoản 5 Điều 2 Nghị quyết …", "Theo Điều 1 Nghị quyết …": a page quoting an article
+_QUOTES_ARTICLE = re.compile(r"(?<![a-z0-9])(?:can cu|theo)\s+(?:(?:tai|theo|quy dinh tai)\s+)?"
+                             r"(?:(?:diem|khoan|muc)\s+[a-z0-9]{1,3}\s+)*dieu\s+\d+")
+
+
+def _quotes_article(F: str, start: int) -> bool:
+    """The sentence that reports the directive quotes one of its articles: its tasks are reported
+    (guide §9: legal Q&A pages)."""
+    return _QUOTES_ARTICLE.search(F, max(0, start - 80), start + 120) is not None
 
 
 def _instructs(T: str, F: str, lo: int = 0, hi: int | None = None, need: int = 2) -> bool:

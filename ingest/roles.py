@@ -125,7 +125,7 @@ class ClauseRoles:
 
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
-_WORD_LISTS = frozenset({"title", "block", "backref", "addressees"})
+_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker"})
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +138,13 @@ def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
         for ph, val in phrases.items():
             table.setdefault(ph, (cat, val))
     return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(table) + r")(?![a-z0-9])"), table
+
+
+def _spoken(F: str, lo: int, at: int) -> bool:
+    """A person asks ("Đại biểu tha thiết đề nghị Quốc hội …"): the words before the verb name a speaker."""
+    words = F[max(lo, at - 40):at].split()[-4:]
+    speakers = lexicon.verbs().get("speaker", {})
+    return any(" ".join(words[i:j]) in speakers for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
@@ -153,6 +160,8 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     if not best:
         return None
     m, cat, val = best
+    if cat == "assign" and _spoken(F, lo, m.start()):
+        return None
     gap = F[m.end():hi].split()
     gap_text = " ".join(gap)
     allowed = len(gap) == 0 or gap_text in _FILLER or all(w in {"cho", "voi", "cac", "va", "ve", "len"} for w in gap) \

@@ -191,3 +191,15 @@ def test_plan_task_blocks_give_lead_and_support():
                    ("Đài Phát thanh và Truyền hình tỉnh Bến Tre", "support"),
                    ("Sở Tư pháp tỉnh Bến Tre", "lead"), ("Báo Đồng Khởi", "lead"),
                    ("Ủy ban nhân dân các huyện tỉnh Bến Tre", "lead")}
+
+
+def test_a_qa_page_quoting_an_article_reports_its_tasks_and_a_speaker_orders_nothing():
+    page = ("# Ai quyết định đầu tư dự án đường ven biển?\n\n"
+            "Theo Điều 2 Nghị quyết 61/NQ-CP năm 2023, Chính phủ quyết nghị như sau:\n\n"
+            "Chủ tịch Ủy ban nhân dân các tỉnh: Trà Vinh, Sóc Trăng thực hiện thẩm quyền của người quyết định "
+            "đầu tư các dự án thành phần.\n\n"
+            "Đại biểu tha thiết đề nghị Chính phủ sớm bố trí vốn cho dự án.\n")
+    ex = extract_text(page, "qa.md")
+    got = {(o.directive, a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+    assert got == {("61/NQ-CP", "Ủy ban nhân dân tỉnh Trà Vinh", "lead"),
+                   ("61/NQ-CP", "Ủy ban nhân dân tỉnh Sóc Trăng", "lead")}
