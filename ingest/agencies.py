@@ -159,8 +159,8 @@ def _words(F: str, pos: int, hi: int):
 def _skip_space(T: str, p: int, hi: int) -> int:
     """Skip blanks (a single line break too: official texts wrap names across lines)."""
     start = p
-    while p < hi and T[p] in " \t\r\n":
-        p += 1
+    while p < hi and T[p] in " \t\r\n*":
+        p += 1   # (bold marks inside a name, "Sở **Y tế**", are not words)
     return start if T.count("\n", start, p) > 1 else p
 
 
@@ -366,8 +366,6 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
                 out.extra.append((r2, pl2[0], lvl2, _jur_string(word2 if lvl2 != "province" else pl2[1].word, pl2[1].name)))
                 r = pl2[0]
             return out
-        if word == "quan" and not _cap(T, q):
-            return _Place(q)  # lower-case "quan" here is not "quận" (e.g. "cơ quan")
         # "UBND xã, phường", "UBND huyện, thành phố" without "các": the collective below the issuer
         more = _more_level_words(T, F, r, hi, ctx)
         if more and _RANK[level] > _RANK.get(ctx.level, 1):
@@ -475,7 +473,7 @@ def _name_phrase_regex() -> re.Pattern:
 
 
 # Kinds of body that texts also write in lower case ("công an các phường", "ủy ban nhân dân các cấp").
-_LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra"}
+_LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra", "kho_bac"}
 
 # Kinds whose names may go on in lower case right after the head ("Ban quản lý dự án đầu tư …").
 _DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
@@ -606,7 +604,7 @@ def _place_in_name(middle: str, end: int, head: lexicon.Head) -> tuple[str, _Pla
     for n in (3, 2, 1):
         # (the whole name may be the province: "Báo Đắk Lắk")
         tail = " ".join(words[-n:]) if len(words) >= n and (len(words) > n or head.kind == "bao_chi") else ""
-        if not tail or not all(w[:1].isupper() for w in words[-n:]):
+        if not tail or not all(w[:1].isupper() for w in words[-n:]) or tail in lexicon.person_places():
             continue
         prov = places.lookup(tail, "province")
         if prov:

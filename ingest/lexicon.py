@@ -134,6 +134,12 @@ def stopwords() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def person_places() -> frozenset[str]:
+    """Places named after a person ("Hồ Chí Minh"): a place only with a level word before them."""
+    return frozenset(r[0] for r in _rows("person_places.txt"))
+
+
+@lru_cache(maxsize=1)
 def name_phrases() -> list[str]:
     return [r[0] for r in _rows("name_phrases.txt")]
 

@@ -113,3 +113,20 @@ def test_names_wrapped_before_a_capital_on_a_long_line_and_places_inside_proper_
 def test_diacritics_tell_a_body_from_a_word_inside_a_name():
     text = "Tập đoàn Công nghiệp - Viễn thông Quân đội và các Ban Quản lý dự án, chủ đầu tư, nhà thầu phối hợp."
     assert names(text, CENTRAL) == ["Tập đoàn Công nghiệp - Viễn thông Quân đội"]
+
+
+def test_vocabulary_of_bodies_and_abbreviations():
+    text = ("CA tỉnh, BCH Quân sự tỉnh, Cục QLTT tỉnh, Liên minh Hợp tác xã tỉnh, kho bạc nhà nước tỉnh, "
+            "Ban An toàn giao thông tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh và Tổng Cty Điện lực miền Trung phối hợp.")
+    assert names(text, BINH_DINH) == [
+        "Công an tỉnh Bình Định", "Bộ Chỉ huy Quân sự tỉnh Bình Định", "Cục Quản lý thị trường tỉnh Bình Định",
+        "Liên minh Hợp tác xã tỉnh Bình Định", "Kho bạc Nhà nước tỉnh Bình Định",
+        "Ban An toàn giao thông tỉnh Bình Định", "Hội đồng Thi đua - Khen thưởng tỉnh Bình Định",
+        "Tổng công ty Điện lực miền Trung"]
+    central = "Thanh tra Chính phủ, Ủy ban Dân tộc và Học viện Chính trị quốc gia Hồ Chí Minh phối hợp."
+    assert names(central, CENTRAL) == ["Thanh tra Chính phủ", "Ủy ban Dân tộc", "Học viện Chính trị quốc gia Hồ Chí Minh"]
+
+
+def test_common_words_and_bold_marks_are_not_names():
+    text = "BÁO CÁO kết quả; Ban hành kèm theo; Sở **Tư pháp** chủ trì; Báo Cao Bằng đưa tin."
+    assert names(text, BINH_DINH) == ["Sở Tư pháp tỉnh Bình Định", "Báo tỉnh Cao Bằng"]
