@@ -68,6 +68,9 @@ def province_in_text(T: str, F: str) -> str | None:
     return max(counts, key=lambda n: (counts[n], -first[n]))
 
 
+_LEVEL_WORDS = ("tỉnh ", "thành phố ", "quận ", "huyện ", "thị xã ", "thị trấn ", "xã ", "phường ", "đặc khu ")
+
+
 def context_for(issuer: Agency | None, T: str, F: str) -> Context:
     """The issuer's province/district, else the province the text names most."""
     ctx = Context()
@@ -81,6 +84,10 @@ def context_for(issuer: Agency | None, T: str, F: str) -> Context:
             ctx.province_word = pl[0].word if pl else ctx.province_word
         return ctx
     jur = issuer.jurisdiction if issuer else None
+    if jur and not jur.startswith(_LEVEL_WORDS):
+        # a Party committee's place is written without its level word ("Tỉnh ủy Ninh Bình": Ninh Bình)
+        pl = places.lookup(jur, "province")
+        jur = f"{pl[0].word} {pl[0].name}" if pl else jur
     place_name = None
     if jur:
         word, _, place_name = jur.partition(" ") if not jur.startswith(("thành phố", "thị xã", "thị trấn", "đặc khu")) \
@@ -121,6 +128,9 @@ def _issuer_in(issuer_text: str) -> Agency | None:
     return found[-1].agency if found else None
 
 
+_NUMBER_LABEL_RE = re.compile(r"(?<!\w)(?:Luật\s+)?S[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d", re.I)
+_MOTTO_PHRASE_RE = re.compile(r"C[ỘO]NG\s+H(?:[ÒO]A|O[ÀA])\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|"
+                              r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 _BASIS_RE = re.compile(r"^\W*(?:Căn cứ|Xét|Theo đề nghị)", re.M)
 _PASSED_RE = re.compile(r"thông qua ngày|ký ngày", re.I)
 
@@ -158,13 +168,15 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     for s, e, iso in dates_in(F):
         date = iso
         break
-    # the issuing body: capitalised lines before "CỘNG HÒA" / "Số:"
-    cut = len(head)
-    for pat in (r"C[ỘO]NG H[ÒO]A", r"\bS[ốo]\s*:", r"Độc lập"):
-        mm = re.search(pat, head, re.I)
-        if mm:
-            cut = min(cut, mm.start())
-    issuer = _issuer_in(_clean(head[:cut]).replace("|", " "))
+    # the issuing body: the lines before "Số", less the motto printed beside them (a PDF's two columns
+    # read line by line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …/TỈNH X Độc lập - Tự do - Hạnh phúc")
+    label = _NUMBER_LABEL_RE.search(head)
+    if label:
+        issuer_text = _MOTTO_PHRASE_RE.sub(" ", head[:label.start()])
+    else:
+        motto = _MOTTO_PHRASE_RE.search(head)
+        issuer_text = head[:motto.start()] if motto else head
+    issuer = _issuer_in(_clean(issuer_text).replace("|", " "))
     if issuer is None and st.header:
         # no body above the motto: the authority line over the "Căn cứ" lines ("ỦY BAN THƯỜNG VỤ QUỐC HỘI",
         # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") names it

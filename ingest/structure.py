@@ -140,25 +140,27 @@ TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐI
 
 
 def _end_of_paragraph(text: str, pos: int) -> int:
-    """End of the first paragraph after pos (the trích yếu under a type word), in linear time.
+    """End of the trích yếu under a type word at pos, in linear time.
 
-    It ends at a blank line, or where a subject printed in capitals gives way to running text
-    ("QUY ĐỊNH … / Căn cứ …" in copies that print no blank lines)."""
+    It is the first paragraph after the type line, and it ends at a blank line or where a
+    line does not go on with it: after a subject in capitals, a line in capitals or in lower
+    case; after one in running text, a line in lower case ("QUY ĐỊNH … / Căn cứ …", "về việc … /
+    Ban Thường vụ …" in copies that print no blank lines)."""
     lines = text[pos:pos + 4000].split("\n")
-    offset, seen, upper = pos, False, None
+    offset, upper = pos, None
     for i, line in enumerate(lines):
         if i == 0:
             offset += len(line) + 1
             continue
-        if line.strip() and not set(line.strip()) <= set("*_|-"):
-            letters = [c for c in line[:60] if c.isalpha()]
+        s = line.strip(" \t*_|-")
+        if s:
+            letters = [c for c in s[:60] if c.isalpha()]
             is_upper = bool(letters) and all(c.isupper() for c in letters)
             if upper is None:
                 upper = is_upper
-            elif upper and not is_upper:
+            elif not (s[0].islower() or (upper and is_upper)):
                 return offset - 1
-            seen = True
-        elif seen:
+        elif upper is not None:
             return offset - 1
         offset += len(line) + 1
     return min(len(text), offset)
@@ -227,15 +229,31 @@ def _is_official(text: str, lo: int) -> bool:
     head = text[lo:lo + 3000]
     folded_head = fold(head)
     return bool(re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and
-                ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head)) or bool(
+                ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
+                 "dang cong san viet nam" in folded_head)) or bool(
         re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
+
+
+_VV_RE = re.compile(r"^\W*(V/v|V/V|Về việc)[^\n]*", re.M)
+
+
+def _continued(text: str, end: int) -> int:
+    """The end of a trích yếu whose first line ends at ``end``: the lines after it that go on in lower
+    case ("V/v tăng cường …\nphòng cháy rừng") belong to it; the motto, the date, Kính gửi do not."""
+    while True:
+        nl = text.find("\n", end + 1)
+        line = text[end + 1:nl if nl >= 0 else len(text)]
+        word = line.lstrip(" \t*_")
+        if not word[:1].islower() or end >= len(text):
+            return end
+        end = nl if nl >= 0 else len(text)
 
 
 def _header_end(text: str, lo: int) -> int | None:
     """The header ends at the trích yếu: after "V/v …", or the type word and its subject lines."""
-    m = re.compile(r"^\W*(V/v|V/V|Về việc)[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M).search(text, lo, lo + 4000)
+    m = _VV_RE.search(text, lo, lo + 4000)
     if m:
-        return m.end()
+        return _continued(text, m.end())
     t = TYPE_LINE.search(text, lo, lo + 4000)
     if t:
         return _end_of_paragraph(text, t.end())

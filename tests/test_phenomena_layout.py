@@ -291,3 +291,56 @@ Kế hoạch 71/KH-UBND yêu cầu Công an tỉnh bảo đảm an ninh vùng b�
 def test_reported_plan_takes_the_date_that_opens_its_sentence():
     d = extract_text(NEWS, document="qb.md").directives[0]
     assert (d.number, d.type, d.date) == ("71/KH-UBND", "Kế hoạch", "2025-03-12")
+
+
+# Plain text with no blank lines: the header (issuer, Số, V/v, then the motto column) must not swallow
+# the body; a PDF's two columns read line by line put the motto beside the issuer.
+NO_BLANKS = """UBND TỈNH BÌNH ĐỊNH
+SỞ Y TẾ
+Số: 45 /SYT-NVY
+V/v phòng chống sốt xuất huyết
+trong mùa mưa
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Định, ngày 10 tháng 4 năm 2025
+Kính gửi: Trung tâm Kiểm soát bệnh tật tỉnh.
+Sở Y tế yêu cầu Trung tâm Kiểm soát bệnh tật tỉnh giám sát dịch tại các xã.
+"""
+
+PDF_LINES = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NGÃI Độc lập - Tự do - Hạnh phúc
+Số: 123/UBND-KT Quảng Ngãi, ngày 05 tháng 3 năm 2025
+V/v tăng cường quản lý chợ
+Giao Sở Công Thương chủ trì kiểm tra các chợ.
+"""
+
+PARTY = """TỈNH ỦY NINH BÌNH
+*
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số 15-CT/TU
+Ninh Bình, ngày 3 tháng 6 năm 2025
+CHỈ THỊ
+về tăng cường lãnh đạo công tác phòng cháy
+Yêu cầu Ủy ban nhân dân tỉnh chỉ đạo kiểm tra phòng cháy tại các khu công nghiệp.
+"""
+
+
+def test_header_without_blank_lines_ends_at_the_trich_yeu():
+    ex = extract_text(NO_BLANKS, document="bd.txt")
+    d = ex.directives[0]
+    assert (d.number, d.issuer, d.date) == ("45/SYT-NVY", "Sở Y tế tỉnh Bình Định", "2025-04-10")
+    assert _facts(ex) == {("Trung tâm Kiểm soát bệnh tật tỉnh Bình Định", "lead")}
+
+
+def test_issuer_beside_the_motto_on_one_line():
+    ex = extract_text(PDF_LINES, document="qn.txt")
+    d = ex.directives[0]
+    assert (d.number, d.issuer) == ("123/UBND-KT", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    assert _facts(ex) == {("Sở Công Thương tỉnh Quảng Ngãi", "lead")}
+
+
+def test_party_header_is_an_official_text():
+    ex = extract_text(PARTY, document="nb.txt")
+    d = ex.directives[0]
+    assert (d.number, d.type, d.issuer) == ("15-CT/TU", "Chỉ thị", "Tỉnh ủy Ninh Bình")
+    assert ("Ủy ban nhân dân tỉnh Ninh Bình", "lead") in _facts(ex)
