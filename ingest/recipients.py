@@ -46,6 +46,7 @@ _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Ti
                        r"Vừa qua|Cuối|Thời gian|Sau khi|Trước|Về việc|Trả lời)\s")
 # An address to a person ("Kính gửi: Bà Nguyễn Thị A", "Ông …", "Quý …"): no body.
 _PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
+_COLUMN_GAP = re.compile(r"\S(?: {4,}|\t+)(?=\S)")   # two columns of a plain-text foot, side by side
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
 _STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
@@ -145,6 +146,9 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
         cell = line.find("|")
         in_row = cell >= 0 and bool(line[:cell].strip(" *_"))   # text, then the border of its cell
         le = ls + (cell if in_row else len(line))
+        column = _COLUMN_GAP.search(T, ls, le)
+        if column:
+            le = column.start() + 1   # "- Sở Y tế;          PHÓ CHỦ TỊCH": the signature's column is not the list's
         body = T[ls:le].strip().strip("*_").strip()
         if not body or _BORDER.match(body):
             if items and "|" in line:

@@ -245,3 +245,18 @@ Nơi nhận:
 - Lưu: VT.
 """, num="13")
     assert _recipients(joined) == {("Ủy ban nhân dân các xã, phường tỉnh Phú Yên", "addressed")}
+
+
+def test_plain_text_foot_with_the_signature_beside_the_list():
+    text = _doc("Cà Mau", """Kính gửi: Sở Y tế.
+
+Đề nghị Sở Y tế kiểm tra.
+
+Nơi nhận:                                    TM. ỦY BAN NHÂN DÂN
+- Như trên;                                  KT. CHỦ TỊCH
+- Bộ Y tế;                                   PHÓ CHỦ TỊCH
+- Công an tỉnh
+- Lưu: VT.                                   Nguyễn Văn C
+""", num="44")
+    got = {a for a, k in _recipients(text) if k == "copied"}
+    assert got == {"Bộ Y tế", "Công an tỉnh Cà Mau"}
