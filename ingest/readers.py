@@ -294,6 +294,15 @@ def _text_of(el) -> str:
     return " ".join(el.text_content().split())
 
 
+def _cell_text(el) -> str:
+    """A table cell's text with its <br> kept as line breaks ("ỦY BAN NHÂN DÂN<br>TỈNH HÀ NAM", the items of
+    a Nơi nhận cell), its other white space squashed."""
+    for br in el.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = (" ".join(part.split()) for part in el.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def _html_title(doc) -> str | None:
     for xp in ("//article//h1", "//*[@itemprop='headline']", "//h1",
                "//meta[@property='og:title']/@content", "//title"):
@@ -506,7 +515,7 @@ def _render(root) -> str:
             flush()
         elif tag == "tr":
             flush()
-            cells = [_text_of(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            cells = [_cell_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             cells = [c for c in cells if c]
             if cells:
                 blocks.append("\n".join(cells))

@@ -344,3 +344,30 @@ def test_party_header_is_an_official_text():
     d = ex.directives[0]
     assert (d.number, d.type, d.issuer) == ("15-CT/TU", "Chỉ thị", "Tỉnh ủy Ninh Bình")
     assert ("Ủy ban nhân dân tỉnh Ninh Bình", "lead") in _facts(ex)
+
+
+PORTAL_PAGE = """<html><head><title>Công văn 77/UBND-VX - Cổng thông tin tỉnh</title></head><body>
+<nav>Trang chủ | Tin tức | Hà Nội | Hải Phòng</nav><div class="content">
+<h1>Công văn 77/UBND-VX về phòng chống dịch ở Hải Dương</h1>
+<table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH HÀ NAM</b></td>
+<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>Độc lập - Tự do - Hạnh phúc</td></tr>
+<tr><td>Số: 77/UBND-VX<br>V/v phòng chống dịch tả lợn châu Phi</td><td><i>Hà Nam, ngày 07 tháng 01 năm 2025</i></td></tr>
+</table>
+<p>Kính gửi: Ủy ban nhân dân các huyện, thành phố.</p>
+<p>Ủy ban nhân dân tỉnh yêu cầu Sở Nông nghiệp và Môi trường chủ trì tổ chức tiêm phòng.</p>
+<table><tr><td><b>Nơi nhận:</b><br>- Như trên;<br>- Sở Tài chính;<br>- Lưu: VT.</td>
+<td><b>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</b><br>Trần Văn C</td></tr></table></div></body></html>
+"""
+
+
+def test_portal_page_with_header_and_foot_tables(tmp_path):
+    from ingest.pipeline import extract_path
+
+    page = tmp_path / "hn.html"
+    page.write_text(PORTAL_PAGE, encoding="utf-8")
+    ex = extract_path(page)
+    d = ex.directives[0]
+    assert (d.number, d.issuer, d.date) == ("77/UBND-VX", "Ủy ban nhân dân tỉnh Hà Nam", "2025-01-07")
+    assert _facts(ex) == {("Sở Nông nghiệp và Môi trường tỉnh Hà Nam", "lead")}
+    assert {(r.agency, r.kind) for r in ex.recipients} == {
+        ("Ủy ban nhân dân các huyện, thành phố tỉnh Hà Nam", "addressed"), ("Sở Tài chính tỉnh Hà Nam", "copied")}
