@@ -55,6 +55,7 @@ class Context:
     commune: str | None = None     # since 2025 communes issue documents too
     commune_word: str = "xã"
     date: str | None = None        # ISO date of the directive: names changed on 1 July 2025
+    ministry: str | None = None    # the issuing ministry ("Bộ Tư pháp"): "Vụ …", "Văn phòng Bộ" are its units
 
     def reformed(self) -> bool:
         """After 1 July 2025 a province has only communes and wards below it (no districts)."""
@@ -500,6 +501,10 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
         return squash_spaces(" ".join(parts)), pl.level, None
     if _REGION_TAIL_RE.search(middle):
         return squash_spaces(" ".join(parts)), "region", None   # "Chi cục Thuế khu vực XVII"
+    if ctx.ministry and head.kind in _MINISTRY_UNIT_KINDS and _NO_PARENT_RE.search(middle):
+        # "Vụ Tổ chức cán bộ", "Văn phòng Bộ" in a ministry's text: units of that ministry
+        bare = _BARE_MINISTRY_RE.sub("", middle)
+        return squash_spaces(" ".join([head.canonical, bare, ctx.ministry])), "central", None
     local_branch = (head.kind, _fold_words(middle)) in lexicon.local_units()
     if local_branch and not explicit and ctx.level != "central" and ctx.province:
         return squash_spaces(f"{head.canonical} {middle} {ctx.place_of('province')}"), "province", \
@@ -535,6 +540,11 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     if jur:
         parts.append(jur)
     return squash_spaces(" ".join(parts)), level, jur
+
+
+_MINISTRY_UNIT_KINDS = {"vu", "van_phong"}
+_BARE_MINISTRY_RE = re.compile(r"\s*\bBộ$")                       # "Văn phòng Bộ" -> the issuing ministry's
+_NO_PARENT_RE = re.compile(r"^(?!.*\b(?:Bộ|Văn phòng|Chính phủ)\s+\w)")  # no other parent named in the name
 
 
 def _party_style(head: lexicon.Head) -> bool:

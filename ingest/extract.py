@@ -165,6 +165,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
     scopes = _scopes(T, F, st, ex)
     for sc in scopes:
         sc.ctx.date = sc.directive.date   # names of local units changed on 1 July 2025
+        if sc.issuer is not None and sc.issuer.kind == "bo":
+            sc.ctx.ministry = sc.issuer.name   # its "Vụ …", "Văn phòng Bộ" are its own units
     if explain.active():
         blocks = {n: (b.start, b.end) if b else None for n, b in (
             ("header", st.header), ("kinh gui", st.kinh_gui), ("body", st.body), ("noi nhan", st.noi_nhan),

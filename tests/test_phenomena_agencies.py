@@ -130,3 +130,10 @@ def test_vocabulary_of_bodies_and_abbreviations():
 def test_common_words_and_bold_marks_are_not_names():
     text = "BÁO CÁO kết quả; Ban hành kèm theo; Sở **Tư pháp** chủ trì; Báo Cao Bằng đưa tin."
     assert names(text, BINH_DINH) == ["Sở Tư pháp tỉnh Bình Định", "Báo tỉnh Cao Bằng"]
+
+
+def test_units_of_the_issuing_ministry_carry_its_name():
+    ministry = Context(level="central", ministry="Bộ Y tế")
+    text = "Giao Văn phòng Bộ, Vụ Kế hoạch - Tài chính và Vụ Pháp chế Bộ Tư pháp phối hợp với Cục Quản lý Dược."
+    assert names(text, ministry) == ["Văn phòng Bộ Y tế", "Vụ Kế hoạch - Tài chính Bộ Y tế", "Vụ Pháp chế Bộ Tư pháp",
+                                     "Cục Quản lý Dược"]
