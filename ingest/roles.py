@@ -27,14 +27,15 @@ _LIST_PUNCT = frozenset(" \t\r\n,;:&()*")
 
 
 @lru_cache(maxsize=1)
-def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(prefix of a clause's subject, words between two listed bodies, a marker's title gap
-    as in "yêu cầu Chủ tịch …", "giao cho Giám đốc …"), on folded text."""
+    as in "yêu cầu Chủ tịch …", "giao cho Giám đốc …", a title opening a phrase), on folded text."""
     titles = lexicon.alternation(lexicon.verbs().get("title", {}))
     prefix = re.compile(rf"^(?:(?:{_PREFIX_WORDS}|{titles})\s*)*$")
     between = re.compile(rf"^(?:(?:{_LIST_WORDS})(?:\s+|$))?(?:(?:luc luong|{titles})\s*)?$")
     gap = re.compile(rf"^(?:(?:cho|cac|dong chi)\s+)*(?:{titles})(?:\s+cac)?$")
-    return prefix, between, gap
+    starts = re.compile(rf"(?:{titles})(?![a-z0-9])")
+    return prefix, between, gap, starts
 
 
 def _prefix_ok(F: str, lo: int, hi: int) -> bool:
@@ -213,6 +214,42 @@ def _only_bodies(T: str, F: str, pos: int, rest: list[Mention], end: int) -> boo
 _OWNED_BY = re.compile(r"(?:cua|thuoc|truc thuoc)\s*$")
 
 
+def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
+                     out: ClauseRoles) -> None:
+    """"Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, Chủ tịch UBND các tỉnh, …, Tổng giám đốc các Tập đoàn
+    khẩn trương …": a clause that opens with a comma-separated list of offices and bodies before its
+    first verb gives the task to every body in the list (the heads' bodies, guide §8)."""
+    if not mentions:
+        return
+    pattern, table = _markers()
+    verb = next((m for m in pattern.finditer(F, cs, ce) if table[" ".join(m.group(1).split())][0] in
+                 ("assign", "duty", "task", "support", "reports", "executes", "narrative")), None)
+    if verb is None or table[" ".join(verb.group(1).split())][0] == "narrative":
+        return
+    items = [" ".join(F[a:b].split()) for a, b in _items(T, cs, verb.start())]
+    first = items[0].split() if items else []
+    starts = _title_patterns()[3]
+    titled = sum(1 for i in items if starts.match(i))
+    if len(items) < 3 or any(len(i.split()) > 10 for i in items) or titled < 2 or not (
+            starts.match(items[0]) or any(m.start <= cs + 3 for m in mentions)):
+        return
+    listed = [m for m in mentions if m.end <= verb.start() and m.agency.name != issuer and
+              not _OWNED_BY.search(F, max(cs, m.start - 15), m.start)]
+    if listed:
+        out.leads = listed + [m for m in out.leads if m not in listed]
+        out.subject = listed[0]
+
+
+def _items(T: str, lo: int, hi: int):
+    """The comma-separated pieces of T[lo:hi] as (start, end)."""
+    pos = lo
+    for i in range(lo, hi):
+        if T[i] in ",;":
+            yield pos, i
+            pos = i + 1
+    yield pos, hi
+
+
 def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
                out: ClauseRoles) -> None:
     """"A, Giám đốc các Sở: B, C; Chủ tịch UBND D … chịu trách nhiệm thi hành Quyết định này": every body
@@ -302,6 +339,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             out.reports.append(m)
         prev, prev_role = m, role
     _executors(T, F, cs, ce, mentions, issuer, out)
+    if out.subject is None and out.director is None and (not out.leads or out.modality == "chỉ đạo"):
+        _listed_subjects(T, F, cs, ce, mentions, issuer, out)
     out.directed_only = bool(out.leads) and via_chidao_only and out.subject is None
     # one body is not its own partner: a lead named again as support stays lead
     lead_names = {m.agency.name for m in out.leads}

@@ -203,3 +203,12 @@ def test_a_qa_page_quoting_an_article_reports_its_tasks_and_a_speaker_orders_not
     got = {(o.directive, a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
     assert got == {("61/NQ-CP", "Ủy ban nhân dân tỉnh Trà Vinh", "lead"),
                    ("61/NQ-CP", "Ủy ban nhân dân tỉnh Sóc Trăng", "lead")}
+
+
+def test_a_list_of_office_holders_before_the_verb_gives_the_task_to_their_bodies():
+    body = ("Thủ tướng Chính phủ yêu cầu:\n\n"
+            "1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+            "Trung ương, Tổng giám đốc các Tập đoàn, Tổng công ty khẩn trương chỉ đạo các đơn vị trực thuộc "
+            "rà soát các công trình.\n")
+    got = roles(CENTRAL_HEAD + body + TAIL)
+    assert got == {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}
