@@ -65,6 +65,8 @@ _LEVEL = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|quận|h
 _BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
                               r"(?=\s*(?:[;,.(]|$))")
 _WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
+# Units a central issuer copies without naming itself: the Ban of a Cục, the Vụ of a Bộ.
+_OWN_UNITS = {"cuc": ("ban", "ban_ten"), "bo": ("vu",)}
 _UNIT_KINDS = {"cuc", "vu", "phong", "ban"}
 _PARENT_KINDS = {"bo", "chinh_phu", "cuc"}
 _FIELD_LISTS = {"cac bo": "Bộ", "bo": "Bộ", "cac bo co quan": "Bộ", "cac bo nganh": "Bộ", "so": "Sở", "cac so": "Sở",
@@ -607,13 +609,18 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> 
 
 
 def _own_room(a: Agency, issuer: Agency | None) -> Agency:
-    """"Phòng Đô thị" in the list of a provincial UBND: Phòng Đô thị Văn phòng Ủy ban nhân dân tỉnh X."""
-    if a.kind != "phong" or a.parent or issuer is None or issuer.kind != "ubnd" or issuer.level != "province" \
-            or not issuer.jurisdiction or a.jurisdiction not in (None, issuer.jurisdiction):
+    """A unit copied without its parent is a unit of the issuer: "Phòng Đô thị" in the list of a
+    provincial UBND is a room of its Văn phòng; "Ban Pháp chế" in the list of a Cục is that Cục's."""
+    if a.parent or issuer is None:
         return a
-    office = f"Văn phòng {issuer.name}"
-    base = a.name[:-len(a.jurisdiction) - 1] if a.jurisdiction and a.name.endswith(" " + a.jurisdiction) else a.name
-    return Agency(f"{base} {office}", "phong", "province", issuer.jurisdiction, False, list(a.aliases), office)
+    if a.kind == "phong" and issuer.kind == "ubnd" and issuer.level == "province" and issuer.jurisdiction \
+            and a.jurisdiction in (None, issuer.jurisdiction):
+        office = f"Văn phòng {issuer.name}"
+        base = a.name[:-len(a.jurisdiction) - 1] if a.jurisdiction and a.name.endswith(" " + a.jurisdiction) else a.name
+        return Agency(f"{base} {office}", "phong", "province", issuer.jurisdiction, False, list(a.aliases), office)
+    if a.kind in _OWN_UNITS.get(issuer.kind, ()) and a.level in ("central", None) and not a.jurisdiction:
+        return Agency(f"{a.name} {issuer.name}", a.kind, "central", None, False, list(a.aliases), issuer.name)
+    return a
 
 
 def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issuer: Agency | None = None):

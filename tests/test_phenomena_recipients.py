@@ -260,3 +260,21 @@ Nơi nhận:                                    TM. ỦY BAN NHÂN DÂN
 """, num="44")
     got = {a for a, k in _recipients(text) if k == "copied"}
     assert got == {"Bộ Y tế", "Công an tỉnh Cà Mau"}
+
+
+def test_a_central_department_copies_its_own_boards():
+    text = CENTRAL.format(issuer="BỘ TÀI CHÍNH\nCỤC HẢI QUAN", num="4410/HQ-GSQL") + """V/v thủ tục hải quan
+
+Kính gửi: Chi cục Hải quan khu vực III.
+
+Đề nghị Chi cục Hải quan khu vực III thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Ban Pháp chế;
+- Lưu: VT.
+"""
+    ex = extract_text(text, "doc.txt")
+    issuer = ex.directives[0].issuer
+    assert (f"Ban Pháp chế {issuer}", "copied") in {(r.agency, r.kind) for r in ex.recipients}
+    assert issuer.startswith("Cục")
