@@ -3,7 +3,7 @@
 Every numbered instrument named in a directive's text is a citation from it,
 except the directive's own number and the other directives the text reports.
 The relation comes from the words that open the clause: "Căn cứ / Theo /
-Xét" -> basis, "Thực hiện / Triển khai / Để (tiếp tục) thực hiện / để cụ thể
+Xét / Trên cơ sở" -> basis, "Thực hiện / Triển khai / Để (tiếp tục) thực hiện / để cụ thể
 hóa" -> implements, anything else ("tuân thủ theo …", "Trước đó … đã ban
 hành …", "thay thế …") -> mentions. A clause that only continues a list ("…;
 Nghị định số …", "Căn cứ:\\n- Luật …") takes the relation of the clause it
@@ -22,13 +22,14 @@ import re
 
 from .agencies import Context, find_mentions
 from .dates import parse_date
+from .directives import OWN_NUMBER_RE
 from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Citation, Directive
 from .structure import Structure
 
 # the clause's opening words, after a list marker ("2.", "b)", "II.") or "V/v" (folded text)
 _LEAD = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
-_BASIS = re.compile(_LEAD + r"(can cu|theo|xet)(?![a-z0-9])")
+_BASIS = re.compile(_LEAD + r"(can cu|theo|xet|tren co so)(?![a-z0-9])")
 _IMPLEMENTS = re.compile(_LEAD + r"(?:de\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa)(?![a-z0-9])")
 # a clause that only continues an instrument's name: "…; và …", "…; được sửa đổi, bổ sung bởi Luật số …"
 _CONTINUES = re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$|^(?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:sua doi|bo sung)")
@@ -36,6 +37,7 @@ _MARKUP = " \t*_|#>"
 _BULLET_LINE = re.compile(r"[ \t*_|#>]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))(?:\s|$)")
 # a line that opens with a relation's words opens a clause, whatever the line before ends with
 _CUE_LINE = re.compile(r"[ \t*_|#>]*(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Triển khai|Để cụ thể hóa|Để cụ thể hoá)\b")
+_CUE_LINE_START = re.compile(r"^" + _CUE_LINE.pattern, re.M)
 _BACK_LIMIT = 1500
 # "… của X tại Công văn số" just before a number (folded text)
 _OF_AT = re.compile(r"\stai\s+(?:cac\s+)?[a-z ]{2,30}?\s+(?:so\s+)?$")
@@ -43,8 +45,6 @@ _OF_AT = re.compile(r"\stai\s+(?:cac\s+)?[a-z ]{2,30}?\s+(?:so\s+)?$")
 _FORM = re.compile(r"(?<![a-z0-9])mau\s+(?:so\s+)?$")
 # where the quoted evidence of a citation stops: the clause's end, a blank line or a table cell
 _CLAUSE_STOP = re.compile(r"[;|]|\.(?=\s|$)|\n[ \t*_]*\n")                          # how far back a clause's opening is looked for
-# "Số: 80/2025/NQ-HĐND" in the header (the same words header_directive reads the number from)
-_OWN_NUMBER = re.compile(r"s[ốo]\s*(?:ký hiệu)?\s*:?\s*(?=\d)", re.I)
 
 
 def citations(T: str, F: str, ranges: list[tuple[int, int]], source: Directive, ctx: Context,
@@ -196,9 +196,11 @@ def official_ranges(T: str, st: Structure, end: int) -> list[tuple[int, int]]:
     end of the document proper (``end``, before a library's furniture), without the Nơi nhận list."""
     lo = st.body.start
     if st.header:
-        m = _OWN_NUMBER.search(T, st.header.start, st.header.end)
-        if m:
-            lo = min(lo, m.end())
+        # after the number in the header (the trích yếu may cite); without one, from the first Căn cứ line
+        m = OWN_NUMBER_RE.search(T, st.header.start, st.header.end)
+        cue = None if m else _CUE_LINE_START.search(T, st.header.start, st.header.end)
+        if m or cue:
+            lo = min(lo, m.end(1) if m else cue.start())
     nn = st.noi_nhan
     if nn and lo <= nn.start and nn.end <= end:
         return [(a, b) for a, b in ((lo, nn.start), (nn.end, end)) if b > a]

@@ -30,7 +30,8 @@ _REPORT_CUE = re.compile(
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
 _OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|tiep theo|de cu the hoa|quan triet)(?![a-z0-9])")
 # "Căn cứ (theo|tại) (khoản 5) Điều 2 …", "Theo Mục I Phụ lục …": a sentence quoting an article (folded)
-_QUOTES_ARTICLE = re.compile(r"\W*(?:can cu|theo)\s+(?:(?:theo|tai|vao)\s+)?(?:(?:diem|khoan|muc|tiet)\s+\S+\s+)*"
+_QUOTES_ARTICLE = re.compile(r"\W*(?:can cu|theo)\s+(?:(?:theo|tai|vao)\s+)?(?:quy dinh\s+(?:tai\s+)?)?"
+                             r"(?:(?:diem|khoan|muc|tiet)\s+\S+\s+)*"
                              r"(?:dieu|khoan|muc|phu luc|chuong)\s")
 # "Điều 7 ", "khoản 6 Điều 14 của ", "Mục I Phụ lục ": an article named just before an instrument (folded)
 _ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\s+[0-9ivxlc]+[a-z]?"
@@ -39,6 +40,9 @@ _AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the)[a-z ]{0,20}
 # "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
 _BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
 _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
+# "Số: 80/2025/NQ-HĐND" (also "Số 12/KH-UBND", "Số ký hiệu: …", "Luật số: 60/2024/QH15") opening a line of the header: not the
+# "số" of a law cited in a Căn cứ line that a header without its number runs into
+OWN_NUMBER_RE = re.compile(r"^[ \t*_#|>]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?s[ốo]\s*(?:ký hiệu)?\s*:?\s*(\d[^\s,;|*]*)", re.I | re.M)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 
 
@@ -160,7 +164,7 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     head = T[st.header.start:st.header.end] if st.header else T[:1500]
     F = fold_keep(head)
     number = None
-    m = re.search(r"s[ốo]\s*(?:ký hiệu)?\s*:?\s*(\d[^\s,;|*]*)", head, re.I)
+    m = OWN_NUMBER_RE.search(head)
     if m:
         nums = list(find_numbers(head, m.start(1), m.start(1) + 40))
         number = normalise(nums[0][2]) if nums else None

@@ -28,6 +28,8 @@ _FIRST_SEP = r"(?:/(?:[ \t]?\n?[ \t]?(?=[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ]))?|-(?:[
 _CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?|\.(?=[A-ZĐ]))[A-Za-zĐđ0-9]+)*"
 NUMBER_RE = re.compile("(" + _DIGITS + _GAP_BEFORE_SLASH + _FIRST_SEP + _CODES + r")(?![\w/])")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-zĐđ]")
+# lower-case letters after an upper-case code ("TTg", "TTr" keep theirs: one letter, or more capitals after)
+_GLUED_WORD_RE = re.compile(r"[A-ZĐ]{2}([a-zđ]{2,})$")
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +85,11 @@ def _all_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in NUMBER_RE.finditer(text):
         num = m.group(1)
+        glued = _GLUED_WORD_RE.search(num)
+        if glued:      # "87/2025/NĐ-CPquy định": a word glued to the symbol by a lost space
+            num = num[:glued.start(1)]
         if len(_NOT_LETTER_RE.sub("", num)) >= 2:
-            out.append((m.start(1), m.end(1), num))
+            out.append((m.start(1), m.start(1) + len(num), num))
     return tuple(out)
 
 

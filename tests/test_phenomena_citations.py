@@ -226,3 +226,16 @@ def test_news_reporting_verbs_other_than_ban_hanh():
     ex = extract_text(news, "news")
     assert [d.key for d in ex.directives] == ["1234/QĐ-UBND"]     # "vừa ký Quyết định số N" reports N
     assert [(c.source, c.to, c.relation) for c in ex.citations] == [("1234/QĐ-UBND", "200/KH-UBND", "mentions")]
+
+
+def test_header_number_only_from_a_number_line_and_quoted_rules():
+    # a decision printed without its number (a draft): the law's "số" in the Căn cứ line is not its number
+    draft = DECISION.replace("Số: 3107/QĐ-UBND\n", "Số:        /QĐ-UBND\n")
+    ex = extract_text(draft, "draft")
+    assert [d.number for d in ex.directives] == [None]
+    assert "72/2025/QH15" in {c.to for c in ex.citations}
+    # "Căn cứ theo quy định tại Điều 36 Nghị định N …" quotes N; "…NĐ-CPquy định" lost its space
+    page = ("# Tiêu chí xác định chuyên gia tư vấn?\n"
+            "Căn cứ theo quy định tại Điều 36 Nghị định 212/2025/NĐ-CPquy định về tiêu chí như sau:\n"
+            "- Có tối thiểu 03 năm kinh nghiệm.\n")
+    assert [d.key for d in extract_text(page, "qa").directives] == ["212/2025/NĐ-CP"]
