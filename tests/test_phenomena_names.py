@@ -25,3 +25,11 @@ def test_an_open_name_stops_at_or_and_at_a_wish():
     got = names("Văn phòng đăng ký đất đai hoặc chi nhánh Văn phòng đăng ký đất đai cập nhật hồ sơ")
     assert got and all("hoặc" not in n for n in got)
     assert all("mong muốn" not in n for n in names("Trung tâm Dịch vụ việc làm mong muốn các doanh nghiệp"))
+
+
+def test_verbs_after_an_open_name_end_it_but_name_phrases_stay():
+    assert names("Vụ Pháp chế thẩm định hồ sơ và báo cáo") == ["Vụ Pháp chế"]
+    assert names("Trung tâm Dịch vụ việc làm tỉnh tư vấn cho người lao động") == \
+        ["Trung tâm Dịch vụ việc làm tỉnh Cao Bằng"]
+    assert names("Cục TRƯỞNG CỤC THUẾ ký") == [] or all("TRƯỞNG" not in n for n in names("Cục TRƯỞNG CỤC THUẾ ký"))
+    assert names("PHÒNG CHÁY CHỮA CHÁY TRƯỚC KHI ĐƯA VÀO SỬ DỤNG") == []
