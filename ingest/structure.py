@@ -23,7 +23,7 @@ HEADING_RE = re.compile(
 BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
 MARKUP_RE = re.compile(r"[*_#|`>]+")
 SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)\s?\.", re.M)
-NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*:?", re.M | re.I)
+NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.M | re.I)   # not "Nơi nhận hồ sơ …"
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
 _RULE_CHARS = frozenset("|*-_ ")
 _ROMAN_RE = re.compile(r"[IVXL]+")
@@ -287,9 +287,7 @@ def _kinh_gui(text: str, lo: int, hi: int) -> Block | None:
 
 def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int | None]:
     """Find Nơi nhận and the signature; return where the body ends and where an attachment may start."""
-    nn = None
-    for m in NOI_NHAN_RE.finditer(text, body_lo, hi):
-        nn = m
+    nn = _noi_nhan(text, body_lo, hi)
     if nn:
         sig = SIGN_RE.search(text, nn.end(), hi)
         st.noi_nhan = Block(nn.start(), _list_end(text, nn.end(), sig.start() if sig else hi))
@@ -303,7 +301,18 @@ def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int 
     return hi, None
 
 
-_LIST_CLOSE_RE = re.compile(r"[ \t]*(?:[-+•–][ \t]*)?L[ưu]u\b", re.I)
+def _noi_nhan(text: str, lo: int, hi: int) -> re.Match | None:
+    """The directive's Nơi nhận: the first whose list closes with a "Lưu …" line (a form printed in an
+    annex may have its own after it), else the last."""
+    last = None
+    for m in NOI_NHAN_RE.finditer(text, lo, hi):
+        last = m
+        if _LIST_CLOSE_RE.search(text, m.end(), min(hi, m.end() + 1200)):
+            return m
+    return last
+
+
+_LIST_CLOSE_RE = re.compile(r"^[ \t]*(?:[-+•–][ \t]*)?L[ưu]u\b", re.I | re.M)
 
 
 def _list_end(text: str, pos: int, hi: int) -> int:

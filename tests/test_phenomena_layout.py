@@ -371,3 +371,45 @@ def test_portal_page_with_header_and_foot_tables(tmp_path):
     assert _facts(ex) == {("Sở Nông nghiệp và Môi trường tỉnh Hà Nam", "lead")}
     assert {(r.agency, r.kind) for r in ex.recipients} == {
         ("Ủy ban nhân dân các huyện, thành phố tỉnh Hà Nam", "addressed"), ("Sở Tài chính tỉnh Hà Nam", "copied")}
+
+
+FORM_IN_ANNEX = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 310/QĐ-UBND
+
+QUYẾT ĐỊNH
+
+Ban hành Quy chế tiếp nhận hồ sơ
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp nhận hồ sơ. Nơi nhận hồ sơ: Trung tâm Phục vụ hành chính công.
+
+Nơi nhận:
+- Sở Tư pháp;
+- Lưu: VT.
+
+CHỦ TỊCH
+Lò Văn D
+
+QUY CHẾ
+
+Tiếp nhận hồ sơ
+
+Điều 1. Sở Nội vụ chủ trì hướng dẫn việc tiếp nhận hồ sơ.
+
+Mẫu số 01
+
+Nơi nhận:
+- Ông (bà) …;
+"""
+
+
+def test_the_directives_noi_nhan_is_the_one_closed_by_luu():
+    lay = read(FORM_IN_ANNEX)
+    st = parse(lay.text, lay)
+    assert FORM_IN_ANNEX[st.noi_nhan.start:st.noi_nhan.end].split() == "Nơi nhận: - Sở Tư pháp; - Lưu: VT.".split()
+    ex = extract_text(FORM_IN_ANNEX, document="sl.md")
+    assert ("Sở Nội vụ tỉnh Sơn La", "lead") in _facts(ex)
+    assert {(r.agency, r.kind) for r in ex.recipients} == {("Sở Tư pháp tỉnh Sơn La", "copied")}
