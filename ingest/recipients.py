@@ -47,6 +47,7 @@ _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Ti
 # An address to a person ("Kính gửi: Bà Nguyễn Thị A", "Ông …", "Quý …"): no body.
 _PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
 _COLUMN_GAP = re.compile(r"\S(?: {4,}|\t+)(?=\S)")   # two columns of a plain-text foot, side by side
+_COPY_MARKER = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*?:[\s*_]*", re.M | re.I)
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
 _STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
@@ -429,8 +430,11 @@ def _not_a_recipient(S: str, F: str, m: Mention) -> bool:
     if m.bare and m.head is not None and m.head.kind == "bao_chi" and after[:1].isupper():
         owner = m.end + len(S[m.end:m.end + 12]) - len(S[m.end:m.end + 12].lstrip())
         return not lexicon.head_regex().match(F, owner)   # "Cổng TTĐT Bộ Y tế" is the portal of a body
-    return m.agency.kind in ("cong_ty", "tap_doan") and m.agency.level == "central" and \
-        re.match(r"(tỉnh|thành phố|tp|huyện|quận|chi nhánh)(?!\w)", after.lower()) is not None
+    if m.agency.kind not in ("cong_ty", "tap_doan") or m.agency.level != "central":
+        return False
+    short = len(S[m.start:m.end].split()) == 1     # "VNPT Lai Châu": a short name and a place
+    return re.match(r"(tỉnh|thành phố|tp|huyện|quận|chi nhánh)(?!\w)", after.lower()) is not None or \
+        (short and after[:1].isupper())
 
 
 def _placeless(a: Agency, ctx: Context) -> bool:
@@ -491,7 +495,7 @@ def _unit_list(office: str, members: str, ctx: Context) -> list[Agency]:
             piece = piece[t:].strip()
             if not piece:
                 continue
-        piece = re.sub(r"^(?:các\s+)?(?:Vụ|Cục)\s*:\s*", "", piece)
+        piece = re.sub(r"^(?:[Cc]ác\s+)?(?:Vụ|Cục)\s*:\s*", "", piece)
         key = fold(piece)
         if key in units:
             name = units[key]
@@ -618,7 +622,8 @@ def _own_room(a: Agency, issuer: Agency | None) -> Agency:
         office = f"Văn phòng {issuer.name}"
         base = a.name[:-len(a.jurisdiction) - 1] if a.jurisdiction and a.name.endswith(" " + a.jurisdiction) else a.name
         return Agency(f"{base} {office}", "phong", "province", issuer.jurisdiction, False, list(a.aliases), office)
-    if a.kind in _OWN_UNITS.get(issuer.kind, ()) and a.level in ("central", None) and not a.jurisdiction:
+    if a.kind in _OWN_UNITS.get(issuer.kind, ()) and a.level in ("central", None) and not a.jurisdiction \
+            and issuer.name not in a.name:
         return Agency(f"{a.name} {issuer.name}", a.kind, "central", None, False, list(a.aliases), issuer.name)
     return a
 
@@ -635,9 +640,10 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issu
     if km:
         lists.append((km.end(), "addressed"))
     if st.noi_nhan is not None:
-        # every "Nơi nhận" of the text: the structure keeps the last one, which may be a form's in an annex
+        # the first "Nơi nhận:" after the body: the structure keeps the last one, which may be a form's in an annex
         lo = min(st.body.start if st.body else 0, st.noi_nhan.start)
-        lists += [(m.end(), "copied") for m in NOI_NHAN_RE.finditer(T, lo)]
+        first = _COPY_MARKER.search(T, lo, st.noi_nhan.start + 1) or NOI_NHAN_RE.match(T, st.noi_nhan.start)
+        lists.append((first.end() if first else st.noi_nhan.start, "copied"))
     for start, kind in lists:
         seen: dict = {}
         for s, e in _items(T, start, len(T)):

@@ -152,7 +152,7 @@ Viện Pháp luật Lào Cai giới thiệu văn bản liên quan
     assert _recipients(text) == {("Sở Y tế tỉnh Lào Cai", "addressed"), ("Sở Xây dựng tỉnh Lào Cai", "copied")}
 
 
-def test_every_noi_nhan_of_a_decision_is_read_and_branches_and_unknown_portals_give_nothing():
+def test_the_first_noi_nhan_is_the_documents_and_branches_and_unknown_portals_give_nothing():
     text = _doc("Yên Bái", """Kính gửi: Sở Công Thương.
 
 Đề nghị Sở Công Thương thực hiện.
@@ -163,6 +163,7 @@ Nơi nhận:
 - Cổng TTĐT BQP;
 - Cổng Thông tin điện tử Hải quan;
 - VNPT tỉnh;
+- EVN Yên Bái;
 - LĐVP UBND tỉnh;
 - Lưu: VT.
 |
