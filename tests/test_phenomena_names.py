@@ -33,3 +33,9 @@ def test_verbs_after_an_open_name_end_it_but_name_phrases_stay():
         ["Trung tâm Dịch vụ việc làm tỉnh Cao Bằng"]
     assert names("Cục TRƯỞNG CỤC THUẾ ký") == [] or all("TRƯỞNG" not in n for n in names("Cục TRƯỞNG CỤC THUẾ ký"))
     assert names("PHÒNG CHÁY CHỮA CHÁY TRƯỚC KHI ĐƯA VÀO SỬ DỤNG") == []
+
+
+def test_names_that_hold_cac():
+    assert names("phối hợp với Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Khoa học và Công nghệ",
+                 province="Hà Nội")[0].startswith("Ban Quản lý các khu công nghệ cao và khu công nghiệp")
+    assert names("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh tư vấn")[0].startswith("Liên hiệp các hội Khoa học")
