@@ -190,7 +190,7 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
         if sc.gives_tasks:
             before = len(ex.obligations)
             explicit = _obligations(T, F, st, sc, ex, keep)
-            if not explicit and not st.official:
+            if not explicit and not _issued_text(st):
                 del ex.obligations[before:]   # running text that only inherits bodies gives no task
         ranges = cit.official_ranges(T, st, lay.end) if st.official and st.header else [(sc.start, sc.end)]
         ex.citations += cit.citations(T, F, ranges, sc.directive, sc.ctx)
@@ -203,6 +203,11 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
     for ob in ex.obligations:
         ob.text = source[ob.span[0]:ob.span[1]]   # quoted as read
     return ex
+
+
+def _issued_text(st: Structure) -> bool:
+    """The text is the directive itself (an official text with its header), not a page about one."""
+    return st.official and st.header is not None
 
 
 def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
@@ -264,7 +269,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         # a report on an instrument nobody can be named as issuing is not attributable: leave it out
         scopes = [sc for sc in scopes if sc.issuer is not None]
     for sc in scopes:
-        sc.gives_tasks = st.official or sc.directive.number is None or _instructs(T, F, sc.start, sc.end, need=1)
+        sc.gives_tasks = _issued_text(st) or sc.directive.number is None or _instructs(T, F, sc.start, sc.end, need=1)
         if not sc.gives_tasks and _quotes_article(F, sc.start):
             # a quoted article gives its tasks, up to the page's next section
             sc.gives_tasks = True
@@ -401,7 +406,7 @@ def sentence_end(T: str, pos: int) -> int:
 
 def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep) -> int:
     """Add the scope's obligations; return how many named their lead or support explicitly."""
-    state = _State(running=not st.official)
+    state = _State(running=not _issued_text(st))
     issuer = sc.issuer.name if sc.issuer else None
     units = [u for u in st.units if u.end > sc.start and u.start < sc.end]
     for u in units:
@@ -544,6 +549,9 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     roles = analyse(T, F, cs, ce, mentions, issuer)
     if _task_block(T, F, cs, ce, u, roles, state):
         return
+    asker = roles.director or roles.subject
+    if state.running and roles.modality == "đề nghị" and asker is not None and asker.agency.name != issuer:
+        return   # a page telling that one body asked another ("Bộ A đề nghị Bộ B …") reports no order
     if u.kind == "heading" and first and not roles.leads and not roles.director and _ends_label(T, ce):
         # "1. Chủ tịch UBND các tỉnh từ A đến B, trọng tâm là …:" — the bodies opening a heading that
         # introduces items lead them, whatever follows the bodies

@@ -212,3 +212,11 @@ def test_a_list_of_office_holders_before_the_verb_gives_the_task_to_their_bodies
             "rà soát các công trình.\n")
     got = roles(CENTRAL_HEAD + body + TAIL)
     assert got == {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}
+
+
+def test_a_history_page_issues_nothing():
+    page = ("Bộ Tư lệnh Sư đoàn 9 là cơ quan chỉ huy một số đơn vị chủ lực của Quân đội nhân dân Việt Nam.\n\n"
+            "Ngày 2 tháng 9 năm 1965, Bộ Quốc phòng ra Quyết định số 98/QĐ-QP thành lập Sư đoàn 9. "
+            "Tháng 3 năm 1966, Quân ủy Trung ương và Bộ Quốc phòng đề nghị Ban Bí thư bổ sung quân số cho Sư đoàn.\n\n"
+            "Sư đoàn tổ chức lễ ra mắt tại Tây Ninh.\n")
+    assert roles(page, "wiki.md") == set()
