@@ -31,7 +31,8 @@ _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
 # every call, and find_mentions runs for every paragraph of every document.
 _CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
 _CAP_LEVEL_RE = re.compile(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))")
-_NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam)$")
+_NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich nuoc|trung uong dang)$")
+_LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
 _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phố)\s+")
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
                               r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
@@ -437,13 +438,16 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             continue
         if not _cap(T, nxt) and _stop_regex().match(modern_tones(T[nxt:nxt + 40]).lower()):
             break
-        if count and LEVEL_RE.fullmatch(F[last_word:r].strip()) and _spelled_as_level(T[last_word:r]) and not _cap(T, nxt):
-            break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …": a level word ends the name
+        lw = _LEVEL_END_RE.search(F, p, r) if count and not _cap(T, nxt) else None
+        if lw and _spelled_as_level(T[lw.start(1):r]):
+            break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …", "… Thành phố | cấu hình": a level word ends the name
         if count and punct in (",", "&", "-", "–") and _head_at(T, F, nxt, hi) and _cap(T, nxt):
             break  # "…, Công ty …": the next body
         if count and F[nxt:nxt + 3] == "va " and _head_at(T, F, nxt + 3, hi) and _cap(T, nxt + 3):
             break  # "… và Sở …"
         hm = _head_at(T, F, nxt, hi) if _cap(T, nxt) else None
+        if hm and _head_of(hm.group(1)).mode == "placed":
+            break   # "CỤC THUẾ | THUẾ TỈNH X": a body that needs its own place starts after the name
         if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …"
             r = end = hm.end()
             count += 1
@@ -889,6 +893,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             # a trailing level word with or without place gives the jurisdiction
             pl = None
             lm = _TRAILING_PLACE_RE.search(F[p:end])
+            if lm and F[p:p + lm.start()].endswith(" cap"):
+                lm = None   # "Trung tâm Phục vụ hành chính công cấp xã": a level of bodies, not a place
             if lm and _spelled_as_level(T[p + lm.start(1):p + lm.end(1)]) and (
                     _cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
                 cut = p + lm.start()

@@ -137,3 +137,12 @@ def test_units_of_the_issuing_ministry_carry_its_name():
     text = "Giao Văn phòng Bộ, Vụ Kế hoạch - Tài chính và Vụ Pháp chế Bộ Tư pháp phối hợp với Cục Quản lý Dược."
     assert names(text, ministry) == ["Văn phòng Bộ Y tế", "Vụ Kế hoạch - Tài chính Bộ Y tế", "Vụ Pháp chế Bộ Tư pháp",
                                      "Cục Quản lý Dược"]
+
+
+def test_open_names_end_at_a_two_word_level_word_a_verb_or_the_next_placed_body():
+    hcm = Context("Hồ Chí Minh", "thành phố")
+    assert names("Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục; Ban Quản lý dự án 7 phụ trách tuyến.", hcm) == [
+        "Trung tâm Chuyển đổi số thành phố Hồ Chí Minh", "Ban Quản lý dự án 7 thành phố Hồ Chí Minh"]
+    assert names("CỤC THUẾ\nTHUẾ TỈNH ĐỒNG THÁP", CENTRAL) == ["Thuế tỉnh Đồng Tháp"]
+    assert names("Trung tâm Dịch vụ việc làm tỉnh và Trung tâm Phục vụ hành chính công cấp xã phối hợp.", BINH_DINH) == [
+        "Trung tâm Dịch vụ việc làm tỉnh Bình Định", "Trung tâm Phục vụ hành chính công cấp xã tỉnh Bình Định"]
