@@ -65,6 +65,7 @@ class _State:
     default_modality: str | None = None
     running: bool = False                   # a news or Q&A page, not an official text
     block_role: tuple[int, str] | None = None   # (unit, role) after "Cơ quan phối hợp:" in that unit
+    block_leads: list[Mention] = field(default_factory=list)   # the task block's "Cơ quan chủ trì"
 
     def may_inherit(self, F: str, cs: int, ce: int) -> bool:
         """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
@@ -83,6 +84,7 @@ class _State:
         continue ("UBND tỉnh yêu cầu các sở:" then "1. …", "2. …" keep it; "II. …" ends it)."""
         while self.heading and self.heading[-1][0] >= level:
             self.heading.pop()
+        self.block_leads = []
         if self.label is not None:
             if self.label_items is None and len(self.heading) == self.label_depth:
                 self.label_items = level
@@ -413,6 +415,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if u.kind == "title":
             state.label = None
             state.prev = None
+            state.block_leads = []
             continue
         lo, hi = max(u.body_start, sc.start), min(u.end, sc.end)
         if u.kind == "heading":
@@ -645,8 +648,11 @@ def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State)
     elif not roles.bare and not roles.leads:
         return False
     if role == "support":
+        # the cooperating bodies work with the block's leads ("Cơ quan chủ trì: A" … "Cơ quan phối hợp: B")
         roles.supports = roles.leads + roles.supports
-        roles.leads = []
+        roles.leads = list(state.block_leads)
+    else:
+        state.block_leads = list(roles.leads)
     return False
 
 

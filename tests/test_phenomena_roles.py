@@ -191,6 +191,9 @@ def test_plan_task_blocks_give_lead_and_support():
                    ("Đài Phát thanh và Truyền hình tỉnh Bến Tre", "support"),
                    ("Sở Tư pháp tỉnh Bến Tre", "lead"), ("Báo Đồng Khởi", "lead"),
                    ("Ủy ban nhân dân các huyện tỉnh Bến Tre", "lead")}
+    ex = extract_text(PLAN_HEAD + body + TAIL, "kh.txt")
+    together = [{(a.agency, a.role) for a in o.assignees} for o in ex.obligations]
+    assert any({("Sở Tài chính tỉnh Bến Tre", "lead"), ("Công an tỉnh Bến Tre", "support")} <= t for t in together)
 
 
 def test_a_qa_page_quoting_an_article_reports_its_tasks_and_a_speaker_orders_nothing():
