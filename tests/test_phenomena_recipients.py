@@ -279,3 +279,17 @@ Nơi nhận:
     issuer = ex.directives[0].issuer
     assert (f"Ban Pháp chế {issuer}", "copied") in {(r.agency, r.kind) for r in ex.recipients}
     assert issuer.startswith("Cục")
+
+
+def test_standing_board_of_the_party_committee_of_party_bodies():
+    text = _doc("Hà Tĩnh", """Kính gửi: Sở Nội vụ.
+
+Đề nghị Sở Nội vụ thực hiện.
+
+Nơi nhận:
+- Như trên;
+- BTV Đảng ủy các cơ quan Đảng tỉnh;
+- Lưu: VT.
+""", num="90")
+    got = {a for a, k in _recipients(text) if k == "copied"}
+    assert got == {"Ban Thường vụ Đảng ủy các cơ quan Đảng Hà Tĩnh"}
