@@ -426,7 +426,29 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             inside = [m for m in mentions if cs <= m.start < ce]
             _clause(T, F, cs, ce, inside, u, first, sc, ex, state, issuer, keep)
             first = False
+    for row in st.tasks:
+        if sc.start <= row.start < sc.end:
+            state.explicit += _table_task(T, F, row, sc, ex, keep)
     return state.explicit
+
+
+def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
+    """A row of a plan's task table: the bodies of its "chủ trì" column lead the task, those of its
+    "phối hợp" column support it (guide §9). Return 1 if it gave an obligation."""
+    assignees, seen = [], set()
+    for cells, role in ((row.leads, "lead"), (row.supports, "support")):
+        for s, e in cells:
+            for m in find_mentions(T, F, s, e, sc.ctx):
+                if (m.agency.name, role) not in seen:
+                    seen.add((m.agency.name, role))
+                    assignees.append(Assignee(m.agency.name, role, m.generic))
+                    keep(m.agency)
+    if not any(a.role == "lead" for a in assignees):
+        return 0
+    ex.obligations.append(Obligation(
+        directive=sc.directive.key, text=T[row.start:row.end], span=(row.start, row.end), assignees=assignees,
+        deadline=None, topics=topics_of(T[row.start:row.end], F[row.start:row.end])))
+    return 1
 
 
 def _merge_lists(T: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:

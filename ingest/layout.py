@@ -21,8 +21,9 @@ two columns) become lines, the items of a list glued into one cell become lines,
 and the page's preamble and furniture become blank lines. ``start``/``end`` say
 where the document proper lies; ``bold`` keeps the one fact of the markup that
 structure needs (a line printed wholly in bold is a heading); ``cells`` keeps
-the grid of data tables (three columns or more), whose pipes stay in the text as
-separators so that no name runs from one cell into the next.
+the grid of data tables (three columns or more: a plan's tasks with their
+"Cơ quan chủ trì" and "Cơ quan phối hợp") printed as Markdown rows, whose pipes
+stay in the text as separators so that no name runs from one cell into the next.
 """
 from __future__ import annotations
 
@@ -77,9 +78,9 @@ _HEADER_LINE_RE = re.compile(r"(?:S[ốo]\s*(?:ký hiệu)?\s*:|V/[vV]\b|Về vi
 
 @dataclass
 class Cell:
-    start: int
+    start: int      # the cell's text (trimmed of pipes), as offsets into the text
     end: int
-    row: int
+    row: int        # 0 is the table's first (header) row
     col: int
 
 
@@ -90,7 +91,7 @@ class Layout:
     end: int = 0                # and before its furniture
     wrapped: bool = False       # lines hard-wrapped mid-phrase (joined in ``text``)
     bold: frozenset = frozenset()   # starts of lines printed wholly in bold (or as "##" headings)
-    cells: list[Cell] = field(default_factory=list)
+    tables: list[list[Cell]] = field(default_factory=list)   # data tables (3 columns or more), cell by cell
 
 
 @lru_cache(maxsize=2)
@@ -141,7 +142,7 @@ class _Lines:
 def read(text: str) -> Layout:
     """The layout of a text: a clean copy of the same length and where the document lies."""
     lines = _Lines(text)
-    cells = _clean_tables(lines)
+    tables = _clean_tables(lines)
     for i, raw in enumerate(lines.raw):
         if lines.clean[i] is raw:
             lines.clean[i] = _clean_line(raw, lines, i)
@@ -155,7 +156,8 @@ def read(text: str) -> Layout:
     out = _unspace_numbers(out)
     start = lines.starts[first] if first < len(lines) else len(text)
     end = lines.starts[last] - 1 if last < len(lines) else len(text)
-    return Layout(out, start, max(start, end), wrapped, frozenset(bold), cells)
+    tables = [t for t in tables if start <= t[0].start < end]
+    return Layout(out, start, max(start, end), wrapped, frozenset(bold), tables)
 
 
 def _blank(s: str) -> str:
@@ -219,8 +221,7 @@ def _is_row(raw: str) -> bool:
 
 def _clean_tables(lines: _Lines) -> list[Cell]:
     """Markdown tables: a layout table's cells become lines; a data table keeps its pipes as separators."""
-    cells: list[Cell] = []
-    row_no = 0
+    tables: list[list[Cell]] = []
     n = len(lines)
     candidates = [k for k, raw in enumerate(lines.raw) if "|" in raw and _is_row(raw)]
     done = -1
@@ -233,6 +234,8 @@ def _clean_tables(lines: _Lines) -> list[Cell]:
         rows = {k for k in range(i, j) if not _SEPARATOR_ROW_RE.fullmatch(lines.raw[k])}
         width = max(sum(1 for a, b in _row_cells(lines.raw[k]) if lines.raw[k][a:b].strip()) for k in rows) \
             if rows else 0
+        cells: list[Cell] = []
+        row_no = 0
         for k in range(i, j):
             raw = lines.raw[k]
             if k not in rows:
@@ -253,8 +256,10 @@ def _clean_tables(lines: _Lines) -> list[Cell]:
                 cell_text = _GLUED_ITEM_RE.sub(lambda x: "\n" + x.group()[1:], cell_text)
             lines.clean[k] = cell_text
             row_no += 1
+        if cells:
+            tables.append(cells)
         done = j
-    return cells
+    return tables
 
 
 def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:

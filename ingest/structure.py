@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .layout import Layout, is_title_line
+from .lexicon import sections
 from .textnorm import fold
 
 HEADING_RE = re.compile(
@@ -47,6 +50,16 @@ class Block:
 
 
 @dataclass
+class TaskRow:
+    """A row of a plan's task table: its task cell and the cells of the bodies that lead and support it."""
+    start: int
+    end: int
+    task: tuple[int, int] | None = None
+    leads: list[tuple[int, int]] = field(default_factory=list)
+    supports: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
 class Structure:
     units: list[Unit] = field(default_factory=list)
     header: Block | None = None        # from the top to the end of the trích yếu / V/v
@@ -56,6 +69,7 @@ class Structure:
     body: Block | None = None
     appendix: Block | None = None
     official: bool = False
+    tasks: list[TaskRow] = field(default_factory=list)   # rows of task tables (Nhiệm vụ | Cơ quan chủ trì | …)
 
 
 def _lines(text: str):
@@ -221,7 +235,48 @@ def parse(text: str, layout: Layout | None = None) -> Structure:
             if st.noi_nhan and st.noi_nhan.end > a:
                 st.noi_nhan.end = a
             st.units += split_units(text, a, hi, wrapped, bold)
+    if layout:
+        st.tasks = [row for table in layout.tables for row in task_rows(text, table)]
     return st
+
+
+def task_rows(text: str, table: list) -> list[TaskRow]:
+    """The rows of a task table whose header names a lead column ("Cơ quan chủ trì", "Đơn vị thực
+    hiện"), with its support ("Cơ quan phối hợp") and task ("Nhiệm vụ", "Nội dung") columns (guide §9)."""
+    header = {c.col: fold(text[c.start:c.end]) for c in table if c.row == 0}
+    kinds = {col: kind for col, words in header.items() for kind in ("lead", "support", "task")
+             if column_words(kind).search(words)}
+    for col, kind in list(kinds.items()):
+        if kind == "lead" and column_words("support").search(header[col]):
+            kinds[col] = "support"      # "Cơ quan phối hợp thực hiện"
+    if "lead" not in kinds.values():
+        return []
+    rows: dict[int, TaskRow] = {}
+    for c in table:
+        if c.row == 0 or not text[c.start:c.end].strip():
+            continue
+        row = rows.setdefault(c.row, TaskRow(c.start, c.end))
+        row.start, row.end = min(row.start, c.start), max(row.end, c.end)
+        kind = kinds.get(c.col)
+        if kind == "lead":
+            row.leads.append((c.start, c.end))
+        elif kind == "support":
+            row.supports.append((c.start, c.end))
+        elif kind == "task":
+            row.task = (c.start, c.end)
+    for row in rows.values():     # the obligation quotes the row: its task and the bodies' names
+        while row.start < row.end and text[row.start] in " \t|":
+            row.start += 1
+        while row.end > row.start and text[row.end - 1] in " \t|":
+            row.end -= 1
+    return [r for r in rows.values() if r.leads]
+
+
+@lru_cache(maxsize=4)
+def column_words(kind: str) -> re.Pattern:
+    """Header words of a task table's column of one kind (data/layout.txt)."""
+    words = [fold(w) for w in sections(Path(__file__).with_name("data") / "layout.txt").get(f"{kind} column", [])]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
 
 
 def _is_official(text: str, lo: int) -> bool:

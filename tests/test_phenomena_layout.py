@@ -413,3 +413,33 @@ def test_the_directives_noi_nhan_is_the_one_closed_by_luu():
     ex = extract_text(FORM_IN_ANNEX, document="sl.md")
     assert ("Sở Nội vụ tỉnh Sơn La", "lead") in _facts(ex)
     assert {(r.agency, r.kind) for r in ex.recipients} == {("Sở Tư pháp tỉnh Sơn La", "copied")}
+
+
+TASK_TABLE = """ỦY BAN NHÂN DÂN
+TỈNH LONG AN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 88/KH-UBND
+
+KẾ HOẠCH
+
+Phòng chống dịch năm 2025
+
+II. NHIỆM VỤ
+
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Tuyên truyền phòng dịch | Sở Y tế | Sở Văn hóa, Thể thao và Du lịch; Ủy ban nhân dân các huyện | Quý I |
+| 2 | Kiểm tra an toàn thực phẩm | **Sở Công Thương** | Công an tỉnh | Năm 2025 |
+"""
+
+
+def test_task_table_columns_give_lead_and_support():
+    ex = extract_text(TASK_TABLE, document="la.md")
+    assert _facts(ex) == {
+        ("Sở Y tế tỉnh Long An", "lead"), ("Sở Văn hóa, Thể thao và Du lịch tỉnh Long An", "support"),
+        ("Ủy ban nhân dân các huyện tỉnh Long An", "support"),
+        ("Sở Công Thương tỉnh Long An", "lead"), ("Công an tỉnh Long An", "support")}
+    assert _spans_exact(ex, TASK_TABLE)
+    assert ex.obligations[0].text.startswith("1 | Tuyên truyền phòng dịch")
