@@ -293,3 +293,19 @@ Nơi nhận:
 """, num="90")
     got = {a for a, k in _recipients(text) if k == "copied"}
     assert got == {"Ban Thường vụ Đảng ủy các cơ quan Đảng Hà Tĩnh"}
+
+
+def test_the_head_of_an_office_addressed_stands_for_the_office():
+    text = CENTRAL.format(issuer="THỦ TƯỚNG CHÍNH PHỦ", num="88/CĐ-TTg") + """CÔNG ĐIỆN
+**THỦ TƯỚNG CHÍNH PHỦ điện:**
+- Giám đốc Đài Khí tượng thủy văn khu vực Nam Bộ;
+- Chánh Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia.
+Mưa lớn đang diễn ra trên diện rộng.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+    addressed = {a for a, k in _recipients(text) if k == "addressed"}
+    assert "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia" in addressed
+    assert "Ban Chỉ đạo phòng thủ dân sự quốc gia" not in addressed
