@@ -223,3 +223,13 @@ def test_a_history_page_issues_nothing():
             "Tháng 3 năm 1966, Quân ủy Trung ương và Bộ Quốc phòng đề nghị Ban Bí thư bổ sung quân số cho Sư đoàn.\n\n"
             "Sư đoàn tổ chức lễ ra mắt tại Tây Ninh.\n")
     assert roles(page, "wiki.md") == set()
+
+
+def test_closing_line_of_a_notice_hands_the_conclusions_to_the_bodies_named():
+    text = ("VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 512/TB-VPCP\n\nHà Nội, ngày 10 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+            "Kết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Cà Mau\n\n"
+            "1. Đẩy nhanh tiến độ các dự án trọng điểm.\n\n"
+            "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Cà Mau và các Bộ, cơ quan liên quan biết, "
+            "thực hiện./.\n" + TAIL)
+    assert roles(text) == {("Ủy ban nhân dân tỉnh Cà Mau", "lead")}
