@@ -37,7 +37,8 @@ _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|t
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
                               r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
-_PARENT_DASH_RE = re.compile(r"[ \t]*[-–,][ \t]*")
+_PARENT_SEP_RE = re.compile(r"[ \t]*(?:[-–,][ \t]*)?")
+_PARENT_KINDS = ("so", "bo", "cuc", "ubnd", "cong_an")   # bodies whose rooms (Phòng …) are named with them
 _ANY_RE = re.compile(r".*")
 _TRAILING_PLACE_RE = re.compile(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$")
 REFORM_DATE = "2025-07-01"   # two-level local government: districts abolished, provinces merged
@@ -604,6 +605,16 @@ def _party_of_central_body(T: str, F: str, s: int, p: int, hi: int) -> Mention |
     return Mention(s, end, _agency(f"Đảng ủy {_written(T, q, end)}", "dang", "central", None, _written(T, s, end)))
 
 
+def _inner_parent(T: str, F: str, q: int, end: int, hi: int) -> int:
+    """Where a room's own name stops before its parent inside it ("Phòng Cảnh sát giao thông | Công an
+    tỉnh"): the first capitalised head of a parent kind after q, else end."""
+    for w in WORD_RE.finditer(F, q + 1, end):
+        hm = _head_at(T, F, w.start(), hi) if _cap(T, w.start()) else None
+        if hm and _head_of(hm.group(1)).kind in _PARENT_KINDS:
+            return len(T[:w.start()].rstrip()) if T[q:w.start()].strip() else end
+    return end
+
+
 def _more_places(T: str, pl: _Place, name: str, kind: str, head_start: int) -> list[Mention]:
     """The further bodies of a head listed by place ("UBND huyện A, huyện B", "các tỉnh: A, B")."""
     return [Mention(es, ee, _agency(squash_spaces(f"{name} {j}"), kind, lvl, j, _written(T, es, ee)),
@@ -803,7 +814,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             if fm and head.kind == "phong" and not _cap(T, q):
                 fm = None
             if not fm and head.kind in ("phong", "bo") and _cap(T, q) and F[max(lo, s - 4):s] != "cac ":
-                end = _open_name_end(T, F, p, hi, head.kind)
+                end = _inner_parent(T, F, q, _open_name_end(T, F, p, hi, head.kind), hi)
                 if end > q:
                     fld = _written(T, q, end)
                     fm = _ANY_RE.match(F[q:end])
@@ -816,10 +827,11 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 continue
             # "Phòng Thanh tra-Sở Y tế Hà Nội": a unit named with its parent
             parent = None
-            pm = _PARENT_DASH_RE.match(T[pl.end:hi]) if head.kind == "phong" else None
-            if pm:
+            pm = _PARENT_SEP_RE.match(T[pl.end:hi]) if head.kind == "phong" else None
+            if pm and (pm.group().strip() or isinstance(fm, _FakeMatch)):
+                kinds = _PARENT_KINDS if pm.group().strip() != "," else _PARENT_KINDS[:4]   # (", Công an xã": a list)
                 sub = find_mentions(T, F, pl.end + pm.end(), hi, ctx)
-                sub = [x for x in sub if not x.generic and x.start == pl.end + pm.end() and x.agency.kind in ("so", "bo", "cuc", "ubnd")]
+                sub = [x for x in sub if not x.generic and x.start == pl.end + pm.end() and x.agency.kind in kinds]
                 if sub:
                     parent = sub[0].agency
             if parent:

@@ -146,3 +146,13 @@ def test_open_names_end_at_a_two_word_level_word_a_verb_or_the_next_placed_body(
     assert names("CỤC THUẾ\nTHUẾ TỈNH ĐỒNG THÁP", CENTRAL) == ["Thuế tỉnh Đồng Tháp"]
     assert names("Trung tâm Dịch vụ việc làm tỉnh và Trung tâm Phục vụ hành chính công cấp xã phối hợp.", BINH_DINH) == [
         "Trung tâm Dịch vụ việc làm tỉnh Bình Định", "Trung tâm Phục vụ hành chính công cấp xã tỉnh Bình Định"]
+
+
+def test_district_and_commune_bodies_and_rooms_named_with_their_parent():
+    district = Context("Bình Định", "tỉnh", "Tây Sơn", "huyện", "district", date="2024-03-01")
+    assert names("Giao Huyện đoàn, Phòng KT-HT và Phòng Cảnh sát giao thông Công an tỉnh phối hợp.", district) == [
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện Tây Sơn", "Phòng Kinh tế và Hạ tầng huyện Tây Sơn",
+        "Phòng Cảnh sát giao thông Công an tỉnh Bình Định"]
+    commune = Context("Bình Định", "tỉnh", level="commune", commune="Cát Tiến", commune_word="xã", date="2025-09-01")
+    assert names("Giao Phòng Kinh tế, Công an xã và Trạm Y tế xã thực hiện.", commune) == [
+        "Phòng Kinh tế xã Cát Tiến", "Công an xã Cát Tiến", "Trạm Y tế xã Cát Tiến"]
