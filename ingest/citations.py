@@ -19,10 +19,12 @@ included, but not the Nơi nhận list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .agencies import Context, find_mentions
-from .dates import parse_date
+from .dates import dates_in, parse_date
 from .directives import OWN_NUMBER_RE
+from .lexicon import alternation, verbs
 from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Citation, Directive
 from .structure import Structure
@@ -39,8 +41,6 @@ _BULLET_LINE = re.compile(r"[ \t*_|#>]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[
 _CUE_LINE = re.compile(r"[ \t*_|#>]*(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Triển khai|Để cụ thể hóa|Để cụ thể hoá)\b")
 _CUE_LINE_START = re.compile(r"^" + _CUE_LINE.pattern, re.M)
 _BACK_LIMIT = 1500
-# "… của X tại Công văn số" just before a number (folded text)
-_OF_AT = re.compile(r"\stai\s+(?:cac\s+)?[a-z ]{2,30}?\s+(?:so\s+)?$")
 # "theo Mẫu số 03-PBCB/GCN": a form's code, not an instrument (folded text)
 _FORM = re.compile(r"(?<![a-z0-9])mau\s+(?:so\s+)?$")
 # where the quoted evidence of a citation stops: the clause's end, a blank line or a table cell
@@ -88,9 +88,25 @@ def _citation(T: str, F: str, lo: int, hi: int, s: int, e: int, nxt: int, num: s
         start += 1
     stop = _CLAUSE_STOP.search(T, e, min(hi, e + 400))
     end = stop.start() + (stop.group()[0] in ";.") if stop else min(hi, e + 400)
-    issuer = _issuer_before(T, F, start, s, ctx) or _cited_issuer(T, F, e, min(nxt, end, e + 250), ctx, num)
+    issued_by, issued_on = _issued_in_sentence(T, F, start, s, ctx)
+    issuer = _issuer_before(T, F, start, s, ctx) or issued_by or \
+        _cited_issuer(T, F, e, min(nxt, end, e + 250), ctx, num)
     return Citation(source=source.key, to=num, relation=relation(T, F, lo, s), to_type=_cited_type(F, lo, s, num),
-                    to_date=_cited_date(F, e), to_issuer=issuer, span=(start, end))
+                    to_date=_cited_date(F, e) or issued_on, to_issuer=issuer, span=(start, end))
+
+
+def _issued_in_sentence(T: str, F: str, start: int, s: int, ctx: Context) -> tuple[str | None, str | None]:
+    """"Ngày 30/6/2025, Chính phủ ban hành Nghị định số N", "Cục Thuế có công văn số N": the body
+    just before the verb issued N, on the date that opens the sentence."""
+    m = _issued_regex().search(F, max(start, s - 60), s)
+    if not m:
+        return None, None
+    ms = [x for x in find_mentions(T, F, max(start, m.start() - 150), m.start(), ctx) if not x.generic]
+    issuer = ms[-1].agency.name if ms and not F[ms[-1].end:m.start()].strip() else None
+    date = None
+    if F[start:start + 5].strip().startswith("ngay"):
+        date = next((iso for _, _, iso in dates_in(F, start, m.start())), None)
+    return issuer, date
 
 
 def _clause_start(T: str, lo: int, s: int) -> tuple[int, str]:
@@ -149,14 +165,14 @@ def _continues(opening: str) -> bool:
 
 
 def _cited_type(F: str, lo: int, s: int, num: str) -> str:
-    """The type word printed before the number, else its symbol's; "văn bản số 213-KL/TW" -> Kết luận."""
-    to_type = None
+    """The type word printed before the number, else its symbol's: "văn bản số 213-KL/TW" -> Kết luận,
+    "công văn số 3316/CT-CS" -> Công văn (CT is the office's code here)."""
+    word = None
     for tm in type_word_regex().finditer(F, max(lo, s - 30), s):
-        to_type = type_of_word(tm.group(1))
-    by_symbol = type_from_symbol(num)
-    if not to_type or (to_type == "Công văn" and by_symbol != "Công văn"):
-        return by_symbol
-    return to_type
+        word = tm.group(1)
+    if not word or word == "van ban":   # "văn bản" says no more than "a document"
+        return type_from_symbol(num)
+    return type_of_word(word)
 
 
 def _cited_date(F: str, e: int) -> str | None:
@@ -167,7 +183,7 @@ def _cited_date(F: str, e: int) -> str | None:
 def _issuer_before(T: str, F: str, start: int, s: int, ctx: Context) -> str | None:
     """"(đề nghị / chỉ đạo) của X tại Tờ trình số N": X issued N."""
     window = F[max(start, s - 200):s]
-    m = _OF_AT.search(window)
+    m = _of_at_regex().search(window)
     if not m:
         return None
     at = s - len(window) + m.start()
@@ -175,7 +191,13 @@ def _issuer_before(T: str, F: str, start: int, s: int, ctx: Context) -> str | No
     if cua < 0:
         return None
     ms = [x for x in find_mentions(T, F, cua + 4, at, ctx) if not x.generic]
-    return ms[0].agency.name if ms and ms[0].start - (cua + 4) < 3 and ms[-1].end >= at - 2 else None
+    return ms[0].agency.name if ms and _right_after(F, cua + 4, ms[0].start) and ms[-1].end >= at - 2 else None
+
+
+def _right_after(F: str, pos: int, start: int) -> bool:
+    """Does a body's name start at pos, after nothing but office titles ("của Bộ trưởng, Chủ nhiệm
+    Văn phòng Chính phủ", "của Giám đốc Sở Y tế": the office's body issued it)?"""
+    return start - pos < 3 or bool(_titles_regex().fullmatch(F, pos, start))
 
 
 def _cited_issuer(T: str, F: str, e: int, window_end: int, ctx: Context, num: str) -> str | None:
@@ -183,9 +205,29 @@ def _cited_issuer(T: str, F: str, e: int, window_end: int, ctx: Context, num: st
     cm = re.search(r"(?<![a-z0-9])cua\s", F[e:window_end])
     if cm:
         ms = [m for m in find_mentions(T, F, e + cm.end(), window_end, ctx) if not m.generic]
-        if ms and ms[0].start - (e + cm.end()) < 3:
+        if ms and _right_after(F, e + cm.end(), ms[0].start):
             return ms[0].agency.name
     return issuer_from_symbol(num)
+
+
+@lru_cache(maxsize=1)
+def _of_at_regex() -> re.Pattern:
+    """"… của X tại Công văn số " just before a number (folded text)."""
+    return re.compile(r"\stai\s+(?:cac\s+)?" + type_word_regex().pattern + r"\s+(?:so\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _issued_regex() -> re.Pattern:
+    """"(đã / vừa) ban hành / có / ký <type> (số) " just before a number (folded text)."""
+    return re.compile(r"(?<![a-z0-9])(?:da\s+|vua\s+)?(?:ban hanh|co|ky)\s+" + type_word_regex().pattern +
+                      r"\s+(?:so\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _titles_regex() -> re.Pattern:
+    """Office titles (verbs.tsv "title") in a row, with commas: "bo truong  chu nhiem "."""
+    titles = alternation(set(verbs().get("title", {})) | {"chu nhiem"})
+    return re.compile(rf"\s*(?:(?:{titles})(?![a-z0-9])[\s,]*)+")
 
 
 # ---- where an official text cites ------------------------------------------------------------------

@@ -239,3 +239,13 @@ def test_header_number_only_from_a_number_line_and_quoted_rules():
             "Căn cứ theo quy định tại Điều 36 Nghị định 212/2025/NĐ-CPquy định về tiêu chí như sau:\n"
             "- Có tối thiểu 03 năm kinh nghiệm.\n")
     assert [d.key for d in extract_text(page, "qa").directives] == ["212/2025/NĐ-CP"]
+
+
+def test_issuer_and_date_from_the_reporting_sentence_and_titles():
+    letter = DECISION.replace("I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU\nNgày 12/5/2025, Cục Chăn nuôi và Thú y có công "
+                                                     "văn số 881/CN-TY về tiêm phòng vụ Xuân.")
+    letter = letter.replace("của Sở Nông nghiệp và Môi trường.", "của Giám đốc Sở Nông nghiệp và Môi trường.")
+    cites = _cites(letter)
+    # "Ngày …, X có công văn số N": X issued N on that day; "CN" is the office's code, the word says Công văn
+    assert cites["881/CN-TY"][1:] == ("Công văn", "2025-05-12", "Cục Chăn nuôi và Thú y")
+    assert cites["77/TTr-SNNMT"][3] == "Sở Nông nghiệp và Môi trường tỉnh Nghệ An"   # "của Giám đốc Sở …"
