@@ -282,8 +282,8 @@ def _named_in_full(a: Agency) -> bool:
 
 def _compose(prefix: str, mode: str, a: Agency) -> Agency:
     """"Thường trực" + HĐND tỉnh X, "Văn phòng" + Tỉnh ủy X, "Cổng Thông tin điện tử" + Bộ Y tế."""
-    kind = {"Văn phòng": "van_phong", "Cổng Thông tin điện tử": "bao_chi",
-            "Trang thông tin điện tử": "bao_chi"}.get(prefix, a.kind if mode == "all" else "ban")
+    kind = {"Văn phòng": "van_phong", "Cổng Thông tin điện tử": "bao_chi", "Trang thông tin điện tử": "bao_chi",
+            "Đảng ủy": "dang"}.get(prefix, a.kind if mode == "all" else "ban")
     return Agency(f"{prefix} {a.name}", kind, a.level, a.jurisdiction, False, list(a.aliases), a.name)
 
 
@@ -362,9 +362,10 @@ def _bodies(S: str, ctx: Context, prefix: tuple[str, str] | None = None, running
             parent = out.pop(prev[0])     # "Bộ Tư pháp (Cục KTVB…)": the unit, named with its parent
             if not _fixed(a) and not a.name.endswith(parent.name):
                 a = Agency(f"{a.name} {parent.name}", a.kind, "central", None, False, list(a.aliases), parent.name)
-        if m.head is not None and m.head.kind == "bao_chi" and m.bare and i < len(ms) and \
+        if m.head is not None and m.head.kind in ("bao_chi", "dang") and m.bare and i < len(ms) and \
                 re.fullmatch(r"\s*(?:của\s*)?", S[m.end:ms[i].start]):
-            a = _compose(m.head.canonical, "one", ms[i].agency)   # "Cổng Thông tin điện tử Bộ Tư pháp"
+            # "Cổng Thông tin điện tử Bộ Tư pháp", "Đảng ủy UBND TP": the portal, the Party committee of a body
+            a = _compose(m.head.canonical, "one", ms[i].agency)
             m = ms[i]
             i += 1
         else:
@@ -422,12 +423,12 @@ def _group_names(S: str) -> list[Agency]:
 def _not_a_recipient(S: str, F: str, m: Mention) -> bool:
     """A body named as a parent ("… thuộc UBND Thành phố") or in a title ("các Phó Thủ tướng"), or a
     body whose name goes on in words not understood: a portal or a group's local branch ("Cổng TTĐT Hải
-    quan", "VNPT tỉnh")."""
+    quan", "Đảng ủy Khối …", "VNPT tỉnh")."""
     before = " ".join(F[max(0, m.start - 14):m.start].split())
     if before.endswith(("thuoc", "truc thuoc")) or S[max(0, m.start - 5):m.start].lower().rstrip().endswith("phó"):
         return True
     after = S[m.end:m.end + 12].lstrip()
-    if m.bare and m.head is not None and m.head.kind == "bao_chi" and after[:1].isupper():
+    if m.bare and m.head is not None and m.head.kind in ("bao_chi", "dang") and after[:1].isupper():
         owner = m.end + len(S[m.end:m.end + 12]) - len(S[m.end:m.end + 12].lstrip())
         return not lexicon.head_regex().match(F, owner)   # "Cổng TTĐT Bộ Y tế" is the portal of a body
     if m.agency.kind not in ("cong_ty", "tap_doan") or m.agency.level != "central":
@@ -516,11 +517,13 @@ def _group_list(members: str, ctx: Context) -> list[Agency]:
     return out
 
 
-def _open_list(head: lexicon.Head, members: str) -> list[Agency]:
+def _open_list(head: lexicon.Head, members: str, ctx: Context) -> list[Agency]:
     """"Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam" -> Cục Đường bộ Việt Nam, Cục Đường sắt Việt Nam."""
     out = []
     for piece in _list_members(members):
-        if piece[:1].isupper() and not _CODE.search(piece) and re.search(r"[a-zà-ỹđ]", piece):
+        if fold(piece).startswith(fold(head.canonical) + " "):
+            out.extend(_bodies(piece, ctx))     # a member named in full ("Cục KTVB&QLXLVPHC - BTP")
+        elif piece[:1].isupper() and not _CODE.search(piece) and re.search(r"[a-zà-ỹđ]", piece):
             out.append(Agency(squash_spaces(f"{head.canonical} {modern_tones(piece)}"), head.kind, "central"))
     return out
 
@@ -549,7 +552,7 @@ def _listed(head: str, members: str, ctx: Context, seen: dict) -> list[Agency] |
             return _bodies(members, ctx, (canonical, "all"))
     h = lexicon.heads().get(key[4:] if key.startswith("cac ") else key)
     if h is not None and h.mode == "open" and h.level == "central":
-        return _open_list(h, members)
+        return _open_list(h, members, ctx)
     # the units of some office ("VPUB: CVP, các PCVP, KT", "Phòng: TH, VX"): only what is named in full
     out: list[Agency] = []
     for piece in _list_members(members):

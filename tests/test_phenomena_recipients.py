@@ -309,3 +309,20 @@ Nơi nhận:
     addressed = {a for a, k in _recipients(text) if k == "addressed"}
     assert "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia" in addressed
     assert "Ban Chỉ đạo phòng thủ dân sự quốc gia" not in addressed
+
+
+def test_party_committee_of_a_body_and_members_named_in_full_in_a_list():
+    text = _doc("Nam Định", """Kính gửi: Sở Tư pháp.
+
+Đề nghị Sở Tư pháp thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Đảng ủy UBND tỉnh;
+- Đảng ủy Khối cơ quan;
+- Các Cục: C07 - BCA, Cục KTVB&QLXLVPHC - BTP;
+- Lưu: VT.
+""", num="71")
+    got = {a for a, k in _recipients(text) if k == "copied"}
+    assert got == {"Đảng ủy Ủy ban nhân dân tỉnh Nam Định",
+                   "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp"}
