@@ -294,6 +294,14 @@ def _text_of(el) -> str:
     return " ".join(el.text_content().split())
 
 
+def _table_width(tr) -> int:
+    """The most cells with text in a row of the table a <tr> is in."""
+    table = next((a for a in tr.iterancestors() if a.tag == "table"), None)
+    rows = table.iter("tr") if table is not None else [tr]
+    return max(sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th") and c.text_content().strip())
+               for row in rows)
+
+
 def _cell_text(el) -> str:
     """A table cell's text with its <br> kept as line breaks ("ỦY BAN NHÂN DÂN<br>TỈNH HÀ NAM", the items of
     a Nơi nhận cell), its other white space squashed."""
@@ -461,8 +469,8 @@ def _drop_furniture(root) -> None:
             while el.getparent() is not root and fold(_text_of(el.getparent())) == key:
                 el = el.getparent()
             _drop_section(el, root)
-        elif standalone and _only_furniture(key):
-            _remove(el)
+        elif standalone and _only_furniture(key) and not (el.tag in ("td", "th") and key.isdigit()):
+            _remove(el)     # (a table's row number "1" is a cell, not a count: the columns must stay in place)
 
 
 def _drop_section(heading, root) -> None:
@@ -516,9 +524,11 @@ def _render(root) -> str:
         elif tag == "tr":
             flush()
             cells = [_cell_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            cells = [c for c in cells if c]
-            if cells:
-                blocks.append("\n".join(cells))
+            if _table_width(el) >= 3:
+                blocks.append("| " + " | ".join("; ".join(c.split("\n")) for c in cells) + " |")
+                items.append(True)      # rows of a data table: one line apart
+            elif any(cells):
+                blocks.append("\n".join(c for c in cells if c))
                 items.append(False)
         elif tag in _BLOCKS or tag in ("td", "th"):
             flush()
@@ -588,18 +598,25 @@ def _docx_blocks(container, numbering):
             if text:
                 yield numbering.label(child) + text
         elif child.tag == _w("w:tbl"):
-            for row in child.iterchildren(_w("w:tr")):
-                cells = []
-                for cell in row.iterchildren(_w("w:tc")):
-                    cell_text = "\n".join(b for b in _docx_blocks(cell, numbering) if b.strip())
-                    if cell_text:
-                        cells.append(cell_text)
-                if cells:
-                    yield "\n\n".join(cells)
+            rows = [[("\n".join(b for b in _docx_blocks(cell, numbering) if b.strip()))
+                     for cell in row.iterchildren(_w("w:tc"))] for row in child.iterchildren(_w("w:tr"))]
+            yield from _table_blocks(rows)
         elif child.tag == _w("w:sdt"):
             content = child.find(_w("w:sdtContent"))
             if content is not None:
                 yield from _docx_blocks(content, numbering)
+
+
+def _table_blocks(rows: list[list[str]]):
+    """A table's rows: a layout table (one or two columns with text: header, Nơi nhận | signature) cell by
+    cell; a data table (a plan's tasks with their bodies) as Markdown rows, its cells' lines joined by ";"."""
+    if max((sum(1 for c in row if c) for row in rows), default=0) < 3:
+        for row in rows:
+            cells = [c for c in row if c]
+            if cells:
+                yield "\n\n".join(cells)
+        return
+    yield "\n".join("| " + " | ".join("; ".join(c.split("\n")) for c in row) + " |" for row in rows if any(row))
 
 
 class _Numbering:

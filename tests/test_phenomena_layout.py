@@ -443,3 +443,38 @@ def test_task_table_columns_give_lead_and_support():
         ("Sở Công Thương tỉnh Long An", "lead"), ("Công an tỉnh Long An", "support")}
     assert _spans_exact(ex, TASK_TABLE)
     assert ex.obligations[0].text.startswith("1 | Tuyên truyền phòng dịch")
+
+
+TASK_ROWS = [("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"),
+             ("1", "Tuyên truyền phòng dịch", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch\nỦy ban nhân dân các huyện"),
+             ("2", "Kiểm tra chợ", "Sở Công Thương", "Công an tỉnh")]
+TASK_FACTS = {("Sở Y tế tỉnh Long An", "lead"), ("Sở Văn hóa, Thể thao và Du lịch tỉnh Long An", "support"),
+              ("Ủy ban nhân dân các huyện tỉnh Long An", "support"), ("Sở Công Thương tỉnh Long An", "lead"),
+              ("Công an tỉnh Long An", "support")}
+HEAD_LINES = ["ỦY BAN NHÂN DÂN TỈNH LONG AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 88/KH-UBND", "KẾ HOẠCH",
+              "Phòng chống dịch năm 2025"]
+
+
+def test_task_table_of_a_docx(tmp_path):
+    import docx
+
+    from ingest.pipeline import extract_path
+
+    d = docx.Document()
+    for line in HEAD_LINES:
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(TASK_ROWS), cols=4)
+    for r, row in enumerate(TASK_ROWS):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.save(str(tmp_path / "la.docx"))
+    assert _facts(extract_path(tmp_path / "la.docx")) == TASK_FACTS
+
+
+def test_task_table_of_a_portal_page(tmp_path):
+    from ingest.pipeline import extract_path
+
+    rows = "".join("<tr>" + "".join(f"<td>{v.replace(chr(10), '<br>')}</td>" for v in row) + "</tr>" for row in TASK_ROWS)
+    page = "<html><body><div>" + "".join(f"<p>{line}</p>" for line in HEAD_LINES) + f"<table>{rows}</table></div></body></html>"
+    (tmp_path / "la.html").write_text(page, encoding="utf-8")
+    assert _facts(extract_path(tmp_path / "la.html")) == TASK_FACTS
