@@ -3,8 +3,8 @@
 Every numbered instrument named in a directive's text is a citation from it,
 except the directive's own number and the other directives the text reports.
 The relation comes from the words that open the clause: "Căn cứ / Theo /
-Xét / Trên cơ sở" -> basis, "Thực hiện / Triển khai / Để (tiếp tục) thực hiện / để cụ thể
-hóa" -> implements, anything else ("tuân thủ theo …", "Trước đó … đã ban
+Xét / Trên cơ sở" -> basis, "Thực hiện / Triển khai / Để (tiếp tục) thực
+hiện / Nhằm triển khai / để cụ thể hóa" -> implements, anything else ("tuân thủ theo …", "Trước đó … đã ban
 hành …", "thay thế …") -> mentions. A clause that only continues a list ("…;
 Nghị định số …", "Căn cứ:\\n- Luật …") takes the relation of the clause it
 continues. Type, date and issuer of the cited instrument come from the words
@@ -32,7 +32,7 @@ from .structure import Structure
 # the clause's opening words, after a list marker ("2.", "b)", "II.") or "V/v" (folded text)
 _LEAD = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
 _BASIS = re.compile(_LEAD + r"(can cu|theo|xet|tren co so)(?![a-z0-9])")
-_IMPLEMENTS = re.compile(_LEAD + r"(?:de\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa)(?![a-z0-9])")
+_IMPLEMENTS = re.compile(_LEAD + r"(?:(?:de|nham)\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa)(?![a-z0-9])")
 # a clause that only continues an instrument's name: "…; và …", "…; được sửa đổi, bổ sung bởi Luật số …"
 _CONTINUES = re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$|^(?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:sua doi|bo sung)")
 _MARKUP = " \t*_|#>"
