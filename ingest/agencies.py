@@ -38,7 +38,7 @@ _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)
                               r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
 _PARENT_SEP_RE = re.compile(r"[ \t]*(?:[-–,][ \t]*)?")
-_PARENT_KINDS = ("so", "bo", "cuc", "ubnd", "cong_an")   # bodies whose rooms (Phòng …) are named with them
+_PARENT_KINDS = ("so", "bo", "cuc", "ubnd", "cong_an", "tong_cuc")   # bodies whose rooms (Phòng …) are named with them
 _ANY_RE = re.compile(r".*")
 _TRAILING_PLACE_RE = re.compile(r"\s(thanh pho|tinh|quan|huyen|thi xa|xa|phuong|thi tran|tp)((?:\s+\S+){0,4})$")
 REFORM_DATE = "2025-07-01"   # two-level local government: districts abolished, provinces merged
@@ -449,13 +449,46 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         hm = _head_at(T, F, nxt, hi) if _cap(T, nxt) else None
         if hm and _head_of(hm.group(1)).mode == "placed":
             break   # "CỤC THUẾ | THUẾ TỈNH X": a body that needs its own place starts after the name
-        if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …"
-            r = end = hm.end()
+        if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …", "Cục Lãnh sự Bộ Ngoại giao"
+            r = end = _inner_head_end(T, F, hm, hi)
             count += 1
             continue
         last_word = w.start()
         r = end = w.end()
         count += 1
+    return _trim_connectors(T, p, end)
+
+
+def _inner_head_end(T: str, F: str, hm: re.Match, hi: int) -> int:
+    """End of a head inside a name, with its field when it takes one ("Bộ | Ngoại giao")."""
+    head = _head_of(hm.group(1))
+    if head.mode != "field":
+        return hm.end()
+    q = _skip_space(T, hm.end(), hi)
+    fm = lexicon.field_regex(head.kind).match(F, q, hi)
+    return fm.end() if fm else hm.end()
+
+
+def _opens_with_connector(T: str, q: int) -> bool:
+    m = re.match(r"\w+", T[q:q + 12])
+    return bool(m) and modern_tones(m.group()).lower() in lexicon.name_connectors()
+
+
+def _sentence_case(words: str) -> str:
+    """Name words printed in capitals ("PHỤC VỤ HÀNH CHÍNH CÔNG") as a name is written."""
+    if len(words) > 3 and words.isupper() and not re.search(r"\d", words):
+        return words[:1] + words[1:].lower()
+    return words
+
+
+def _trim_connectors(T: str, p: int, end: int) -> int:
+    """A name does not end in a connector ("Ban Cơ yếu Chính phủ và"): cut it off."""
+    while end > p:
+        words = T[p:end].rstrip().rsplit(None, 1)
+        if len(words) < 2 or modern_tones(words[-1]).lower() not in lexicon.name_connectors():
+            return end
+        end = p + len(T[p:end].rstrip()) - len(words[-1])
+        end = p + len(T[p:end].rstrip())
     return end
 
 
@@ -506,7 +539,8 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
         return squash_spaces(" ".join(parts)), pl.level, None
     if _REGION_TAIL_RE.search(middle):
         return squash_spaces(" ".join(parts)), "region", None   # "Chi cục Thuế khu vực XVII"
-    if ctx.ministry and head.kind in _MINISTRY_UNIT_KINDS and _NO_PARENT_RE.search(middle):
+    if ctx.ministry and head.kind in _MINISTRY_UNIT_KINDS and head.mode == "open" and _NO_PARENT_RE.search(middle) \
+            and not _NATIONAL_RE.search(_fold_words(middle)):
         # "Vụ Tổ chức cán bộ", "Văn phòng Bộ" in a ministry's text: units of that ministry
         bare = _BARE_MINISTRY_RE.sub("", middle)
         return squash_spaces(" ".join([head.canonical, bare, ctx.ministry])), "central", None
@@ -900,6 +934,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             starts = lexicon.open_name_starts().get(head.kind)
             if starts and not any(F.startswith(w, q) and not F[q + len(w):q + len(w) + 1].isalnum() for w in starts):
                 continue
+            if _opens_with_connector(T, q):
+                continue  # "VỤ VÀ CẤP …": a title line, not a body
             end = _open_name_end(T, F, p, hi, head.kind)
             middle = _expand_name_abbreviations(_written(T, p, end))
             # a trailing level word with or without place gives the jurisdiction
@@ -916,6 +952,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 else:
                     pl = None
             middle = _expand_name_abbreviations(middle)
+            middle = _sentence_case(middle)
             if pl is None and head.kind not in _COMPANY_KINDS:
                 middle, pl = _place_in_name(middle, end, head)
             if not middle and head.kind not in ("doan_kiem_tra",) and not (pl and pl.explicit):

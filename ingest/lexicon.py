@@ -140,6 +140,12 @@ def person_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_connectors() -> frozenset[str]:
+    """Words that join a name's words but cannot open or close a name ("và", "của")."""
+    return frozenset(r[0] for r in _rows("name_connectors.txt"))
+
+
+@lru_cache(maxsize=1)
 def name_phrases() -> list[str]:
     return [r[0] for r in _rows("name_phrases.txt")]
 

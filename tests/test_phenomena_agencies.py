@@ -156,3 +156,11 @@ def test_district_and_commune_bodies_and_rooms_named_with_their_parent():
     commune = Context("Bình Định", "tỉnh", level="commune", commune="Cát Tiến", commune_word="xã", date="2025-09-01")
     assert names("Giao Phòng Kinh tế, Công an xã và Trạm Y tế xã thực hiện.", commune) == [
         "Phòng Kinh tế xã Cát Tiến", "Công an xã Cát Tiến", "Trạm Y tế xã Cát Tiến"]
+
+
+def test_names_never_open_or_close_on_a_connector_and_keep_an_inner_ministry_whole():
+    ministry = Context(level="central", ministry="Bộ Công Thương")
+    text = "Ban Cơ yếu Chính phủ và Cục Lãnh sự Bộ Ngoại\ngiao phối hợp; VỤ VÀ CẤP CÔNG HÀM; Văn phòng Tổng Bí thư."
+    assert names(text, ministry) == ["Ban Cơ yếu Chính phủ", "Cục Lãnh sự Bộ Ngoại giao", "Văn phòng Tổng Bí thư"]
+    assert names("Trung tâm PHỤC VỤ HÀNH CHÍNH CÔNG tỉnh; Tổng cục Thống kê", BINH_DINH) == [
+        "Trung tâm Phục vụ hành chính công tỉnh Bình Định", "Tổng cục Thống kê"]
