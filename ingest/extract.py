@@ -70,7 +70,10 @@ class _State:
     def may_inherit(self, F: str, cs: int, ce: int) -> bool:
         """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
         hiệu lực" does not); in an official text every clause under a heading does."""
-        return not self.running or opens_task(F, cs, ce)
+        if not self.running:
+            return True
+        start = len(F[cs:ce]) - len(F[cs:ce].lstrip())
+        return opens_task(F, cs, ce) and not _INSTRUMENT.match(F, cs + start, ce)
 
     label_depth: int = 0                    # how many headings enclosed the label when it was set
     label_items: int | None = None          # the level of the headings that list the label's items
@@ -240,7 +243,9 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         scopes.append(Scope(d, issuer, context_for(issuer, T, F) if issuer else base_ctx, sent, body.end))
     for a, b in zip(scopes, scopes[1:]):
         a.end = b.start
-    for sc in scopes:
+    for sc in scopes if len(scopes) > 1 else []:
+        # in a digest a title ends the report of one directive; an article on one directive runs
+        # to the end (its sections: "## Mục đích, yêu cầu", "## Tổ chức thực hiện")
         nxt_title = [t for t in titles if sc.start < t < sc.end]
         if nxt_title:
             sc.end = nxt_title[0]

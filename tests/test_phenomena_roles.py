@@ -233,3 +233,15 @@ def test_closing_line_of_a_notice_hands_the_conclusions_to_the_bodies_named():
             "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Cà Mau và các Bộ, cơ quan liên quan biết, "
             "thực hiện./.\n" + TAIL)
     assert roles(text) == {("Ủy ban nhân dân tỉnh Cà Mau", "lead")}
+
+
+def test_an_article_on_one_plan_keeps_its_sections():
+    news = ("Ngày 5/6/2025, UBND tỉnh Bến Tre ban hành Kế hoạch số 120/KH-UBND về phòng, chống sạt lở bờ sông.\n\n"
+            "## Mục đích, yêu cầu\n\n"
+            "Chủ động ứng phó với sạt lở, bảo đảm an toàn cho người dân.\n\n"
+            "## Tổ chức thực hiện\n\n"
+            "Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài chính rà soát các điểm sạt lở.\n\n"
+            "Quyết định số 15/QĐ-UBND về cắm mốc hành lang bờ sông.\n")
+    got = roles(news, "news.md")
+    assert got == {("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", "lead"),
+                   ("Sở Tài chính tỉnh Bến Tre", "support")}
