@@ -174,6 +174,16 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     return cat, val, " ".join(m.group(1).split())
 
 
+def _duty_of(F: str, lo: int, hi: int) -> str | None:
+    """The modality when F[lo:hi] is only "Trách nhiệm của" / "Nhiệm vụ, quyền hạn của" (verbs.tsv duty_of)."""
+    found = _starts_with(F, lo, hi, ("duty_of",))
+    if not found:
+        return None
+    pattern, _ = _markers()
+    m = pattern.match(F, lo + len(F[lo:hi]) - len(F[lo:hi].lstrip()), hi)
+    return found[1] if m and not F[m.end():hi].strip() else None
+
+
 def opens_task(F: str, lo: int, hi: int) -> bool:
     """Does the text at lo open a task ("Tăng cường …", "Phối hợp với …", "Chỉ đạo …")?"""
     return _starts_with(F, lo, hi, ("assign", "duty", "support", "task", "reports")) is not None
@@ -281,6 +291,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             role = prev_role                                    # a list continues
         else:
             mk = _last_marker(F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
+            if prev is None and (duty := _duty_of(F, cs, m.start)):
+                mk = ("assign", duty, "duty_of")    # "Trách nhiệm của Sở X": X leads what the clause says
             if mk:
                 cat, val, phrase = mk
                 role = {"assign": "lead", "support": "support", "reports": "reports"}[cat]

@@ -39,3 +39,19 @@ def test_names_that_hold_cac():
     assert names("phối hợp với Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Khoa học và Công nghệ",
                  province="Hà Nội")[0].startswith("Ban Quản lý các khu công nghệ cao và khu công nghiệp")
     assert names("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh tư vấn")[0].startswith("Liên hiệp các hội Khoa học")
+
+
+def test_an_article_on_a_bodys_duties_makes_it_lead_its_items():
+    from ingest.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 77/QĐ-UBND\nV/v ban hành quy chế phối hợp\n\n"
+            "Điều 4. Trách nhiệm của Sở Tư pháp\n"
+            "1. Chủ động phối hợp với Liên hiệp các hội Khoa học và Kỹ thuật tỉnh tổ chức tư vấn.\n"
+            "Điều 5. Nhiệm vụ, quyền hạn của Thanh tra tỉnh\n"
+            "1. Kiểm tra việc thực hiện quy chế.\n"
+            "2. Báo cáo kết quả thực hiện nhiệm vụ của Sở Nội vụ.\n")
+    ex = extract_text(text, "laocai.txt")
+    roles = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+    assert roles == {("Sở Tư pháp tỉnh Lào Cai", "lead"),
+                     ("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh Lào Cai", "support"),
+                     ("Thanh tra tỉnh Lào Cai", "lead")}
