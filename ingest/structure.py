@@ -148,7 +148,7 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
 
 
 # The type line of a header (NĐ 30/2020, Phụ lục I): the kind of instrument in capitals on a line of its own.
-TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
+TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
                        r"THÔNG TƯ|TỜ TRÌNH|BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|NGHỊ ĐỊNH|LUẬT|"
                        r"PHÁP LỆNH|KẾT LUẬN)\W*$", re.M)
 

@@ -249,3 +249,13 @@ def test_issuer_and_date_from_the_reporting_sentence_and_titles():
     # "Ngày …, X có công văn số N": X issued N on that day; "CN" is the office's code, the word says Công văn
     assert cites["881/CN-TY"][1:] == ("Công văn", "2025-05-12", "Cục Chăn nuôi và Thú y")
     assert cites["77/TTr-SNNMT"][3] == "Sở Nông nghiệp và Môi trường tỉnh Nghệ An"   # "của Giám đốc Sở …"
+
+
+def test_party_conclusion_notice_header_gives_its_number():
+    text = ("TỈNH ỦY LÂM ĐỒNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 215-TB/TU\nLâm Đồng, ngày 04 tháng 12 năm 2025\n"
+            "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về công tác chuyển đổi số\n\n"
+            "Thực hiện Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy kết luận như sau:\n"
+            "1. Ủy ban nhân dân tỉnh chủ trì triển khai các nhiệm vụ chuyển đổi số.\n")
+    ex = extract_text(text, "tb")
+    assert [(d.number, d.type) for d in ex.directives] == [("215-TB/TU", "Thông báo")]
+    assert [(c.to, c.relation) for c in ex.citations] == [("126-KL/TW", "implements")]
