@@ -70,6 +70,9 @@ _THREE_LETTERS_RE = re.compile(r"[^\W\d_].*[^\W\d_].*[^\W\d_]")
 _MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
 _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
+_HEADER_CELL = 60           # a table's header cell: "Cơ quan chủ trì", "Thời gian thực hiện"
+_ROW_NUMBER = 8             # a number column's cell: "TT", "1", "I.2"
+_ROW_LABEL_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*\.?|[a-zđ]\)")
 _PAGE_TITLE_RE = re.compile(r"[ \t]*[A-ZĐ]\w*(?:[ \t]+\w+){0,2}[ \t]+\d{1,6}[/-][\w/-]+[ \t]+(?:năm|ngày)[ \t]")
 _PREAMBLE_MAX = 8000        # a page's banner and metadata before the header
 _HEADER_LINES = 10          # lines of a header above the national motto
@@ -156,7 +159,7 @@ def read(text: str) -> Layout:
     out = _unspace_numbers(out)
     start = lines.starts[first] if first < len(lines) else len(text)
     end = lines.starts[last] - 1 if last < len(lines) else len(text)
-    tables = [t for t in tables if start <= t[0].start < end]
+    tables = [t for t in tables + _stream_tables(lines, first, last) if start <= t[0].start < end]
     return Layout(out, start, max(start, end), wrapped, frozenset(bold), tables)
 
 
@@ -260,6 +263,75 @@ def _clean_tables(lines: _Lines) -> list[Cell]:
             tables.append(cells)
         done = j
     return tables
+
+
+def _stream_tables(lines: _Lines, first: int, last: int) -> list[list[Cell]]:
+    """Tables a legal library prints one cell a line: each cell after a "|" line, one more "|" line
+    closing each row ("|/TT/|/Nhiệm vụ/|/Cơ quan chủ trì/|/|/1/|/…"); an empty cell is a "|" alone.
+
+    The first row (its cells up to the first "|" "|") sets the number of columns; a row that
+    spans columns is shorter: a cell that opens the next row ("1", "II", "a)") after "|" "|" ends it."""
+    tokens: list = []       # None for a "|" line, [first, last] lines of a cell's text
+    for i in range(first, last):
+        s = lines.raw[i].strip()
+        if s == "|":
+            tokens.append(None)
+        elif s and tokens:
+            if tokens[-1] is None:
+                tokens.append([i, i])
+            else:
+                tokens[-1][1] = i
+    tables, pos = [], 0
+    while pos < len(tokens):
+        table, pos = _stream_table(lines, tokens, pos)
+        if table:
+            tables.append(table)
+    return tables
+
+
+def _stream_table(lines: _Lines, tokens: list, pos: int) -> tuple[list[Cell], int]:
+    """The table whose header row starts at tokens[pos] (a "|"), and where reading stopped.
+
+    A header is 3 or more short cells; when its first cell is a number column ("TT", "STT"), every
+    row opens with a short cell (a longer one is the text after the table)."""
+    width, k = 0, pos
+    while k + 1 < len(tokens) and tokens[k] is None and tokens[k + 1] is not None and \
+            len(_text(lines, tokens[k + 1])) <= _HEADER_CELL:
+        width, k = width + 1, k + 2
+    if width < 3 or k + 1 >= len(tokens) or tokens[k] is not None or tokens[k + 1] is not None:
+        return [], pos + 1
+    numbered = len(_text(lines, tokens[pos + 1])) <= _ROW_NUMBER
+    cells, row = [], 0
+    while pos < len(tokens) and tokens[pos] is None:
+        col, k, row_cells = 0, pos, []
+        while col < width and k < len(tokens) and tokens[k] is None:
+            if k + 2 < len(tokens) and col >= 2 and tokens[k + 1] is None and tokens[k + 2] is not None and \
+                    _ROW_LABEL_RE.fullmatch(_text(lines, tokens[k + 2])):
+                break       # "|" "|" then "2": the row (spanning columns) ended
+            k += 1
+            if k < len(tokens) and tokens[k] is not None:
+                a, b = tokens[k]
+                row_cells.append(Cell(lines.starts[a], lines.starts[b] + len(lines.raw[b]), row, col))
+                k += 1
+            col += 1
+        first = row_cells[0] if row_cells and row_cells[0].col == 0 else None
+        if k >= len(tokens) or tokens[k] is not None or not row_cells or \
+                (numbered and row and (first is None or len(_span_text(lines, first)) > _ROW_NUMBER)):
+            break
+        cells += row_cells
+        row, pos = row + 1, k + 1
+    return cells, pos if cells else pos + 1
+
+
+def _text(lines: _Lines, token: list) -> str:
+    """A cell's text, its lines joined."""
+    return " ".join(" ".join(lines.clean[i].split()) for i in range(token[0], token[1] + 1)).strip()
+
+
+def _span_text(lines: _Lines, cell: Cell) -> str:
+    i = bisect_right(lines.starts, cell.start) - 1
+    j = bisect_right(lines.starts, cell.end - 1) - 1
+    return _text(lines, [i, j])
 
 
 def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:

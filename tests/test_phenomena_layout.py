@@ -478,3 +478,64 @@ def test_task_table_of_a_portal_page(tmp_path):
     page = "<html><body><div>" + "".join(f"<p>{line}</p>" for line in HEAD_LINES) + f"<table>{rows}</table></div></body></html>"
     (tmp_path / "la.html").write_text(page, encoding="utf-8")
     assert _facts(extract_path(tmp_path / "la.html")) == TASK_FACTS
+
+
+# A legal library's table: one cell a line after a "|" line, one more "|" closing each row; a section
+# row spans the columns; the place column ("Địa điểm thực hiện") is not a lead column.
+LIBRARY_TABLE = """ỦY BAN NHÂN DÂN
+TỈNH TRÀ VINH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 19/KH-UBND
+
+KẾ HOẠCH
+
+Chuyển đổi số năm 2025
+
+|
+**TT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Địa điểm thực hiện**
+|
+|
+**I**
+|
+**Hạ tầng số**
+|
+|
+1
+|
+Phủ sóng di động các thôn
+|
+Sở Khoa học và Công nghệ
+|
+Ủy ban nhân dân các xã
+|
+Các thôn
+|
+|
+2
+|
+Số hóa hồ sơ
+|
+Sở Nội vụ
+|
+|
+Trụ sở
+|
+|
+"""
+
+
+def test_library_table_one_cell_a_line():
+    ex = extract_text(LIBRARY_TABLE, document="tv.md")
+    assert _facts(ex) == {("Sở Khoa học và Công nghệ tỉnh Trà Vinh", "lead"),
+                          ("Ủy ban nhân dân các xã tỉnh Trà Vinh", "support"), ("Sở Nội vụ tỉnh Trà Vinh", "lead")}
+    assert _spans_exact(ex, LIBRARY_TABLE)
