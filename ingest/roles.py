@@ -174,6 +174,15 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     return cat, val, " ".join(m.group(1).split())
 
 
+_PRESIDES = re.compile(r"\s*(?:chu tri|co trach nhiem|chiu trach nhiem)(?![a-z0-9])")
+
+
+def _issuer_tasked(F: str, pos: int, hi: int, after) -> bool:
+    """The issuer named as the one who presides or answers for a task ("Bộ Tư pháp chủ trì …",
+    "Bộ X có trách nhiệm …" in the ministry's own circular) is tasked like any other body."""
+    return bool(after) and after[0] in ("duty", "task") and _PRESIDES.match(F, pos, hi) is not None
+
+
 def _duty_of(F: str, lo: int, hi: int) -> str | None:
     """The modality when F[lo:hi] is only "Trách nhiệm của" / "Nhiệm vụ, quyền hạn của" (verbs.tsv duty_of)."""
     found = _starts_with(F, lo, hi, ("duty_of",))
@@ -322,8 +331,9 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 via_chidao_only = False
                 if after and after[0] == "narrative":
                     out.narrative = True
-                elif issuer and m.agency.name == issuer:
-                    # the issuer opening a clause gives the order ("UBND quận yêu cầu:"), it is not tasked
+                elif issuer and m.agency.name == issuer and not _issuer_tasked(F, pos, nxt, after):
+                    # the issuer opening a clause gives the order ("UBND quận yêu cầu:") or tells what it
+                    # does in issuing ("UBND tỉnh phát động …"), it is not tasked
                     out.director = m
                     if after and after[0] == "assign":
                         out.modality = out.modality or after[1]

@@ -55,3 +55,19 @@ def test_an_article_on_a_bodys_duties_makes_it_lead_its_items():
     assert roles == {("Sở Tư pháp tỉnh Lào Cai", "lead"),
                      ("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh Lào Cai", "support"),
                      ("Thanh tra tỉnh Lào Cai", "lead")}
+
+
+def test_the_issuer_presiding_over_a_task_is_tasked_but_not_when_it_orders_or_launches():
+    from ingest.extract import extract_text
+
+    text = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 12/2025/TT-BNNMT\nV/v hướng dẫn trồng trọt\n\n"
+            "Điều 8. Tổ chức thực hiện\n"
+            "1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân cấp tỉnh xây dựng chiến lược.\n"
+            "2. Bộ Nông nghiệp và Môi trường phát động phong trào thi đua trong toàn ngành.\n"
+            "3. Bộ Nông nghiệp và Môi trường yêu cầu Cục Trồng trọt hướng dẫn thực hiện.\n")
+    ex = extract_text(text, "tt.txt")
+    roles = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+    assert ("Bộ Nông nghiệp và Môi trường", "lead") in roles
+    assert ("Cục Trồng trọt", "lead") in roles
+    launch = [o for o in ex.obligations if "phát động" in o.text]
+    assert not any(a.agency == "Bộ Nông nghiệp và Môi trường" for o in launch for a in o.assignees)
