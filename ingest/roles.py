@@ -39,8 +39,12 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 
 def _prefix_ok(F: str, lo: int, hi: int) -> bool:
-    """Only adverbs and titles before the body that opens a clause ("Đồng thời, Giám đốc Sở …")."""
-    return bool(_title_patterns()[0].match(" ".join(F[lo:hi].split())))
+    """Only adverbs and titles before the body that opens a clause ("Đồng thời, Giám đốc Sở …"); a
+    footnote mark of a consolidated text ("[7] Cục Tài chính …") is passed over."""
+    return bool(_title_patterns()[0].match(_FOOTNOTE.sub("", " ".join(F[lo:hi].split()))))
+
+
+_FOOTNOTE = re.compile(r"^\d{1,3}(?: |$)")
 
 
 @lru_cache(maxsize=1)

@@ -71,3 +71,14 @@ def test_the_issuer_presiding_over_a_task_is_tasked_but_not_when_it_orders_or_la
     assert ("Cục Trồng trọt", "lead") in roles
     launch = [o for o in ex.obligations if "phát động" in o.text]
     assert not any(a.agency == "Bộ Nông nghiệp và Môi trường" for o in launch for a in o.assignees)
+
+
+def test_a_footnote_mark_before_the_subject_of_a_consolidated_text():
+    from ingest.extract import extract_text
+
+    text = ("BỘ CÔNG THƯƠNG\nSố: 07/VBHN-BCT\nV/v hợp nhất thông tư\n\n"
+            "Điều 9. Thẩm định\n"
+            "1. [12] Cục Điện lực chủ trì, phối hợp với Cục Hóa chất thẩm định hồ sơ.\n")
+    ex = extract_text(text, "vbhn.txt")
+    roles = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+    assert roles == {("Cục Điện lực", "lead"), ("Cục Hóa chất", "support")}
