@@ -447,7 +447,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         if count and F[nxt:nxt + 3] == "va " and _head_at(T, F, nxt + 3, hi) and _cap(T, nxt + 3):
             break  # "… và Sở …"
         hm = _head_at(T, F, nxt, hi) if _cap(T, nxt) else None
-        if hm and _head_of(hm.group(1)).mode == "placed":
+        if hm and count and _head_of(hm.group(1)).mode == "placed":
             break   # "CỤC THUẾ | THUẾ TỈNH X": a body that needs its own place starts after the name
         if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …", "Cục Lãnh sự Bộ Ngoại giao"
             r = end = _inner_head_end(T, F, hm, hi)
@@ -467,6 +467,19 @@ def _inner_head_end(T: str, F: str, hm: re.Match, hi: int) -> int:
     q = _skip_space(T, hm.end(), hi)
     fm = lexicon.field_regex(head.kind).match(F, q, hi)
     return fm.end() if fm else hm.end()
+
+
+def _trailing_level(T: str, F: str, p: int, end: int) -> re.Match | None:
+    """The level word (with up to four words of place after it) that ends the name words T[p:end],
+    spelled as a level word ("Hải quan | tỉnh", not "quan"); not "cấp xã" (a level of bodies)."""
+    pos = 0
+    while True:
+        lm = _TRAILING_PLACE_RE.search(F[p:end], pos)
+        if not lm:
+            return None
+        if _spelled_as_level(T[p + lm.start(1):p + lm.end(1)]) and not F[p:p + lm.start()].endswith(" cap"):
+            return lm
+        pos = lm.start() + 1
 
 
 def _opens_with_connector(T: str, q: int) -> bool:
@@ -940,11 +953,8 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             middle = _expand_name_abbreviations(_written(T, p, end))
             # a trailing level word with or without place gives the jurisdiction
             pl = None
-            lm = _TRAILING_PLACE_RE.search(F[p:end])
-            if lm and F[p:p + lm.start()].endswith(" cap"):
-                lm = None   # "Trung tâm Phục vụ hành chính công cấp xã": a level of bodies, not a place
-            if lm and _spelled_as_level(T[p + lm.start(1):p + lm.end(1)]) and (
-                    _cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
+            lm = _trailing_level(T, F, p, end)
+            if lm and (_cap(T, p + lm.start(1)) or lm.group(2).strip() or lm.end(1) == end - p):
                 cut = p + lm.start()
                 pl = _parse_place(T, F, cut, end, ctx, head.level)
                 if pl.jurisdiction and not pl.generic:

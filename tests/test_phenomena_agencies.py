@@ -143,7 +143,7 @@ def test_open_names_end_at_a_two_word_level_word_a_verb_or_the_next_placed_body(
     hcm = Context("Hồ Chí Minh", "thành phố")
     assert names("Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục; Ban Quản lý dự án 7 phụ trách tuyến.", hcm) == [
         "Trung tâm Chuyển đổi số thành phố Hồ Chí Minh", "Ban Quản lý dự án 7 thành phố Hồ Chí Minh"]
-    assert names("CỤC THUẾ\nTHUẾ TỈNH ĐỒNG THÁP", CENTRAL) == ["Thuế tỉnh Đồng Tháp"]
+    assert names("CỤC THUẾ\nTHUẾ TỈNH ĐỒNG THÁP", CENTRAL) == ["Cục Thuế", "Thuế tỉnh Đồng Tháp"]
     assert names("Trung tâm Dịch vụ việc làm tỉnh và Trung tâm Phục vụ hành chính công cấp xã phối hợp.", BINH_DINH) == [
         "Trung tâm Dịch vụ việc làm tỉnh Bình Định", "Trung tâm Phục vụ hành chính công cấp xã tỉnh Bình Định"]
 
@@ -164,3 +164,8 @@ def test_names_never_open_or_close_on_a_connector_and_keep_an_inner_ministry_who
     assert names(text, ministry) == ["Ban Cơ yếu Chính phủ", "Cục Lãnh sự Bộ Ngoại giao", "Văn phòng Tổng Bí thư"]
     assert names("Trung tâm PHỤC VỤ HÀNH CHÍNH CÔNG tỉnh; Tổng cục Thống kê", BINH_DINH) == [
         "Trung tâm Phục vụ hành chính công tỉnh Bình Định", "Tổng cục Thống kê"]
+
+
+def test_a_province_branch_named_before_its_level_word():
+    assert names("Cục Thuế tỉnh, Cục Hải quan tỉnh và Chi cục Thú y tỉnh phối hợp.", BINH_DINH) == [
+        "Cục Thuế tỉnh Bình Định", "Cục Hải quan tỉnh Bình Định", "Chi cục Thú y tỉnh Bình Định"]
