@@ -82,3 +82,18 @@ def test_a_footnote_mark_before_the_subject_of_a_consolidated_text():
     ex = extract_text(text, "vbhn.txt")
     roles = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
     assert roles == {("Cục Điện lực", "lead"), ("Cục Hóa chất", "support")}
+
+
+def test_closing_article_of_a_standing_committee_resolution():
+    from ingest.extract import extract_text
+
+    text = ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1702/NQ-UBTVQH15\n"
+            "V/v sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên\n\n"
+            "Điều 2. Hiệu lực thi hành\n"
+            "2. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Điện Biên, chính quyền địa phương các đơn vị "
+            "hành chính liên quan và các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành "
+            "Nghị quyết này.\n")
+    ex = extract_text(text, "nq.txt")
+    roles = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+    assert roles == {("Chính phủ", "lead"), ("Hội đồng nhân dân tỉnh Điện Biên", "lead"),
+                     ("Ủy ban nhân dân tỉnh Điện Biên", "lead")}
