@@ -29,14 +29,15 @@ _REPORT_CUE = re.compile(
     r"(?![a-z0-9])")
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
 _OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|tiep theo|de cu the hoa|quan triet)(?![a-z0-9])")
-# "Căn cứ (theo|tại) (khoản 5) Điều 2 …", "Theo Mục I Phụ lục …": a sentence quoting an article (folded)
-_QUOTES_ARTICLE = re.compile(r"\W*(?:can cu|theo)\s+(?:(?:theo|tai|vao)\s+)?(?:quy dinh\s+(?:tai\s+)?)?"
+# "Căn cứ (theo|tại) (khoản 5) Điều 2 …", "Theo (đó, tại) Mục I Phụ lục …", "Tại Điều 7 …": a sentence
+# quoting an article (folded)
+_QUOTES_ARTICLE = re.compile(r"\W*(?:(?:can cu|theo(?:\s+do)?)\s+(?:(?:theo|tai|vao)\s+)?|tai\s+)(?:quy dinh\s+(?:tai\s+)?)?"
                              r"(?:(?:diem|khoan|muc|tiet)\s+\S+\s+)*"
                              r"(?:dieu|khoan|muc|phu luc|chuong)\s")
 # "Điều 7 ", "khoản 6 Điều 14 của ", "Mục I Phụ lục ": an article named just before an instrument (folded)
 _ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\s+[0-9ivxlc]+[a-z]?"
                           r"(?:\s+(?:phu luc|dieu)(?:\s+[0-9ivxlc]+)?)?\s+(?:cua\s+)?(?:ban hanh kem theo\s+)?$")
-_AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the)[a-z ]{0,20}?\s(?:boi|tai|theo)\s")
+_AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the|thay doi)[a-z ]{0,20}?\s(?:boi|tai|theo)\s")
 # "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
 _BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
 _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")

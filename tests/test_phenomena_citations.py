@@ -259,3 +259,13 @@ def test_party_conclusion_notice_header_gives_its_number():
     ex = extract_text(text, "tb")
     assert [(d.number, d.type) for d in ex.directives] == [("215-TB/TU", "Thông báo")]
     assert [(c.to, c.relation) for c in ex.citations] == [("126-KL/TW", "implements")]
+
+
+def test_news_page_quoting_an_article_after_theo_do():
+    page = ("# Thu hồi đất do vi phạm pháp luật đất đai thực hiện thế nào?\n"
+            "Theo đó, tại Điều 32 Nghị định 102/2024/NĐ-CP có nội dung thay đổi bởi khoản 3 Điều 1 Nghị định "
+            "226/2025/NĐ-CP quy định trình tự thu hồi đất như sau:\n"
+            "Ủy ban nhân dân cấp xã có trách nhiệm lập biên bản vi phạm.\n")
+    ex = extract_text(page, "qa")
+    assert [d.key for d in ex.directives] == ["102/2024/NĐ-CP"]
+    assert [(c.source, c.to) for c in ex.citations] == [("102/2024/NĐ-CP", "226/2025/NĐ-CP")]
