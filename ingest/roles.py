@@ -84,6 +84,11 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     before = F[max(cs, comma - 30):comma].split()
     if any(_title_patterns()[2].match(" ".join(before[-k:])) for k in (1, 2) if len(before) >= k):
         return False   # titles of one person ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
+    pattern, table = _markers()
+    for hit in pattern.finditer(F, cs, comma):
+        if table[" ".join(hit.group(1).split())][0] in ("support", "assign", "reports") and \
+                len(F[hit.end():comma].split()) <= 8:
+            return False   # the list of a verb ("Phối hợp với Ban Quản lý, Trung tâm X triển khai …")
     return _prefix_ok(F, comma + 1, m.start)
 
 

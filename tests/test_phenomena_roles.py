@@ -245,3 +245,10 @@ def test_an_article_on_one_plan_keeps_its_sections():
     got = roles(news, "news.md")
     assert got == {("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", "lead"),
                    ("Sở Tài chính tỉnh Bến Tre", "support")}
+
+
+def test_a_body_listed_after_a_cooperation_verb_is_not_a_subject():
+    body = ("Các sở, ban, ngành tỉnh có trách nhiệm:\n\n"
+            "- Phối hợp với Ban Quản lý, Trung tâm Xúc tiến đầu tư tỉnh triển khai chương trình hỗ trợ.\n")
+    got = roles(PROVINCE_HEAD + body + TAIL)
+    assert not any(role == "lead" and name.startswith("Trung tâm") for name, role in got)
