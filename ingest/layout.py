@@ -281,57 +281,49 @@ def _stream_tables(lines: _Lines, first: int, last: int) -> list[list[Cell]]:
                 tokens.append([i, i])
             else:
                 tokens[-1][1] = i
+    if not tokens:
+        return []
+    texts = [None if t is None else " ".join(" ".join(lines.clean[t[0]:t[1] + 1]).split()) for t in tokens]
     tables, pos = [], 0
     while pos < len(tokens):
-        table, pos = _stream_table(lines, tokens, pos)
+        table, pos = _stream_table(lines, tokens, texts, pos)
         if table:
             tables.append(table)
     return tables
 
 
-def _stream_table(lines: _Lines, tokens: list, pos: int) -> tuple[list[Cell], int]:
+def _stream_table(lines: _Lines, tokens: list, texts: list, pos: int) -> tuple[list[Cell], int]:
     """The table whose header row starts at tokens[pos] (a "|"), and where reading stopped.
 
     A header is 3 or more short cells; when its first cell is a number column ("TT", "STT"), every
     row opens with a short cell (a longer one is the text after the table)."""
+    n = len(tokens)
     width, k = 0, pos
-    while k + 1 < len(tokens) and tokens[k] is None and tokens[k + 1] is not None and \
-            len(_text(lines, tokens[k + 1])) <= _HEADER_CELL:
+    while k + 1 < n and tokens[k] is None and tokens[k + 1] is not None and len(texts[k + 1]) <= _HEADER_CELL:
         width, k = width + 1, k + 2
-    if width < 3 or k + 1 >= len(tokens) or tokens[k] is not None or tokens[k + 1] is not None:
+    if width < 3 or k + 1 >= n or tokens[k] is not None or tokens[k + 1] is not None:
         return [], pos + 1
-    numbered = len(_text(lines, tokens[pos + 1])) <= _ROW_NUMBER
+    numbered = len(texts[pos + 1]) <= _ROW_NUMBER
     cells, row = [], 0
-    while pos < len(tokens) and tokens[pos] is None:
-        col, k, row_cells = 0, pos, []
-        while col < width and k < len(tokens) and tokens[k] is None:
-            if k + 2 < len(tokens) and col >= 2 and tokens[k + 1] is None and tokens[k + 2] is not None and \
-                    _ROW_LABEL_RE.fullmatch(_text(lines, tokens[k + 2])):
+    while pos < n and tokens[pos] is None:
+        col, k, row_cells, opener = 0, pos, [], None
+        while col < width and k < n and tokens[k] is None:
+            if col >= 2 and k + 2 < n and tokens[k + 1] is None and texts[k + 2] is not None and \
+                    _ROW_LABEL_RE.fullmatch(texts[k + 2]):
                 break       # "|" "|" then "2": the row (spanning columns) ended
             k += 1
-            if k < len(tokens) and tokens[k] is not None:
+            if k < n and tokens[k] is not None:
                 a, b = tokens[k]
                 row_cells.append(Cell(lines.starts[a], lines.starts[b] + len(lines.raw[b]), row, col))
+                opener = texts[k] if col == 0 else opener
                 k += 1
             col += 1
-        first = row_cells[0] if row_cells and row_cells[0].col == 0 else None
-        if k >= len(tokens) or tokens[k] is not None or not row_cells or \
-                (numbered and row and (first is None or len(_span_text(lines, first)) > _ROW_NUMBER)):
+        if k >= n or tokens[k] is not None or not row_cells or \
+                (numbered and row and (opener is None or len(opener) > _ROW_NUMBER)):
             break
         cells += row_cells
         row, pos = row + 1, k + 1
     return cells, pos if cells else pos + 1
-
-
-def _text(lines: _Lines, token: list) -> str:
-    """A cell's text, its lines joined."""
-    return " ".join(" ".join(lines.clean[i].split()) for i in range(token[0], token[1] + 1)).strip()
-
-
-def _span_text(lines: _Lines, cell: Cell) -> str:
-    i = bisect_right(lines.starts, cell.start) - 1
-    j = bisect_right(lines.starts, cell.end - 1) - 1
-    return _text(lines, [i, j])
 
 
 def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:
