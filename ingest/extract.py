@@ -32,6 +32,13 @@ _CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$")
 # does not end a clause.
 _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"
                          r"quan|huyen|xa|phuong|bo|so|nganh|don vi|vu|cuc)|(?<![a-z0-9])(?:gom|sau|nhu sau|la))\s*$")
+@lru_cache(maxsize=1)
+def _title_colon() -> re.Pattern:
+    """A title just before a colon ("…, Giám đốc: Sở A, Sở B; Chủ tịch UBND …") introduces the bodies
+    whose heads they are (verbs.tsv 'title'): the colon does not end the clause."""
+    return re.compile(r"(?<![a-z0-9])(?:" + lexicon.alternation(lexicon.verbs().get("title", {})) + r")\s*$")
+
+
 _COLLECTIVE_NAME = re.compile(r"\s(các|\d+)\s+(tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu|"
                               r"đoàn|đội|sở|bộ|chủ rừng)", re.I)
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
@@ -125,7 +132,8 @@ def _clauses(T: str, s: int, e: int, mentions: list[Mention] = ()):
         if cur is not None and cur.start < m.start() < cur.end:
             continue
         if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or
-                                        _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1]))):
+                                        _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1])) or
+                                        _title_colon().search(fold_keep(T[max(s, m.start() - 25):m.start() - 1]))):
             continue   # a colon ends a clause only before a capital, and not before a list's members
         yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
         pos = m.end()
@@ -416,7 +424,13 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
     state = _State(running=not _issued_text(st))
     issuer = sc.issuer.name if sc.issuer else None
     units = [u for u in st.units if u.end > sc.start and u.start < sc.end]
+    attached = st.appendix.start if st.appendix else None
     for u in units:
+        if attached is not None and u.start >= attached:
+            # a plan, regulation or annex printed after the signature starts afresh: the bodies of the
+            # decision's closing article do not lead its title, its table headers or its steps
+            state = _State(explicit=state.explicit, running=state.running, default_modality=state.default_modality)
+            attached = None
         if u.kind == "title":
             state.label = None
             state.prev = None

@@ -97,3 +97,23 @@ def test_closing_article_of_a_standing_committee_resolution():
     roles = {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
     assert roles == {("Chính phủ", "lead"), ("Hội đồng nhân dân tỉnh Điện Biên", "lead"),
                      ("Ủy ban nhân dân tỉnh Điện Biên", "lead")}
+
+
+def test_closing_article_with_a_title_before_a_colon_and_an_annex_that_starts_afresh():
+    from ingest.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 310/QĐ-UBND\n\n"
+            "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\n"
+            "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+            "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc: Sở Xây dựng, Sở Tài chính; Chủ tịch "
+            "Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.\n\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n"
+            "PHỤ LỤC\nDANH MỤC THỦ TỤC HÀNH CHÍNH\n\nBước 1: Tiếp nhận hồ sơ.\nCơ quan thực hiện: Sở Xây dựng.\n")
+    ex = extract_text(text, "yb.txt")
+    closing = [o for o in ex.obligations if "chịu trách nhiệm thi hành" in o.text]
+    assert {a.agency for o in closing for a in o.assignees if not a.generic} == {
+        "Văn phòng Ủy ban nhân dân tỉnh Yên Bái", "Sở Xây dựng tỉnh Yên Bái", "Sở Tài chính tỉnh Yên Bái",
+        "Ủy ban nhân dân các xã, phường tỉnh Yên Bái"}
+    # the annex's title and steps are not tasks of the bodies that execute the decision
+    for o in ex.obligations:
+        assert not o.text.startswith(("PHỤ LỤC", "DANH MỤC", "Bước 1")), o.text
