@@ -311,10 +311,15 @@ _ORDER = re.compile(r"\s*(\([^()]{0,40}\)\s*)?(giao|yeu cau|de nghi|chi dao)\s")
 _ORDER_VERB = re.compile(r"(?<![a-z0-9])(?:giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))|yeu cau|de nghi|chi dao)\s")
 
 
+_GOVERNING_HEAD = re.compile(r"(?<![a-z0-9])(?:uy ban nhan dan|ubnd|bo|so|thu tuong|chinh phu)(?![a-z0-9])")
+
+
 def _issuer_orders(T: str, F: str, ctx: Context) -> int:
     """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order."""
-    verbs = _ORDER_VERB.finditer(F)
-    if next(verbs, None) is None or next(verbs, None) is None:
+    # an order verb with a governing body's head word shortly before it: a cheap first look, since
+    # finding every mention of a long page is the costly part
+    verbs = [v for v in _ORDER_VERB.finditer(F) if _GOVERNING_HEAD.search(F, max(0, v.start() - 120), v.start())]
+    if len(verbs) < 2:
         return 0
     n = 0
     for m in find_mentions(T, F, 0, len(T), ctx):
