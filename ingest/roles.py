@@ -26,6 +26,10 @@ _LIST_WORDS = "va|cung cac|cac"
 _LIST_PUNCT = frozenset(" \t\r\n,;:&()*")
 
 
+# "B tham gia (phối hợp)": a body that joins the task (guide §2: support)
+_JOINS = re.compile(r"\s*(?:cung\s+)?tham gia(?!\s+(?:y kien|gop y|danh gia|tham dinh))(?![a-z0-9])")
+
+
 @lru_cache(maxsize=1)
 def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(prefix of a clause's subject, words between two listed bodies, a marker's title gap
@@ -346,6 +350,9 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.director = m
                     if after and after[0] == "assign":
                         out.modality = out.modality or after[1]
+                elif after and _JOINS.match(F, pos, nxt):
+                    role = "support"        # "B tham gia": B joins the task of the sentence before
+                    out.subject = None
                 elif after and after[0] in ("duty", "assign", "task", "support", "reports"):
                     role = "lead"
                     if after[0] == "duty":

@@ -1,6 +1,8 @@
 """Obligations and roles (guide §2, §8, §9), on short documents of our own writing."""
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract import extract_text
 
 CENTRAL_HEAD = """THỦ TƯỚNG CHÍNH PHỦ
@@ -252,3 +254,34 @@ def test_a_body_listed_after_a_cooperation_verb_is_not_a_subject():
             "- Phối hợp với Ban Quản lý, Trung tâm Xúc tiến đầu tư tỉnh triển khai chương trình hỗ trợ.\n")
     got = roles(PROVINCE_HEAD + body + TAIL)
     assert not any(role == "lead" and name.startswith("Trung tâm") for name, role in got)
+
+
+BT = "tỉnh Bến Tre"
+
+
+@pytest.mark.parametrize("body,expected,reports", [
+    ("UBND tỉnh yêu cầu:\n\n1. Sở Giáo dục và Đào tạo chỉ đạo Trường Cao đẳng Bến Tre rà soát chương trình.\n",
+     {("Sở Giáo dục và Đào tạo " + BT, "lead"), ("Trường Cao đẳng " + BT, "lead")}, []),        # A chỉ đạo B
+    ("Giao Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh giám sát dịch bệnh.\n",
+     {("Sở Y tế " + BT, "lead"), ("Trung tâm Kiểm soát bệnh tật " + BT, "lead")}, []),         # Giao A chỉ đạo B
+    ("Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát kinh phí; báo cáo UBND tỉnh trước ngày 30/6/2024.\n",
+     {("Sở Tài chính " + BT, "lead"), ("Sở Nội vụ " + BT, "support")}, ["Ủy ban nhân dân " + BT]),
+    ("UBND tỉnh yêu cầu:\n\n- Công an tỉnh phối hợp với Sở Giao thông vận tải tuần tra các tuyến đường thủy.\n",
+     {("Công an " + BT, "lead"), ("Sở Giao thông vận tải " + BT, "support")}, []),            # A phối hợp với B
+    ("Giao Sở Công Thương tổ chức kiểm tra thị trường với sự phối hợp của Công an tỉnh.\n",
+     {("Sở Công Thương " + BT, "lead"), ("Công an " + BT, "support")}, []),
+    ("Giao Sở Y tế tổ chức diễn tập; Bộ Chỉ huy Quân sự tỉnh tham gia.\n",
+     {("Sở Y tế " + BT, "lead"), ("Bộ Chỉ huy Quân sự " + BT, "support")}, []),               # B tham gia
+    ("Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp với Công an tỉnh xử lý các vụ án.\n",
+     {("Viện kiểm sát nhân dân " + BT, "lead"), ("Tòa án nhân dân " + BT, "lead"), ("Công an " + BT, "support")}, []),
+    ("Giao Sở Nông nghiệp và Phát triển nông thôn tham mưu UBND tỉnh ban hành kế hoạch, gửi kết quả về Sở Tài chính.\n",
+     {("Sở Nông nghiệp và Phát triển nông thôn " + BT, "lead")}, ["Ủy ban nhân dân " + BT, "Sở Tài chính " + BT]),
+    ("Giao Sở Lao động - Thương binh và Xã hội hỗ trợ kinh phí cho Trường Tiểu học An Hội và kiểm tra "
+     "Trung tâm Bảo trợ xã hội tỉnh.\n",
+     {("Sở Lao động - Thương binh và Xã hội " + BT, "lead")}, []),                             # beneficiary, object
+], ids=["a-chi-dao-b", "giao-a-chi-dao-b", "chu-tri-phoi-hop", "phoi-hop-as-task", "su-phoi-hop-cua", "tham-gia",
+        "de-nghi-outside-command", "reports-to", "beneficiary-and-object"])
+def test_verbs_give_roles(body, expected, reports):
+    ex = extract_text(PROVINCE_HEAD + body + TAIL, "bt.txt")
+    assert {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic} == expected
+    assert sorted({r for o in ex.obligations for r in o.reports_to}) == sorted(reports)
