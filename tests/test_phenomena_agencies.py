@@ -169,3 +169,7 @@ def test_names_never_open_or_close_on_a_connector_and_keep_an_inner_ministry_who
 def test_a_province_branch_named_before_its_level_word():
     assert names("Cục Thuế tỉnh, Cục Hải quan tỉnh và Chi cục Thú y tỉnh phối hợp.", BINH_DINH) == [
         "Cục Thuế tỉnh Bình Định", "Cục Hải quan tỉnh Bình Định", "Chi cục Thú y tỉnh Bình Định"]
+
+
+def test_a_reporting_verb_after_a_name_ends_it():
+    assert names("Cục Thuế thông báo; Cục Hải quan trả lời.", CENTRAL) == ["Cục Thuế", "Cục Hải quan"]
