@@ -27,7 +27,8 @@ from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc
 from .topics import topics_of
 
-_CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$")
+# a sentence ends at ". " (also ".[41] ", after a page's note marks) and a clause at "; "
+_CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$|(?<=[.;!?])(?:\[\d{1,3}\])+\s+(?=\S)")
 # A colon that introduces the members of a list ("UBND các huyện: Sóc Sơn, …", "Các Bộ: Quốc phòng …")
 # does not end a clause.
 _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"

@@ -285,3 +285,10 @@ def test_verbs_give_roles(body, expected, reports):
     ex = extract_text(PROVINCE_HEAD + body + TAIL, "bt.txt")
     assert {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic} == expected
     assert sorted({r for o in ex.obligations for r in o.reports_to}) == sorted(reports)
+
+
+def test_chuyen_giao_is_no_assignment_and_note_marks_end_a_sentence():
+    page = ("Năm 1995, Thủ tướng Chính phủ ban hành Quyết định số 512/TTg về việc chuyển giao Trường Cao đẳng "
+            "Kỹ thuật từ Bộ Công nghiệp sang Bộ Giáo dục và Đào tạo.[12] Sau đó, trường được đổi tên.[13] "
+            "Năm 2001, trường đạt chuẩn đại học.\n")
+    assert roles(page, "wiki.md") == set()
