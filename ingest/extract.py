@@ -258,7 +258,8 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         nxt_title = [t for t in titles if sc.start < t < sc.end]
         if nxt_title:
             sc.end = nxt_title[0]
-    if not scopes and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _issuer_orders(T, F, base_ctx) >= 2):
+    if not scopes and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _reports_order(F) or
+                           _issuer_orders(T, F, base_ctx) >= 2):
         return []   # an encyclopaedia page or news story that reports no instrument
     if not scopes:
         issuer = _unnumbered_issuer(T, F, st, base_ctx)
@@ -313,6 +314,15 @@ _ORDER_VERB = re.compile(r"(?<![a-z0-9])(?:giao(?! (?:thong|dich|luu|duc|nhan|ke
 
 
 _GOVERNING_HEAD = re.compile(r"(?<![a-z0-9])(?:uy ban nhan dan|ubnd|bo|so|thu tuong|chinh phu)(?![a-z0-9])")
+
+
+# "UBND tỉnh vừa giao Sở Y tế …", "Bộ Y tế đã có văn bản yêu cầu …": news of an order just given
+_JUST_ORDERED = re.compile(r"(?<![a-z0-9])(?:vua|moi)\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
+
+
+def _reports_order(F: str) -> bool:
+    """A news text reports a governing body's order just given ("X vừa giao Y …", guide §9)."""
+    return any(_GOVERNING_HEAD.search(F, max(0, m.start() - 80), m.start()) for m in _JUST_ORDERED.finditer(F))
 
 
 def _issuer_orders(T: str, F: str, ctx: Context) -> int:

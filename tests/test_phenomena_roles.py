@@ -292,3 +292,13 @@ def test_chuyen_giao_is_no_assignment_and_note_marks_end_a_sentence():
             "Kỹ thuật từ Bộ Công nghiệp sang Bộ Giáo dục và Đào tạo.[12] Sau đó, trường được đổi tên.[13] "
             "Năm 2001, trường đạt chuẩn đại học.\n")
     assert roles(page, "wiki.md") == set()
+
+
+def test_news_that_a_body_just_gave_an_order_reports_it():
+    news = ("# Bến Tre tăng cường tiêm chủng\n\n"
+            "UBND tỉnh Bến Tre vừa giao Sở Y tế chủ trì, phối hợp với UBND các huyện tổ chức tiêm chủng mở rộng "
+            "cho trẻ em.\n")
+    ex = extract_text(news, "news.md")
+    assert [d.issuer for d in ex.directives] == ["Ủy ban nhân dân tỉnh Bến Tre"]
+    assert {(a.agency, a.role) for o in ex.obligations for a in o.assignees} == {
+        ("Sở Y tế tỉnh Bến Tre", "lead"), ("Ủy ban nhân dân các huyện tỉnh Bến Tre", "support")}
