@@ -74,6 +74,7 @@ class _State:
     running: bool = False                   # a news or Q&A page, not an official text
     block_role: tuple[int, str] | None = None   # (unit, role) after "Cơ quan phối hợp:" in that unit
     block_leads: list[Mention] = field(default_factory=list)   # the task block's "Cơ quan chủ trì"
+    regulated: list[Mention] = field(default_factory=list)     # the body a regulation's "nhiệm vụ" are of
 
     def may_inherit(self, F: str, cs: int, ce: int) -> bool:
         """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
@@ -447,15 +448,18 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             # decision's closing article do not lead its title, its table headers or its steps
             state = _State(explicit=state.explicit, running=state.running, default_modality=state.default_modality)
             attached = None
+        lo, hi = max(u.body_start, sc.start), min(u.end, sc.end)
         if u.kind == "title":
             state.label = None
             state.prev = None
             state.block_leads = []
+            state.regulated = _regulated_body(T, F, lo, hi, sc) or state.regulated
             continue
-        lo, hi = max(u.body_start, sc.start), min(u.end, sc.end)
         if u.kind == "heading":
             state.open_heading(u.level)
         mentions = find_mentions(T, F, lo, hi, sc.ctx)
+        if u.kind == "heading":
+            state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
         first = True
         for cs, ce in _merge_lists(T, list(_clauses(T, lo, hi, mentions)), mentions):
             inside = [m for m in mentions if cs <= m.start < ce]
@@ -632,7 +636,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     context = state.context_leads()
     if u.kind == "heading" and first:
         # a heading naming bodies makes them the leads of everything under it
-        named = explicit if explicit else []
+        named = explicit or (state.regulated if _DUTIES_HEADING.fullmatch(F, cs, ce) else [])
         state.heading.append((u.level, named))
         if named and _is_bare_heading(T, F, cs, ce, mentions):
             explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
@@ -687,6 +691,24 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
         modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),
         topics=topics_of(T[cs:ce], F[cs:ce]), targets=_TARGET.findall(T[cs:ce])))
+
+
+# "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi cục X"
+_REGULATES = re.compile(r"nhiem vu\s*(?:va\s+)?quyen han[a-z ]{0,60}?\s+cua\s+")
+# a heading "Nhiệm vụ, quyền hạn" / "Nhiệm vụ và quyền hạn" / "Nhiệm vụ"
+_DUTIES_HEADING = re.compile(r"\s*(?:nhiem vu(?:\s+(?:va\s+)?quyen han)?|quyen han(?:\s+va)?\s+nhiem vu)[\s:]*")
+
+
+def _regulated_body(T: str, F: str, lo: int, hi: int, sc: Scope, mentions: list[Mention] | None = None
+                    ) -> list[Mention]:
+    """The body whose duties a regulation lists, named in its title ("… nhiệm vụ, quyền hạn … của X"):
+    it leads each item under the regulation's "Nhiệm vụ, quyền hạn" (guide §9)."""
+    hit = _REGULATES.search(F, lo, hi)
+    if hit is None:
+        return []
+    found = mentions if mentions is not None else find_mentions(T, F, lo, hi, sc.ctx)
+    after = [m for m in found if m.start >= hit.end() and not m.generic]
+    return after[:1]
 
 
 def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State) -> bool:

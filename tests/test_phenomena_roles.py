@@ -302,3 +302,16 @@ def test_news_that_a_body_just_gave_an_order_reports_it():
     assert [d.issuer for d in ex.directives] == ["Ủy ban nhân dân tỉnh Bến Tre"]
     assert {(a.agency, a.role) for o in ex.obligations for a in o.assignees} == {
         ("Sở Y tế tỉnh Bến Tre", "lead"), ("Ủy ban nhân dân các huyện tỉnh Bến Tre", "support")}
+
+
+def test_a_regulation_of_a_bodys_duties_makes_it_lead_of_each_item():
+    body = ("Điều 1. Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ, quyền hạn của Trung tâm "
+            "Khuyến nông tỉnh Bến Tre.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n"
+            "QUY ĐỊNH\nChức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Trung tâm Khuyến nông tỉnh Bến Tre\n\n"
+            "Điều 1. Nhiệm vụ, quyền hạn\n\n"
+            "1. Xây dựng kế hoạch khuyến nông hằng năm.\n\n2. Tổ chức tập huấn kỹ thuật cho nông dân.\n")
+    ex = extract_text(DECISION_HEAD + body, "qd.txt")
+    items = [o for o in ex.obligations if o.text.startswith(("Xây dựng", "Tổ chức"))]
+    assert [[(a.agency, a.role) for a in o.assignees] for o in items] == [
+        [("Trung tâm Khuyến nông tỉnh Bến Tre", "lead")]] * 2
