@@ -75,6 +75,7 @@ class _State:
     block_role: tuple[int, str] | None = None   # (unit, role) after "Cơ quan phối hợp:" in that unit
     block_leads: list[Mention] = field(default_factory=list)   # the task block's "Cơ quan chủ trì"
     regulated: list[Mention] = field(default_factory=list)     # the body a regulation's "nhiệm vụ" are of
+    copy_list: bool = False                 # under a "Nơi nhận:" the layout left in the body
 
     def may_inherit(self, F: str, cs: int, ce: int) -> bool:
         """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
@@ -97,6 +98,7 @@ class _State:
         while self.heading and self.heading[-1][0] >= level:
             self.heading.pop()
         self.block_leads = []
+        self.copy_list = False
         if self.label is not None:
             if self.label_items is None and len(self.heading) == self.label_depth:
                 self.label_items = level
@@ -453,10 +455,14 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             state.label = None
             state.prev = None
             state.block_leads = []
+            state.copy_list = False
             state.regulated = _regulated_body(T, F, lo, hi, sc) or state.regulated
             continue
         if u.kind == "heading":
             state.open_heading(u.level)
+        if _SENT_TO.match(F, lo, hi):
+            # "Nơi nhận:" ends the text's tasks; the bodies listed under it are copied, not tasked
+            state = _State(running=state.running, explicit=state.explicit, copy_list=True)
         mentions = find_mentions(T, F, lo, hi, sc.ctx)
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
@@ -613,6 +619,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     roles = analyse(T, F, cs, ce, mentions, issuer)
     if _task_block(T, F, cs, ce, u, roles, state):
         return
+    if state.copy_list and (roles.bare or not roles.leads):
+        return
     asker = roles.director or roles.subject
     if state.running and roles.modality == "đề nghị" and asker is not None and asker.agency.name != issuer:
         return   # a page telling that one body asked another ("Bộ A đề nghị Bộ B …") reports no order
@@ -636,7 +644,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     context = state.context_leads()
     if u.kind == "heading" and first:
         # a heading naming bodies makes them the leads of everything under it
-        named = explicit or (state.regulated if _DUTIES_HEADING.fullmatch(F, cs, ce) else [])
+        # the closing article's bodies lead nothing after it (what follows it is an attachment)
+        named = [] if roles.closing else explicit or (state.regulated if _DUTIES_HEADING.fullmatch(F, cs, ce) else [])
         state.heading.append((u.level, named))
         if named and _is_bare_heading(T, F, cs, ce, mentions):
             explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
@@ -665,7 +674,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: a target or situation, not a task")
         return
-    if explicit or roles.subject:
+    if (explicit or roles.subject) and not roles.closing:
         state.prev, state.prev_unit = leads, u.start
     modality = roles.modality or (state.label_modality if not explicit else None) or state.default_modality
     assignees = []
@@ -709,6 +718,9 @@ def _regulated_body(T: str, F: str, lo: int, hi: int, sc: Scope, mentions: list[
     found = mentions if mentions is not None else find_mentions(T, F, lo, hi, sc.ctx)
     after = [m for m in found if m.start >= hit.end() and not m.generic]
     return after[:1]
+
+
+_SENT_TO = re.compile(r"[\s*_]*noi nhan\b")
 
 
 def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State) -> bool:

@@ -136,6 +136,7 @@ class ClauseRoles:
     directed_only: bool = False          # leads come only from "chỉ đạo X" (A chỉ đạo B: A leads too)
     narrative: bool = False
     bare: bool = False                   # the clause only names bodies ("Sở A, Sở B.")
+    closing: bool = False                # the closing article ("… chịu trách nhiệm thi hành Quyết định này")
 
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
@@ -300,6 +301,7 @@ def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer
         out.leads.append(m)
         out.modality = out.modality or table[" ".join(hit.group(1).split())][1]
     out.director = None if out.leads else out.director
+    out.closing = True
 
 
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:

@@ -315,3 +315,12 @@ def test_a_regulation_of_a_bodys_duties_makes_it_lead_of_each_item():
     items = [o for o in ex.obligations if o.text.startswith(("Xây dựng", "Tổ chức"))]
     assert [[(a.agency, a.role) for a in o.assignees] for o in items] == [
         [("Trung tâm Khuyến nông tỉnh Bến Tre", "lead")]] * 2
+
+
+def test_the_closing_article_leads_nothing_after_it():
+    body = ("Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính lĩnh vực hộ tịch.\n\n"
+            "Điều 2. Chủ tịch UBND các huyện, Giám đốc Sở Tư pháp chịu trách nhiệm thi hành Quyết định này./.\n\n"
+            "TRÌNH TỰ THỰC HIỆN\n\n- Nộp hồ sơ tại bộ phận một cửa.\n\n- Nhận kết quả.\n")
+    ex = extract_text(DECISION_HEAD + body + TAIL, "qd.txt")
+    steps = [o for o in ex.obligations if o.text.startswith(("Nộp", "Nhận", "Bước"))]
+    assert steps == []
