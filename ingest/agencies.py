@@ -37,6 +37,7 @@ _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|t
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
                               r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
+_CO_QUAN_RE = re.compile(r"(?<![a-z0-9])co quan\s+$")
 _PARENT_SEP_RE = re.compile(r"[ \t]*(?:[-–,][ \t]*)?")
 _PARENT_KINDS = ("so", "bo", "cuc", "ubnd", "cong_an", "tong_cuc")   # bodies whose rooms (Phòng …) are named with them
 _ANY_RE = re.compile(r".*")
@@ -923,8 +924,9 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
                 last_end = central_party.end
                 continue
             pl = _parse_place(T, F, p, hi, ctx, head.level)
-            if (not upper or head.mode == "placed") and pl.end == p:
+            if (not upper or (head.mode == "placed" and not _CO_QUAN_RE.search(F, max(lo, s - 8), s))) and pl.end == p:
                 continue  # "công an", "Bảo hiểm xã hội" with nothing after: a sector or a common noun
+                #           (but "cơ quan Bảo hiểm xã hội": the body)
             if pl.generic:
                 gs = s
                 out.append(Mention(gs, pl.end, Agency(name=_written(T, gs, pl.end), kind=head.kind, level=pl.level,

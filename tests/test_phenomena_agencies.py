@@ -173,3 +173,8 @@ def test_a_province_branch_named_before_its_level_word():
 
 def test_a_reporting_verb_after_a_name_ends_it():
     assert names("Cục Thuế thông báo; Cục Hải quan trả lời.", CENTRAL) == ["Cục Thuế", "Cục Hải quan"]
+
+
+def test_a_placed_head_after_co_quan_is_the_body():
+    assert names("Cơ quan Bảo hiểm xã hội tổng hợp danh sách; Bảo hiểm xã hội là chính sách lớn.", BINH_DINH) == [
+        "Bảo hiểm xã hội tỉnh Bình Định"]
