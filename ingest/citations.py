@@ -19,7 +19,9 @@ included, but not the Nơi nhận list.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .agencies import Context, find_mentions
 from .dates import dates_in, parse_date
@@ -29,22 +31,49 @@ from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symb
 from .records import Citation, Directive
 from .structure import Structure
 
-# the clause's opening words, after a list marker ("2.", "b)", "II.") or "V/v" (folded text)
-_LEAD = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
-_BASIS = re.compile(_LEAD + r"(can cu|theo|xet|tren co so)(?![a-z0-9])")
-_IMPLEMENTS = re.compile(_LEAD + r"(?:(?:de|nham)\s+)?(?:tiep tuc\s+)?(thuc hien|trien khai|cu the hoa)(?![a-z0-9])")
-# a clause that only continues an instrument's name: "…; và …", "…; được sửa đổi, bổ sung bởi Luật số …"
-_CONTINUES = re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$|^(?:va\s+)?(?:da\s+)?(?:duoc\s+)?(?:sua doi|bo sung)")
 _MARKUP = " \t*_|#>"
 _BULLET_LINE = re.compile(r"[ \t*_|#>]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))(?:\s|$)")
-# a line that opens with a relation's words opens a clause, whatever the line before ends with
-_CUE_LINE = re.compile(r"[ \t*_|#>]*(?:Căn cứ|Xét|Theo đề nghị|Thực hiện|Triển khai|Để cụ thể hóa|Để cụ thể hoá)\b")
-_CUE_LINE_START = re.compile(r"^" + _CUE_LINE.pattern, re.M)
-_BACK_LIMIT = 1500
-# "theo Mẫu số 03-PBCB/GCN": a form's code, not an instrument (folded text)
-_FORM = re.compile(r"(?<![a-z0-9])mau\s+(?:so\s+)?$")
+_BACK_LIMIT = 1500                          # how far back a clause's opening is looked for
 # where the quoted evidence of a citation stops: the clause's end, a blank line or a table cell
-_CLAUSE_STOP = re.compile(r"[;|]|\.(?=\s|$)|\n[ \t*_]*\n")                          # how far back a clause's opening is looked for
+_CLAUSE_STOP = re.compile(r"[;|]|\.(?=\s|$)|\n[ \t*_]*\n")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    basis: re.Pattern          # a clause opening that states a ground
+    implements: re.Pattern     # a clause opening that carries an instrument out
+    continues: re.Pattern      # a clause that only goes on with the instrument before
+    form: re.Pattern           # the words before a form's code
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    """The regexes of data/citation_words.tsv, on folded text."""
+    words: dict[str, list[str]] = {}
+    for line in (Path(__file__).with_name("data") / "citation_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, phrase = line.split("\t")
+            words.setdefault(kind, []).append(phrase)
+    # the opening words come after a list marker ("2.", "b)", "II.") or "V/v"
+    lead = r"^(?:\W*)(?:(?:\d{1,2}|[ivxl]{1,4}|[a-z])\s+)*(?:v v\s+|ve viec\s+)?"
+    before = rf"(?:(?:{alternation(words['before'])})\s+)*"
+    return _Cues(
+        basis=re.compile(lead + rf"(?:{alternation(words['basis'])})(?![a-z0-9])"),
+        implements=re.compile(lead + before + rf"(?:{alternation(words['implements'])})(?![a-z0-9])"),
+        continues=re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$|^(?:va\s+)?(?:da\s+)?(?:duoc\s+)?"
+                             rf"(?:{alternation(words['continues'])})"),
+        form=re.compile(rf"(?<![a-z0-9])(?:{alternation(words['form'])})\s+(?:so\s+)?$"))
+
+
+def _opens_citing(T: str, F: str, pos: int) -> bool:
+    """Does the line at pos open with a capital and a relation's words ("Căn cứ …", "Xét …", "Thực hiện …")?
+    Such a line opens a clause whatever the line before ends with."""
+    while pos < len(T) and T[pos] in _MARKUP:
+        pos += 1
+    if not T[pos:pos + 1].isupper():
+        return False
+    opening = F[pos:pos + 40]
+    return bool(_cues().basis.match(opening) or _cues().implements.match(opening))
 
 
 def citations(T: str, F: str, ranges: list[tuple[int, int]], source: Directive, ctx: Context,
@@ -57,7 +86,7 @@ def citations(T: str, F: str, ranges: list[tuple[int, int]], source: Directive, 
         numbers = list(find_numbers(T, lo, hi))
         for i, (s, e, num) in enumerate(numbers):
             num = normalise(num)
-            if _key(num) in seen or _FORM.search(F, max(lo, s - 12), s):
+            if _key(num) in seen or _cues().form.search(F, max(lo, s - 14), s):
                 continue
             seen.add(_key(num))
             nxt = numbers[i + 1][0] if i + 1 < len(numbers) else hi
@@ -83,7 +112,7 @@ def _key(number: str) -> str:
 
 def _citation(T: str, F: str, lo: int, hi: int, s: int, e: int, nxt: int, num: str, source: Directive,
               ctx: Context) -> Citation:
-    start = _clause_start(T, lo, s)[0]
+    start = _clause_start(T, F, lo, s)[0]
     while start < s and T[start] in _MARKUP + "\n-+•–":
         start += 1
     stop = _CLAUSE_STOP.search(T, e, min(hi, e + 400))
@@ -109,7 +138,7 @@ def _issued_in_sentence(T: str, F: str, start: int, s: int, ctx: Context) -> tup
     return issuer, date
 
 
-def _clause_start(T: str, lo: int, s: int) -> tuple[int, str]:
+def _clause_start(T: str, F: str, lo: int, s: int) -> tuple[int, str]:
     """Where the clause holding offset s opens, and what separates it from the one before.
 
     Clauses end at ";" and ":", sentences at ". ", at a line that ends in one of
@@ -131,7 +160,7 @@ def _clause_start(T: str, lo: int, s: int) -> tuple[int, str]:
                 return i + 1, prev[-1:] if prev[-1:] in (";", ":") else ""
             ls = T.rfind("\n", floor, i) + 1
             prev = T[max(floor, ls):i].rstrip(_MARKUP)
-            if not prev.strip(_MARKUP) or prev[-1] in ".!?" or prev.isupper() or _CUE_LINE.match(T, i + 1):
+            if not prev.strip(_MARKUP) or prev[-1] in ".!?" or prev.isupper() or _opens_citing(T, F, i + 1):
                 return i + 1, ""
             if prev[-1] in ";:":
                 return i + 1, prev[-1]
@@ -143,11 +172,11 @@ def relation(T: str, F: str, lo: int, s: int) -> str:
     """basis | implements | mentions, from the opening of the clause citing at offset s."""
     pos = s
     for _ in range(20):
-        start, sep = _clause_start(T, lo, pos)
+        start, sep = _clause_start(T, F, lo, pos)
         opening = " ".join(F[start:pos].split())
-        if _BASIS.match(opening):
+        if _cues().basis.match(opening):
             return "basis"
-        if _IMPLEMENTS.match(opening):
+        if _cues().implements.match(opening):
             return "implements"
         # "…; Nghị định số …" / "Căn cứ:\n- Luật …": a list item continues the clause before it
         if not sep or start <= lo or not _continues(opening):
@@ -161,7 +190,7 @@ def _continues(opening: str) -> bool:
     m = type_word_regex().match(opening.lstrip("- "))
     if m:
         return True
-    return bool(_CONTINUES.match(opening))
+    return bool(_cues().continues.match(opening))
 
 
 def _cited_type(F: str, lo: int, s: int, num: str) -> str:
@@ -233,17 +262,30 @@ def _titles_regex() -> re.Pattern:
 # ---- where an official text cites ------------------------------------------------------------------
 
 
-def official_ranges(T: str, st: Structure, end: int) -> list[tuple[int, int]]:
+def official_ranges(T: str, F: str, st: Structure, end: int) -> list[tuple[int, int]]:
     """The stretches of an official text that can cite: from its own number in the header to the
     end of the document proper (``end``, before a library's furniture), without the Nơi nhận list."""
     lo = st.body.start
     if st.header:
         # after the number in the header (the trích yếu may cite); without one, from the first Căn cứ line
         m = OWN_NUMBER_RE.search(T, st.header.start, st.header.end)
-        cue = None if m else _CUE_LINE_START.search(T, st.header.start, st.header.end)
-        if m or cue:
-            lo = min(lo, m.end(1) if m else cue.start())
+        cue = None if m else _first_citing_line(T, F, st.header.start, st.header.end)
+        if m or cue is not None:
+            lo = min(lo, m.end(1) if m else cue)
     nn = st.noi_nhan
     if nn and lo <= nn.start and nn.end <= end:
         return [(a, b) for a, b in ((lo, nn.start), (nn.end, end)) if b > a]
     return [(lo, end)]
+
+
+def _first_citing_line(T: str, F: str, lo: int, hi: int) -> int | None:
+    """The start of the first line in T[lo:hi] that opens citing ("Căn cứ …")."""
+    pos = lo
+    while pos < hi:
+        if _opens_citing(T, F, pos):
+            return pos
+        nl = T.find("\n", pos, hi)
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None

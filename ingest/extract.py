@@ -209,7 +209,7 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             explicit = _obligations(T, F, st, sc, ex, keep)
             if not explicit and not _issued_text(st):
                 del ex.obligations[before:]   # running text that only inherits bodies gives no task
-        ranges = cit.official_ranges(T, st, lay.end) if st.official and st.header else [(sc.start, sc.end)]
+        ranges = cit.official_ranges(T, F, st, lay.end) if st.official and st.header else [(sc.start, sc.end)]
         ex.citations += cit.citations(T, F, ranges, sc.directive, sc.ctx)
     # a text reporting several directives mentions one in the other's stretch in passing; only a
     # stated ground or implementation ("Theo …", "Thực hiện …") is a citation between them
