@@ -107,11 +107,13 @@ def _well_formed(cits: list[Citation]) -> list[Citation]:
 
 
 def _key(number: str) -> str:
+    """A number compared as the scorer does: no spaces, upper case, Đ as D."""
     return normalise(number).upper().replace("Đ", "D")
 
 
 def _citation(T: str, F: str, lo: int, hi: int, s: int, e: int, nxt: int, num: str, source: Directive,
               ctx: Context) -> Citation:
+    """The citation of the number at s..e: its relation, type, date, issuer and the clause quoted."""
     start = _clause_start(T, F, lo, s)[0]
     while start < s and T[start] in _MARKUP + "\n-+•–":
         start += 1
@@ -205,6 +207,7 @@ def _cited_type(F: str, lo: int, s: int, num: str) -> str:
 
 
 def _cited_date(F: str, e: int) -> str | None:
+    """"số N ngày 12/3/2025": the date printed right after the number."""
     after = F[e:e + 30]
     return parse_date(after) if re.match(r"\s*(ngay\s)?\d", after) else None
 
