@@ -43,7 +43,9 @@ _BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
 _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
 # "Số: 80/2025/NQ-HĐND" (also "Số 12/KH-UBND", "Số ký hiệu: …", "Luật số: 60/2024/QH15") opening a line of the header: not the
 # "số" of a law cited in a Căn cứ line that a header without its number runs into
-OWN_NUMBER_RE = re.compile(r"^[ \t*_#|>]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?s[ốo]\s*(?:ký hiệu)?\s*:?\s*(\d[^\s,;|*]*)", re.I | re.M)
+# (or after the issuer or a rule on the same line when a table row was flattened: "CHÍNH PHỦ _ Số: 172/2025/NĐ-CP")
+OWN_NUMBER_RE = re.compile(r"(?:^[ \t*_#|>]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?s[ốo]\s*(?:ký hiệu)?\s*:?|"
+                           r"(?<![^\W_])(?-i:S)[ốỐ][ \t]*:)\s*(\d[^\s,;|*]*)", re.I | re.M)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 
 

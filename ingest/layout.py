@@ -41,7 +41,8 @@ _DATA = Path(__file__).with_name("data") / "layout.txt"
 _SEPARATOR_ROW_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 _BAR_RE = re.compile(r"\|")
 _SPLIT_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:\*+[^\W\d_]+)+")
-_INNER_MARK_RE = re.compile(r"\*(?<=[^\W\d_]\*)\**[^\W\d_]")   # starts at the star: quick to find
+_SPLIT_NUMBER_RE = re.compile(r"(?<!\d)\d+(?:\*+\d+)+")     # "ngày 1**1**" -> "ngày 11"
+_INNER_MARK_RE = re.compile(r"\*(?<=\w\*)\**\w")   # starts at the star: quick to find
 _MARKS_RE = re.compile(r"\*+")
 _LAST_LETTERS_RE = re.compile(r"[^\W\d_]*$")
 _MD_HEADING_RE = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)")
@@ -62,6 +63,7 @@ _BLOCK_START_RE = re.compile(
     r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
     r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|V/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
 _MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
+_NUMBER_LINE_RE = re.compile(r"^[ \t*_|#]*S[ốỐ][ \t]*(?:ký hiệu)?[ \t]*:[ \t]*\d{1,6}[ \t]*[/-][ \t]*[A-ZĐ0-9]", re.M)
 _NUMBER_LABEL_RE = re.compile(r"(?:Luật\s+)?S[ốo](?:\s+ký hiệu)?\s*:")
 _MOTTO_RE = re.compile(r"C[ỘO]NG[\W_]+H(?:[ÒO]A|O[ÀA])[\W_]+X[ÃA][\W_]+H[ỘO]I[\W_]+CH[ỦU][\W_]+NGH[ĨI]A")
 _ENDS_RE = re.compile(r"[.;:!?]$")
@@ -183,6 +185,7 @@ def _clean_line(raw: str, lines: _Lines, i: int) -> str:
             rest = _blank(rest[:m.end()]) + rest[m.end():]
     if "*" in rest and _INNER_MARK_RE.search(rest):
         rest = _SPLIT_WORD_RE.sub(_rejoin, rest)
+        rest = _SPLIT_NUMBER_RE.sub(lambda m: m.group().replace("*", "") + " " * m.group().count("*"), rest)
     rest = rest.replace("*", " ").replace("|", " ")
     if "__" in rest or "~~" in rest:
         rest = rest.replace("__", "  ").replace("~~", "  ")
@@ -355,7 +358,21 @@ def _header_line(lines: _Lines, text: str) -> int:
             return _issuer_above(lines, i)
         if before.rstrip(" \t").endswith("\n"):
             return i            # a table row: the issuer is in its first cell
-    return 0
+    return _issuer_over_number(lines, text)
+
+
+def _issuer_over_number(lines: _Lines, text: str) -> int:
+    """A copy without the motto: the header starts at the body in capitals right above "Số: N/…"."""
+    m = _NUMBER_LINE_RE.search(text, 0, _PREAMBLE_MAX)
+    if not m:
+        return 0
+    i = bisect_right(lines.starts, m.start()) - 1
+    k = i - 1
+    while k >= 0 and not lines.clean[k].strip():
+        k -= 1
+    if k < 0 or not _upper(lines.clean[k].strip()):
+        return 0
+    return _issuer_above(lines, i)
 
 
 def _issuer_above(lines: _Lines, i: int) -> int:

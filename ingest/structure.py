@@ -25,7 +25,8 @@ HEADING_RE = re.compile(
     r"(?:[ \t]*\*\*)?[ \t]+")
 BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
 MARKUP_RE = re.compile(r"[*_#|`>]+")
-SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)\s?\.", re.M)
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT GIÁM ĐỐC" (the dot dropped; "Q" keeps it)
+SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ]{2}))", re.M)
 NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.M | re.I)   # not "Nơi nhận hồ sơ …"
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
 _RULE_CHARS = frozenset("|*-_ ")
@@ -298,8 +299,9 @@ def _continued(text: str, end: int) -> int:
     while True:
         nl = text.find("\n", end + 1)
         line = text[end + 1:nl if nl >= 0 else len(text)]
-        word = line.lstrip(" \t*_")
-        if not word[:1].islower() or end >= len(text):
+        word = line.strip(" \t*_")
+        goes_on = word[:1].islower() or word[:1].isdigit() or (len(word) <= 12 and word.isupper() and " " not in word)
+        if not goes_on or end >= len(text):       # ("… Nghị định\n136/2025/NĐ-CP", "… thuế\nGTGT" go on)
             return end
         end = nl if nl >= 0 else len(text)
 
@@ -308,7 +310,11 @@ def _header_end(text: str, lo: int) -> int | None:
     """The header ends at the trích yếu: after "V/v …", or the type word and its subject lines."""
     m = _VV_RE.search(text, lo, lo + 4000)
     if m:
-        return _continued(text, m.end())
+        end = m.end()
+        if not text[m.end(1):end].strip(" \t*_:"):
+            nl = text.find("\n", end + 1)     # "V/v" alone on its line, the subject on the next
+            end = nl if nl >= 0 else len(text)
+        return _continued(text, end)
     t = TYPE_LINE.search(text, lo, lo + 4000)
     if t:
         return _end_of_paragraph(text, t.end())
@@ -390,8 +396,8 @@ def _first_signature(text: str, lo: int, hi: int) -> re.Match | None:
     """The first signature line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"): a short line in capitals."""
     for m in SIGN_RE.finditer(text, lo, hi):
         eol = text.find("\n", m.end(), hi)
-        line = text[m.start():eol if eol >= 0 else hi].strip()
-        if len(line) < 80 and line[len(m.group(1)) + 1:].strip()[:6].isupper():
+        eol = eol if eol >= 0 else hi
+        if eol - m.start() < 80 and text[m.end():eol].strip()[:6].isupper():
             return m
     return None
 

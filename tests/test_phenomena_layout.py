@@ -539,3 +539,42 @@ def test_library_table_one_cell_a_line():
     assert _facts(ex) == {("Sở Khoa học và Công nghệ tỉnh Trà Vinh", "lead"),
                           ("Ủy ban nhân dân các xã tỉnh Trà Vinh", "support"), ("Sở Nội vụ tỉnh Trà Vinh", "lead")}
     assert _spans_exact(ex, LIBRARY_TABLE)
+
+
+# A web page's title and source line before a header printed without the motto; "V/v" alone on its line;
+# a date whose digits bold marks split; a signature without its dot ("KT GIÁM ĐỐC").
+NO_MOTTO = """# Đà Nẵng: thành phố chỉ đạo phòng chống rét
+
+*Source: báo Quảng Nam điện tử*
+
+ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+
+Số: 55/UBND-NLN
+V/v
+Phòng chống rét cho gia súc
+Lào Cai, ngày 1**2** tháng 12 năm 2024
+
+Kính gửi: Sở Nông nghiệp và Môi trường.
+
+Ủy ban nhân dân tỉnh yêu cầu Sở Nông nghiệp và Môi trường hướng dẫn chống rét cho gia súc.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+"""
+
+
+def test_header_without_motto_after_a_page_title():
+    ex = extract_text(NO_MOTTO, document="lc.md")
+    d = ex.directives[0]
+    assert (d.number, d.type, d.issuer, d.date) == ("55/UBND-NLN", "Công văn", "Ủy ban nhân dân tỉnh Lào Cai",
+                                                     "2024-12-12")
+    assert _facts(ex) == {("Sở Nông nghiệp và Môi trường tỉnh Lào Cai", "lead")}
+    lay = read(NO_MOTTO)
+    st = parse(lay.text, lay)
+    assert NO_MOTTO[lay.start:].startswith("ỦY BAN NHÂN DÂN")
+    assert NO_MOTTO[st.signature.start:].startswith("KT GIÁM ĐỐC")
