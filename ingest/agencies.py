@@ -795,8 +795,32 @@ def _department_members(T: str, F: str, g: re.Match, colon: int, hi: int, ctx: C
 _TITLE_RE = re.compile(r"(?:(?<=\s)|^)(giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh van phong|chanh|truong|lanh dao)\s+$")
 
 
+_PARENT_MEMO: dict | None = None     # parent lookups of the running find_mentions call (see _mentions_at)
+
+
 def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mention]:
     """Agency mentions in T[lo:hi], left to right, generic phrases marked generic."""
+    global _PARENT_MEMO
+    if _PARENT_MEMO is not None:
+        return _find_mentions(T, F, lo, hi, ctx)
+    _PARENT_MEMO = {}
+    try:
+        return _find_mentions(T, F, lo, hi, ctx)
+    finally:
+        _PARENT_MEMO = None
+
+
+def _mentions_at(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mention]:
+    """find_mentions(T, F, lo, hi, ctx) for a unit's parent ("Phòng X - Sở Y …"), computed once per
+    (lo, hi) in one outer call: a list of such units would otherwise re-scan the rest of the text for
+    every unit, and again inside each scan (exponential). The result is only read, never changed."""
+    key = (T, lo, hi, id(ctx))
+    if key not in _PARENT_MEMO:
+        _PARENT_MEMO[key] = (ctx, _find_mentions(T, F, lo, hi, ctx))   # ctx kept alive: its id stays its own
+    return _PARENT_MEMO[key][1]
+
+
+def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     generic_spans = []
     gen_re = _generic_regex()
@@ -878,7 +902,7 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
             pm = _PARENT_SEP_RE.match(T[pl.end:hi]) if head.kind == "phong" else None
             if pm and (pm.group().strip() or isinstance(fm, _FakeMatch)):
                 kinds = _PARENT_KINDS if pm.group().strip() != "," else _PARENT_KINDS[:4]   # (", Công an xã": a list)
-                sub = find_mentions(T, F, pl.end + pm.end(), hi, ctx)
+                sub = _mentions_at(T, F, pl.end + pm.end(), hi, ctx)
                 sub = [x for x in sub if not x.generic and x.start == pl.end + pm.end() and x.agency.kind in kinds]
                 if sub:
                     parent = sub[0].agency
