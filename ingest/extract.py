@@ -33,6 +33,10 @@ _CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$|(?<=[.;!?])(?:\[\d{1
 # does not end a clause.
 _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"
                          r"quan|huyen|xa|phuong|bo|so|nganh|don vi|vu|cuc)|(?<![a-z0-9])(?:gom|sau|nhu sau|la))\s*$")
+# "… có ý kiến chỉ đạo như sau:" and a new line: what follows is a sentence of its own
+_SAYS_COLON = re.compile(r"(?<![a-z0-9])(?:nhu sau|sau day)\s*:[ \t]*\n")
+
+
 @lru_cache(maxsize=1)
 def _title_colon() -> re.Pattern:
     """A title just before a colon ("…, Giám đốc: Sở A, Sở B; Chủ tịch UBND …") introduces the bodies
@@ -135,9 +139,10 @@ def _clauses(T: str, s: int, e: int, mentions: list[Mention] = ()):
             cur = next(spans, None)
         if cur is not None and cur.start < m.start() < cur.end:
             continue
+        before = fold_keep(T[max(s, m.start() - 25):m.start() - 1])
         if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or
-                                        _LIST_COLON.search(fold_keep(T[max(s, m.start() - 25):m.start() - 1])) or
-                                        _title_colon().search(fold_keep(T[max(s, m.start() - 25):m.start() - 1]))):
+                                        (_LIST_COLON.search(before) and not _SAYS_COLON.search(before + T[m.start() - 1:m.end()]))
+                                        or _title_colon().search(before)):
             continue   # a colon ends a clause only before a capital, and not before a list's members
         yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
         pos = m.end()

@@ -324,3 +324,10 @@ def test_the_closing_article_leads_nothing_after_it():
     ex = extract_text(DECISION_HEAD + body + TAIL, "qd.txt")
     steps = [o for o in ex.obligations if o.text.startswith(("Nộp", "Nhận", "Bước"))]
     assert steps == []
+
+
+def test_a_sentence_after_nhu_sau_and_a_line_break_opens_its_own_clause():
+    body = ("Xét đề nghị của Hiệp hội Thủy sản, Phó Thủ tướng Chính phủ có ý kiến chỉ đạo như sau:\n"
+            "Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Công Thương nghiên cứu kiến nghị của Hiệp hội.\n")
+    got = roles(CENTRAL_HEAD + body + TAIL)
+    assert got == {("Bộ Nông nghiệp và Môi trường", "lead"), ("Bộ Công Thương", "support")}
