@@ -31,7 +31,7 @@ _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
 # every call, and find_mentions runs for every paragraph of every document.
 _CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
 _CAP_LEVEL_RE = re.compile(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))")
-_NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich nuoc|trung uong dang)$")
+_NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich nuoc|trung uong dang|chinh phu|quoc hoi)$")
 _LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
 _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phố)\s+")
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
@@ -478,8 +478,9 @@ def _trailing_level(T: str, F: str, p: int, end: int) -> re.Match | None:
         lm = _TRAILING_PLACE_RE.search(F[p:end], pos)
         if not lm:
             return None
-        if _spelled_as_level(T[p + lm.start(1):p + lm.end(1)]) and not F[p:p + lm.start()].endswith(" cap"):
-            return lm
+        if _spelled_as_level(T[p + lm.start(1):p + lm.end(1)]) and not F[p:p + lm.start()].endswith(" cap") \
+                and not _name_phrase_regex().match(F, p + lm.start(1), end):
+            return lm   # (not a compound that opens with a level word: "xã hội" is no commune)
         pos = lm.start() + 1
 
 
@@ -522,7 +523,8 @@ def _wrapped(T: str, F: str, r: int, nxt: int, hi: int) -> bool:
 @lru_cache(maxsize=1)
 def _name_phrase_regex() -> re.Pattern:
     """The first compound of name_phrases.txt (in file order) that opens a text, as a whole word."""
-    return re.compile("(?:" + "|".join(map(re.escape, lexicon.name_phrases())) + r")(?= |\Z)")
+    return re.compile("(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.name_phrases())
+                      + r")(?=\s|\Z)")   # (a phrase may wrap across lines: "xã\nhội")
 
 
 # Kinds of body that texts also write in lower case ("công an các phường", "ủy ban nhân dân các cấp").

@@ -178,3 +178,9 @@ def test_a_reporting_verb_after_a_name_ends_it():
 def test_a_placed_head_after_co_quan_is_the_body():
     assert names("Cơ quan Bảo hiểm xã hội tổng hợp danh sách; Bảo hiểm xã hội là chính sách lớn.", BINH_DINH) == [
         "Bảo hiểm xã hội tỉnh Bình Định"]
+
+
+def test_compounds_keep_names_whole_even_across_a_line_break():
+    assert names("Văn phòng đăng ký đất đai tỉnh, Viện Hàn lâm Khoa học xã\nhội Việt Nam và Ban Tôn giáo Chính phủ phối hợp.",
+                 BINH_DINH) == ["Văn phòng đăng ký đất đai tỉnh Bình Định", "Viện Hàn lâm Khoa học xã hội Việt Nam",
+                                "Ban Tôn giáo Chính phủ"]
