@@ -2,11 +2,15 @@
 
 An official text has a header (issuing body, Số/ký hiệu, place and date, type
 word and trích yếu / "V/v"), "Kính gửi", a body of numbered or bold headings,
-bullets and paragraphs, "Nơi nhận" and a signature block (TM., KT., Q., TL.).
+bullets and paragraphs, "Nơi nhận" and a signature block (TM., KT., Q., TL.),
+and may print after them a document it issues (Phụ lục, Kế hoạch, Quy định …
+"ban hành kèm theo"), whose tasks are its own (guide §8). A plan's task table
+(Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp) gives one ``TaskRow`` a row.
 News articles and digests have a title, paragraphs and section titles.
 
-``parse(text)`` splits the text into ``Unit``s (a heading, bullet or paragraph,
-with soft-wrapped lines joined) and finds the header blocks, all as offsets
+``parse(text, layout)`` reads the clean copy of ``ingest.layout`` (markup blanked,
+soft-wrapped lines joined, the page around the document left out), splits it into
+``Unit``s (a heading, bullet or paragraph) and finds the blocks, all as offsets
 into the text so that later stages quote the source exactly.
 """
 from __future__ import annotations
