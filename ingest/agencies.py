@@ -665,6 +665,33 @@ def _inner_parent(T: str, F: str, q: int, end: int, hi: int) -> int:
     return end
 
 
+_SUBORDINATE_RE = re.compile(r"((?:tap doan|tong cong ty|cong ty)(?:\s+(?:tap doan|tong cong ty|cong ty))*)"
+                             r"\s+truc thuoc\s+")
+
+
+def _subordinate_collectives(T: str, F: str, s: int, hi: int, ctx: Context) -> list[Mention]:
+    """"các Tập đoàn, Tổng công ty trực thuộc Bộ Tài chính, Bộ Xây dựng": one collective of the
+    companies of each parent body named ("Các tập đoàn, tổng công ty trực thuộc Bộ Tài chính")."""
+    m = _SUBORDINATE_RE.match(F, s, hi)
+    if not m:
+        return []
+    kinds = "Các " + squash_spaces(modern_tones(T[m.start(1):m.end(1)])).lower()
+    out: list[Mention] = []
+    pos = m.end()
+    for sub in find_mentions(T, F, m.end(), min(hi, m.end() + 200), ctx):
+        if sub.generic or sub.start != pos or sub.agency.kind not in ("bo", "ubnd", "cuc", "so"):
+            break
+        start = s - 4 if not out else sub.start
+        out.append(Mention(start, sub.end, _agency(f"{kinds} trực thuộc {sub.agency.name}", "collective",
+                                                    sub.agency.level, sub.agency.jurisdiction,
+                                                    _written(T, start, sub.end)), head_start=s))
+        sep = _MEMBER_SEP_RE.match(T, sub.end, hi)
+        if not sep:
+            break
+        pos = sep.end()
+    return out
+
+
 def _more_places(T: str, pl: _Place, name: str, kind: str, head_start: int) -> list[Mention]:
     """The further bodies of a head listed by place ("UBND huyện A, huyện B", "các tỉnh: A, B")."""
     return [Mention(es, ee, _agency(squash_spaces(f"{name} {j}"), kind, lvl, j, _written(T, es, ee)),
@@ -969,6 +996,12 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
         else:  # open
             if not upper:
                 continue
+            if head.kind in _COMPANY_KINDS and F[max(lo, s - 4):s] == "cac ":
+                found = _subordinate_collectives(T, F, s, hi, ctx)
+                if found:
+                    out.extend(found)
+                    last_end = found[-1].end
+                    continue
             q = _skip_space(T, p, hi)
             if head.kind not in _DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()):
                 continue  # "Trường hợp …", "Bảo đảm …": a common word, not a body

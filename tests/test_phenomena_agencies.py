@@ -184,3 +184,8 @@ def test_compounds_keep_names_whole_even_across_a_line_break():
     assert names("Văn phòng đăng ký đất đai tỉnh, Viện Hàn lâm Khoa học xã\nhội Việt Nam và Ban Tôn giáo Chính phủ phối hợp.",
                  BINH_DINH) == ["Văn phòng đăng ký đất đai tỉnh Bình Định", "Viện Hàn lâm Khoa học xã hội Việt Nam",
                                 "Ban Tôn giáo Chính phủ"]
+
+
+def test_companies_subordinate_to_each_listed_parent_are_one_collective_each():
+    assert names("Giao các Tổng công ty trực thuộc Bộ Công Thương, Bộ Quốc phòng báo cáo.", CENTRAL) == [
+        "Các tổng công ty trực thuộc Bộ Công Thương", "Các tổng công ty trực thuộc Bộ Quốc phòng"]
