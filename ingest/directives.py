@@ -318,12 +318,22 @@ def _dated_at(F: str, e: int) -> str | None:
 
 
 def _dated_elsewhere(T: str, F: str, number: str, skip: int) -> str | None:
-    """The date printed after another mention of the same number in the text."""
+    """The date printed after another mention of the same number in the text, else the date that
+    opens the sentence of another mention ("Ngày 10 tháng 3 năm 2025, UBND tỉnh ban hành Quyết định số N")."""
+    opening = None
     for s, e, num in find_numbers(T):
         if s != skip and normalise(num) == number:
             date = _dated_at(F, e)
             if date:
                 return date
+            opening = opening or _opening_date(F, sentence_start(T, s, max(0, s - 1500)), s)
+    return opening
+
+
+def _opening_date(F: str, sent: int, s: int) -> str | None:
+    """The date that opens the sentence (from sent) of a number at s ("Ngày 14/4/2025, …")."""
+    for ds, de, iso in dates_in(F, sent, s):
+        return iso if ds - sent <= 12 else None
     return None
 
 
@@ -335,14 +345,12 @@ def describe(T: str, F: str, sent: int, s: int, e: int, number: str) -> Directiv
         type_ = type_of_word(tm.group(1))
     if not type_:
         type_ = type_from_symbol(number)
-    date = _dated_at(F, e) or _dated_elsewhere(T, F, number, s)
+    # the date after this mention or another; the date that opens the reporting sentence ("Ngày
+    # 14/4/2025, … ban hành Kế hoạch số …") or another's; else the last one before the number
+    date = _dated_at(F, e) or _opening_date(F, sent, s) or _dated_elsewhere(T, F, number, s)
     if not date:
-        # "Ngày 14/4/2025, … ban hành Kế hoạch số …": the date that opens the reporting sentence,
-        # else the last one before the number
         for ds, de, iso in dates_in(F, sent, s):
             date = iso
-            if ds - sent <= 12:
-                break
     subject = None
     sm = re.search(r"ve viec\s", F[e:e + 120])
     if sm:

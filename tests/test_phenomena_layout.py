@@ -578,3 +578,16 @@ def test_header_without_motto_after_a_page_title():
     st = parse(lay.text, lay)
     assert NO_MOTTO[lay.start:].startswith("ỦY BAN NHÂN DÂN")
     assert NO_MOTTO[st.signature.start:].startswith("KT GIÁM ĐỐC")
+
+
+QA_PAGE = """# Lịch thi vào lớp 10 Bắc Giang theo Quyết định 412/QĐ-UBND ra sao?
+
+Lịch thi theo Quyết định 412/QĐ-UBND được quy định như sau.
+
+Ngày 20 tháng 3 năm 2025, UBND tỉnh Bắc Giang ban hành Quyết định số 412/QĐ-UBND phê duyệt kế hoạch tuyển sinh.
+"""
+
+
+def test_reported_decision_dated_by_the_sentence_of_another_mention():
+    d = extract_text(QA_PAGE, document="bg.md").directives[0]
+    assert (d.number, d.date) == ("412/QĐ-UBND", "2025-03-20")
