@@ -20,10 +20,13 @@ two columns) become lines, the items of a list glued into one cell become lines,
 "1234 /QĐ-UBND" is printed "1234/QĐ-UBND" (the space moves before the number),
 and the page's preamble and furniture become blank lines. ``start``/``end`` say
 where the document proper lies; ``bold`` keeps the one fact of the markup that
-structure needs (a line printed wholly in bold is a heading); ``cells`` keeps
+structure needs (a line printed wholly in bold is a heading); ``tables`` keeps
 the grid of data tables (three columns or more: a plan's tasks with their
-"Cơ quan chủ trì" and "Cơ quan phối hợp") printed as Markdown rows, whose pipes
-stay in the text as separators so that no name runs from one cell into the next.
+"Cơ quan chủ trì" and "Cơ quan phối hợp"), printed as Markdown rows (whose pipes
+stay in the text as separators, so that no name runs from one cell into the next)
+or one cell a line between "|" lines as a legal library prints them. Words and
+numbers that bold marks split ("C**ỤC", "1**1**") are joined, the marks moved
+after them as spaces.
 """
 from __future__ import annotations
 
