@@ -117,3 +117,8 @@ def test_closing_article_with_a_title_before_a_colon_and_an_annex_that_starts_af
     # the annex's title and steps are not tasks of the bodies that execute the decision
     for o in ex.obligations:
         assert not o.text.startswith(("PHỤ LỤC", "DANH MỤC", "Bước 1")), o.text
+
+
+def test_a_branch_of_the_land_registration_office_is_a_body():
+    got = names("Điều 8. Trách nhiệm của Chi nhánh Văn phòng đăng ký đất đai", province="Nghệ An")
+    assert got == ["Chi nhánh Văn phòng đăng ký đất đai tỉnh Nghệ An"]
