@@ -15,14 +15,31 @@ from ingest.pipeline import InputError, extract_path, iter_inputs
 
 
 def write_json(out_dir: Path, stem: str, data: dict) -> Path:
-    """Write DIR/<stem>.json atomically: a reader never sees half a file."""
+    """Write DIR/<stem>.json atomically: a reader never sees half a file.
+
+    The JSON is built in memory and written at once (``json.dump`` writes it piece by piece)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{stem}.json"
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1)
+    body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    fd, tmp = _temp_file(out_dir, stem)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(body)
     os.replace(tmp, target)
     return target
+
+
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _temp_file(out_dir: Path, stem: str) -> tuple[int, str]:
+    """A new private file beside the target, as ``mkstemp`` makes it (exclusive, mode 0600), named by the
+    process id: making up mkstemp's random names cost more than writing the JSON. A name taken (a file
+    left by a killed run) falls back to mkstemp."""
+    tmp = os.path.join(out_dir, f".{stem}.{os.getpid()}.tmp")
+    try:
+        return os.open(tmp, _TEMP_FLAGS, 0o600), tmp
+    except FileExistsError:
+        return tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".tmp")
 
 
 def output_stems(files: list[Path]) -> dict[Path, str]:

@@ -34,6 +34,7 @@ SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ
 NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.M | re.I)   # not "Nơi nhận hồ sơ …"
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
 _RULE_CHARS = frozenset("|*-_ ")
+_RULE_TEXT = "".join(sorted(_RULE_CHARS))
 _ROMAN_RE = re.compile(r"[IVXL]+")
 _LETTER_RE = re.compile(r"[a-zđ]")   # a line of only these is a rule or table border, not text
 _ENDS_SENTENCE_RE = re.compile(r"[.:;!?…]\**\s*$")
@@ -134,7 +135,7 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
     cur: Unit | None = None
     for s, e, line in _lines(text[lo:hi]):
         s, e = s + lo, e + lo
-        if not line.strip() or set(line.strip()) <= _RULE_CHARS:
+        if not line.strip().strip(_RULE_TEXT):      # blank, or a rule of "|*-_ " only (no set per line)
             cur = None
             continue
         kind, level, off = _unit_kind(line, None if bold is None else s in bold)
