@@ -236,7 +236,9 @@ def parse(text: str, layout: Layout | None = None) -> Structure:
         a = _attachment(text, after, hi)
         if a is not None:
             st.appendix = Block(a, hi)
-            if st.signature and st.signature.end > a:
+            if st.signature and st.signature.start >= a:
+                st.signature = None         # an attached form's signature line, not the directive's
+            elif st.signature and st.signature.end > a:
                 st.signature.end = a
             if st.noi_nhan and st.noi_nhan.end > a:
                 st.noi_nhan.end = a
@@ -359,7 +361,7 @@ def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int 
         st.noi_nhan = Block(nn.start(), _list_end(text, nn.end(), sig.start() if sig else hi))
         if sig:
             st.signature = Block(sig.start(), hi)
-        return nn.start(), max(st.noi_nhan.end, sig.start() if sig else 0)
+        return nn.start(), st.noi_nhan.end     # (the first "KT." after it may be an attached form's)
     sig = _first_signature(text, body_lo, hi)
     if sig:
         st.signature = Block(sig.start(), hi)

@@ -591,3 +591,44 @@ Ngày 20 tháng 3 năm 2025, UBND tỉnh Bắc Giang ban hành Quyết định s
 def test_reported_decision_dated_by_the_sentence_of_another_mention():
     d = extract_text(QA_PAGE, document="bg.md").directives[0]
     assert (d.number, d.date) == ("412/QĐ-UBND", "2025-03-20")
+
+
+SIGNED_BY_THE_CHAIR = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 77/QĐ-UBND
+
+QUYẾT ĐỊNH
+
+Ban hành Quy định quản lý chợ
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý chợ.
+
+Nơi nhận:
+- Như Điều 1;
+- Lưu: VT.
+
+CHỦ TỊCH
+Nguyễn Văn E
+
+QUY ĐỊNH
+
+Quản lý chợ
+
+(Ban hành kèm theo Quyết định số 77/QĐ-UBND)
+
+Điều 1. Sở Công Thương chủ trì hướng dẫn quản lý chợ.
+
+Mẫu số 02
+
+TM. BAN QUẢN LÝ CHỢ
+"""
+
+
+def test_attachment_found_when_the_first_sign_line_is_a_forms():
+    lay = read(SIGNED_BY_THE_CHAIR)
+    st = parse(lay.text, lay)
+    assert SIGNED_BY_THE_CHAIR[st.appendix.start:].startswith("QUY ĐỊNH")
+    assert ("Sở Công Thương tỉnh Hà Giang", "lead") in _facts(extract_text(SIGNED_BY_THE_CHAIR, document="hg.md"))
