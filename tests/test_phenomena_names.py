@@ -122,3 +122,9 @@ def test_closing_article_with_a_title_before_a_colon_and_an_annex_that_starts_af
 def test_a_branch_of_the_land_registration_office_is_a_body():
     got = names("Điều 8. Trách nhiệm của Chi nhánh Văn phòng đăng ký đất đai", province="Nghệ An")
     assert got == ["Chi nhánh Văn phòng đăng ký đất đai tỉnh Nghệ An"]
+
+
+def test_abbreviations_inside_centre_names_are_written_out():
+    assert names("- Trung tâm CB-TH tỉnh;", province="Sơn La") == ["Trung tâm Công báo - Tin học tỉnh Sơn La"]
+    assert names("- Trung tâm PV hành chính công tỉnh;", province="Sơn La") == \
+        ["Trung tâm Phục vụ hành chính công tỉnh Sơn La"]
