@@ -200,17 +200,23 @@ def _clean_line(raw: str, lines: _Lines, i: int) -> str:
 def _rejoin(m: re.Match) -> str:
     """A word that bold marks split ("C**ỤC", "ng**ày", "thu**ế") is joined, the marks moved after it
     as spaces; two words glued by marks ("trị**thuộc") get a space. A gap joins where one side cannot
-    be a syllable: a left part without a vowel, or a right part that starts with a lower-case vowel."""
+    be a syllable: a left part without a vowel, a right part without one ("V**Ă**N", "n**ă**m"), or a
+    right part that starts with a lower-case vowel."""
     token = m.group()
     parts = _MARKS_RE.split(token)
     out = parts[0]
     for part in parts[1:]:
         left = _LAST_LETTERS_RE.search(out).group()
-        if not any(fold_char(c) in "aeiouy" for c in left) or (part[0].islower() and fold_char(part[0]) in "aeiouy"):
+        if not _has_vowel(left) or not _has_vowel(part) or (part[0].islower() and fold_char(part[0]) in "aeiouy"):
             out += part
         else:
             out += " " + part
     return out + " " * (len(token) - len(out))
+
+
+def _has_vowel(letters: str) -> bool:
+    """Every Vietnamese syllable has a vowel: letters without one are a piece of a word."""
+    return any(fold_char(c) in "aeiouy" for c in letters)
 
 
 def _row_cells(raw: str) -> list[tuple[int, int]]:
