@@ -717,6 +717,12 @@ def _place_in_name(middle: str, end: int, head: lexicon.Head) -> tuple[str, _Pla
     return middle, None
 
 
+def _company_class(head: lexicon.Head, middle: str) -> bool:
+    """A company head followed only by lower-case words ("Công ty chứng khoán", "công ty bảo hiểm")
+    names a class of companies (generic, guide §1): a company's own name has a capital or a number."""
+    return head.kind in _COMPANY_KINDS and bool(middle) and not any(c.isupper() or c.isdigit() for c in middle)
+
+
 def _open_canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
     """Companies, groups and newspapers not named after a place ("Báo Nhân dân") are named by their
     own name only; other open bodies as ``_canonical``."""
@@ -1032,6 +1038,12 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 pl2 = _parse_place(T, F, end, hi, ctx, head.level)
                 if pl2.jurisdiction and not pl2.generic and not pl2.collective:
                     pl, end = pl2, pl2.end
+            if _company_class(head, middle):
+                # "Công ty chứng khoán phải …": the class of such companies, not one of them (guide §1)
+                out.append(Mention(s, end, Agency(name=_written(T, s, end), kind=head.kind, generic=True),
+                                   generic=True, head_start=s, head=head))
+                last_end = end
+                continue
             name, level, jur = _open_canonical(head, middle, pl, ctx)
             found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
         if not found:

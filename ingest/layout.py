@@ -130,6 +130,14 @@ def _tail_regex() -> re.Pattern:
                       r")[ \t*_|:]*$", re.I | re.M)
 
 
+@lru_cache(maxsize=1)
+def _references_regex() -> re.Pattern:
+    """A markdown heading that opens an encyclopaedia page's notes and sources ("## Tham khảo")."""
+    words = sorted(_lists(folded=False).get("reference headings", ()), key=len, reverse=True)
+    return re.compile(r"^#+[ \t]*(?:" + "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) +
+                      r")[ \t*_:]*$", re.I | re.M)
+
+
 class _Lines:
     """The physical lines of a text, cleaned one by one (same length each)."""
 
@@ -342,8 +350,10 @@ def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:
     """The first and past-the-last line of the document proper."""
     first = _header_line(lines, text)
     last = len(lines)
-    m = _tail_regex().search(text, lines.starts[first] if first < len(lines) else len(text))
-    if m:
+    begin = lines.starts[first] if first < len(lines) else len(text)
+    hits = [m for m in (_tail_regex().search(text, begin), _references_regex().search(text, begin)) if m]
+    if hits:
+        m = min(hits, key=lambda h: h.start())
         last = _back_to_break(lines, bisect_right(lines.starts, m.start()) - 1, first)
     return first, last
 

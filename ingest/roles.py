@@ -188,6 +188,10 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     return cat, val, " ".join(m.group(1).split())
 
 
+# "không <verb> được" (cannot), unlike "không được <verb>" (must not): a state or a condition, no task
+_UNABLE = re.compile(r"\s*khong\s+(?!duoc\b)[a-z]+(?:\s+[a-z]+){0,2}\s+duoc(?![a-z0-9])")
+
+
 _PRESIDES = re.compile(r"\s*(?:chu tri|co trach nhiem|chiu trach nhiem)(?![a-z0-9])")
 
 
@@ -352,6 +356,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.director = m
                     if after and after[0] == "assign":
                         out.modality = out.modality or after[1]
+                elif after and _UNABLE.match(F, pos, nxt):
+                    out.subject = None      # "X không thỏa thuận được …": what X cannot do, not a task
                 elif after and _JOINS.match(F, pos, nxt):
                     role = "support"        # "B tham gia": B joins the task of the sentence before
                     out.subject = None

@@ -1,0 +1,53 @@
+"""Pages that are not official documents (legal Q&A, news, encyclopaedia pages): what they quote of a
+directive gives obligations (guide §9), their other lines give none (issue 13), on our own examples."""
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+QA = """# Doanh nghiệp bảo hiểm phải làm gì khi thay đổi trụ sở?
+
+**Doanh nghiệp bảo hiểm phải làm gì khi thay đổi trụ sở?**
+
+Căn cứ Điều 12 Thông tư 77/2023/TT-BTC quy định như sau:
+
+{body}
+
+Cục Quản lý Bảo hiểm có trách nhiệm cập nhật thông tin trên Cổng thông tin điện tử của Bộ Tài chính.
+"""
+
+
+def named_roles(text: str) -> set[tuple[str, str]]:
+    ex = extract_text(text, "page.md")
+    return {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+
+
+def test_a_class_of_companies_is_generic_a_named_company_is_not():
+    body = ("Công ty bảo hiểm phải thông báo cho khách hàng trong thời hạn 10 ngày.\n\n"
+            "Công ty Cấp nước Quảng Trị có trách nhiệm niêm yết kết quả.")
+    assert named_roles(QA.format(body=body)) == {
+        ("Công ty Cấp nước Quảng Trị", "lead"), ("Cục Quản lý Bảo hiểm", "lead")}
+
+
+def test_what_a_body_cannot_do_is_no_task_what_it_must_not_do_is():
+    body = ("Trường hợp hợp đồng đã hết hạn mà khi thanh lý, Công ty Bảo Minh Quảng Trị không liên hệ được "
+            "với khách hàng.\n\nTrường hợp khác, Công ty Bảo Việt Quảng Trị không được từ chối chi trả.")
+    assert named_roles(QA.format(body=body)) == {
+        ("Công ty Bảo Việt Quảng Trị", "lead"), ("Cục Quản lý Bảo hiểm", "lead")}
+
+
+def test_an_encyclopaedia_page_ends_at_its_notes():
+    page = """# Huyện Cam Lộ
+
+Huyện Cam Lộ được thành lập theo Nghị định 65/1999/NĐ-CP.
+
+## Lịch sử
+
+Ngày 10 tháng 5 năm 1999, Chính phủ ban hành Nghị định 65/1999/NĐ-CP. Theo đó, Bộ Nội vụ có trách nhiệm hướng dẫn thi hành Nghị định này.
+
+## Chú thích
+
+- ^ "Giới thiệu huyện Cam Lộ". *Cổng thông tin điện tử tỉnh Quảng Trị*. Truy cập ngày 2 tháng 3 năm 2022.
+
+Cổng thông tin điện tử Chính phủ*.
+"""
+    assert named_roles(page) == {("Bộ Nội vụ", "lead")}
