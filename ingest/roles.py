@@ -89,7 +89,7 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     if any(_title_patterns()[2].match(" ".join(before[-k:])) for k in (1, 2) if len(before) >= k):
         return False   # titles of one person ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
     pattern, table = _markers()
-    for hit in pattern.finditer(F, cs, comma):
+    for hit in _marker_hits(T, F, cs, comma):
         if table[" ".join(hit.group(1).split())][0] in ("support", "assign", "reports") and \
                 len(F[hit.end():comma].split()) <= 8:
             return False   # the list of a verb ("Phối hợp với Ban Quản lý, Trung tâm X triển khai …")
@@ -155,6 +155,33 @@ def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(table) + r")(?![a-z0-9])"), table
 
 
+_PUNCT = re.compile(r"[,;:.!?]")
+
+
+def _marker_hits(T: str, F: str, lo: int, hi: int):
+    """The markers in F[lo:hi], left to right. Folding turns punctuation into spaces, so a phrase may
+    seem to run across it ("đê điều; phối hợp với" read as "điều phối"): a phrase that crosses
+    punctuation yields to a marker that starts right after it and runs further ("phối hợp với");
+    "biết, thực hiện" stays one phrase."""
+    pattern, _ = _markers()
+    pos = lo
+    while (m := pattern.search(F, pos, hi)) is not None:
+        cut = _PUNCT.search(T, m.start(1), m.end(1))
+        if cut:
+            after = pattern.match(F, _skip_blank(F, cut.end(), hi), hi)
+            if after is not None and after.end() > m.end():
+                m = after
+        yield m
+        pos = m.end()
+
+
+def _skip_blank(F: str, pos: int, hi: int) -> int:
+    """The first non-space position of F at or after pos (at most hi)."""
+    while pos < hi and F[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _spoken(F: str, lo: int, at: int) -> bool:
     """A person asks ("Đại biểu tha thiết đề nghị Quốc hội …"): the words before the verb name a speaker."""
     words = F[max(lo, at - 40):at].split()[-4:]
@@ -162,11 +189,11 @@ def _spoken(F: str, lo: int, at: int) -> bool:
     return any(" ".join(words[i:j]) in speakers for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
-def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
+def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
     """The marker of one of ``cats`` that governs position hi: (category, value, phrase) or None."""
     pattern, table = _markers()
     best = None
-    for m in pattern.finditer(F, lo, hi):
+    for m in _marker_hits(T, F, lo, hi):
         cat, val = table[" ".join(m.group(1).split())]
         if cat in cats or cat == "not":
             best = (m, cat, val)
@@ -177,12 +204,14 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     m, cat, val = best
     if cat == "assign" and _spoken(F, lo, m.start()):
         return None
-    gap = F[m.end():hi].split()
-    gap_text = " ".join(gap)
+    gap_text = _CLASS_TAIL.sub("", " ".join(F[m.end():hi].split()))
+    gap = gap_text.split()
     allowed = len(gap) == 0 or gap_text in _FILLER or all(w in {"cho", "voi", "cac", "va", "ve", "len"} for w in gap) \
         or _title_patterns()[2].match(gap_text) is not None
     if cat == "reports" and not allowed:
         allowed = len(gap) <= 6 and gap[-1] in ("ve", "cho", "len", "truoc")
+    if cat == "support" and not allowed:
+        allowed = _partner_gap(T, m.end(), hi, gap_text)
     if not allowed:
         return None
     return cat, val, " ".join(m.group(1).split())
@@ -190,6 +219,18 @@ def _last_marker(F: str, lo: int, hi: int, cats: tuple[str, ...]):
 
 # "không <verb> được" (cannot), unlike "không được <verb>" (must not): a state or a condition, no task
 _UNABLE = re.compile(r"\s*khong\s+(?!duoc\b)[a-z]+(?:\s+[a-z]+){0,2}\s+duoc(?![a-z0-9])")
+# "… với cơ quan Công an tỉnh": the class word before a named body is no gap
+_CLASS_TAIL = re.compile(r"(?:^|\s)(?:cac\s+)?(?:co quan|don vi)$")
+# "phối hợp chặt chẽ, thường xuyên với X", "phối hợp, trao đổi thông tin với X": a short qualifier or a
+# second verb of the cooperation, ended by "với / cùng"; not "đối với X" (an object), "giữa X" (a pair)
+_PARTNER_GAP = re.compile(r"(?:[a-z]+ ){1,6}(?:voi|cung)")
+_NOT_PARTNER = re.compile(r"(?:^| )(?:doi voi|giua|voi su|cua)(?: |$)")
+
+
+def _partner_gap(T: str, lo: int, hi: int, gap_text: str) -> bool:
+    """After "phối hợp", do the words up to the body still introduce its partner?"""
+    return bool(_PARTNER_GAP.fullmatch(gap_text)) and not _NOT_PARTNER.search(gap_text) and \
+        not any(c in ";.:" for c in T[lo:hi])
 
 
 _PRESIDES = re.compile(r"\s*(?:chu tri|co trach nhiem|chiu trach nhiem)(?![a-z0-9])")
@@ -259,7 +300,7 @@ def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], 
     if not mentions:
         return
     pattern, table = _markers()
-    verb = next((m for m in pattern.finditer(F, cs, ce) if table[" ".join(m.group(1).split())][0] in
+    verb = next((m for m in _marker_hits(T, F, cs, ce) if table[" ".join(m.group(1).split())][0] in
                  ("assign", "duty", "task", "support", "reports", "executes", "narrative")), None)
     if verb is None or table[" ".join(verb.group(1).split())][0] == "narrative":
         return
@@ -292,7 +333,7 @@ def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer
     """"A, Giám đốc các Sở: B, C; Chủ tịch UBND D … chịu trách nhiệm thi hành Quyết định này": every body
     the closing article lists before the phrase is a lead, however the list is punctuated (guide §8)."""
     pattern, table = _markers()
-    hit = next((m for m in pattern.finditer(F, cs, ce) if table[" ".join(m.group(1).split())][0] == "executes"),
+    hit = next((m for m in _marker_hits(T, F, cs, ce) if table[" ".join(m.group(1).split())][0] == "executes"),
                None)
     if hit is None:
         return
@@ -318,7 +359,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
         if prev is not None and prev_role and _separates(T, F, prev.end, m.start):
             role = prev_role                                    # a list continues
         else:
-            mk = _last_marker(F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
+            mk = _last_marker(T, F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
             if prev is None and (duty := _duty_of(F, cs, m.start)):
                 mk = ("assign", duty, "duty_of")    # "Trách nhiệm của Sở X": X leads what the clause says
             if mk:

@@ -1,0 +1,53 @@
+"""Roles and names on official documents outside the gold (second round), on invented examples."""
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 415/UBND-KT
+
+Phú Yên, ngày 14 tháng 4 năm 2024
+
+V/v phòng, chống buôn lậu và gian lận thương mại
+
+"""
+
+TAIL = """
+Nơi nhận:
+- Như trên;
+- Chủ tịch, các PCT UBND tỉnh;
+- Lưu: VT, KT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+"""
+
+
+def roles(body: str) -> list[set[tuple[str, str]]]:
+    """(agency, role) of each obligation of a dispatch of UBND tỉnh Phú Yên with this body."""
+    ex = extract_text(HEAD + body + TAIL, "py.txt")
+    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+
+
+def test_a_marker_does_not_run_across_punctuation():
+    # "kè; phối hợp" is no "kè phối hợp", and "điều; phối hợp" no "điều phối"
+    got = roles("1. Sở Xây dựng quản lý đê điều; phối hợp với Sở Tài chính rà soát tài sản.\n")
+    assert got == [{("Sở Xây dựng tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support")}]
+
+
+def test_partner_after_a_second_verb_or_adverbs_of_cooperation():
+    got = roles("1. Sở Công Thương phối hợp, trao đổi thông tin với cơ quan Công an để xử lý vi phạm.\n\n"
+                "2. Sở Y tế chủ trì, phối hợp chặt chẽ, thường xuyên với Sở Giáo dục và Đào tạo kiểm tra "
+                "bếp ăn tập thể.\n")
+    assert got == [{("Sở Công Thương tỉnh Phú Yên", "lead"), ("Công an tỉnh Phú Yên", "support")},
+                   {("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Phú Yên", "support")}]
+
+
+def test_the_object_of_a_joint_check_is_no_partner():
+    got = roles("1. Sở Tư pháp phối hợp kiểm tra đối với Sở Nội vụ về công tác văn thư.\n")
+    assert got == [{("Sở Tư pháp tỉnh Phú Yên", "lead")}]
