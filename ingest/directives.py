@@ -123,16 +123,45 @@ def _clean(text: str) -> str:
     return squash_spaces(MARKUP_RE.sub(" ", text))
 
 
+def _bodies_in(text: str, ctx: Context | None = None) -> list:
+    """The named (non-generic) body mentions of a short text."""
+    return [x for x in find_mentions(text, fold_keep(text), 0, len(text), ctx or Context(level="central"))
+            if not x.generic]
+
+
 def _issuer_in(issuer_text: str) -> Agency | None:
     """The issuing body a header's top lines name: the lower one of "UBND TỈNH X / SỞ Y TẾ", in its place."""
     if not issuer_text:
         return None
     FT = fold_keep(issuer_text)
-    found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), Context(level="central")) if not x.generic]
+    found = _bodies_in(issuer_text)
     if len(found) > 1 and found[0].agency.jurisdiction:
-        ctx = context_for(found[0].agency, issuer_text, FT)
-        found = [x for x in find_mentions(issuer_text, FT, 0, len(issuer_text), ctx) if not x.generic] or found
-    return found[-1].agency if found else None
+        found = _bodies_in(issuer_text, context_for(found[0].agency, issuer_text, FT)) or found
+    if not found:
+        return None
+    return _unit_under(issuer_text, found[-1]) or found[-1].agency
+
+
+# the executive of a Party committee stands for the committee: "BAN CHẤP HÀNH TRUNG ƯƠNG" over "BAN TỔ
+# CHỨC" is "Ban Tổ chức Trung ương", over "VĂN PHÒNG" the "Văn phòng Trung ương Đảng"
+_EXECUTIVE_RE = re.compile(r"^\s*BAN\s+CHẤP\s+HÀNH\s+", re.I)
+_CENTRAL_ONLY_RE = re.compile(r"^\s*TRUNG\s+ƯƠNG\s*$", re.I)
+
+
+def _unit_under(issuer_text: str, parent) -> Agency | None:
+    """A lower header line naming a unit by its head alone ("VĂN PHÒNG", "BAN TỔ CHỨC") under its parent
+    ("UBND TỈNH X", "BAN CHẤP HÀNH TRUNG ƯƠNG"): the unit issues, named with its parent after it."""
+    tail = issuer_text[parent.end:].strip(" \t\n-.,;:")
+    if not tail or not tail[:1].isalpha():
+        return None
+    upper = _EXECUTIVE_RE.sub("", parent.agency.name)      # its canonical name: "Bộ Y tế", not "BỘ Y TẾ"
+    if _CENTRAL_ONLY_RE.match(upper):
+        upper += " Đảng"
+    composed = f"{tail} {upper}"
+    unit = _bodies_in(composed)
+    if unit and unit[0].start == 0 and unit[0].end > len(tail):
+        return unit[0].agency
+    return None
 
 
 _NUMBER_LABEL_RE = re.compile(r"(?<!\w)(?:Luật\s+)?S[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d", re.I)
@@ -140,6 +169,13 @@ _MOTTO_PHRASE_RE = re.compile(r"C[ỘO]NG\s+H(?:[ÒO]A|O[ÀA])\s+X[ÃA]\s+H[ỘO
                               r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 _BASIS_RE = re.compile(r"^\W*(?:Căn cứ|Xét|Theo đề nghị)", re.M)
 _PASSED_RE = re.compile(r"thông qua ngày|ký ngày", re.I)
+
+
+# a consolidated text prints the type word of the instrument it consolidates ("QUYẾT ĐỊNH"), but its number
+# ("92/VBHN-BQP") tells what the document is
+_SYMBOL_TYPES = {"Văn bản hợp nhất"}
+# "Hà Nội, ngày 03 tháng 10 năm 2025" on a line of its own
+_DATE_LINE_RE = re.compile(r"\n[^\n,]{1,40},\s*ng[àa]y\s+\d", re.I)
 
 
 def _authority_line(T: str, pos: int) -> str:
@@ -197,15 +233,18 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
         break
     else:
         subject_text = ""
-    vv = re.search(r"^\W*(?:V/v|V/V|Về việc)\s*(.+?)(?:\n\s*\n|\Z)", head, re.M | re.S)
+    vv = re.search(r"^\W*(?:[Vv]/[vV]|Về việc)\s*(.+?)(?:\n\s*\n|\Z)", head, re.M | re.S)
     if vv:
         subject_text = vv.group(1)
+        dated = _DATE_LINE_RE.search(subject_text)
+        if dated:
+            subject_text = subject_text[:dated.start()]   # the place and date printed under the trích yếu
     subject = _clean(subject_text).rstrip(". ") or None
     if subject and subject.isupper():
         subject = subject[0] + subject[1:].lower()
     if not type_ and vv:
         type_ = "Công văn"    # only a công văn carries a "V/v" trích yếu (NĐ 30/2020, Phụ lục I)
-    if not type_ and number:
+    if number and (not type_ or type_from_symbol(number) in _SYMBOL_TYPES):
         type_ = type_from_symbol(number)
     d = Directive(key=number or "", number=number, type=type_ or "Công văn", date=date,
                   issuer=issuer.name if issuer else None, subject=subject and modern_tones(subject),

@@ -64,7 +64,7 @@ _SLASH_SPACED_RE = re.compile(r"(\d(?<![\w/.-]\d)\d{0,5}(?:/(?:19|20)\d\d)?/)([ 
 # where a new block starts: a joined line never runs into these
 _BLOCK_START_RE = re.compile(
     r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
-    r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|V/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
+    r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|[Vv]/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
 _MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
 _NUMBER_LINE_RE = re.compile(r"^[ \t*_|#]*S[ốỐ][ \t]*(?:ký hiệu)?[ \t]*:[ \t]*\d{1,6}[ \t]*[/-][ \t]*[A-ZĐ0-9]", re.M)
 _NUMBER_LABEL_RE = re.compile(r"(?:Luật\s+)?S[ốo](?:\s+ký hiệu)?\s*:")
@@ -81,7 +81,7 @@ _ROW_LABEL_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*\.?|[a-zđ]\)"
 _PAGE_TITLE_RE = re.compile(r"[ \t]*[A-ZĐ]\w*(?:[ \t]+\w+){0,2}[ \t]+\d{1,6}[/-][\w/-]+[ \t]+(?:năm|ngày)[ \t]")
 _PREAMBLE_MAX = 8000        # a page's banner and metadata before the header
 _HEADER_LINES = 10          # lines of a header above the national motto
-_HEADER_LINE_RE = re.compile(r"(?:S[ốo]\s*(?:ký hiệu)?\s*:|V/[vV]\b|Về việc\b)")
+_HEADER_LINE_RE = re.compile(r"(?:S[ốo]\s*(?:ký hiệu)?\s*:|[Vv]/[vV]\b|Về việc\b)")
 
 
 @dataclass

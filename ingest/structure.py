@@ -297,7 +297,7 @@ def _is_official(text: str, lo: int) -> bool:
         re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
 
 
-_VV_RE = re.compile(r"^\W*(V/v|V/V|Về việc)[^\n]*", re.M)
+_VV_RE = re.compile(r"^\W*([Vv]/[vV]|Về việc)[^\n]*", re.M)   # "v/v" too, as some scribes type it
 
 
 def _continued(text: str, end: int) -> int:

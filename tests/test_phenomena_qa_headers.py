@@ -44,3 +44,55 @@ KT. BỘ TRƯỞNG, CHỦ NHIỆM
 def test_header_printed_with_split_bold_marks():
     _, got = _directive(MARKED_HEADER)
     assert got == ("204/VPCP-NN", "Công văn", "2025-03-08", "Văn phòng Chính phủ")
+
+
+PARTY_BOARD_HEADER = """BAN CHẤP HÀNH TRUNG ƯƠNG
+**BAN TỔ CHỨC**
+*
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+Số 12-HD/BTCTW
+*Hà Nội, ngày 02 tháng 6 năm 2025*
+**HƯỚNG DẪN**
+về công tác đảng viên
+Các tỉnh ủy, thành ủy trực thuộc Trung ương có trách nhiệm tổ chức thực hiện Hướng dẫn này.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy;
+- Lưu: Vụ 1.
+"""
+
+
+def test_party_board_under_the_central_committee_issues():
+    # the lower line issues: a board of the Party named with its committee ("Ban Tổ chức Trung ương")
+    _, got = _directive(PARTY_BOARD_HEADER)
+    assert got == ("12-HD/BTCTW", "Hướng dẫn", "2025-06-02", "Ban Tổ chức Trung ương")
+
+
+def test_office_under_its_parent_issues():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n**VĂN PHÒNG**\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố: 88/VP-KT\nV/v báo cáo số liệu mưa lũ\n"
+            "Lạng Sơn, ngày 14 tháng 9 năm 2025\nKính gửi: Sở Nông nghiệp và Môi trường\n"
+            "Đề nghị Sở Nông nghiệp và Môi trường báo cáo số liệu thiệt hại trước ngày 20/9/2025.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    _, got = _directive(text)
+    assert got == ("88/VP-KT", "Công văn", "2025-09-14", "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn")
+    text = text.replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", "BỘ Y TẾ")
+    assert _directive(text)[1][3] == "Văn phòng Bộ Y tế"
+
+
+def test_lower_case_vv_under_the_number_makes_a_cong_van():
+    # "CT" before the unit code is the issuer's code (Cục Thuế), not a Chỉ thị: the "v/v" line says công văn
+    text = ("BỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố: 7001/CT-NV\n*v/v hoàn thuế giá trị gia tăng*\n"
+            "*Hà Nội, ngày 03 tháng 10 năm 2025*\nKính gửi: Thuế tỉnh Khánh Hòa\n"
+            "Đề nghị Thuế tỉnh Khánh Hòa rà soát hồ sơ hoàn thuế.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    ex, got = _directive(text)
+    assert got == ("7001/CT-NV", "Công văn", "2025-10-03", "Cục Thuế")
+    assert ex.directives[0].subject == "hoàn thuế giá trị gia tăng"
+
+
+def test_consolidated_text_is_typed_by_its_number():
+    text = ("**BỘ XÂY DỰNG**\n-------\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 15/VBHN-BXD\n*Hà Nội, ngày 05 tháng 8 năm 2025*\n**THÔNG TƯ**\nQUY ĐỊNH VỀ CẤP PHÉP XÂY DỰNG\n"
+            "Căn cứ Luật Xây dựng;\nĐiều 1. Phạm vi điều chỉnh\n")
+    _, got = _directive(text)
+    assert got == ("15/VBHN-BXD", "Văn bản hợp nhất", "2025-08-05", "Bộ Xây dựng")
