@@ -20,7 +20,7 @@ from .agencies import Context, Mention, find_mentions
 from .dates import dates_in, parse_deadline
 from .directives import (context_for, describe, header_directive, reported_numbers, sentence_start,
                          unnumbered_type)
-from .numbers import issuer_from_symbol
+from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import analyse, block_label, opening_list, opens_task
 from .structure import Structure, Unit, parse
@@ -255,7 +255,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         d = describe(T, F, sent, s, e, number)
         central = issuer_from_symbol(number)
         issuer = Agency(central, "chinh_phu" if "Chính phủ" in central else "bo", "central") if central \
-            else _reporting_issuer(T, F, sent, s, e, base_ctx)
+            else _reporting_issuer(T, F, sent, s, e, base_ctx, local_issuer(number))
         d.issuer = issuer.name if issuer else None
         scopes.append(Scope(d, issuer, context_for(issuer, T, F) if issuer else base_ctx, sent, body.end))
     for a, b in zip(scopes, scopes[1:]):
@@ -398,16 +398,22 @@ def _requalify(issuer: Agency, T: str, ctx: Context) -> Agency:
     return hit[0].agency if hit else issuer
 
 
-def _reporting_issuer(T: str, F: str, sent: int, s: int, e: int, ctx: Context) -> Agency | None:
-    """The body that issues a reported instrument: the subject of the reporting sentence."""
+def _reporting_issuer(T: str, F: str, sent: int, s: int, e: int, ctx: Context,
+                      local: tuple[str, str] | None = None) -> Agency | None:
+    """The body that issues a reported instrument: the subject of the reporting sentence; when the
+    symbol names a kind of local body (NQ-HĐND), the body of that kind, of the text's place if unnamed."""
     end = sentence_end(T, e)
     ms = [m for m in find_mentions(T, F, sent, end, ctx) if not m.generic]
+    kinds = (local[0],) if local else ("ubnd", "so", "bo", "chinh_phu", "van_phong", "cuc", "phong")
     for m in ms:
         before = F[max(sent, m.start - 6):m.start]
         if "cua" in before.split():
             continue  # "của Thủ tướng Chính phủ": the issuer of something cited
-        if m.agency.kind in ("ubnd", "so", "bo", "chinh_phu", "van_phong", "cuc", "phong"):
+        if m.agency.kind in kinds:
             return m.agency
+    if local and ctx.province:
+        return Agency(f"{local[1]} {ctx.province_word} {ctx.province}", local[0], "province",
+                      f"{ctx.province_word} {ctx.province}")
     return _default_issuer(T, F, ctx)
 
 

@@ -101,6 +101,33 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None):
             yield s, e, num
 
 
+def _symbol_codes(number: str) -> list[str]:
+    """The issuer codes of a number's symbol, last first: 08/2025/NQ-HĐND -> ["HDND"]."""
+    rest = re.sub(r"^\d+(?:/(?:19|20)\d\d)?[/-]", "", number).upper().replace("Đ", "D")
+    parts = re.split(r"[-/&]", rest)
+    return [re.sub(r"\d+$", "", part) for part in reversed(parts[1:] or parts)]
+
+
+def local_issuer(number: str) -> tuple[str, str] | None:
+    """(kind, head) of the local body a symbol names as issuer: 08/2025/NQ-HĐND -> ("hdnd", "Hội đồng
+    nhân dân") (data/local_issuer_codes.tsv); None when the symbol names none."""
+    for code in _symbol_codes(number):
+        if code in _local_codes():
+            return _local_codes()[code]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _local_codes() -> dict[str, tuple[str, str]]:
+    out = {}
+    path = Path(__file__).with_name("data") / "local_issuer_codes.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, kind, head = line.split("\t")
+            out[code] = (kind, head)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _issuer_codes() -> dict[str, str]:
     out = {}
@@ -114,10 +141,7 @@ def _issuer_codes() -> dict[str, str]:
 
 def issuer_from_symbol(number: str) -> str | None:
     """A central issuer the symbol names: 78/2025/NĐ-CP -> Chính phủ, 217/CĐ-TTg -> Thủ tướng Chính phủ."""
-    rest = re.sub(r"^\d+(?:/(?:19|20)\d\d)?[/-]", "", number).upper().replace("Đ", "D")
-    parts = re.split(r"[-/&]", rest)
-    for part in reversed(parts[1:] or parts):
-        code = re.sub(r"\d+$", "", part)
+    for code in _symbol_codes(number):
         if code in _issuer_codes():
             return _issuer_codes()[code]
     return None

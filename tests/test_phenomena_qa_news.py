@@ -51,3 +51,20 @@ Ngày 10 tháng 5 năm 1999, Chính phủ ban hành Nghị định 65/1999/NĐ-C
 Cổng thông tin điện tử Chính phủ*.
 """
     assert named_roles(page) == {("Bộ Nội vụ", "lead")}
+
+
+def test_a_council_resolution_is_the_councils_its_deciding_is_no_task():
+    page = """# Mức hỗ trợ cán bộ y tế thôn bản tỉnh Quảng Trị hiện nay là bao nhiêu?
+
+**Mức hỗ trợ cán bộ y tế thôn bản tỉnh Quảng Trị hiện nay là bao nhiêu?**
+
+Theo quy định tại Điều 1 Nghị quyết 15/2024/NQ-HĐND, Hội đồng nhân dân tỉnh quyết định mức hỗ trợ hằng tháng đối với nhân viên y tế thôn bản trên địa bàn tỉnh Quảng Trị; cụ thể như sau:
+
+Mức hỗ trợ là 500.000 đồng/người/tháng.
+
+Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+    ex = extract_text(page, "page.md")
+    assert [(d.number, d.issuer) for d in ex.directives] == [
+        ("15/2024/NQ-HĐND", "Hội đồng nhân dân tỉnh Quảng Trị")]
+    assert named_roles(page) == {("Ủy ban nhân dân tỉnh Quảng Trị", "lead")}
