@@ -51,3 +51,9 @@ def test_partner_after_a_second_verb_or_adverbs_of_cooperation():
 def test_the_object_of_a_joint_check_is_no_partner():
     got = roles("1. Sở Tư pháp phối hợp kiểm tra đối với Sở Nội vụ về công tác văn thư.\n")
     assert got == [{("Sở Tư pháp tỉnh Phú Yên", "lead")}]
+
+
+def test_a_body_described_before_its_duty_still_leads():
+    got = roles("1. Sở Nội vụ là cơ quan thường trực, đầu mối của tỉnh, có trách nhiệm hướng dẫn các xã "
+                "lập hồ sơ.\n")
+    assert got == [{("Sở Nội vụ tỉnh Phú Yên", "lead")}]
