@@ -24,7 +24,7 @@ from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import analyse, block_label, opening_list, opens_task
 from .structure import Structure, Unit, parse
-from .textnorm import fold, fold_keep, nfc
+from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
 
 # a sentence ends at ". " (also ".[41] ", after a page's note marks) and a clause at "; "
@@ -308,24 +308,26 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     return scopes
 
 
-_INSTRUCTION = re.compile(r"(?<![a-z0-9])(giao|yeu cau|de nghi|chi dao|co trach nhiem|chiu trach nhiem|chu tri)"
+_INSTRUCTION = re.compile("(" + word_start("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem",
+                                             "chu tri") + ")"
                           r"(?![a-z0-9])")
 # "… vừa ban hành Kế hoạch …": a text that reports an instrument being issued
-_ISSUES = re.compile(r"(?<![a-z0-9])(ban hanh|phe duyet)\s+(ke hoach|chi thi|quyet dinh|cong van|cong dien|chuong trinh|"
+_ISSUES = re.compile("(" + word_start("ban hanh", "phe duyet") + r")\s+(ke hoach|chi thi|quyet dinh|cong van|cong dien|chuong trinh|"
                      r"phuong an|van ban|thong bao|huong dan)(?![a-z0-9])")
 _ORDER = re.compile(r"\s*(\([^()]{0,40}\)\s*)?(giao|yeu cau|de nghi|chi dao)\s")
 
 
 # An order verb where _ORDER could match ("giao thông", "giáo dục" are not orders): a cheap first
 # look, since a text with fewer than two of them cannot have two bodies giving orders.
-_ORDER_VERB = re.compile(r"(?<![a-z0-9])(?:giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))|yeu cau|de nghi|chi dao)\s")
+_ORDER_VERB = re.compile("(?:" + word_start("giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))", "yeu cau", "de nghi",
+                                              "chi dao") + r")\s")
 
 
 _GOVERNING_HEAD = re.compile(r"(?<![a-z0-9])(?:uy ban nhan dan|ubnd|bo|so|thu tuong|chinh phu)(?![a-z0-9])")
 
 
 # "UBND tỉnh vừa giao Sở Y tế …", "Bộ Y tế đã có văn bản yêu cầu …": news of an order just given
-_JUST_ORDERED = re.compile(r"(?<![a-z0-9])(?:vua|moi)\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
+_JUST_ORDERED = re.compile("(?:" + word_start("vua", "moi") + r")\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
 
 
 def _reports_order(F: str) -> bool:
@@ -350,8 +352,9 @@ def _issuer_orders(T: str, F: str, ctx: Context) -> int:
 # Types of instrument only one body issues.
 _TYPE_ISSUERS = {"Nghị định": "Chính phủ", "Luật": "Quốc hội"}
 
-_INSTRUMENT = re.compile(r"(?<![a-z0-9])(ke hoach|chi thi|quyet dinh|cong van|van ban|cong dien|thong bao|chuong trinh|"
-                         r"phuong an|nghi quyet)(?![a-z0-9])")
+_INSTRUMENT = re.compile("(" + word_start("ke hoach", "chi thi", "quyet dinh", "cong van", "van ban", "cong dien", "thong bao",
+                                            "chuong trinh", "phuong an", "nghi quyet") + ")"
+                         r"(?![a-z0-9])")
 
 
 # "Căn cứ khoản 5 Điều 2 Nghị quyết …", "Theo Điều 1 Nghị quyết …": a page quoting an article

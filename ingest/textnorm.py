@@ -75,3 +75,11 @@ def slug(text: str) -> str:
 
 def squash_spaces(text: str) -> str:
     return " ".join(text.split())
+
+
+def word_start(*words: str) -> str:
+    """``(?<![a-z0-9])(?:w1|w2|…)`` for folded text, the check on the character before each word put
+    after its first letter ("v(?<![a-z0-9]v)ua"): a pattern that opens with a lookbehind makes the
+    regex engine try every position of a text, one that opens with letters lets it skip to them
+    (three times faster over a whole text; the same matches). Each word starts with a plain letter."""
+    return "|".join(f"{w[0]}(?<![a-z0-9]{w[0]}){w[1:]}" for w in words)
