@@ -635,6 +635,13 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         return
     if state.copy_list and (roles.bare or not roles.leads):
         return
+    if state.running and roles.closing and roles.narrative and roles.subject is not None and \
+            roles.subject.agency.name != issuer:
+        # "Cục X thông báo để Công ty Y được biết, thực hiện./.": the closing line of another body's
+        # letter that a page prints, not a task of the directive it reports
+        explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                     outcome="no obligation: another body's closing line")
+        return
     asker = roles.director or roles.subject
     if state.running and roles.modality == "đề nghị" and asker is not None and asker.agency.name != issuer:
         return   # a page telling that one body asked another ("Bộ A đề nghị Bộ B …") reports no order

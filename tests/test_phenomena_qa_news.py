@@ -68,3 +68,27 @@ Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
     assert [(d.number, d.issuer) for d in ex.directives] == [
         ("15/2024/NQ-HĐND", "Hội đồng nhân dân tỉnh Quảng Trị")]
     assert named_roles(page) == {("Ủy ban nhân dân tỉnh Quảng Trị", "lead")}
+
+
+def test_another_bodys_closing_line_gives_no_task_of_the_reported_directive():
+    page = """**Kính gửi:** Công ty TNHH Thương mại Hoa Sen.
+
+Cục Thuế nhận được công văn số 12/CV-HS của Công ty. Về vấn đề này, Cục Thuế có ý kiến như sau:
+
+Căn cứ khoản 2 Điều 8 Thông tư 80/2021/TT-BTC quy định: "Cơ quan thuế có trách nhiệm hướng dẫn người nộp thuế."
+
+Cục Thuế thông báo để Công ty TNHH Thương mại Hoa Sen được biết, thực hiện./.
+"""
+    assert named_roles(page) == set()
+
+
+def test_the_reported_notices_own_closing_line_still_tasks():
+    page = """# Kết luận về phòng chống dịch sốt xuất huyết
+
+Ngày 3/6/2024, Văn phòng Ủy ban nhân dân tỉnh Quảng Trị ban hành Thông báo số 45/TB-VP về kết luận của lãnh đạo tỉnh.
+
+Yêu cầu Sở Y tế chủ trì tổ chức phun hóa chất diệt muỗi tại các ổ dịch.
+
+Văn phòng Ủy ban nhân dân tỉnh thông báo để Sở Giáo dục và Đào tạo biết, thực hiện.
+"""
+    assert named_roles(page) == {("Sở Y tế tỉnh Quảng Trị", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Quảng Trị", "lead")}
