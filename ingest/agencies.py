@@ -428,7 +428,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             break   # (a single line break before a lower-case word is the scraper's wrapping)
         if punct and punct not in (",", "-", "&", "–") and not (gap in ("'", "’") and count):
             break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name)
-        if punct == ",":
+        if punct == "," and not (count and _comma_series(T, F, nxt, hi)):
             # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
             if kind not in ("ban_qlda", "ban") or _cap(T, nxt) or count == 0:
                 break   # ("các Ban Quản lý dự án, chủ đầu tư": the head alone, then other parties)
@@ -458,6 +458,36 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         r = end = w.end()
         count += 1
     return _trim_connectors(T, p, end)
+
+
+_SERIES_END = re.compile(r"[;:.()\n]")
+
+
+def _comma_series(T: str, F: str, q: int, hi: int) -> bool:
+    """Is T at q (after a comma inside a name) the rest of a series of fields that "và" closes, as in
+    "Trung tâm Văn hóa, Thông tin và Thể thao", "Cục Khoa học, Công nghệ và Thông tin"? Each member is
+    a short field, capitalised on its first word only ("Điện lực Phú Yên" is a body), and no member
+    starts another body ("Trung tâm Y tế, Bệnh viện …")."""
+    stop = _SERIES_END.search(T, q, min(hi, q + 120))
+    members = []
+    for group in T[q:stop.start() if stop else min(hi, q + 120)].split(",")[:4]:
+        head, sep, tail = group.partition(" và ")
+        members.append(head)
+        if sep:
+            members.append(tail.split()[0] if tail.split() else "")
+            break
+    else:
+        return False   # no "và" closes the series
+    at = q
+    for member in members:
+        words = member.split()
+        if not words or len(words) > 3 or any(not w[:1].islower() for w in words[1:]):
+            return False
+        at = T.index(words[0], at)
+        if not _cap(T, at) or _head_at(T, F, at, hi):
+            return False
+        at += len(member.strip())
+    return True
 
 
 def _inner_head_end(T: str, F: str, hm: re.Match, hi: int) -> int:

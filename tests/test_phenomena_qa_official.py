@@ -57,3 +57,12 @@ def test_a_body_described_before_its_duty_still_leads():
     got = roles("1. Sở Nội vụ là cơ quan thường trực, đầu mối của tỉnh, có trách nhiệm hướng dẫn các xã "
                 "lập hồ sơ.\n")
     assert got == [{("Sở Nội vụ tỉnh Phú Yên", "lead")}]
+
+
+def test_a_series_of_fields_closed_by_va_stays_in_the_name():
+    got = roles("1. Sở Y tế phối hợp với Trung tâm Văn hóa, Thông tin và Thể thao huyện Đồng Xuân kiểm tra "
+                "các điểm vui chơi.\n\n"
+                "2. Giao Trung tâm Y tế, Phòng Y tế và Bệnh viện đa khoa tỉnh kiểm tra các bếp ăn tập thể.\n")
+    assert got[0] == {("Sở Y tế tỉnh Phú Yên", "lead"),
+                      ("Trung tâm Văn hóa, Thông tin và Thể thao huyện Đồng Xuân", "support")}
+    assert ("Trung tâm Y tế tỉnh Phú Yên", "lead") in got[1]
