@@ -408,6 +408,9 @@ def _reporting_issuer(T: str, F: str, sent: int, s: int, e: int, ctx: Context,
     end = sentence_end(T, e)
     ms = [m for m in find_mentions(T, F, sent, end, ctx) if not m.generic]
     kinds = (local[0],) if local else ("ubnd", "so", "bo", "chinh_phu", "van_phong", "cuc", "phong")
+    named = _named_issuer(F, s, e, ms)
+    if named is not None and (not local or named.kind == local[0]):
+        return named
     for m in ms:
         before = F[max(sent, m.start - 6):m.start]
         if "cua" in before.split():
@@ -418,6 +421,27 @@ def _reporting_issuer(T: str, F: str, sent: int, s: int, e: int, ctx: Context,
         return Agency(f"{local[1]} {ctx.province_word} {ctx.province}", local[0], "province",
                       f"{ctx.province_word} {ctx.province}")
     return _default_issuer(T, F, ctx)
+
+
+# "X (vừa) ban hành Thông báo 341/TB-…", "… do X ban hành": the body before the verb issues
+_ISSUE_VERB_RE = re.compile(r"\s*(?:(?:da|vua|moi|chinh thuc|cung da)\s+)*(?:ban hanh|phat hanh)(?![a-z0-9])")
+# "Công văn 970/SGDĐT-GDTrH năm 2025 (tải về) của Sở …": the owner named right after the number
+_OWNER_GAP_RE = re.compile(r"(?:\s*(?:nam\s+\d{4}|ngay\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}){1,2}|tai ve))*\s*cua\s*")
+
+
+def _named_issuer(F: str, s: int, e: int, ms: list) -> Agency | None:
+    """The issuer a reporting sentence names outright, of any kind (a centre, a board): the subject of
+    "ban hành" before the number, the agent of "do … ban hành" after it, or the owner "của …" right
+    after the number."""
+    for m in ms:
+        if not _ISSUE_VERB_RE.match(F, m.end):
+            continue
+        if m.end <= s or F[max(0, m.start - 4):m.start].split()[-1:] == ["do"]:
+            return m.agency
+    for m in ms:
+        if m.start >= e and _OWNER_GAP_RE.fullmatch(F, e, m.start):
+            return m.agency
+    return None
 
 
 def _default_issuer(T: str, F: str, ctx: Context) -> Agency | None:

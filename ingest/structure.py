@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .layout import Layout, is_title_line
 from .lexicon import sections
-from .textnorm import fold
+from .textnorm import fold, fold_keep
 
 HEADING_RE = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<marker>(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)])"
@@ -287,14 +287,21 @@ def column_words(kind: str) -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
 
 
+_BODY_OPENING_RE = re.compile(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )")
+
+
 def _is_official(text: str, lo: int) -> bool:
     """An official text: a Số and the national motto in its head, or it opens with a governing body."""
     head = text[lo:lo + 3000]
     folded_head = fold(head)
-    return bool(re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and
-                ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
-                 "dang cong san viet nam" in folded_head)) or bool(
-        re.match(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )", folded_head) and "so " in folded_head[:800])
+    if re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and \
+            ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
+             "dang cong san viet nam" in folded_head):
+        return True
+    opening = _BODY_OPENING_RE.match(fold_keep(head))
+    # "so" folds both Sở (a department) and Số ("Số định danh …", a page's title): only Sở opens a text
+    return bool(opening and "so " in folded_head[:800] and
+                (opening.group(1) != "so " or head[opening.start(1) + 1] in "ởỞ"))
 
 
 _VV_RE = re.compile(r"^\W*([Vv]/[vV]|Về việc)[^\n]*", re.M)   # "v/v" too, as some scribes type it

@@ -96,3 +96,26 @@ def test_consolidated_text_is_typed_by_its_number():
             "Căn cứ Luật Xây dựng;\nĐiều 1. Phạm vi điều chỉnh\n")
     _, got = _directive(text)
     assert got == ("15/VBHN-BXD", "Văn bản hợp nhất", "2025-08-05", "Bộ Xây dựng")
+
+
+def test_a_page_titled_so_is_no_official_text():
+    # "Số …" (a number, an account) folds like "Sở" (a department): only Sở opens an official text
+    text = ("# Số tài khoản tiếp nhận ủng hộ đồng bào vùng lũ tỉnh Yên Bái\n\n"
+            "Sở Tài chính tỉnh Yên Bái thông báo số tài khoản tiếp nhận ủng hộ.\n")
+    assert extract_text(text, "t.md").kind != "official"
+    letter = ("SỞ Y TẾ TỈNH KIÊN GIANG\nSố: 55/SYT-NV\nV/v tiêm chủng mở rộng\n"
+              "Kính gửi: Trung tâm Kiểm soát bệnh tật tỉnh\nĐề nghị Trung tâm triển khai tiêm chủng.\n")
+    assert extract_text(letter, "t.md").kind == "official"
+
+
+def test_reported_instrument_issued_by_the_body_the_sentence_names():
+    # a news page: the body that "ban hành" the notice issues it, whatever its kind (here a centre)
+    text = ("# Tổng đài hỗ trợ thủ tục đất đai tại Đà Nẵng\n\n"
+            "Ngày 05/11/2025, Trung tâm Phục vụ hành chính công thành phố Đà Nẵng ban hành Thông báo "
+            "88/TB-TTPVHCC về việc tiếp nhận phản ánh qua tổng đài.\n\n"
+            "Theo Công văn 412/SGDĐT-KTQLCL năm 2025 tải về của Sở Giáo dục và Đào tạo thành phố Đà Nẵng, "
+            "lịch thi cụ thể như sau:\n\n- Ngày 2/6: thi Toán.\n")
+    ex = extract_text(text, "t.md")
+    got = {d.number: d.issuer for d in ex.directives}
+    assert got["88/TB-TTPVHCC"] == "Trung tâm Phục vụ hành chính công thành phố Đà Nẵng"
+    assert got["412/SGDĐT-KTQLCL"] == "Sở Giáo dục và Đào tạo thành phố Đà Nẵng"
