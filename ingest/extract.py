@@ -293,8 +293,12 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     if not st.official:
         # a report on an instrument nobody can be named as issuing is not attributable: leave it out
         scopes = [sc for sc in scopes if sc.issuer is not None]
+    encyclopaedia = not _issued_text(st) and layout.is_encyclopaedia(ex.text)   # (its notes are past T's end)
     for sc in scopes:
         sc.gives_tasks = _issued_text(st) or sc.directive.number is None or _instructs(T, F, sc.start, sc.end, need=1)
+        if encyclopaedia:
+            sc.gives_tasks = False   # an encyclopaedia page reports, it issues nothing (guide §9)
+            continue
         if not sc.gives_tasks and _quotes_article(F, sc.start):
             # a quoted article gives its tasks, up to the page's next section
             sc.gives_tasks = True

@@ -138,6 +138,18 @@ def _references_regex() -> re.Pattern:
                       r")[ \t*_:]*$", re.I | re.M)
 
 
+@lru_cache(maxsize=1)
+def _encyclopaedia_regex() -> re.Pattern:
+    words = sorted(_lists(folded=False).get("encyclopaedia marks", ()), key=len, reverse=True)
+    return re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in words))
+
+
+def is_encyclopaedia(text: str) -> bool:
+    """The page is an encyclopaedia article (edit links, "Truy cập ngày …" citations): it reports
+    directives and bodies but issues nothing (guide §9)."""
+    return _encyclopaedia_regex().search(text) is not None
+
+
 class _Lines:
     """The physical lines of a text, cleaned one by one (same length each)."""
 

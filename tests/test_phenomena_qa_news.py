@@ -46,11 +46,25 @@ Ngày 10 tháng 5 năm 1999, Chính phủ ban hành Nghị định 65/1999/NĐ-C
 
 ## Chú thích
 
-- ^ "Giới thiệu huyện Cam Lộ". *Cổng thông tin điện tử tỉnh Quảng Trị*. Truy cập ngày 2 tháng 3 năm 2022.
+- ^ "Giới thiệu huyện Cam Lộ". *Cổng thông tin điện tử tỉnh Quảng Trị*.
 
 Cổng thông tin điện tử Chính phủ*.
 """
     assert named_roles(page) == {("Bộ Nội vụ", "lead")}
+
+
+def test_an_encyclopaedia_page_reports_directives_and_issues_nothing():
+    page = """# Huyện Cam Lộ
+
+## Lịch sử
+
+[sửa | sửa mã nguồn]Ngày 10 tháng 5 năm 1999, Chính phủ ban hành Nghị định 65/1999/NĐ-CP. Theo đó, giao Bộ Nội vụ hướng dẫn thi hành Nghị định này.
+
+Ủy ban nhân dân tỉnh Quảng Trị có trách nhiệm sắp xếp bộ máy của huyện mới.
+"""
+    ex = extract_text(page, "page.md")
+    assert [d.number for d in ex.directives] == ["65/1999/NĐ-CP"]
+    assert named_roles(page) == set()
 
 
 def test_a_council_resolution_is_the_councils_its_deciding_is_no_task():
