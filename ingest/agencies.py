@@ -905,6 +905,7 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
         generic_spans.append((m.start(), e))
         out.append(Mention(m.start(), e, Agency(name=_written(T, m.start(), e), kind="generic", generic=True),
                            generic=True, head_start=m.start()))
+    _named_collectives(T, F, lo, hi, out, generic_spans)
     last_end = lo
     for m in _head_matches(F, lo, hi):
         s = m.start()
@@ -1149,6 +1150,23 @@ def _head_matches(F: str, lo: int, hi: int):
             return
         yield m
         pos = m.start() + 1
+
+
+@lru_cache(maxsize=1)
+def _named_collective_regex() -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(lexicon.named_collectives()) + r")(?![a-z0-9])")
+
+
+def _named_collectives(T: str, F: str, lo: int, hi: int, out: list[Mention], claimed: list) -> None:
+    """"các tỉnh ủy, thành ủy (trực thuộc Trung ương)": one collective body (named_collectives.tsv), whose
+    head words name no body of their own (not "Tỉnh ủy" of the context's province)."""
+    for m in _named_collective_regex().finditer(F, lo, hi):
+        if any(a <= m.start() < b for a, b in claimed):
+            continue
+        name, kind, level = lexicon.named_collectives()[_key(m.group(1))]
+        out.append(Mention(m.start(), m.end(), _agency(name, kind, level, None, _written(T, m.start(), m.end())),
+                           head_start=m.start()))
+        claimed.append((m.start(), m.end()))
 
 
 def _generic_regex() -> re.Pattern:

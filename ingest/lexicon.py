@@ -115,6 +115,13 @@ def fields() -> dict[str, Field]:
 
 
 @lru_cache(maxsize=1)
+def named_collectives() -> dict[str, tuple[str, str, str]]:
+    """Folded variant -> (canonical name, kind, level) of the collectives written without a place
+    ("các tỉnh ủy, thành ủy")."""
+    return {v: (row[1], row[2], row[3]) for row in _rows("named_collectives.tsv") for v in row[0].split("|")}
+
+
+@lru_cache(maxsize=1)
 def generic_phrases() -> list[str]:
     return [r[0] for r in _rows("generic.tsv")]
 

@@ -66,3 +66,27 @@ def test_a_series_of_fields_closed_by_va_stays_in_the_name():
     assert got[0] == {("Sở Y tế tỉnh Phú Yên", "lead"),
                       ("Trung tâm Văn hóa, Thông tin và Thể thao huyện Đồng Xuân", "support")}
     assert ("Trung tâm Y tế tỉnh Phú Yên", "lead") in got[1]
+
+
+CENTRAL = """BAN CHẤP HÀNH TRUNG ƯƠNG
+BAN BÍ THƯ
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số: 41-CT/TW
+
+Hà Nội, ngày 05 tháng 3 năm 2025
+
+CHỈ THỊ
+về tăng cường công tác phòng, chống thiên tai
+
+"""
+
+
+def test_the_party_committees_of_all_provinces_are_one_collective():
+    ex = extract_text(CENTRAL + "1. Các tỉnh ủy, thành ủy lãnh đạo, chỉ đạo rà soát phương án sơ tán dân.\n\n"
+                      "2. Ban Tổ chức Trung ương phối hợp với các Tỉnh uỷ, Thành uỷ trực thuộc Trung ương hướng dẫn "
+                      "kiện toàn ban chỉ huy các cấp.\n" + TAIL, "ct.txt")
+    got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    assert got == [{("Các tỉnh ủy, thành ủy trực thuộc Trung ương", "lead")},
+                   {("Ban Tổ chức Trung ương", "lead"), ("Các tỉnh ủy, thành ủy trực thuộc Trung ương", "support")}]
