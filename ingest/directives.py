@@ -252,6 +252,34 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     return d, issuer
 
 
+_ANNEX_OF_RE = re.compile(r"(?<![a-z0-9])(?:ban hanh )?kem theo\s+")
+
+
+def letter_directive(T: str, F: str, st: Structure) -> tuple[Directive, Agency | None]:
+    """The directive of a letter whose copy lost its header: its annex's caption names it ("(Kèm
+    theo Công văn số 17809/BTC-CTK ngày 17 tháng 11 năm 2025 của Bộ Tài chính)"); without one it is
+    an unnumbered công văn whose issuer the caller finds."""
+    lo = st.body.end if st.body else 0
+    for m in _ANNEX_OF_RE.finditer(F, lo):
+        tm = type_word_regex().match(F, m.end())
+        if not tm:
+            continue
+        nums = list(find_numbers(T, tm.end(), tm.end() + 20))
+        if not nums:
+            continue
+        s, e, number = nums[0]
+        date = next((iso for ds, de, iso in dates_in(F, e, e + 40)), None)
+        owner = re.compile(r"[^()]{0,40}?(?<![a-z0-9])cua\s+").match(F, e)
+        issuer = None
+        if owner:
+            found = _bodies_in(T[owner.end():owner.end() + 120])
+            issuer = found[0].agency if found and found[0].start == 0 else None
+        number = normalise(number)
+        return Directive(key=number, number=number, type=type_of_word(tm.group(1)), date=date,
+                         issuer=issuer.name if issuer else None), issuer
+    return Directive(key="", number=None, type="Công văn", date=None, issuer=None), None
+
+
 @dataclass
 class Reported:
     start: int            # where its text starts (the sentence that reports it)

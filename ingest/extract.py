@@ -18,7 +18,7 @@ from . import explain, layout, lexicon
 from . import recipients as rec
 from .agencies import Context, Mention, find_mentions
 from .dates import dates_in, parse_deadline
-from .directives import (context_for, describe, header_directive, reported_numbers, sentence_start,
+from .directives import (context_for, describe, header_directive, letter_directive, reported_numbers, sentence_start,
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
@@ -229,7 +229,38 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
 
 def _issued_text(st: Structure) -> bool:
     """The text is the directive itself (an official text with its header), not a page about one."""
-    return st.official and st.header is not None
+    return st.official and (st.header is not None or st.headless)
+
+
+# what the writer of a letter says of itself: "Cục Hải quan nhận được …", "Bộ Tài chính đề nghị …"
+_WRITER_VERB_RE = re.compile(r"\s+(?:nhan duoc|co y kien|de nghi|yeu cau|thong bao|tran trong|xin|tra loi)(?![a-z0-9])")
+
+
+def _letter_writer(T: str, F: str, st: Structure, ctx: Context) -> Agency | None:
+    """The body a letter's text speaks as: the one most often followed by a verb of the writer."""
+    counts: dict[str, tuple[int, Agency]] = {}
+    for m in find_mentions(T, F, st.body.start, st.body.end, ctx):
+        if m.generic or " các " in f" {m.agency.name} " or not _WRITER_VERB_RE.match(F, m.end):
+            continue
+        n, _ = counts.get(m.agency.name, (0, m.agency))
+        counts[m.agency.name] = (n + 1, m.agency)
+    return max(counts.values(), key=lambda x: x[0])[1] if counts else None
+
+
+def _letter_scope(T: str, F: str, st: Structure) -> Scope:
+    """A letter whose copy lost its header: one directive, named by its annex's caption if any; else
+    unnumbered, issued by the body the text shows giving the orders (or signing)."""
+    d, issuer = letter_directive(T, F, st)
+    ctx = context_for(issuer, T, F)
+    if issuer is None:
+        issuer = _letter_writer(T, F, st, ctx) or _unnumbered_issuer(T, F, st, ctx)
+        d.issuer = issuer.name if issuer else None
+        ctx = context_for(issuer, T, F) if issuer else ctx
+    if d.number is None:
+        m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", T[st.body.start:])
+        d.key = f"{d.issuer or ''}|{d.type}|{m.group(0) if m else ''}"
+    d.topics = topics_of(T[st.body.start:st.body.end], F[st.body.start:st.body.end])
+    return Scope(d, issuer, ctx, st.body.start, st.appendix.end if st.appendix else st.body.end)
 
 
 def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
@@ -243,6 +274,8 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         d.key = d.number or _unnumbered_key(d)
         d.topics = topics_of(T[body.start:body.end], F[body.start:body.end])
         return [Scope(d, issuer, ctx, body.start, st.appendix.end if st.appendix else body.end)]
+    if st.headless:
+        return [_letter_scope(T, F, st)]
     found = reported_numbers(T, F, body.start, body.end)
     scopes: list[Scope] = []
     titles = [u.start for u in st.units if u.kind == "title"]

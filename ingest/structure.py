@@ -75,6 +75,7 @@ class Structure:
     body: Block | None = None
     appendix: Block | None = None
     official: bool = False
+    headless: bool = False             # an official letter whose copy lost its header (opens at Kính gửi)
     tasks: list[TaskRow] = field(default_factory=list)   # rows of task tables (Nhiệm vụ | Cơ quan chủ trì | …)
 
 
@@ -213,6 +214,8 @@ def parse(text: str, layout: Layout | None = None) -> Structure:
     lo, hi = (layout.start, layout.end) if layout else (0, len(text))
     st = Structure()
     st.official = _is_official(text, lo)
+    if not st.official and _opens_letter(text, lo, hi):
+        st.official = st.headless = True
     body_lo, body_hi = lo, hi
     if st.official:
         end = _header_end(text, lo)
@@ -285,6 +288,16 @@ def column_words(kind: str) -> re.Pattern:
     """Header words of a task table's column of one kind (data/layout.txt)."""
     words = [fold(w) for w in sections(Path(__file__).with_name("data") / "layout.txt").get(f"{kind} column", [])]
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
+
+
+_LETTER_OPENING_RE = re.compile(r"[\s|*_#>-]*K[íi]nh g[ửu]i\b")
+_NOI_NHAN_RE = re.compile(r"N[ơo]i nh[ậa]n\b")
+
+
+def _opens_letter(text: str, lo: int, hi: int) -> bool:
+    """A letter whose copy lost its header: the document proper opens at "Kính gửi" and closes with
+    a Nơi nhận (a web page quoting a letter opens with its own title)."""
+    return bool(_LETTER_OPENING_RE.match(text, lo, hi)) and _NOI_NHAN_RE.search(text, lo, hi) is not None
 
 
 _BODY_OPENING_RE = re.compile(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )")

@@ -119,3 +119,27 @@ def test_reported_instrument_issued_by_the_body_the_sentence_names():
     got = {d.number: d.issuer for d in ex.directives}
     assert got["88/TB-TTPVHCC"] == "Trung tâm Phục vụ hành chính công thành phố Đà Nẵng"
     assert got["412/SGDĐT-KTQLCL"] == "Sở Giáo dục và Đào tạo thành phố Đà Nẵng"
+
+
+HEADLESS_LETTER = """**Kính gửi:**
+- Sở Y tế tỉnh Thái Bình;
+- Sở Tài chính tỉnh Thái Bình.
+Thực hiện Chỉ thị số 15/CT-TTg ngày 10/3/2025 của Thủ tướng Chính phủ, Bộ Y tế đề nghị Sở Y tế tỉnh Thái Bình
+rà soát danh mục thuốc thiết yếu và báo cáo trước ngày 30/4/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KHTC.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+"""
+
+
+def test_letter_whose_copy_lost_its_header_is_the_directive_itself():
+    # a copy that opens at "Kính gửi": the letter is the document, not a page reporting the Chỉ thị it cites
+    ex, got = _directive(HEADLESS_LETTER)
+    assert ex.kind == "official" and len(ex.directives) == 1
+    assert got == (None, "Công văn", None, "Bộ Y tế")
+    assert ("Sở Y tế tỉnh Thái Bình", "addressed") in {(r.agency, r.kind) for r in ex.recipients}
+    annexed = HEADLESS_LETTER + ("PHỤ LỤC\nDANH MỤC THUỐC\n*(Kèm theo Công văn số 2210/BYT-KHTC ngày 12 tháng 4 "
+                                 "năm 2025 của Bộ Y tế)*\n| TT | Tên thuốc | Đơn vị |\n")
+    assert _directive(annexed)[1] == ("2210/BYT-KHTC", "Công văn", "2025-04-12", "Bộ Y tế")
