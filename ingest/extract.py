@@ -752,6 +752,10 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: no body is given a task")
         return
+    if state.running and T[ce - 1] == "?":
+        explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                     outcome="no obligation: a question (a Q&A page's heading), not a task")
+        return
     if not explicit and _NOT_TASK.match(" ".join(F[cs:ce].split())):
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: a target or situation, not a task")

@@ -106,3 +106,20 @@ Yêu cầu Sở Y tế chủ trì tổ chức phun hóa chất diệt muỗi t�
 Văn phòng Ủy ban nhân dân tỉnh thông báo để Sở Giáo dục và Đào tạo biết, thực hiện.
 """
     assert named_roles(page) == {("Sở Y tế tỉnh Quảng Trị", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Quảng Trị", "lead")}
+
+
+def test_a_question_of_a_qa_page_is_no_task_its_quoted_answer_is():
+    page = """# Phòng Tư pháp có trách nhiệm gì trong chứng thực?
+
+**Phòng Tư pháp có trách nhiệm gì trong chứng thực?**
+
+Căn cứ Điều 4 Thông tư 01/2020/TT-BTP quy định: Phòng Tư pháp có trách nhiệm hướng dẫn nghiệp vụ chứng thực.
+
+**Có thể yêu cầu Ủy ban nhân dân xã chứng thực bản sao hay không?**
+
+Ủy ban nhân dân cấp xã có trách nhiệm chứng thực bản sao từ bản chính.
+"""
+    ex = extract_text(page, "page.md")
+    assert [o.text for o in ex.obligations] == [
+        "Phòng Tư pháp có trách nhiệm hướng dẫn nghiệp vụ chứng thực.",
+        "Ủy ban nhân dân cấp xã có trách nhiệm chứng thực bản sao từ bản chính."]
