@@ -27,6 +27,7 @@ _COLLECTIVE_RE = re.compile(
     r"(?:\s{1,3}(?:va\s+)?(?:thanh pho|thi tran|thi xa|dac khu|tinh|quan|huyen|xa|phuong)(?![a-z0-9]))*"
     r"(?:\s+truc thuoc\s+(?:trung uong|tinh|thanh pho)(?![a-z0-9]))?)")
 _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
+_ALL_PROVINCES = "các tỉnh, thành phố trực thuộc trung ương"
 # Compiled once here: ``re.match(pattern_string, …)`` looks the pattern up in re's cache on
 # every call, and find_mentions runs for every paragraph of every document.
 _CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
@@ -305,6 +306,9 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         if level == "commune" and ctx.reformed() and ctx.province and ctx.level == "province":
             # since 1 July 2025 "cấp xã" is every commune and ward of the province (guide §9)
             return _Place(q + m.end(), level, ctx.place_of("province"), collective="các xã, phường", by_level=True)
+        if level == "province" and ctx.level == "central":
+            # in a central text "cấp tỉnh" is every province (the addressed ones, when it names some)
+            return _Place(q + m.end(), level, None, collective=_ALL_PROVINCES, by_level=True)
         return _Place(q + m.end(), level=level, generic=True)
     m = _COLLECTIVE_RE.match(F, q, hi)
     if m:

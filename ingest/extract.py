@@ -656,7 +656,7 @@ def _referents(T: str, F: str, m: Mention, sc: Scope, refs: dict, as_lead: bool)
     """The bodies a mention stands for: a back-reference's addressees, the addressees of a bare
     "các cơ quan, đơn vị" given a task, the addressed People's Committees of "UBND cấp tỉnh"."""
     members = refs.get((m.start, m.end))
-    if members is None and m.generic and sc.addressed:
+    if members is None and (m.generic or m.by_level) and sc.addressed:
         if as_lead and " ".join(F[m.start:m.end].split()) in _back_patterns()[1] and \
                 not _QUALIFIED.match(F, m.end):
             members = [a for a in sc.addressed if not a.generic]

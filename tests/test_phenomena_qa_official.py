@@ -90,3 +90,12 @@ def test_the_party_committees_of_all_provinces_are_one_collective():
     got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
     assert got == [{("Các tỉnh ủy, thành ủy trực thuộc Trung ương", "lead")},
                    {("Ban Tổ chức Trung ương", "lead"), ("Các tỉnh ủy, thành ủy trực thuộc Trung ương", "support")}]
+
+
+def test_a_body_of_the_province_level_in_a_central_text_is_every_province_s():
+    ex = extract_text(CENTRAL + "1. Bộ Công an chủ trì, phối hợp với Công an cấp tỉnh rà soát các điểm "
+                      "tập trung đông người.\n\n2. Ủy ban nhân dân cấp tỉnh chỉ đạo sơ tán dân khỏi vùng nguy hiểm.\n"
+                      + TAIL, "ct.txt")
+    got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    assert got == [{("Bộ Công an", "lead"), ("Công an các tỉnh, thành phố trực thuộc trung ương", "support")},
+                   {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}]
