@@ -99,3 +99,10 @@ def test_a_body_of_the_province_level_in_a_central_text_is_every_province_s():
     got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
     assert got == [{("Bộ Công an", "lead"), ("Công an các tỉnh, thành phố trực thuộc trung ương", "support")},
                    {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}]
+
+
+def test_hang_khong_is_a_name_word_not_a_negation():
+    ex = extract_text(CENTRAL + "1. Cục Hàng không Việt Nam có trách nhiệm kiểm tra an toàn khai thác tại các "
+                      "cảng hàng không.\n" + TAIL, "ct.txt")
+    assert [{(a.agency, a.role) for a in o.assignees} for o in ex.obligations] == \
+        [{("Cục Hàng không Việt Nam", "lead")}]
