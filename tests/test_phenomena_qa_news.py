@@ -123,3 +123,10 @@ Căn cứ Điều 4 Thông tư 01/2020/TT-BTP quy định: Phòng Tư pháp có 
     assert [o.text for o in ex.obligations] == [
         "Phòng Tư pháp có trách nhiệm hướng dẫn nghiệp vụ chứng thực.",
         "Ủy ban nhân dân cấp xã có trách nhiệm chứng thực bản sao từ bản chính."]
+
+
+def test_a_described_name_stops_at_the_verbs_gui_and_chinh_ly():
+    body = ("(2) Văn phòng đăng ký đất đai gửi thông báo cho người sử dụng đất trong 03 ngày.\n\n"
+            "(3) Văn phòng đăng ký đất đai chỉnh lý, cập nhật biến động vào hồ sơ địa chính.")
+    page = QA.format(body=body).replace("Thông tư 77/2023/TT-BTC", "Nghị định 88/2024/NĐ-CP")
+    assert named_roles(page) == {("Văn phòng đăng ký đất đai", "lead"), ("Cục Quản lý Bảo hiểm", "lead")}
