@@ -20,9 +20,12 @@ every field.
 Figures (239 archive files with the table; number / type / date / issuer agreeing):
   before this check's fixes   233 / 232 / 232 / 231
   after the header fixes      233 / 234 / 233 / 232
-The rest: copies whose page lost the header (the text opens at "Kính gửi"), a province
-merged since (the table keeps the old name), and names the table words differently
-("Văn phòng Ban Chấp hành Trung ương" for the Văn phòng Trung ương Đảng).
+  after the headless letters  236 / 239 / 237 / 235   (all 239 now official, none read as news)
+The rest: letters whose page lost the header and print their number nowhere else, an
+annex caption that prints another unit code than the table (BTC-TCCB vs BTC-VP), a province
+merged since (the table keeps the old name), names the table words differently ("Văn phòng
+Ban Chấp hành Trung ương" for the Văn phòng Trung ương Đảng), and a headless letter whose
+issuer ("Ban Chỉ đạo …") is read as the body its text names (Chính phủ).
 """
 from __future__ import annotations
 

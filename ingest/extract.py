@@ -254,8 +254,11 @@ def _letter_scope(T: str, F: str, st: Structure) -> Scope:
     ctx = context_for(issuer, T, F)
     if issuer is None:
         issuer = _letter_writer(T, F, st, ctx) or _unnumbered_issuer(T, F, st, ctx)
-        d.issuer = issuer.name if issuer else None
-        ctx = context_for(issuer, T, F) if issuer else ctx
+    if issuer and issuer.level != "central" and (issuer.jurisdiction or "").lower() in ("", "tỉnh", "thành phố"):
+        issuer = _requalify(issuer, T, context_for(None, T, F))   # "UBND Thành phố" of the city the text names
+    if issuer:
+        d.issuer = issuer.name
+        ctx = context_for(issuer, T, F)
     if d.number is None:
         m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", T[st.body.start:])
         d.key = f"{d.issuer or ''}|{d.type}|{m.group(0) if m else ''}"

@@ -396,7 +396,7 @@ def _issuer_over_number(lines: _Lines, text: str) -> int:
     """A copy without the motto: the header starts at the body in capitals right above "Số: N/…"."""
     m = _NUMBER_LINE_RE.search(text, 0, _PREAMBLE_MAX)
     if not m:
-        return 0
+        return _letter_line(lines, text)
     i = bisect_right(lines.starts, m.start()) - 1
     k = i - 1
     while k >= 0 and not lines.clean[k].strip():
@@ -404,6 +404,19 @@ def _issuer_over_number(lines: _Lines, text: str) -> int:
     if k < 0 or not _upper(lines.clean[k].strip()):
         return 0
     return _issuer_above(lines, i)
+
+
+_LETTER_LINE_RE = re.compile(r"^[ \t*_|]*K[íi]nh g[ửu]i\b", re.M)
+_RECEIVERS_LINE_RE = re.compile(r"^[ \t*_|]*N[ơo]i nh[ậa]n\b", re.M)
+
+
+def _letter_line(lines: _Lines, text: str) -> int:
+    """A copy that lost its header and motto: a letter starts at its "Kính gửi" line when a Nơi nhận
+    closes it (the page's banner above it is furniture)."""
+    m = _LETTER_LINE_RE.search(text, 0, _PREAMBLE_MAX)
+    if not m or not _RECEIVERS_LINE_RE.search(text, m.end()):
+        return 0
+    return bisect_right(lines.starts, m.start()) - 1
 
 
 def _issuer_above(lines: _Lines, i: int) -> int:

@@ -143,3 +143,17 @@ def test_letter_whose_copy_lost_its_header_is_the_directive_itself():
     annexed = HEADLESS_LETTER + ("PHỤ LỤC\nDANH MỤC THUỐC\n*(Kèm theo Công văn số 2210/BYT-KHTC ngày 12 tháng 4 "
                                  "năm 2025 của Bộ Y tế)*\n| TT | Tên thuốc | Đơn vị |\n")
     assert _directive(annexed)[1] == ("2210/BYT-KHTC", "Công văn", "2025-04-12", "Bộ Y tế")
+
+
+def test_headless_letter_after_a_library_banner():
+    # the banner and metadata of a legal library's page before a letter without header: the letter
+    # starts at "Kính gửi"; its annex's caption numbers it; "UBND Thành phố" is the city the text names
+    page = ("Bản quyền thuộc về **TRANG LUẬT MẪU**. Mọi sao chép phải ghi nguồn.\n|\n**Số hiệu:**\n|\n"
+            "999/XX-YY\n|\nĐang tải văn bản...\n"
+            "**Kính gửi:**\n- Sở Xây dựng;\n- Sở Tài chính.\n"
+            "Ủy ban nhân dân Thành phố đề nghị Sở Xây dựng thành phố Hải Phòng rà soát quy hoạch và báo cáo.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+            "PHỤ LỤC\n*(Kèm theo Công văn số 310/UBND-XD ngày 09/10/2025 của Ủy ban nhân dân Thành phố)*\n")
+    ex, got = _directive(page)
+    assert ex.kind == "official" and len(ex.directives) == 1
+    assert got == ("310/UBND-XD", "Công văn", "2025-10-09", "Ủy ban nhân dân thành phố Hải Phòng")
