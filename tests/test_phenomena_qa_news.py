@@ -130,3 +130,13 @@ def test_a_described_name_stops_at_the_verbs_gui_and_chinh_ly():
             "(3) Văn phòng đăng ký đất đai chỉnh lý, cập nhật biến động vào hồ sơ địa chính.")
     page = QA.format(body=body).replace("Thông tư 77/2023/TT-BTC", "Nghị định 88/2024/NĐ-CP")
     assert named_roles(page) == {("Văn phòng đăng ký đất đai", "lead"), ("Cục Quản lý Bảo hiểm", "lead")}
+
+
+def test_a_proposal_to_assign_is_a_topic_not_an_assignment():
+    page = """# Kết luận của Thủ tướng tại buổi làm việc với tỉnh Lai Châu
+
+Văn phòng Chính phủ ban hành Thông báo 210/TB-VPCP kết luận của Thủ tướng Chính phủ.
+
+Về kiến nghị giao Ủy ban nhân dân tỉnh Lai Châu là cơ quan có thẩm quyền đầu tư tuyến đường nối cửa khẩu, giao Bộ Tài chính chủ trì, xem xét theo quy định.
+"""
+    assert named_roles(page) == {("Bộ Tài chính", "lead")}
