@@ -106,3 +106,10 @@ def test_hang_khong_is_a_name_word_not_a_negation():
                       "cảng hàng không.\n" + TAIL, "ct.txt")
     assert [{(a.agency, a.role) for a in o.assignees} for o in ex.obligations] == \
         [{("Cục Hàng không Việt Nam", "lead")}]
+
+
+def test_an_article_naming_the_content_a_body_presides_over_makes_it_lead_its_items():
+    got = roles("Điều 4. Nội dung Sở Nội vụ có trách nhiệm chủ trì\n\n"
+                "1. Hướng dẫn các xã lập hồ sơ thi đua khen thưởng hằng năm.\n\n"
+                "2. Kiểm tra việc thực hiện chế độ báo cáo thống kê.\n")
+    assert got[1:] == [{("Sở Nội vụ tỉnh Phú Yên", "lead")}, {("Sở Nội vụ tỉnh Phú Yên", "lead")}]
