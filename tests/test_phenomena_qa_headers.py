@@ -157,3 +157,15 @@ def test_headless_letter_after_a_library_banner():
     ex, got = _directive(page)
     assert ex.kind == "official" and len(ex.directives) == 1
     assert got == ("310/UBND-XD", "Công văn", "2025-10-09", "Ủy ban nhân dân thành phố Hải Phòng")
+
+
+def test_abbreviated_centre_and_department_names_in_noi_nhan():
+    # "Trung tâm Phục vụ HCC", "Cục KTVB và QLXLVPHC": abbreviations inside names are written out
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 71/QĐ-UBND\nHà Giang, ngày 02 tháng 5 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n"
+            "Điều 1. Công bố thủ tục hành chính.\nNơi nhận:\n- Như Điều 3;\n- Bộ Tư pháp (Cục KTVB và QLXLVPHC);\n"
+            "- Trung tâm Phục vụ HCC;\n- Lưu: VT.\n")
+    ex = extract_text(text, "t.md")
+    copied = {r.agency for r in ex.recipients if r.kind == "copied"}
+    assert "Trung tâm Phục vụ hành chính công tỉnh Hà Giang" in copied
+    assert "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp" in copied
