@@ -113,3 +113,11 @@ def test_an_article_naming_the_content_a_body_presides_over_makes_it_lead_its_it
                 "1. Hướng dẫn các xã lập hồ sơ thi đua khen thưởng hằng năm.\n\n"
                 "2. Kiểm tra việc thực hiện chế độ báo cáo thống kê.\n")
     assert got[1:] == [{("Sở Nội vụ tỉnh Phú Yên", "lead")}, {("Sở Nội vụ tỉnh Phú Yên", "lead")}]
+
+
+def test_within_their_remit_between_commas_does_not_hide_the_task():
+    got = roles("1. Sở Tài chính, trong phạm vi chức năng, nhiệm vụ được giao, kiểm tra việc sử dụng kinh phí "
+                "hỗ trợ.\n\n2. Thường trực Hội đồng nhân dân tỉnh, trong phạm vi nhiệm vụ, quyền hạn của mình, "
+                "giám sát việc thực hiện Nghị quyết này.\n")
+    assert got == [{("Sở Tài chính tỉnh Phú Yên", "lead")},
+                   {("Thường trực Hội đồng nhân dân tỉnh Phú Yên", "lead")}]
