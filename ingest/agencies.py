@@ -1176,7 +1176,7 @@ def _named_collectives(T: str, F: str, lo: int, hi: int, out: list[Mention], cla
 def _generic_regex() -> re.Pattern:
     global _GEN
     if _GEN is None:
-        _GEN = re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(lexicon.generic_phrases()) + r")(?![a-z0-9])")
+        _GEN = re.compile(r"(" + lexicon.word_alternation(lexicon.generic_phrases()) + r")(?![a-z0-9])")
     return _GEN
 
 

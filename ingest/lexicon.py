@@ -82,6 +82,34 @@ def alternation(phrases, space: str = r"\s+") -> str:
     return _trie_regex(root)
 
 
+def word_alternation(phrases, space: str = r"\s+") -> str:
+    """``(?<![a-z0-9])(?:`` + alternation(phrases) + ``)``, the same matches, with the check on the
+    character before put after each phrase's first character ("v(?<![a-z0-9]v)u(?:a|…)"): a pattern
+    that opens with a lookbehind makes the regex engine try every position of a text, one that opens
+    with the phrases' first letters lets it skip to them. (The trie's first branches start with
+    different characters, so a branch failing the check leaves no other branch that could match.)"""
+    phrases = set(phrases)
+    flat = "(?<![a-z0-9])(?:" + alternation(phrases, space) + ")"
+    if not phrases or any(not p or p[0].isspace() or "  " in p or any(c.isspace() and c != " " for c in p)
+                          for p in phrases):
+        return flat
+    firsts: dict[str, set] = {}
+    for p in phrases:
+        firsts.setdefault(p[0], set()).add(p[1:])
+    branches = []
+    for c in sorted(firsts, key=re.escape):
+        rest = firsts[c]
+        root: dict = {}
+        for p in rest:
+            node = root
+            for ch in p:
+                node = node.setdefault(space if ch == " " else re.escape(ch), {})
+            node[""] = {}
+        tail = _trie_regex(root)
+        branches.append(re.escape(c) + "(?<![a-z0-9]" + re.escape(c) + ")" + tail)
+    return "(?:" + "|".join(branches) + ")"
+
+
 def _trie_regex(node: dict) -> str:
     """Branches for the longer phrases first, then the empty branch where a phrase ends."""
     branches = [token + _trie_regex(child) for token, child in sorted(node.items()) if token]

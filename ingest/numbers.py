@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import alternation
+from .lexicon import alternation, word_alternation
 
 # A number: 1-6 digits not glued to a word, "/", "." or "-" before them. The check on the
 # character before sits after the first digit ("\d(?<![\w/.-]\d)" = "(?<![\w/.-])\d"), so
@@ -50,7 +50,7 @@ def _types() -> tuple[dict[str, str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def type_word_regex() -> re.Pattern:
     """Type words on folded text, e.g. 'ke hoach', 'van ban', 'cong dien khan'."""
-    return re.compile(r"(?<![a-z0-9])(" + alternation(_types()[1]) + r")(?![a-z0-9])")
+    return re.compile(r"(" + word_alternation(_types()[1]) + r")(?![a-z0-9])")
 
 
 def type_of_word(folded_word: str) -> str | None:
