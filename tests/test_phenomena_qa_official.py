@@ -121,3 +121,8 @@ def test_within_their_remit_between_commas_does_not_hide_the_task():
                 "giám sát việc thực hiện Nghị quyết này.\n")
     assert got == [{("Sở Tài chính tỉnh Phú Yên", "lead")},
                    {("Thường trực Hội đồng nhân dân tỉnh Phú Yên", "lead")}]
+
+
+def test_biet_ends_a_company_name_in_the_closing_line():
+    got = roles("Ủy ban nhân dân tỉnh thông báo để Công ty TNHH Thủy sản Hòa Hiệp biết và thực hiện./.\n")
+    assert got == [{("Công ty trách nhiệm hữu hạn Thủy sản Hòa Hiệp", "lead")}]
