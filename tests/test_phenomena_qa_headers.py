@@ -169,3 +169,13 @@ def test_abbreviated_centre_and_department_names_in_noi_nhan():
     copied = {r.agency for r in ex.recipients if r.kind == "copied"}
     assert "Trung tâm Phục vụ hành chính công tỉnh Hà Giang" in copied
     assert "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp" in copied
+
+
+def test_party_organisation_line_is_no_ministry():
+    # "ĐẢNG BỘ TỈNH X" over "TỈNH ỦY": the committee issues; "ĐẢNG BỘ" is no "Bộ"
+    text = ("ĐẢNG BỘ TỈNH SÓC TRĂNG\n**TỈNH ỦY**\n*\n**ĐẢNG CỘNG SẢN VIỆT NAM**\nSố 45-CT/TU\n"
+            "*Sóc Trăng, ngày 12 tháng 8 năm 2025*\n**CHỈ THỊ**\nvề tăng cường công tác phòng, chống thiên tai\n"
+            "Ban Thường vụ Tỉnh ủy yêu cầu Ủy ban nhân dân tỉnh Sóc Trăng chỉ đạo triển khai phương án ứng phó.\n"
+            "Nơi nhận:\n- Các huyện ủy;\n- Lưu: VPTU.\n")
+    _, got = _directive(text)
+    assert got == ("45-CT/TU", "Chỉ thị", "2025-08-12", "Tỉnh ủy Sóc Trăng")
