@@ -299,6 +299,22 @@ def _only_bodies(T: str, F: str, pos: int, rest: list[Mention], end: int) -> boo
 
 
 _OWNED_BY = re.compile(r"(?:cua|thuoc|truc thuoc)\s*$")
+# ", cơ quan thuộc ", "và các đơn vị trực thuộc ", " thuộc ": a member of a list named by its owner
+_OWNED_MEMBER = re.compile(r"(?:\s+(?:va\s+)?(?:cac\s+)?(?:co quan|don vi|to chuc|phong|ban|nganh)(?:\s+[a-z]+){0,3}?)?"
+                           r"\s+(?:truc thuoc|thuoc)\s*$")
+
+
+def _role_of(m: Mention, out: ClauseRoles) -> str | None:
+    """The role already given to a mention of this clause."""
+    return "lead" if m in out.leads else "support" if m in out.supports else "reports" if m in out.reports else None
+
+
+def _past_owner(T: str, F: str, before: Mention, owner: Mention, m: Mention, owner_role: str | None,
+                out: ClauseRoles) -> bool:
+    """Does a list go on past an owner? "Trách nhiệm của các sở, cơ quan thuộc UBND tỉnh, UBND các xã": the
+    owner (UBND tỉnh) gets no role, the list member after it has the role of the one before it."""
+    return owner_role is None and _role_of(before, out) is not None and \
+        bool(_OWNED_MEMBER.fullmatch(F, before.end, owner.start)) and _separates(T, F, owner.end, m.start)
 
 
 def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
@@ -367,6 +383,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
         role = None
         if prev is not None and prev_role and _separates(T, F, prev.end, m.start):
             role = prev_role                                    # a list continues
+        elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):
+            role = _role_of(mentions[i - 2], out)               # "các sở, cơ quan thuộc UBND tỉnh, UBND các xã"
         else:
             mk = _last_marker(T, F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
             if prev is None and (duty := _duty_of(F, cs, m.start)):

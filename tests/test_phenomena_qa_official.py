@@ -126,3 +126,13 @@ def test_within_their_remit_between_commas_does_not_hide_the_task():
 def test_biet_ends_a_company_name_in_the_closing_line():
     got = roles("Ủy ban nhân dân tỉnh thông báo để Công ty TNHH Thủy sản Hòa Hiệp biết và thực hiện./.\n")
     assert got == [{("Công ty trách nhiệm hữu hạn Thủy sản Hòa Hiệp", "lead")}]
+
+
+def test_a_list_goes_on_past_the_owner_of_one_of_its_members():
+    got = roles("1. Sở Y tế phối hợp với Sở Tài chính, các cơ quan thuộc Ủy ban nhân dân tỉnh và Ủy ban nhân dân "
+                "các xã, phường kiểm tra bếp ăn tập thể.\n\n"
+                "2. Giao Sở Tài chính kiểm tra kinh phí của Ủy ban nhân dân tỉnh, Ủy ban nhân dân các xã, phường "
+                "trong năm 2024.\n")
+    assert got == [{("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
+                    ("Ủy ban nhân dân các xã, phường tỉnh Phú Yên", "support")},
+                   {("Sở Tài chính tỉnh Phú Yên", "lead")}]
