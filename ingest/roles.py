@@ -374,6 +374,16 @@ def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer
     out.closing = True
 
 
+_PASSIVE = re.compile(r"(?<![a-z0-9])duoc\s*$")
+
+
+def _passive_giver(F: str, cs: int, prev: Mention | None, at: int) -> bool:
+    """"… được UBND tỉnh giao cho X": the body before the verb gave the task (passive), and only the verb
+    stands between it and X: what X was given is told, not ordered here."""
+    return prev is not None and bool(_PASSIVE.search(F, max(cs, prev.start - 12), prev.start)) and \
+        len(F[prev.end:at].split()) <= 2
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -389,6 +399,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             mk = _last_marker(T, F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
             if prev is None and (duty := _duty_of(F, cs, m.start)):
                 mk = ("assign", duty, "duty_of")    # "Trách nhiệm của Sở X": X leads what the clause says
+            elif mk and mk[0] == "assign" and _passive_giver(F, cs, prev, m.start):
+                mk = None   # "nội dung đã được UBND tỉnh giao cho Liên hiệp X": a past assignment, no order
             if mk:
                 cat, val, phrase = mk
                 role = {"assign": "lead", "support": "support", "reports": "reports"}[cat]

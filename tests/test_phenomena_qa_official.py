@@ -136,3 +136,11 @@ def test_a_list_goes_on_past_the_owner_of_one_of_its_members():
     assert got == [{("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
                     ("Ủy ban nhân dân các xã, phường tỉnh Phú Yên", "support")},
                    {("Sở Tài chính tỉnh Phú Yên", "lead")}]
+
+
+def test_a_body_given_a_task_in_a_passive_relative_is_not_ordered_again():
+    got = roles("1. Sở Tư pháp chủ động phối hợp với Liên đoàn Lao động tỉnh để tổ chức tư vấn pháp luật theo nội "
+                "dung đã được Ủy ban nhân dân tỉnh giao cho Liên đoàn Lao động tỉnh.\n\n"
+                "2. Ủy ban nhân dân tỉnh giao cho Sở Nội vụ chủ trì tổ chức hội nghị tập huấn cho công chức.\n")
+    assert got == [{("Sở Tư pháp tỉnh Phú Yên", "lead"), ("Liên đoàn Lao động tỉnh Phú Yên", "support")},
+                   {("Sở Nội vụ tỉnh Phú Yên", "lead")}]
