@@ -144,3 +144,9 @@ def test_a_body_given_a_task_in_a_passive_relative_is_not_ordered_again():
                 "2. Ủy ban nhân dân tỉnh giao cho Sở Nội vụ chủ trì tổ chức hội nghị tập huấn cho công chức.\n")
     assert got == [{("Sở Tư pháp tỉnh Phú Yên", "lead"), ("Liên đoàn Lao động tỉnh Phú Yên", "support")},
                    {("Sở Nội vụ tỉnh Phú Yên", "lead")}]
+
+
+def test_the_needs_of_the_task_in_an_adverbial_are_no_order():
+    got = roles("1. Trong quá trình thực hiện, nếu cần sửa đổi cho phù hợp với yêu cầu nhiệm vụ, Sở Tư pháp phối "
+                "hợp với Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert got == [{("Sở Tư pháp tỉnh Phú Yên", "lead"), ("Sở Nội vụ tỉnh Phú Yên", "support")}]
