@@ -150,3 +150,8 @@ def test_the_needs_of_the_task_in_an_adverbial_are_no_order():
     got = roles("1. Trong quá trình thực hiện, nếu cần sửa đổi cho phù hợp với yêu cầu nhiệm vụ, Sở Tư pháp phối "
                 "hợp với Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
     assert got == [{("Sở Tư pháp tỉnh Phú Yên", "lead"), ("Sở Nội vụ tỉnh Phú Yên", "support")}]
+
+
+def test_ban_bien_tap_in_lower_case_is_a_body():
+    got = roles("1. Ban biên tập Cổng thông tin điện tử tỉnh có trách nhiệm cập nhật tin bài hằng ngày.\n")
+    assert got == [{("Ban Biên tập Cổng thông tin điện tử tỉnh Phú Yên", "lead")}]
