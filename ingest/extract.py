@@ -302,11 +302,12 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         nxt_title = [t for t in titles if sc.start < t < sc.end]
         if nxt_title:
             sc.end = nxt_title[0]
+    page = _PageMentions(T, F, base_ctx)
     if not scopes and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _reports_order(F) or
-                           _issuer_orders(T, F, base_ctx) >= 2):
+                           _issuer_orders(T, F, base_ctx, page) >= 2):
         return []   # an encyclopaedia page or news story that reports no instrument
     if not scopes:
-        issuer = _unnumbered_issuer(T, F, st, base_ctx)
+        issuer = _unnumbered_issuer(T, F, st, base_ctx, page)
         ctx = context_for(issuer, T, F) if issuer else base_ctx
         d = Directive(key="", number=None, type=unnumbered_type(T, F), date=None,
                       issuer=issuer.name if issuer else None)
@@ -375,7 +376,19 @@ def _reports_order(F: str) -> bool:
     return any(_GOVERNING_HEAD.search(F, max(0, m.start() - 80), m.start()) for m in _JUST_ORDERED.finditer(F))
 
 
-def _issuer_orders(T: str, F: str, ctx: Context) -> int:
+class _PageMentions:
+    """The mentions of a whole page in one context, found once for the checks that need them all."""
+
+    def __init__(self, T: str, F: str, ctx: Context):
+        self.T, self.F, self.ctx, self._found = T, F, ctx, None
+
+    def __call__(self) -> list[Mention]:
+        if self._found is None:
+            self._found = find_mentions(self.T, self.F, 0, len(self.T), self.ctx)
+        return self._found
+
+
+def _issuer_orders(T: str, F: str, ctx: Context, page: "_PageMentions | None" = None) -> int:
     """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order."""
     # an order verb with a governing body's head word shortly before it: a cheap first look, since
     # finding every mention of a long page is the costly part
@@ -383,7 +396,7 @@ def _issuer_orders(T: str, F: str, ctx: Context) -> int:
     if len(verbs) < 2:
         return 0
     n = 0
-    for m in find_mentions(T, F, 0, len(T), ctx):
+    for m in (page or _PageMentions(T, F, ctx))():
         if m.agency.kind in ("ubnd", "bo", "so", "chinh_phu") and _ORDER.match(F, m.end):
             n += 1
     return n
@@ -491,7 +504,8 @@ def _default_issuer(T: str, F: str, ctx: Context) -> Agency | None:
     return None
 
 
-def _unnumbered_issuer(T: str, F: str, st: Structure, ctx: Context) -> Agency | None:
+def _unnumbered_issuer(T: str, F: str, st: Structure, ctx: Context,
+                       page: "_PageMentions | None" = None) -> Agency | None:
     """The body an article or excerpt shows giving the orders (or signing)."""
     if st.signature:
         sig = T[st.signature.start:st.signature.end]
@@ -499,7 +513,7 @@ def _unnumbered_issuer(T: str, F: str, st: Structure, ctx: Context) -> Agency | 
         if ms:
             return ms[0].agency
     counts: dict[str, tuple[int, Agency]] = {}
-    for m in find_mentions(T, F, 0, len(T), ctx):
+    for m in (page or _PageMentions(T, F, ctx))():
         if m.generic or m.agency.kind != "ubnd" or "các" in m.agency.name.split():
             continue
         after = F[m.end:m.end + 30].split()
