@@ -306,12 +306,13 @@ _BODY_OPENING_RE = re.compile(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )
 def _is_official(text: str, lo: int) -> bool:
     """An official text: a Số and the national motto in its head, or it opens with a governing body."""
     head = text[lo:lo + 3000]
-    folded_head = fold(head)
+    kept_head = fold_keep(head)                 # folded once: the spaced form below is fold(head)
+    folded_head = " ".join(kept_head.split())
     if re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and \
             ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
              "dang cong san viet nam" in folded_head):
         return True
-    opening = _BODY_OPENING_RE.match(fold_keep(head))
+    opening = _BODY_OPENING_RE.match(kept_head)
     # "so" folds both Sở (a department) and Số ("Số định danh …", a page's title): only Sở opens a text
     return bool(opening and "so " in folded_head[:800] and
                 (opening.group(1) != "so " or head[opening.start(1) + 1] in "ởỞ"))
