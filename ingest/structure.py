@@ -27,6 +27,9 @@ from .textnorm import fold, fold_keep
 HEADING_RE = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<marker>(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)])"
     r"(?:[ \t]*\*\*)?[ \t]+")
+# "**Điều" alone on its line, its number and title on the next ("15. Trách nhiệm của …**"): one heading
+_DIVISION_WORD_RE = re.compile(r"[ \t]*(?:\*\*|__)?[ \t]*(?:Điều|Chương|Mục|Phần)[ \t]*(?:\*\*|__)?[ \t]*")
+_DIVISION_NUMBER_RE = re.compile(r"\d{1,3}[.)]?$")
 BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
 MARKUP_RE = re.compile(r"[*_#|`>]+")
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT GIÁM ĐỐC" (the dot dropped; "Q" keeps it)
@@ -140,6 +143,9 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
             cur = None
             continue
         kind, level, off = _unit_kind(line, None if bold is None else s in bold)
+        if _divided_heading(units, cur, text, kind, line):
+            cur.kind, cur.level, cur.body_start, cur.end = "heading", 1, s + off, e
+            continue
         if wrapped and cur is not None and kind == "para":
             cur.end = e
             continue
@@ -152,6 +158,16 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
         while u.end > u.start and text[u.end - 1] in " \t\r":
             u.end -= 1
     return units
+
+
+def _divided_heading(units: list[Unit], cur: Unit | None, text: str, kind: str, line: str) -> bool:
+    """Is this line ("15. Trách nhiệm của …") the number and title of the article word printed alone
+    on the line before ("**Điều")? A hard wrap right after the word must not make "15." an item."""
+    if cur is None or kind != "heading" or cur.kind != "para" or cur is not units[-1]:
+        return False
+    m = HEADING_RE.match(line)
+    return bool(_DIVISION_WORD_RE.fullmatch(text, cur.start, cur.end)) and \
+        _DIVISION_NUMBER_RE.match(m.group("marker")) is not None
 
 
 # The type line of a header (NĐ 30/2020, Phụ lục I): the kind of instrument in capitals on a line of its own.
