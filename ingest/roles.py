@@ -27,7 +27,13 @@ _LIST_PUNCT = frozenset(" \t\r\n,;:&()*")
 
 
 # "B tham gia (phối hợp)": a body that joins the task (guide §2: support)
-_JOINS = re.compile(r"\s*(?:cung\s+)?tham gia(?!\s+(?:y kien|gop y|danh gia|tham dinh))(?![a-z0-9])")
+_JOINS = re.compile(r"\s*(?:cung\s+)?tham gia(?!\s+(?:y kien|gop y|danh gia|tham dinh))(?![a-z0-9])"
+                    r"(?![\s,]*(?:va\s+)?phoi hop(?:\s+[a-z]+){0,2}?\s+(?:voi|cung)(?![a-z0-9]))")
+# "A chủ trì, B phối hợp …": after the lead's "chủ trì" and a comma, a body followed by "phối hợp" (with no
+# partner of its own) or "tham gia" is the lead's partner (guide §2: support)
+_PRESIDED = re.compile(r"\s*chu tri(?:\s+thuc hien)?\s*")
+_JOINS_AFTER = re.compile(r"\s*(?:cung\s+)?(?:phoi hop|tham gia)(?![a-z0-9])"
+                          r"(?!(?:\s+[a-z]+){0,2}?\s+(?:voi|cung)(?![a-z0-9]))")
 
 
 @lru_cache(maxsize=1)
@@ -374,6 +380,18 @@ def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer
     out.closing = True
 
 
+def _partner_after_lead(T: str, F: str, prev: Mention, i: int, mentions: list[Mention], ce: int) -> bool:
+    """"A chủ trì, B và C phối hợp thực hiện": only "chủ trì" and a comma between the lead and the list
+    at mentions[i], and the list followed by "phối hợp" / "tham gia" with no partner of its own."""
+    if "," not in T[prev.end:mentions[i].start] or not _PRESIDED.fullmatch(F, prev.end, mentions[i].start):
+        return False
+    j = i
+    while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):
+        j += 1
+    nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
+    return _JOINS_AFTER.match(F, mentions[j].end, nxt) is not None
+
+
 _PASSIVE = re.compile(r"(?<![a-z0-9])duoc\s*$")
 
 
@@ -395,6 +413,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             role = prev_role                                    # a list continues
         elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):
             role = _role_of(mentions[i - 2], out)               # "các sở, cơ quan thuộc UBND tỉnh, UBND các xã"
+        elif prev_role == "lead" and _partner_after_lead(T, F, prev, i, mentions, ce):
+            role = "support"                                    # "A chủ trì, B phối hợp …"
         else:
             mk = _last_marker(T, F, prev.end if prev else cs, m.start, ("assign", "support", "reports"))
             if prev is None and (duty := _duty_of(F, cs, m.start)):

@@ -45,3 +45,21 @@ def test_article_word_alone_on_its_line_heads_the_article():
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
                    {("Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
                    {("Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "lead")}]
+
+
+def test_body_after_presiding_lead_then_phoi_hop_is_its_partner():
+    # "A chủ trì, B và C phối hợp …": B and C cooperate on A's task (guide §2)
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Sở Xây dựng chủ trì, Sở Tài chính và Công an tỉnh phối hợp kiểm tra bến bãi.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
+                    ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_subject_that_joins_with_its_own_partner_leads():
+    # "X tham gia, phối hợp với Y …": X is the subject with a partner of its own, so it leads;
+    # "X tham gia" alone still joins a task as support
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Sở Tư pháp tham gia, phối hợp với Sở Xây dựng thẩm định hồ sơ bến.\n\n"
+                "2. Sở Xây dựng chủ trì thẩm định hồ sơ bến. Sở Tư pháp tham gia.\n")
+    assert got == [{("Sở Tư pháp tỉnh Quảng Trị", "lead"), ("Sở Xây dựng tỉnh Quảng Trị", "support")},
+                   {("Sở Xây dựng tỉnh Quảng Trị", "lead")}, {("Sở Tư pháp tỉnh Quảng Trị", "support")}]
