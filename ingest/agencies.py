@@ -910,10 +910,11 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
         out.append(Mention(m.start(), e, Agency(name=_written(T, m.start(), e), kind="generic", generic=True),
                            generic=True, head_start=m.start()))
     _named_collectives(T, F, lo, hi, out, generic_spans)
+    in_generic = {i for a, b in generic_spans for i in range(a, b)}   # one look-up per head, not a scan
     last_end = lo
     for m in _head_matches(F, lo, hi):
         s = m.start()
-        if s < last_end or (generic_spans and any(a <= s < b for a, b in generic_spans)):
+        if s < last_end or s in in_generic:
             continue
         head = _head_of(m.group(1))
         if head.mode == "skip" and _spelled_as_head(T[s:m.end()], head):
