@@ -102,6 +102,16 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     return _prefix_ok(F, comma + 1, m.start)
 
 
+# "Trường hợp …, thì", "Nếu … thì": the word that ends a condition, right before the body
+_THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
+
+
+def _after_condition(T: str, cs: int, prev: Mention | None, m: Mention) -> bool:
+    """The body opens the main clause after a condition: "Trường hợp hồ sơ thiếu thì Sở Xây dựng chủ trì
+    …", "Nếu Sở A chưa thực hiện thì Sở B …" (the body before "thì" belongs to the condition)."""
+    return bool(_THEN.search(T, prev.end if prev is not None else cs, m.start))
+
+
 def _separates(T: str, F: str, lo: int, hi: int) -> bool:
     """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch "."""
     if any(not c.isalnum() and c not in _LIST_PUNCT for c in T[lo:hi]):
@@ -429,7 +439,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     if phrase != "chi dao":
                         via_chidao_only = False
             elif (opening := prev is None and _prefix_ok(F, cs, m.start)) or (
-                    out.subject is None and not out.leads and not out.supports and _after_adverbial(T, F, cs, prev, m)):
+                    out.subject is None and not out.leads and not out.supports and (
+                        _after_adverbial(T, F, cs, prev, m) or _after_condition(T, cs, prev, m))):
                 # the clause's subject (a body, or a list of them): what follows decides
                 j = i
                 while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):

@@ -63,3 +63,13 @@ def test_subject_that_joins_with_its_own_partner_leads():
                 "2. Sở Xây dựng chủ trì thẩm định hồ sơ bến. Sở Tư pháp tham gia.\n")
     assert got == [{("Sở Tư pháp tỉnh Quảng Trị", "lead"), ("Sở Xây dựng tỉnh Quảng Trị", "support")},
                    {("Sở Xây dựng tỉnh Quảng Trị", "lead")}, {("Sở Tư pháp tỉnh Quảng Trị", "support")}]
+
+
+def test_body_after_a_condition_then_leads_with_its_partner():
+    # "Trường hợp …, thì X chủ trì phối hợp với Y", "Nếu Sở A … thì Sở B phối hợp với Y": the body after
+    # "thì" opens the main clause (the body inside the condition gets no role)
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Trường hợp bến chưa đủ điều kiện thì Sở Xây dựng chủ trì phối hợp với Công an tỉnh đình chỉ hoạt động.\n\n"
+                "2. Nếu Sở Tài chính chưa bố trí kinh phí thì Sở Xây dựng phối hợp với Kho bạc Nhà nước khu vực tạm ứng.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
+                   {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Kho bạc Nhà nước tỉnh Quảng Trị", "support")}]
