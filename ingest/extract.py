@@ -559,7 +559,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
         first = True
-        for cs, ce in _merge_lists(T, list(_clauses(T, lo, hi, mentions)), mentions):
+        for cs, ce in _merge_lists(T, F, list(_clauses(T, lo, hi, mentions)), mentions):
             inside = [m for m in mentions if cs <= m.start < ce]
             _clause(T, F, cs, ce, inside, u, first, sc, ex, state, issuer, keep)
             first = False
@@ -588,21 +588,31 @@ def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
     return 1
 
 
-def _merge_lists(T: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
     """A ';' ends an obligation only where a new body opens the next clause ("…; Sở Tài chính chịu
     trách nhiệm …"); otherwise the clause goes on ("…; báo cáo UBND tỉnh trước ngày …"), and so
-    does a list of bodies that ';' separates ("phối hợp các sở, ngành; UBND các xã …")."""
+    does a list of bodies that ';' separates ("phối hợp các sở, ngành; UBND các xã …"). The lead's
+    "A chủ trì;" goes on into "B, C phối hợp …" (one task); a task block's label ("…; đơn vị phối
+    hợp: B") opens a clause of its own."""
     out: list[tuple[int, int]] = []
     for cs, ce in clauses:
         if out and T[out[-1][1] - 1] == ";":
             ps, pe = out[-1]
+            colon = T.find(":", cs, ce)
+            if colon >= 0 and block_label(F, cs, colon):
+                out.append((cs, ce))
+                continue
             ends_with_body = any(pe - 2 <= m.end <= pe for m in mentions)
             starts_with_body = any(m.start <= cs + 1 and m.end > cs for m in mentions)
-            if ends_with_body or not starts_with_body:
+            if ends_with_body or not starts_with_body or _PRESIDES_ALONE.search(F, ps, pe - 1):
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))
     return out
+
+
+# "Sở A chủ trì;": the clause ends with the lead's presiding, its partners follow the ';'
+_PRESIDES_ALONE = re.compile(r"(?<![a-z0-9])chu tri(?:\s+thuc hien)?\s*$")
 
 
 _REFERS_BACK = re.compile(r"\s*(nêu trên|trên đây|từ\s)", re.I)

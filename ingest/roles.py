@@ -391,9 +391,9 @@ def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer
 
 
 def _partner_after_lead(T: str, F: str, prev: Mention, i: int, mentions: list[Mention], ce: int) -> bool:
-    """"A chủ trì, B và C phối hợp thực hiện": only "chủ trì" and a comma between the lead and the list
+    """"A chủ trì, B và C phối hợp thực hiện": only "chủ trì" and a comma (or ';') between the lead and the list
     at mentions[i], and the list followed by "phối hợp" / "tham gia" with no partner of its own."""
-    if "," not in T[prev.end:mentions[i].start] or not _PRESIDED.fullmatch(F, prev.end, mentions[i].start):
+    if not any(c in ",;" for c in T[prev.end:mentions[i].start]) or not _PRESIDED.fullmatch(F, prev.end, mentions[i].start):
         return False
     j = i
     while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):

@@ -73,3 +73,19 @@ def test_body_after_a_condition_then_leads_with_its_partner():
                 "2. Nếu Sở Tài chính chưa bố trí kinh phí thì Sở Xây dựng phối hợp với Kho bạc Nhà nước khu vực tạm ứng.\n")
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
                    {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Kho bạc Nhà nước tỉnh Quảng Trị", "support")}]
+
+
+def test_presiding_lead_then_semicolon_then_partners():
+    # "A chủ trì; B, C phối hợp …": one task, the ';' does not cut the partners from their lead
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Sở Xây dựng chủ trì; Sở Tài chính, Công an tỉnh phối hợp rà soát bến bãi.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
+                    ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_task_block_labels_on_one_line():
+    # "Đơn vị chủ trì: A; đơn vị phối hợp: B, C." printed on one line pairs B, C with A (guide §9)
+    got = roles("1. Rà soát bến bãi.\nĐơn vị chủ trì: Sở Xây dựng; đơn vị phối hợp: Sở Tài chính, Công an tỉnh.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
+                   {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
+                    ("Công an tỉnh Quảng Trị", "support")}]
