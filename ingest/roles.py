@@ -402,6 +402,10 @@ def _partner_after_lead(T: str, F: str, prev: Mention, i: int, mentions: list[Me
     return _JOINS_AFTER.match(F, mentions[j].end, nxt) is not None
 
 
+# "Sở X được giao (chủ trì) …", "được phân công …": the subject is given the task it opens
+_GIVEN = re.compile(r"\s*duoc\s+(?:giao|phan cong)(?![a-z0-9])(?!\s+(?:dat|dich|thong|duc|nhan|ket|luu|tiep))")
+
+
 _PASSIVE = re.compile(r"(?<![a-z0-9])duoc\s*$")
 
 
@@ -450,6 +454,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
+                if after is None and _GIVEN.match(F, pos, nxt):
+                    after = ("task", None)   # "X được giao chủ trì, phối hợp với Y": X is given the task
                 if not opening and after and not T[pos:nxt].strip()[:1].isalpha():
                     after = None   # after an adverbial the verb must follow the body itself
                 if not opening and after and after[0] == "assign" and after[1] != "chỉ đạo":

@@ -89,3 +89,11 @@ def test_task_block_labels_on_one_line():
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
                    {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
                     ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_subject_given_the_task_leads():
+    # "X được giao chủ trì, phối hợp với Y …": X is given the task (passive), so it leads the pair;
+    # "được giao đất" is no task
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Sở Xây dựng được giao chủ trì, phối hợp với Sở Tài chính lập phương án di dời bến.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support")}]
