@@ -59,10 +59,11 @@ _FOOTNOTE = re.compile(r"^\d{1,3}(?: |$)")
 
 @lru_cache(maxsize=1)
 def _block_label_re() -> re.Pattern:
-    """"Cơ quan chủ trì:", "Đơn vị phối hợp:", "Cơ quan thực hiện:" (verbs.tsv 'block')."""
+    """"Cơ quan chủ trì:", "Đơn vị phối hợp:", "Cơ quan thực hiện:", "Cơ quan phối hợp (nếu có):" of a
+    procedure card (verbs.tsv 'block')."""
     rows = lexicon.verbs().get("block", {})
     return re.compile(r"\s*(?:(?:cac|co quan|don vi|bo phan|to chuc)\s+)+(" + lexicon.alternation(rows) +
-                      r")(?:\s+(?:thuc hien|chinh))?\s*$")
+                      r")(?:\s+(?:thuc hien|chinh))?(?:\s+neu co)?\s*$")
 
 
 def block_label(F: str, cs: int, ce: int) -> str | None:

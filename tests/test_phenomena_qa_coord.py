@@ -97,3 +97,13 @@ def test_subject_given_the_task_leads():
     got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
                 "1. Sở Xây dựng được giao chủ trì, phối hợp với Sở Tài chính lập phương án di dời bến.\n")
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support")}]
+
+
+def test_procedure_card_labels():
+    # a procedure card: "Cơ quan trực tiếp thực hiện: A" leads, "Cơ quan phối hợp (nếu có): B, C" support A
+    got = roles("1. Thủ tục cấp giấy phép hoạt động bến khách ngang sông.\n"
+                "- Cơ quan trực tiếp thực hiện: Sở Xây dựng.\n"
+                "- Cơ quan phối hợp (nếu có): Sở Tài chính, Công an tỉnh.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
+                   {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
+                    ("Công an tỉnh Quảng Trị", "support")}]
