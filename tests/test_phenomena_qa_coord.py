@@ -107,3 +107,13 @@ def test_procedure_card_labels():
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
                    {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
                     ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_subject_with_its_role_apposition_leads():
+    # "X với vai trò là cơ quan thường trực …, chủ trì, phối hợp với Y": the apposition says what X is
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Sở Xây dựng với vai trò là cơ quan thường trực Tổ công tác, chủ trì, phối hợp với "
+                "Sở Tài chính tổng hợp kết quả.\n\n"
+                "2. Sở Y tế - cơ quan đầu mối, phối hợp với Công an tỉnh kiểm tra bến.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support")},
+                   {("Sở Y tế tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")}]
