@@ -22,7 +22,7 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse, block_label, opening_list, opens_task
+from .roles import analyse, block_label, opening_list, opens_task, partners_open
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -604,7 +604,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[
                 continue
             ends_with_body = any(pe - 2 <= m.end <= pe for m in mentions)
             starts_with_body = any(m.start <= cs + 1 and m.end > cs for m in mentions)
-            if ends_with_body or not starts_with_body or _PRESIDES_ALONE.search(F, ps, pe - 1):
+            if ends_with_body or not starts_with_body or (
+                    _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, mentions)):
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))

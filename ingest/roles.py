@@ -84,6 +84,13 @@ def opening_list(T: str, F: str, cs: int, mentions: list[Mention]) -> list[Menti
     return out
 
 
+def partners_open(T: str, F: str, cs: int, ce: int, mentions: list[Mention]) -> bool:
+    """Does the clause open with bodies that only join a task ("Sở B, Sở C phối hợp …", no partner of
+    their own)? Then it continues the lead's "Sở A chủ trì;" before it."""
+    listed = opening_list(T, F, cs, [m for m in mentions if cs <= m.start < ce])
+    return bool(listed) and _JOINS_AFTER.match(F, listed[-1].end, ce) is not None
+
+
 def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) -> bool:
     """The body opens the clause after an adverbial phrase and its comma: "Trong thời hạn 05 ngày,
     Phòng Y tế …", "Trên cơ sở danh sách của UBND xã, Sở Tài chính …" (no marker gave it a role)."""

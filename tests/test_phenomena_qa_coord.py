@@ -117,3 +117,11 @@ def test_subject_with_its_role_apposition_leads():
                 "2. Sở Y tế - cơ quan đầu mối, phối hợp với Công an tỉnh kiểm tra bến.\n")
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support")},
                    {("Sở Y tế tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_presiding_lead_then_semicolon_then_a_task_of_its_own():
+    # "Giao A chủ trì thực hiện; B phối hợp với A …": B's clause has its own partner, a task of its own
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Giao Sở Xây dựng chủ trì thực hiện; Công an tỉnh phối hợp với Sở Xây dựng kiểm tra bến.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
+                   {("Công an tỉnh Quảng Trị", "lead"), ("Sở Xây dựng tỉnh Quảng Trị", "support")}]
