@@ -114,9 +114,12 @@ def test_subject_with_its_role_apposition_leads():
     got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
                 "1. Sở Xây dựng với vai trò là cơ quan thường trực Tổ công tác, chủ trì, phối hợp với "
                 "Sở Tài chính tổng hợp kết quả.\n\n"
-                "2. Sở Y tế - cơ quan đầu mối, phối hợp với Công an tỉnh kiểm tra bến.\n")
+                "2. Sở Y tế - cơ quan đầu mối, phối hợp với Công an tỉnh kiểm tra bến.\n\n"
+                "3. Sở Tư pháp, cơ quan thường trực của Hội đồng phổ biến pháp luật, chủ trì phối hợp với "
+                "Công an tỉnh tuyên truyền.\n")
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support")},
-                   {("Sở Y tế tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")}]
+                   {("Sở Y tế tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
+                   {("Sở Tư pháp tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")}]
 
 
 def test_presiding_lead_then_semicolon_then_a_task_of_its_own():
