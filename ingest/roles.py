@@ -302,7 +302,8 @@ _QUALIFIED_VERB = (r"(?:chủ động|phối hợp|chủ trì|tổ chức|triể
                    r"khẩn trương|tiếp tục|tăng cường)")
 # "(Hà Nội)", "nêu trên", "từ A đến B", "theo chức năng, nhiệm vụ", an apposition that says what the
 # body is before its task ("Sở X là cơ quan thường trực, có trách nhiệm: …", "Sở X với vai trò là cơ
-# quan đầu mối, chủ trì …", "Sở X - cơ quan thường trực, chủ trì …", "Sở X, cơ quan đầu mối của …, chủ trì …"), and ", trong phạm vi nhiệm
+# quan đầu mối, chủ trì …", "Sở X - cơ quan thường trực, chủ trì …", "Sở X, cơ quan đầu mối của …, chủ trì …"), what it builds on ("Sở X trên cơ sở kết quả rà soát,
+# phối hợp …"), and ", trong phạm vi nhiệm
 # vụ, quyền hạn của mình," between commas
 _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^:;.]{1,40}?\s+đến\s+[^:;.,]{1,30}"
                         r"|(?:,\s*)?(?:theo|căn cứ|trên cơ sở)\s+(?:chức năng|nhiệm vụ)[^;:.]{0,50}?(?=\s+"
@@ -310,6 +311,8 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^
                         r"|(?:(?:,\s*)?(?:(?:với|trong)\s+(?:vai trò|tư cách)\s+(?:là\s+)?|là\s+)|[-–]\s*)"
                         r"(?:cơ quan|đơn vị|đầu mối)[^;:.()]{0,80}?,(?=\s*" + _QUALIFIED_VERB + r")"
                         r"|,\s*(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối)[^;:.()]{0,80}?,(?=\s*" + _QUALIFIED_VERB + r")"
+                        r"|,?\s*(?:căn cứ|trên cơ sở|sau khi có)\s+(?:kết quả|đề xuất|ý kiến)[^;:.()]{0,80}?,(?=\s*"
+                        + _QUALIFIED_VERB + r")"
                         r"|,\s*trong phạm vi\s+(?:(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền)(?:\s+(?:được giao|"
                         r"của mình))?[\s,]*(?:và\s+)?){1,4}(?<=,))",
                         re.I)

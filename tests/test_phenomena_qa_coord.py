@@ -128,3 +128,10 @@ def test_presiding_lead_then_semicolon_then_a_task_of_its_own():
                 "1. Giao Sở Xây dựng chủ trì thực hiện; Công an tỉnh phối hợp với Sở Xây dựng kiểm tra bến.\n")
     assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead")},
                    {("Công an tỉnh Quảng Trị", "lead"), ("Sở Xây dựng tỉnh Quảng Trị", "support")}]
+
+
+def test_subject_with_what_it_builds_on_leads():
+    # "X trên cơ sở kết quả …, phối hợp với Y …": the phrase between subject and verb says what X builds on
+    got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
+                "1. Sở Xây dựng trên cơ sở kết quả kiểm tra, phối hợp với Sở Tài chính đề xuất phương án.\n")
+    assert got == [{("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support")}]
