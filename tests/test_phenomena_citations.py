@@ -207,14 +207,22 @@ def test_legal_qa_page_reports_the_directives_it_quotes():
     assert {(c.source, c.to) for c in ex.citations} == {("77/QĐ-UBND", "45/2025/NQ-HĐND")}
 
 
-def test_an_amending_decree_named_with_the_quoted_article_is_cited_not_reported():
-    page = ("# Điều kiện hưởng trợ cấp tại tỉnh Bình Định?\n"
-            "Căn cứ Điều 9 Nghị định 20/2021/NĐ-CP được sửa đổi bởi khoản 4 Điều 1 Nghị định 76/2024/NĐ-CP "
-            "quy định như sau:\n"
-            "Ủy ban nhân dân cấp xã có trách nhiệm lập danh sách đối tượng.\n")
+@pytest.mark.parametrize("page, quoted, amending", [
+    ("# Điều kiện hưởng trợ cấp tại tỉnh Bình Định?\n"
+     "Căn cứ Điều 9 Nghị định 20/2021/NĐ-CP được sửa đổi bởi khoản 4 Điều 1 Nghị định 76/2024/NĐ-CP "
+     "quy định như sau:\n"
+     "Ủy ban nhân dân cấp xã có trách nhiệm lập danh sách đối tượng.\n", "20/2021/NĐ-CP", "76/2024/NĐ-CP"),
+    ("# Thu hồi đất do vi phạm pháp luật đất đai thực hiện thế nào?\n"
+     "Theo đó, tại Điều 32 Nghị định 102/2024/NĐ-CP có nội dung thay đổi bởi khoản 3 Điều 1 Nghị định "
+     "226/2025/NĐ-CP quy định trình tự thu hồi đất như sau:\n"
+     "Ủy ban nhân dân cấp xã có trách nhiệm lập biên bản vi phạm.\n", "102/2024/NĐ-CP", "226/2025/NĐ-CP"),
+], ids=["can-cu", "theo-do"])
+def test_an_amending_decree_named_with_the_quoted_article_is_cited_not_reported(page, quoted, amending):
+    """"Căn cứ / Theo đó, tại Điều N <decree> được sửa đổi bởi … <amending decree> quy định": the page
+    reports the quoted decree and cites the amending one (guide §9)."""
     ex = extract_text(page, "qa")
-    assert [d.key for d in ex.directives] == ["20/2021/NĐ-CP"]
-    assert [(c.source, c.to) for c in ex.citations] == [("20/2021/NĐ-CP", "76/2024/NĐ-CP")]
+    assert [d.key for d in ex.directives] == [quoted]
+    assert [(c.source, c.to) for c in ex.citations] == [(quoted, amending)]
 
 
 def test_news_reporting_verbs_other_than_ban_hanh():
@@ -259,13 +267,3 @@ def test_party_conclusion_notice_header_gives_its_number():
     ex = extract_text(text, "tb")
     assert [(d.number, d.type) for d in ex.directives] == [("215-TB/TU", "Thông báo")]
     assert [(c.to, c.relation) for c in ex.citations] == [("126-KL/TW", "implements")]
-
-
-def test_news_page_quoting_an_article_after_theo_do():
-    page = ("# Thu hồi đất do vi phạm pháp luật đất đai thực hiện thế nào?\n"
-            "Theo đó, tại Điều 32 Nghị định 102/2024/NĐ-CP có nội dung thay đổi bởi khoản 3 Điều 1 Nghị định "
-            "226/2025/NĐ-CP quy định trình tự thu hồi đất như sau:\n"
-            "Ủy ban nhân dân cấp xã có trách nhiệm lập biên bản vi phạm.\n")
-    ex = extract_text(page, "qa")
-    assert [d.key for d in ex.directives] == ["102/2024/NĐ-CP"]
-    assert [(c.source, c.to) for c in ex.citations] == [("102/2024/NĐ-CP", "226/2025/NĐ-CP")]
