@@ -1,0 +1,34 @@
+"""QA sampler over archive documents outside gold-archive: Clauses matching REGEX that name bodies but gave no named role (recall of leads).
+
+Usage: python bench/qa/leadcheck.py TREE SEED [...]  (TREE = checkout whose extractor is used).
+Finding general rules on documents no gold covers keeps the held-out half of gold-archive honest."""
+import os
+SHARED = os.environ.get("PHOIHOP_SHARED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"))
+import sys, glob, random, re
+sys.path.insert(0, sys.argv[1])
+from ingest import explain
+from ingest.pipeline import extract_path
+gold = {p.split('/')[-1][:-5] for p in glob.glob(SHARED + '/gold-archive/*.json')}
+files = [f for f in sorted(glob.glob(SHARED + '/corpus/archive/*.md')) if f.split('/')[-1][:-3] not in gold]
+random.seed(int(sys.argv[2])); random.shuffle(files)
+pat = re.compile(sys.argv[3])
+shown = 0
+for f in files:
+    t = open(f).read()
+    if not pat.search(t) or 'Số:' not in t[:3000]: continue
+    with explain.tracing() as ev:
+        ex = extract_path(f)
+    T = ex.text
+    for kind, d in ev:
+        if kind != 'clause': continue
+        cs, ce = d['span']; txt = ' '.join(T[cs:ce].split())
+        if not pat.search(txt): continue
+        named = [m for m in d['mentions'] if not m.generic]
+        if not named: continue
+        if d['outcome'].startswith('obligation') and any('generic' not in x for x in [d['outcome']]):
+            # obligation with only generic? check names
+            if any(m.agency.name in d['outcome'] for m in named): continue
+        print(f.split('/')[-1][:16], '|', txt[:230])
+        print('    bodies:', [m.agency.name for m in named][:5], '|', d['outcome'][:90])
+        shown += 1
+    if shown > 25: break

@@ -1,0 +1,22 @@
+"""QA sampler over archive documents outside gold-archive: N random named assignee records (agency, role, clause) of non-gold archive documents: read them for precision.
+
+Usage: python bench/qa/precheck.py TREE SEED [...]  (TREE = checkout whose extractor is used).
+Finding general rules on documents no gold covers keeps the held-out half of gold-archive honest."""
+import os
+SHARED = os.environ.get("PHOIHOP_SHARED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"))
+import sys, glob, random, json
+sys.path.insert(0, sys.argv[1])
+from ingest.pipeline import extract_path
+gold = {p.split('/')[-1][:-5] for p in glob.glob(SHARED + '/gold-archive/*.json')}
+files = [f for f in sorted(glob.glob(SHARED + '/corpus/archive/*.md')) if f.split('/')[-1][:-3] not in gold]
+random.seed(int(sys.argv[2])); random.shuffle(files)
+recs = []
+for f in files[:400]:
+    ex = extract_path(f)
+    for o in ex.obligations:
+        for a in o.assignees:
+            if not a.generic:
+                recs.append((f.split('/')[-1][:16], ex.kind, a.agency, a.role, ' '.join(o.text.split())[:200]))
+random.shuffle(recs)
+for r in recs[:int(sys.argv[3])]:
+    print(f"{r[0]} {r[1]} | {r[3]:7s} {r[2]} | {r[4]}")
