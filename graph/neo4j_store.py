@@ -41,7 +41,7 @@ OWNER_KEY = {S.DOCUMENT: "id", S.OBLIGATION: S.REL_DOC_PROPERTY}
 ANCHOR = {t: next(lab for lab in OWNED_LABELS if all(lab in pair for pair in S.endpoints(t)))
           for t in CONTRIBUTED if any(all(lab in pair for pair in S.endpoints(t)) for lab in OWNED_LABELS)}
 # Documents per transaction in write_documents; each one stays whole or not at all.
-# 250 measured best on 10k documents (100 and 500 slower; docs/neo4j-load-speed.md).
+# 250 measured best on 10k documents (100 and 500 slower; docs/neo4j.md, "Loading speed").
 BATCH = 250
 # Derived relationships per write transaction (see rebuild_coordination): one
 # transaction for all of them outgrew the server's transaction memory at 100k documents.
