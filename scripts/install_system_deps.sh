@@ -9,7 +9,13 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+  # another apt process (unattended upgrades, a second shell) may hold the dpkg lock: wait for
+  # it up to 10 minutes instead of failing at once
+  LOCK=(-o DPkg::Lock::Timeout=600)
+  for attempt in 1 2 3; do
+    $SUDO apt-get "${LOCK[@]}" update -qq && break
+    echo "apt-get update failed (attempt $attempt of 3); retrying in 20 s" >&2; sleep 20
+  done
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${LOCK[@]}" install -y -qq "${need[@]}"
 fi
 echo "system deps ok: $(command -v chromium) $(command -v chromedriver) $(command -v mvn)"
