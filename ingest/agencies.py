@@ -31,6 +31,7 @@ _ALL_PROVINCES = "các tỉnh, thành phố trực thuộc trung ương"
 # Compiled once here: ``re.match(pattern_string, …)`` looks the pattern up in re's cache on
 # every call, and find_mentions runs for every paragraph of every document.
 _CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
+_SUPPLIES_RE = re.compile(r"cung\s+cấp", re.I)   # the verb, which folds like "cùng cấp"
 _CAP_LEVEL_RE = re.compile(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))")
 _NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich nuoc|trung uong dang|chinh phu|quoc hoi)$")
 _LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
@@ -266,11 +267,48 @@ def _numeral_ok(T: str, m: re.Match) -> bool:
 
 
 def _region_at(T: str, F: str, q: int, hi: int) -> tuple[int, str] | None:
-    """"khu vực XI" at q: (end, "khu vực XI"). Regional units carry their region, not a province (§9)."""
+    """"khu vực XI" at q: (end, "khu vực XI"). Regional units carry their region, not a province (§9);
+    a region may also be named ("khu vực Gio Linh - Cồn Cỏ")."""
     m = _REGION_RE.match(F, q, hi)
-    if not m or not _numeral_ok(T, m):
+    if m and _numeral_ok(T, m):
+        return m.end(), f"khu vực {T[m.start(1):m.end(1)]}"
+    m = _REGION_WORD_RE.match(F, q, hi)
+    end = _proper_words_end(T, F, m.end(), hi) if m else -1
+    return (end, f"khu vực {_written(T, m.end(), end)}") if end > 0 else None
+
+
+_REGION_WORD_RE = re.compile(r"khu vuc\s+")
+_BRANCH_NUMBER_RE = re.compile(r"so\s+(\d{1,2})(?![0-9a-z/.\-–])")
+_NAME_JOIN_RE = re.compile(r"[ \t]*[-–][ \t]*|[ \t]+")
+
+
+def _proper_words_end(T: str, F: str, r: int, hi: int) -> int:
+    """End of up to four capitalised words at r (joined by spaces or a dash: "Gio Linh - Cồn Cỏ") that
+    start no body; -1 when the first word is not capitalised."""
+    end, count = -1, 0
+    while count < 4:
+        w = WORD_RE.match(F, r, hi)
+        if not w or not _cap(T, r) or (not count and _head_at(T, F, r, hi)):
+            break
+        end, count = w.end(), count + 1
+        j = _NAME_JOIN_RE.match(T, end, hi)
+        if not j:
+            break
+        r = j.end()
+    return end
+
+
+def _numbered_branch(T: str, F: str, q: int, hi: int, ctx: Context) -> tuple[int, str] | None:
+    """"Chi nhánh … số 17 TPHCM": a branch named by its number, with the place printed after it
+    (not "của UBND số 12/UBND-KT", a document number)."""
+    m = _BRANCH_NUMBER_RE.match(F, q, hi)
+    if not m:
         return None
-    return m.end(), f"khu vực {T[m.start(1):m.end(1)]}"
+    name, end = f"số {m.group(1)}", m.end()
+    pl = _place_after(T, F, _skip_space(T, end, hi), hi, "province", ctx.province)
+    if pl and pl[1].level == "province":
+        name, end = f"{name} {_jur_string(pl[1].word, pl[1].name)}", pl[0]
+    return end, name
 
 
 def _numbered_units(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head) -> list[Mention]:
@@ -294,11 +332,11 @@ def _numbered_units(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head)
 def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str | None) -> _Place:
     """What follows a head: a place, a collective, a level word alone, or nothing."""
     q = _skip_space(T, p, hi)
-    region = _region_at(T, F, q, hi)
+    region = _region_at(T, F, q, hi) or _numbered_branch(T, F, q, hi, ctx)
     if region:
         return _Place(region[0], "region", None, region=region[1])
-    # "các cấp", "cùng cấp", "cấp huyện": generic
-    if _CAP_GENERIC_RE.match(F, q, hi):
+    # "các cấp", "cùng cấp", "cấp huyện": generic (not the verb "cung cấp": "Sở X cung cấp số liệu")
+    if _CAP_GENERIC_RE.match(F, q, hi) and not _SUPPLIES_RE.match(T, q, hi):
         m = _CAP_LEVEL_RE.match(F[q:hi])
         lw = LEVEL_RE.fullmatch(m.group(2) or "")
         # "cấp xã": every body of that level, generic unless the text names that collective
