@@ -839,7 +839,7 @@ _SENT_TO = re.compile(r"[\s*_]*noi nhan\b")
 
 def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State) -> bool:
     """A plan's task block: "Cơ quan chủ trì: A, B" makes A, B leads, "Cơ quan phối hợp: C, D" supports
-    (guide §9). The label alone ends the clause (True: nothing more to do); it gives its role to the
+    (guide §9); a procedure card's "Cơ quan giải quyết: A" gives A nothing. The label alone ends the clause (True: nothing more to do); it gives its role to the
     bodies the rest of its line names, when they are only named."""
     colon = T.find(":", cs, ce)
     role = block_label(F, cs, colon if colon >= 0 else ce)
@@ -852,6 +852,10 @@ def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State)
         role = state.block_role[1]
     elif not roles.bare and not roles.leads:
         return False
+    if role == "none":
+        explain.note("clause", span=(cs, ce), mentions=roles.leads, roles=roles,
+                     outcome="no obligation: a procedure card's field names who handles a file, not a task")
+        return True
     if role == "support":
         # the cooperating bodies work with the block's leads ("Cơ quan chủ trì: A" … "Cơ quan phối hợp: B")
         roles.supports = roles.leads + roles.supports

@@ -60,14 +60,15 @@ _FOOTNOTE = re.compile(r"^\d{1,3}(?: |$)")
 @lru_cache(maxsize=1)
 def _block_label_re() -> re.Pattern:
     """"Cơ quan chủ trì:", "Đơn vị phối hợp:", "Cơ quan thực hiện:", "Cơ quan phối hợp (nếu có):" of a
-    procedure card (verbs.tsv 'block')."""
+    procedure card, or the bare "Chủ trì:" / "Phối hợp:" of a task block (verbs.tsv 'block')."""
     rows = lexicon.verbs().get("block", {})
-    return re.compile(r"\s*(?:(?:cac|co quan|don vi|bo phan|to chuc)\s+)+(" + lexicon.alternation(rows) +
-                      r")(?:\s+(?:thuc hien|chinh))?(?:\s+neu co)?\s*$")
+    return re.compile(r"\s*(?:(?:ten|cac|co quan|don vi|bo phan|to chuc|dia diem|noi)\s+)*(" + lexicon.alternation(rows) +
+                      r")(?:\s+(?:thuc hien|chinh))?(?:\s+(?:tthc|thu tuc hanh chinh))?(?:\s+neu co)?\s*$")
 
 
 def block_label(F: str, cs: int, ce: int) -> str | None:
-    """The role a plan's task-block label gives the bodies after it: lead or support (guide §9)."""
+    """The role a plan's task-block label gives the bodies after it: lead or support (guide §9), or
+    "none" for a procedure card's field ("Cơ quan giải quyết:"), whose bodies are given no task."""
     m = _block_label_re().match(F, cs, ce)
     return lexicon.verbs()["block"][" ".join(m.group(1).split())] if m else None
 

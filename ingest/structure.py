@@ -269,8 +269,11 @@ def parse(text: str, layout: Layout | None = None) -> Structure:
 
 def task_rows(text: str, table: list) -> list[TaskRow]:
     """The rows of a task table whose header names a lead column ("Cơ quan chủ trì", "Đơn vị thực
-    hiện"), with its support ("Cơ quan phối hợp") and task ("Nhiệm vụ", "Nội dung") columns (guide §9)."""
+    hiện"), with its support ("Cơ quan phối hợp") and task ("Nhiệm vụ", "Nội dung") columns (guide §9).
+    A list of administrative procedures ("Tên thủ tục hành chính | … | Cơ quan thực hiện") has none."""
     header = {c.col: fold(text[c.start:c.end]) for c in table if c.row == 0}
+    if any(column_words("procedure").search(words) for words in header.values()):
+        return []   # a list of administrative procedures, not of tasks
     kinds = {col: kind for col, words in header.items() for kind in ("lead", "support", "task")
              if column_words(kind).search(words)}
     for col, kind in list(kinds.items()):

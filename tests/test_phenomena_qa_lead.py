@@ -1,0 +1,84 @@
+"""Which obligations and leads are found on official documents outside the gold (second round), on
+invented examples: task-block labels, procedure cards, task lists."""
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 88/KH-UBND
+
+Phú Yên, ngày 12 tháng 3 năm 2024
+
+KẾ HOẠCH
+Phòng, chống dịch bệnh trên địa bàn tỉnh năm 2024
+
+"""
+
+TAIL = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+def roles(body: str) -> list[set[tuple[str, str]]]:
+    """(agency, role) of each obligation of a plan of UBND tỉnh Phú Yên with this body."""
+    ex = extract_text(HEAD + body + TAIL, "py.md")
+    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+
+
+def test_bare_lead_and_partner_labels_of_a_task_block():
+    # "Chủ trì: A" / "Phối hợp: B, C" with no "Cơ quan" / "Đơn vị" before the label: A leads, B and C
+    # support A (guide §9); the bare "Phối hợp:" label is no task of its own
+    got = roles("1. Tuyên truyền phòng, chống sốt xuất huyết.\n"
+                "- Chủ trì: Sở Y tế.\n"
+                "- Phối hợp: Sở Giáo dục và Đào tạo; Đài Phát thanh và Truyền hình tỉnh.\n"
+                "- Thời gian: Quý II/2024.\n")
+    assert got == [{("Sở Y tế tỉnh Phú Yên", "lead")},
+                   {("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Phú Yên", "support"),
+                    ("Đài Phát thanh và Truyền hình tỉnh Phú Yên", "support")}]
+
+
+def test_bare_labels_on_one_line():
+    # "Chủ trì: A; phối hợp: B." on one line: B supports A, it does not lead
+    got = roles("2. Kiểm tra an toàn thực phẩm tại bếp ăn tập thể.\nChủ trì: Sở Công Thương; phối hợp: Công an tỉnh.\n")
+    assert {("Công an tỉnh Phú Yên", "lead")} not in got
+    assert {("Sở Công Thương tỉnh Phú Yên", "lead"), ("Công an tỉnh Phú Yên", "support")} in got
+
+
+def test_procedure_card_fields_give_no_task():
+    # an administrative procedure card printed with a decision: "Cơ quan giải quyết", "Cơ quan có thẩm
+    # quyền quyết định", "Địa điểm tiếp nhận", "Cơ quan tiếp nhận hồ sơ" say who handles a file (no task)
+    got = roles("1. Giao Sở Nông nghiệp và Phát triển nông thôn cập nhật thủ tục trên Cổng dịch vụ công.\n\n"
+                "Thủ tục phê duyệt phương án quản lý rừng bền vững.\n"
+                "- Cơ quan giải quyết: UBND cấp tỉnh.\n"
+                "- Cơ quan có thẩm quyền quyết định: Chủ tịch UBND tỉnh.\n"
+                "- Địa điểm tiếp nhận: Trung tâm Phục vụ hành chính công tỉnh.\n"
+                "- Cơ quan tiếp nhận hồ sơ: Chi cục Kiểm lâm.\n")
+    assert set().union(*got) == {("Sở Nông nghiệp và Phát triển nông thôn tỉnh Phú Yên", "lead")}
+
+
+def test_list_of_procedures_is_no_task_table():
+    # a table of administrative procedures with a "Cơ quan thực hiện" column lists who handles each
+    # procedure; unlike a plan's task table it gives no task
+    got = roles("| STT | Tên thủ tục hành chính | Thời hạn giải quyết | Cơ quan thực hiện |\n"
+                "|---|---|---|---|\n"
+                "| 1 | Cấp giấy phép khai thác thủy sản | 05 ngày | Sở Nông nghiệp và Phát triển nông thôn |\n"
+                "| 2 | Cấp lại giấy phép khai thác thủy sản | 03 ngày | Chi cục Thủy sản |\n")
+    assert got == []
+
+
+def test_task_table_still_gives_tasks():
+    # … while a plan's task table ("Nội dung | Cơ quan chủ trì | Cơ quan phối hợp") still does
+    got = roles("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+                "|---|---|---|---|\n"
+                "| 1 | Giám sát dịch bệnh tại cộng đồng | Sở Y tế | Công an tỉnh |\n")
+    assert got == [{("Sở Y tế tỉnh Phú Yên", "lead"), ("Công an tỉnh Phú Yên", "support")}]
