@@ -709,6 +709,33 @@ def _party_board(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head, ct
                                           _written(T, s, sub[0].end)))
 
 
+_BOARD_KINDS = {"ban_ten", "ban", "dang_ban"}
+# the words of a board's name up to the council it belongs to: "Pháp chế HĐND", "Kinh tế - Ngân sách
+# Hội đồng nhân dân", "Văn hóa - Xã hội của HĐND", "Kinh tế Ngân sách - HĐND"
+_COUNCIL_RE = re.compile(r"((?:(?:[ \t]+|[ \t]*[-–][ \t]*)[a-z]+(?![a-z0-9])){0,6}?)[ \t]*[-–,]?[ \t]*(?:cua[ \t]+)?(?=(?:hoi dong nhan dan|hdnd)"
+                         r"(?![a-z0-9]))")
+_SEGMENT_RE = re.compile(r"\s*[-–]\s*")
+
+
+def _council_board(T: str, F: str, s: int, p: int, hi: int, head: lexicon.Head, ctx: Context) -> Mention | None:
+    """"Ban Pháp chế HĐND tỉnh", "Ban Kinh tế - Ngân sách Hội đồng nhân dân thành phố": a standing board
+    of a People's Council is named with the council after it (not a Party board, not "Ban Dân tộc tỉnh")."""
+    m = _COUNCIL_RE.match(F, p, min(hi, p + 80))
+    if not m:
+        return None
+    words = " ".join(T[m.start(1):m.end(1)].split())
+    segments = [g for g in _SEGMENT_RE.split(words) if g]
+    if (head.canonical == "Ban" and not segments) or any(not g[:1].isupper() for g in segments):
+        return None   # every part of the name is capitalised ("Ban Pháp chế", "- Ngân sách")
+    council = [x for x in _mentions_at(T, F, m.end(), min(hi, m.end() + 60), ctx)
+               if x.start == m.end() and x.agency.kind == "hdnd" and not x.generic]
+    if not council:
+        return None
+    name = squash_spaces(f"{head.canonical} {words} {council[0].agency.name}")
+    a = council[0].agency
+    return Mention(s, council[0].end, _agency(name, "hdnd_ban", a.level, a.jurisdiction, _written(T, s, council[0].end)))
+
+
 def _party_of_central_body(T: str, F: str, s: int, p: int, hi: int) -> Mention | None:
     """"Đảng ủy Chính phủ", "Đảng ủy Công an Trung ương": the Party committee of a central body."""
     q = _skip_space(T, p, hi)
@@ -979,7 +1006,10 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             out.extend(found)
             last_end = found[-1].end
             continue
-        if head.mode == "fixed":
+        board = _council_board(T, F, s, p, hi, head, ctx) if upper and head.kind in _BOARD_KINDS else None
+        if board is not None:
+            found.append(board)   # "Ban Pháp chế HĐND tỉnh": a board of the council, named with it
+        elif head.mode == "fixed":
             if not upper:
                 continue
             region = _region_at(T, F, _skip_space(T, p, hi), hi)   # "Kiểm toán nhà nước khu vực V"

@@ -57,3 +57,26 @@ def test_branch_named_by_region_or_number_keeps_it():
                 "phối hợp với Chi nhánh Văn phòng đăng ký đất đai số 3 kiểm tra hồ sơ.\n")
     assert got == [{("Chi nhánh Văn phòng đăng ký đất đai khu vực Hướng Hóa - Đakrông", "lead"),
                     ("Chi nhánh Văn phòng đăng ký đất đai số 3", "support")}]
+
+
+def test_boards_of_the_peoples_council_are_named_with_it():
+    # "Ban Pháp chế HĐND tỉnh", "Ban Kinh tế - Ngân sách HĐND tỉnh" (a party board's words),
+    # "Ban Dân tộc HĐND tỉnh" (not the province's ethnic committee): boards of the council
+    got = copied(["Ban Kinh tế - Ngân sách HĐND tỉnh", "Ban Pháp chế HĐND tỉnh", "Ban Dân tộc HĐND tỉnh",
+                  "Ban Dân tộc tỉnh"])
+    assert got == ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Quảng Trị",
+                   "Ban Pháp chế Hội đồng nhân dân tỉnh Quảng Trị",
+                   "Ban Dân tộc Hội đồng nhân dân tỉnh Quảng Trị", "Ban Dân tộc tỉnh Quảng Trị"]
+
+
+def test_centre_names_that_hold_another_heads_word_stay_whole():
+    # "Trung tâm Thông tin - Công báo", "Trung tâm Công nghệ và Cổng Thông tin điện tử": one centre each
+    got = copied(["Trung tâm Thông tin - Công báo tỉnh", "Trung tâm Công nghệ và Cổng Thông tin điện tử tỉnh"])
+    assert got == ["Trung tâm Thông tin - Công báo tỉnh Quảng Trị",
+                   "Trung tâm Công nghệ và Cổng Thông tin điện tử tỉnh Quảng Trị"]
+
+
+def test_post_office_and_abbreviated_ministry_are_recipients():
+    # "Bưu điện tỉnh" is the province's post office; "Bộ VHTT và DL" the ministry of culture, sports and tourism
+    got = copied(["Bưu điện tỉnh", "Các Bộ: VHTT và DL, Tư pháp"])
+    assert got == ["Bưu điện tỉnh Quảng Trị", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tư pháp"]
