@@ -165,7 +165,7 @@ class ClauseRoles:
 
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
-_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker"})
+_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed"})
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +214,23 @@ def _spoken(F: str, lo: int, at: int) -> bool:
     return any(" ".join(words[i:j]) in speakers for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
+@lru_cache(maxsize=1)
+def _handed_re() -> re.Pattern:
+    """What is handed over or allotted, right before "(được) giao" (verbs.tsv 'handed'), on folded text."""
+    return re.compile(r"(?<![a-z0-9])(?:" + lexicon.alternation(lexicon.verbs().get("handed", {})) +
+                      r")(?:\s+(?:da\s+)?duoc)?\s*$")
+
+
+def _handed(T: str, F: str, lo: int, m: re.Match) -> bool:
+    """"dự toán giao cho Sở Y tế", "đất được giao cho UBND xã": the bare "giao" right after the thing (no
+    punctuation between) hands it over to the body after it; it gives that body no task (guide §8: a body
+    that is only funded is no assignee)."""
+    if m.group(1) != "giao":
+        return False
+    hit = _handed_re().search(F, max(lo, m.start() - 30), m.start())
+    return hit is not None and not _PUNCT.search(T, hit.start(), m.start())
+
+
 def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
     """The marker of one of ``cats`` that governs position hi: (category, value, phrase) or None."""
     pattern, table = _markers()
@@ -227,7 +244,7 @@ def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
     if not best:
         return None
     m, cat, val = best
-    if cat == "assign" and _spoken(F, lo, m.start()):
+    if cat == "assign" and (_spoken(F, lo, m.start()) or _handed(T, F, lo, m)):
         return None
     gap_text = _CLASS_TAIL.sub("", " ".join(F[m.end():hi].split()))
     gap = gap_text.split()

@@ -82,3 +82,18 @@ def test_task_table_still_gives_tasks():
                 "|---|---|---|---|\n"
                 "| 1 | Giám sát dịch bệnh tại cộng đồng | Sở Y tế | Công an tỉnh |\n")
     assert got == [{("Sở Y tế tỉnh Phú Yên", "lead"), ("Công an tỉnh Phú Yên", "support")}]
+
+
+def test_task_named_between_verb_and_body():
+    # "Giao nhiệm vụ cho X …", "giao trách nhiệm cho X …": X leads (guide §2)
+    got = roles("1. Giao nhiệm vụ cho Sở Tài chính chủ trì thẩm định dự toán.\n"
+                "2. Giao trách nhiệm cho Công an tỉnh kiểm tra các cơ sở kinh doanh.\n")
+    assert got == [{("Sở Tài chính tỉnh Phú Yên", "lead")}, {("Công an tỉnh Phú Yên", "lead")}]
+
+
+def test_handing_over_gives_the_receiver_no_task():
+    # "… dự toán giao cho X hằng năm": X is allotted a budget, no task; "A bàn giao mặt bằng cho B": A leads
+    # (handing over is its task), B receives (guide §8)
+    got = roles("1. Kinh phí được bố trí trong dự toán giao cho Sở Y tế hằng năm.\n"
+                "2. Sở Xây dựng bàn giao mặt bằng cho Ban Quản lý dự án đầu tư xây dựng tỉnh trước ngày 30/6/2024.\n")
+    assert got == [{("Sở Xây dựng tỉnh Phú Yên", "lead")}]
