@@ -37,7 +37,7 @@ _NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich n
 _LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
 _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phố)\s+")
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
-                              r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc)(?![a-z0-9])")
+                              r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc|trung uong)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
 _CO_QUAN_RE = re.compile(r"(?<![a-z0-9])co quan\s+$")
 _PARENT_SEP_RE = re.compile(r"[ \t]*(?:[-–,][ \t]*)?")
@@ -602,6 +602,9 @@ def _name_phrase_regex() -> re.Pattern:
 # Kinds of body that texts also write in lower case ("công an các phường", "ủy ban nhân dân các cấp").
 _LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra", "kho_bac"}
 
+# Kinds written in lower case only with the body they serve ("văn phòng UBND tỉnh", not "văn phòng làm việc").
+_LOWERCASE_LOCAL_OK = {"van_phong"}
+
 # Kinds whose names may go on in lower case right after the head ("Ban quản lý dự án đầu tư …").
 _DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
 
@@ -968,9 +971,9 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 generic_spans.append((m.start(), members[-1].end))
                 continue
         e = m.end()
-        tail = _GENERIC_TAIL_RE.match(F[e:hi])
+        tail = _GENERIC_TAIL_RE.match(F, e, hi)
         if tail:
-            e += tail.end()
+            e = tail.end()
         generic_spans.append((m.start(), e))
         out.append(Mention(m.start(), e, Agency(name=_written(T, m.start(), e), kind="generic", generic=True),
                            generic=True, head_start=m.start()))
@@ -997,7 +1000,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
         colon = _list_colon(T, F, m.end(), hi) if F[max(lo, s - 4):s] == "cac " else -1
         listed = colon >= 0 and _char_at(T, _skip_space(T, m.end(), hi)) == ":"
-        if not upper and head.kind not in _LOWERCASE_OK and not listed:
+        if not upper and head.kind not in _LOWERCASE_OK and not listed and \
+                not (head.mode == "local" and head.kind in _LOWERCASE_LOCAL_OK):
             continue
         p = m.end()
         found: list[Mention] = _listed_bodies(T, F, s, colon, hi, head, ctx) if colon >= 0 else []

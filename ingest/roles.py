@@ -186,7 +186,8 @@ _PUNCT = re.compile(r"[,;:.!?]")
 def _marker_hits(T: str, F: str, lo: int, hi: int):
     """The markers in F[lo:hi], left to right. Folding turns punctuation into spaces, so a phrase may
     seem to run across it ("đê điều; phối hợp với" read as "điều phối"): a phrase that crosses
-    punctuation yields to a marker that starts right after it and runs further ("phối hợp với");
+    punctuation yields to a marker that starts right after it and runs further ("phối hợp với"), and
+    what of it stands before the punctuation is a marker of its own if it is one ("phối hợp, cung cấp");
     "biết, thực hiện" stays one phrase."""
     pattern, _ = _markers()
     pos = lo
@@ -195,6 +196,9 @@ def _marker_hits(T: str, F: str, lo: int, hi: int):
         if cut:
             after = pattern.match(F, _skip_blank(F, cut.end(), hi), hi)
             if after is not None and after.end() > m.end():
+                before = pattern.match(F, m.start(1), cut.start())
+                if before is not None:
+                    yield before   # "phối hợp, cung cấp thông tin với X": the marker before the comma counts
                 m = after
         yield m
         pos = m.end()

@@ -80,3 +80,30 @@ def test_post_office_and_abbreviated_ministry_are_recipients():
     # "Bưu điện tỉnh" is the province's post office; "Bộ VHTT và DL" the ministry of culture, sports and tourism
     got = copied(["Bưu điện tỉnh", "Các Bộ: VHTT và DL, Tư pháp"])
     assert got == ["Bưu điện tỉnh Quảng Trị", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tư pháp"]
+
+
+def test_generic_phrase_without_cac_does_not_break_the_partner_list():
+    # "phối hợp với Sở, ngành liên quan, UBND cấp xã": the generic phrase is passed over, the collective after
+    # it is still a partner (after July 2025 "cấp xã" is every commune and ward, guide §9)
+    got = roles("**Điều 2.** Giao Sở Nội vụ chủ trì, phối hợp với Sở, ngành liên quan, UBND cấp xã rà soát hồ sơ.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Ủy ban nhân dân các xã, phường tỉnh Quảng Trị", "support")}]
+
+
+def test_generic_central_phrase_keeps_its_level_word():
+    # "các Bộ, ngành Trung ương, UBND các tỉnh": "Trung ương" ends the generic phrase, the list goes on
+    got = roles("**Điều 2.** Sở Nội vụ duy trì phối hợp với các Bộ, ngành Trung ương, UBND các tỉnh rà soát hồ sơ.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Ủy ban nhân dân các tỉnh", "support")}]
+
+
+def test_phoi_hop_before_a_comma_and_a_second_verb_still_names_partners():
+    # "phối hợp, cung cấp thông tin với X": the folded "phối hợp cùng" across the comma must not hide "phối hợp"
+    got = roles("**Điều 2.** Sở Nội vụ thường xuyên phối hợp, cung cấp thông tin với Công an tỉnh về hồ sơ.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_office_of_the_committee_in_lower_case_is_a_partner():
+    # "văn phòng UBND tỉnh" written in lower case is still the office (not "văn phòng làm việc")
+    got = roles("**Điều 2.** Sở Nội vụ chủ trì, phối hợp với văn phòng UBND tỉnh rà soát hồ sơ.\n\n"
+                "**Điều 3.** Sở Nội vụ bố trí văn phòng làm việc cho Thanh tra tỉnh.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Văn phòng Ủy ban nhân dân tỉnh Quảng Trị", "support")},
+                   {("Sở Nội vụ tỉnh Quảng Trị", "lead")}]
