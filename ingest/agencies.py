@@ -37,7 +37,7 @@ _NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich n
 _LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
 _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phố)\s+")
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
-                              r"\s+(?:cua thanh pho|thanh pho|tinh|huyen|quan|truc thuoc|trung uong)(?![a-z0-9])")
+                              r"\s+(?:cua thanh pho|(?:cap\s+)?(?:thanh pho|tinh|huyen|quan|trung uong)|cap\s+xa|truc thuoc)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
 _CO_QUAN_RE = re.compile(r"(?<![a-z0-9])co quan\s+$")
 _PARENT_SEP_RE = re.compile(r"[ \t]*(?:[-–,][ \t]*)?")

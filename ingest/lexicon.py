@@ -181,6 +181,12 @@ def name_connectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def class_words() -> list[str]:
+    """Words that describe a generic class of bodies ("chức năng", "thông tấn", "báo chí"), folded."""
+    return [r[0] for r in _rows("class_words.txt")]
+
+
+@lru_cache(maxsize=1)
 def name_phrases() -> list[str]:
     return [r[0] for r in _rows("name_phrases.txt")]
 

@@ -452,6 +452,32 @@ def _passive_giver(F: str, cs: int, prev: Mention | None, at: int) -> bool:
         len(F[prev.end:at].split()) <= 2
 
 
+@lru_cache(maxsize=1)
+def _class_words_re() -> re.Pattern:
+    """One or more describing words of a generic class (class_words.txt), spaces or commas between."""
+    words = lexicon.alternation(lexicon.class_words())
+    return re.compile(rf"(?:\s*,?\s*(?:{words})(?![a-z0-9]))+")
+
+
+def _described_gap(T: str, F: str, lo: int, hi: int) -> bool:
+    """Only the words describing a generic class, then a comma or "và", between it and the next body
+    ("phối hợp với các cơ quan thông tấn, báo chí, Sở B …", "các lực lượng chức năng và Công an tỉnh")."""
+    m = _class_words_re().match(F, lo, hi)
+    return bool(m) and bool(_LIST_END.fullmatch(T, m.end(), hi))
+
+
+_LIST_END = re.compile(r"\s*(?:[,;]|\s(?:và|cùng))\s*", re.I)
+
+
+def _past_class_words(T: str, F: str, pos: int, nxt: int):
+    """A list of bodies that ends in a generic class with its describing words ("…, Sở B và các cơ quan
+    thông tấn, báo chí phối hợp …", "Công an tỉnh, các lực lượng chức năng phối hợp …"): the position and
+    the verb after those words, or (pos, None) when no verb follows them."""
+    m = _class_words_re().match(F, pos, nxt)
+    after = _starts_with(F, m.end(), nxt, ("assign", "duty", "support", "reports", "task")) if m else None
+    return (m.end(), after) if after is not None else (pos, None)
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -459,7 +485,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
     via_chidao_only = True
     for i, m in enumerate(mentions):
         role = None
-        if prev is not None and prev_role and _separates(T, F, prev.end, m.start):
+        if prev is not None and prev_role and (_separates(T, F, prev.end, m.start) or (
+                prev.generic and _described_gap(T, F, prev.end, m.start))):
             role = prev_role                                    # a list continues
         elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):
             role = _role_of(mentions[i - 2], out)               # "các sở, cơ quan thuộc UBND tỉnh, UBND các xã"
@@ -490,6 +517,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
+                if after is None and j > i and mentions[j].generic:
+                    pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
                 if after is None and _GIVEN.match(F, pos, nxt):
                     after = ("task", None)   # "X được giao chủ trì, phối hợp với Y": X is given the task
                 if not opening and after and not T[pos:nxt].strip()[:1].isalpha():

@@ -107,3 +107,24 @@ def test_office_of_the_committee_in_lower_case_is_a_partner():
                 "**Điều 3.** Sở Nội vụ bố trí văn phòng làm việc cho Thanh tra tỉnh.\n")
     assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Văn phòng Ủy ban nhân dân tỉnh Quảng Trị", "support")},
                    {("Sở Nội vụ tỉnh Quảng Trị", "lead")}]
+
+
+def test_subjects_ending_in_a_described_class_still_lead():
+    # "A, B và các cơ quan thông tấn, báo chí phối hợp với C": the class's describing words
+    # (class_words.txt) stand between the list and its verb
+    got = roles("**Điều 2.** Báo Quảng Trị và các cơ quan thông tấn, báo chí phối hợp với Sở Văn hóa, Thể thao "
+                "và Du lịch tuyên truyền.\n\n**Điều 3.** Công an tỉnh, các lực lượng chức năng phối hợp với "
+                "Bộ Chỉ huy Quân sự tỉnh tuần tra.\n")
+    assert got == [{("Báo tỉnh Quảng Trị", "lead"), ("Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Trị", "support")},
+                   {("Công an tỉnh Quảng Trị", "lead"), ("Bộ Chỉ huy Quân sự tỉnh Quảng Trị", "support")}]
+
+
+def test_partner_list_goes_on_past_a_described_class():
+    # "phối hợp với các lực lượng chức năng và Công an tỉnh", "các sở, ngành cấp tỉnh, UBND các xã": the
+    # named body after the generic class is a partner too; "các sở liên quan giúp UBND tỉnh" is no list
+    got = roles("**Điều 2.** Sở Nội vụ chủ trì, phối hợp với các lực lượng chức năng và Công an tỉnh rà soát.\n\n"
+                "**Điều 3.** Sở Nội vụ chủ trì, phối hợp với các sở, ngành cấp tỉnh, UBND các xã rà soát.\n\n"
+                "**Điều 4.** Sở Nội vụ phối hợp với các sở liên quan giúp Ủy ban nhân dân tỉnh tuyển sinh.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
+                   {("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Ủy ban nhân dân các xã tỉnh Quảng Trị", "support")},
+                   {("Sở Nội vụ tỉnh Quảng Trị", "lead")}]
