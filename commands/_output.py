@@ -4,6 +4,13 @@ Rows (lists of dicts) go out as a rich table for people, or with ``--json``
 (a JSON list or object, UTF-8 as is) or ``--csv`` (a header, lists joined
 with "; ") for machines. The leading underscore keeps ``cli.py`` from loading
 this module as a command module; any command module may import it.
+
+Text that comes from documents (names, quotes, paths, whatever a query
+returns) is data, never terminal markup: it reaches Rich as ``Text`` (so
+``[/]`` or ``[link=…]`` print as written) and passes ``clean`` first, which
+shows control characters (escape sequences, clear screen, window titles,
+bidirectional overrides) as visible symbols instead of sending them to the
+terminal. JSON keeps every character, escaped (``\u001b``).
 """
 from __future__ import annotations
 
@@ -16,9 +23,12 @@ from typing import Any, Iterator, Optional, Sequence
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from typing_extensions import Annotated
 
 from graph.store import Store, StoreError, open_store
+
+from ._text import clean, safe_json
 
 StoreOpt = Annotated[Optional[str], typer.Option(
     "--store", metavar="DIR", help="Store directory (default $PHOIHOP_STORE or ./phoihop-data).")]
@@ -35,6 +45,11 @@ RowsOpt = Annotated[int, typer.Option(
 
 
 
+def plain(value: Any, style: str = "") -> Text:
+    """A value as Rich text that is never read as markup (``[/]``, ``[link=…]``), cleaned."""
+    return Text(clean(cell(value)), style=style)
+
+
 def out() -> Console:
     """Standard output, made per use so that its width follows $COLUMNS at that moment."""
     return Console()
@@ -46,8 +61,13 @@ def err() -> Console:
 
 def fail(message: str, code: int = 1) -> None:
     """One line on stderr, then exit non-zero."""
-    err().print(message, markup=False, highlight=False, soft_wrap=True)
+    err().print(clean(message), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def say(message: str, stderr: bool = False) -> None:
+    """One line of text (document text allowed: cleaned, never markup)."""
+    (err() if stderr else out()).print(clean(message), markup=False, highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -57,6 +77,8 @@ def opened(store: str | None, neo4j: bool, **kw: Any) -> Iterator[Store]:
         s = open_store(store, neo4j=neo4j, **kw)
     except StoreError as e:
         fail(f"error: {e}")
+    for note in getattr(s, "notes", ()):
+        say(note, stderr=True)
     try:
         yield s
     finally:
@@ -88,7 +110,7 @@ def cell(value: Any) -> str:
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    print(safe_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
@@ -96,19 +118,20 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = No
     if not columns:
         return
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(columns)
+    w.writerow([clean(c) for c in columns])
     for r in rows:
-        w.writerow([cell(r.get(c)) for c in columns])
+        w.writerow([clean(cell(r.get(c))) for c in columns])
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], title: str | None = None,
           caption: str | None = None) -> Table:
     """A rich table of ``rows`` with ``columns`` as (key, header) pairs."""
-    t = Table(title=title, caption=caption, show_lines=True, title_justify="left", caption_justify="left")
+    t = Table(title=plain(title) if title else None, caption=plain(caption) if caption else None,
+              show_lines=True, title_justify="left", caption_justify="left")
     for _, header in columns:
-        t.add_column(header, overflow="fold")
+        t.add_column(plain(header), overflow="fold")
     for r in rows:
-        t.add_row(*(cell(r.get(key)) for key, _ in columns))
+        t.add_row(*(plain(r.get(key)) for key, _ in columns))
     return t
 
 
@@ -120,7 +143,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, 
     elif as_csv:
         print_csv(rows)
     elif not rows:
-        out().print(empty, markup=False, highlight=False)
+        say(empty)
     else:
         out().print(table(rows, columns, title=title))
         out().print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", markup=False, highlight=False)

@@ -19,7 +19,7 @@ from ontology.rdf_export import RDF_FORMATS, export, to_rdf
 from ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
 from ontology.validate import validate
 
-from ._output import CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, emit, fail, opened
+from ._output import CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, fail, opened
 
 FORMATS = (*RDF_FORMATS, *network_export.FORMATS)
 AlignOpt = Annotated[bool, typer.Option(
@@ -64,7 +64,7 @@ def validate_cmd(store: StoreOpt = None, neo4j: Neo4jOpt = False) -> None:
     Example: phoihop validate --store ./phoihop-data
     """
     conforms, report = validate(to_rdf(_graph(store, neo4j)))
-    print(report.rstrip())
+    print(clean(report.rstrip()))
     if not conforms:
         raise typer.Exit(1)
 

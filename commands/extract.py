@@ -13,6 +13,8 @@ import typer
 from ingest import explain as trace
 from ingest.pipeline import InputError, extract_path, iter_inputs
 
+from ._text import clean
+
 
 def write_json(out_dir: Path, stem: str, data: dict) -> Path:
     """Write DIR/<stem>.json atomically: a reader never sees half a file.
@@ -101,12 +103,12 @@ def register(app: typer.Typer) -> None:
                 if explain:
                     with trace.tracing() as events:
                         ex = extract_path(p)
-                    typer.echo(f"== {p}")
-                    typer.echo(trace.render(events, ex.text))
+                    typer.echo(clean(f"== {p}"))
+                    typer.echo(clean(trace.render(events, ex.text)))
                 else:
                     ex = extract_path(p)
             except InputError as e:
-                typer.echo(f"error: {e}", err=True)
+                typer.echo(clean(f"error: {e}"), err=True)
                 failed += 1
                 continue
             done += 1
@@ -114,8 +116,8 @@ def register(app: typer.Typer) -> None:
                 continue
             write_json(out, stems[p], ex.to_json())
             if not quiet:
-                typer.echo(f"{p} -> {out / (stems[p] + '.json')}: {len(ex.directives)} directives, "
-                           f"{len(ex.obligations)} obligations, {len(ex.agencies)} agencies")
+                typer.echo(clean(f"{p} -> {out / (stems[p] + '.json')}: {len(ex.directives)} directives, "
+                           f"{len(ex.obligations)} obligations, {len(ex.agencies)} agencies"))
         if not quiet:
             typer.echo(f"extracted {done} file(s), {failed} error(s)", err=bool(failed))
         if failed:

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any, Iterator, Optional
 
 import typer
+from rich.text import Text
 from typing_extensions import Annotated
 
 from graph.store import StoreError
@@ -22,7 +23,7 @@ from queries.agency_match import MatchError
 from queries.dates import DateError, period
 
 from ._output import (CsvOpt, JsonOpt, Neo4jOpt, RowsOpt, SinceOpt, StoreOpt, UntilOpt, check_format, emit, fail,
-                      opened, out, print_csv, print_json, table)
+                      opened, out, plain, print_csv, print_json, say, table)
 
 
 class Role(str, Enum):
@@ -51,8 +52,7 @@ def _by_directive(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) ->
         head = " · ".join(x for x in (d.get("number"), d.get("type"), d.get("date"), d.get("issuer"),
                                       d.get("subject")) if x)
         out().print(table(items, columns, title=head))
-    out().print(f"{len(rows)} obligations in {len(groups)} directive{'s' if len(groups) > 1 else ''}",
-                markup=False, highlight=False)
+    say(f"{len(rows)} obligations in {len(groups)} directive{'s' if len(groups) > 1 else ''}")
 
 
 def duties(
@@ -84,7 +84,7 @@ def duties(
     if as_json or as_csv or not rows:
         emit(rows, [], as_json=as_json, as_csv=as_csv, empty=f"{found['name']}: no duties found")
         return
-    out().print(f"[bold]{found['name']}[/bold]", highlight=False)
+    out().print(plain(found["name"], style="bold"))
     _by_directive(rows, [("role", "role"), ("deadline", "deadline"), ("partners", "partners"),
                          ("quote", "source quote")])
 
@@ -154,10 +154,10 @@ def chain(
     if as_csv:
         print_csv(rows)
         return
-    out().print(f"[bold]{Q.directive_label(found)}[/bold] {found.get('date') or ''} {found.get('issuer') or ''}",
-              highlight=False)
+    out().print(Text.assemble(plain(Q.directive_label(found), style="bold"),
+                              plain(f" {found.get('date') or ''} {found.get('issuer') or ''}")))
     if not rows:
-        out().print("cites nothing and is cited by nothing in the store", markup=False, highlight=False)
+        say("cites nothing and is cited by nothing in the store")
         return
     for r in rows:
         r["from"], r["to"] = Q.directive_label(r, "from_"), Q.directive_label(r, "to_")
@@ -238,7 +238,7 @@ def issued(
     if as_json or as_csv or not rows:
         emit(rows, [], as_json=as_json, as_csv=as_csv, empty=f"{found['name']}: nothing assigned found")
         return
-    out().print(f"[bold]{found['name']}[/bold]", highlight=False)
+    out().print(plain(found["name"], style="bold"))
     _by_directive(rows, [("leads", "lead"), ("supports", "support"), ("deadline", "deadline"),
                          ("quote", "source quote")])
 

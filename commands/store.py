@@ -1,4 +1,4 @@
-"""``phoihop ingest``, ``stats`` and ``cypher``: fill the store, count it, ask it.
+"""``phoihop ingest``, ``stats``, ``cypher`` and ``repair``: fill the store, count it, ask it, mend it.
 
 Every failure is one line on stderr and a non-zero exit: 1 for files or a
 store that cannot be used, 2 for a refused (writing) Cypher query.
@@ -15,10 +15,12 @@ from rich.table import Table
 from typing_extensions import Annotated
 
 from graph import schema as S
+from graph.cypher_text import to_ladybug
 from graph.embedded_store import check_read_only
-from graph.store import StoreError
+from graph.store import QueryRefused, StoreError
 
-from ._output import CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, emit, err, fail, opened, out, print_json
+from ._output import (CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, err, fail, opened, out,
+                      print_json, say)
 
 
 def ingest(
@@ -42,15 +44,15 @@ def ingest(
             task = bar.add_task("", total=total)
 
             def progress(done: int, _total: int, path: str) -> None:
-                bar.update(task, completed=done, description=Path(path).name)
+                bar.update(task, completed=done, description=clean(Path(path).name))
 
             try:
                 summary = ingest_paths(paths, s, on_progress=progress, workers=workers)
             except StoreError as e:
                 fail(f"error: {e}")
     for line in summary.errors:
-        err().print(line, markup=False, highlight=False, soft_wrap=True)
-    out().print(f"ingested {summary.line()}", markup=False, highlight=False)
+        say(line, stderr=True)
+    say(f"ingested {summary.line()}")
     if summary.errors:
         raise typer.Exit(1)
 
@@ -103,16 +105,28 @@ def cypher(
     as_json: JsonOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """Run a read-only Cypher query against the store (writes are refused, exit 2).
+    """Run a read-only Cypher query against the store (writes and administration commands are refused, exit 2).
+
+    On Neo4j the query runs in a READ session: the server refuses writes, and read
+    procedures, CALL { … } subqueries, EXPLAIN and PROFILE work. On the embedded
+    store (LadybugDB) Neo4j spellings such as type(r) are rewritten (label(r)), with a note.
 
     Example: phoihop cypher 'MATCH (a:Agency)-[:LEADS]->(o:Obligation) WHERE a.name = $n RETURN o.text' --param n="Sở Xây dựng thành phố Hà Nội"
+
+    Also: phoihop cypher --neo4j 'CALL db.labels()'
+
+    Also: phoihop cypher 'MATCH (:Agency)-[r]->(:Obligation) RETURN type(r) AS role, count(*) AS n'
     """
     check_format(as_json, as_csv)
     params = dict(parse_param(p) for p in param or [])
-    try:
-        check_read_only(query)
-    except StoreError as e:
-        _query_failed(e)
+    if not neo4j:
+        query, notes = to_ladybug(query)
+        for note in notes:
+            say(f"note: {note}", stderr=True)
+        try:
+            check_read_only(query)
+        except StoreError as e:
+            _query_failed(e)
     with opened(store, neo4j, read_only=True) as s:
         try:
             rows = s.query(query, params)
@@ -122,13 +136,38 @@ def cypher(
 
 
 def _query_failed(e: StoreError) -> None:
-    """A refused write exits 2 (the query is wrong for this command); anything else exits 1."""
-    if str(e).startswith("write queries are refused"):
+    """A refused query (a write, an administration command) exits 2 (the query is wrong for
+    this command); anything else exits 1."""
+    if isinstance(e, QueryRefused):
         fail(f"refused: {e}", 2)
     fail(f"error: {e}")
+
+
+def repair(
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+) -> None:
+    """Finish what a crash left undone: a pending checkpoint, derived relationships not rebuilt.
+
+    Opening the embedded store for writing completes a checkpoint that a killed
+    process left pending; then every derived relationship (coordination) is rebuilt
+    from the stored obligations. Read commands do both by themselves when they can;
+    this is the explicit way, and the one for Neo4j.
+
+    Example: phoihop repair --store ./phoihop-data
+    """
+    with opened(store, neo4j) as s:
+        try:
+            s.rebuild_coordination()
+            counts = s.counts()
+        except StoreError as e:
+            fail(f"error: {e}")
+    derived = ", ".join(f"{counts.get(t, 0)} {t}" for t in sorted(S.DERIVED))
+    say(f"repaired {getattr(s, 'dir', None) or getattr(s, 'uri', '')}: derived relationships rebuilt ({derived})")
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
     app.command("stats")(stats)
     app.command("cypher")(cypher)
+    app.command("repair")(repair)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -21,8 +22,9 @@ import networkx as nx
 import pyarrow as pa
 
 from . import schema as S
+from .cypher_text import LADYBUG_HINTS, keywords, ladybug_hint, procedure_at, tokens
 from .model import DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites, stub_matches, to_networkx
-from .store import StoreError
+from .store import QueryRefused, StoreError
 
 DB_FILE = "graph.lbug"
 ENV_MEMORY_MB = "PHOIHOP_EMBEDDED_MEMORY_MB"
@@ -30,6 +32,14 @@ ENV_MEMORY_MB = "PHOIHOP_EMBEDDED_MEMORY_MB"
 # gets slower as they grow: at LadybugDB's default (16 MB) one came every ~400
 # documents and cost seconds each at 10k documents. close() checkpoints anyway.
 CHECKPOINT_BYTES = 512 * 1024 * 1024
+
+# The node table holding the store's record of itself (see EmbeddedStore._state); not part
+# of the graph's schema, so stats, export and the views never see it.
+STATE = "StoreState"
+# How long a read waits for another process's checkpoint before saying what to run.
+RECOVERY_WAIT = 10.0
+# LadybugDB's words for a checkpoint that a crashed writer left to recover.
+_RECOVERY_PENDING = ("checkpoint recovery is pending", "replay shadow pages under read-only mode")
 
 # Labels shared between documents (kept while any relationship still reaches them;
 # graph.model.OWNED_LABELS are removed with their document).
@@ -69,39 +79,28 @@ _READ_PROCEDURES = {
     "PROJECTED_GRAPH_INFO", "SHOW_ATTACHED_DATABASES", "SHOW_LOADED_EXTENSIONS",
     "SHOW_OFFICIAL_EXTENSIONS",
 }
-_TOKEN = re.compile(r"""
-    (?P<skip>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?(?:\*/|\Z))
-  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<sym>\S)
-""", re.VERBOSE | re.DOTALL)
-
-
-def _tokens(cypher: str) -> list[tuple[str, str]]:
-    """(kind, text) tokens; string literals, quoted names and comments become one 'skip'."""
-    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(cypher)]
 
 
 def write_reason(cypher: str) -> str | None:
     """Why ``cypher`` is not a read-only query (None when it only reads).
 
-    Words after "." or ":" or "$" are property names, labels and parameters, and
-    a word before ":" is a map key, so ``n.set`` or ``{delete: 1}`` pass.
+    Words after "." or ":" or "$" are property names, labels and parameters, a
+    word before ":" is a map key and one after AS an alias, so ``n.set``,
+    ``{delete: 1}`` or ``AS copy`` pass. A Neo4j procedure (``CALL db.labels()``)
+    is not refused: LadybugDB fails it and ``query`` says how it spells it.
     """
-    toks = [t for t in _tokens(cypher) if t[0] != "skip"]
-    for i, (kind, text) in enumerate(toks):
-        prev = toks[i - 1][1] if i else ""
-        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
-        if kind == "sym":
-            continue
-        if prev in (".", ":", "$") or nxt == ":":
-            continue
-        word = text.upper()
+    for i, word, toks in keywords(cypher):
         if word in _WRITE_WORDS:
             return f"{word} changes the database"
         if word == "CALL":
-            proc = nxt.upper()
-            if proc not in _READ_PROCEDURES or (i + 2 < len(toks) and toks[i + 2][1] == "="):
-                return f"CALL {nxt or '…'} is not a read-only procedure"
+            nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+            if nxt in ("{", "("):
+                continue  # a subquery: its own words are checked
+            proc = procedure_at(toks, i)
+            if proc.lower() in LADYBUG_HINTS:
+                continue
+            if proc.upper() not in _READ_PROCEDURES or (i + 2 < len(toks) and toks[i + 2][1] == "="):
+                return f"CALL {proc or nxt or '…'} is not a read-only procedure"
     return None
 
 
@@ -109,8 +108,8 @@ def check_read_only(cypher: str) -> None:
     """Raise StoreError("write queries are refused: …") unless ``cypher`` is one reading statement."""
     reason = write_reason(cypher)
     if reason:
-        raise StoreError(f"write queries are refused: {reason} (this command only reads)")
-    toks = [t for kind, t in _tokens(cypher) if kind != "skip"]
+        raise QueryRefused(f"write queries are refused: {reason} (this command only reads)")
+    toks = [t for kind, t, _ in tokens(cypher) if kind != "skip"]
     if ";" in toks[:-1] and any(t != ";" for t in toks[toks.index(";"):]):
         raise StoreError("one statement at a time: the query has more than one (separated by ';')")
 
@@ -136,20 +135,95 @@ class EmbeddedStore:
         self._key = str(self.file.resolve())
         if self._key in _OPEN:
             raise StoreError(f"store {self.dir} is already open in this process (close it first)")
-        try:
-            self._db = ladybug.Database(str(self.file), read_only=read_only, buffer_pool_size=_buffer_pool_bytes())
-            self._conn = ladybug.Connection(self._db)
-        except RuntimeError as e:
-            raise _store_error(self.dir, e) from None
+        self.notes: list[str] = []  # what a command should tell the user about opening (recovery, repair)
+        self._db, self._conn = self._open_engine()
+        if read_only and self._derivation_pending():
+            self._conn.close()
+            self._db.close()
+            self._complete_derivation()
+            self._db, self._conn = self._open_engine()
         _OPEN.add(self._key)
         self._open = True
         if not read_only:
             try:
                 self._run(f"CALL checkpoint_threshold={CHECKPOINT_BYTES}")
                 self._ensure_schema()
+                self._ingest = f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{os.getpid()}"
             except BaseException:
                 self.close()
                 raise
+
+    # -- opening after a crash
+
+    def _connect(self, read_only: bool) -> tuple[ladybug.Database, ladybug.Connection]:
+        db = ladybug.Database(str(self.file), read_only=read_only, buffer_pool_size=_buffer_pool_bytes())
+        try:
+            return db, ladybug.Connection(db)
+        except BaseException:
+            db.close()
+            raise
+
+    def _open_engine(self) -> tuple[ladybug.Database, ladybug.Connection]:
+        """The database opened as asked. A process killed during a checkpoint leaves its
+        recovery pending, and LadybugDB then refuses every read-only open until the store is
+        opened for writing once: that is done here (waiting a few seconds for a writer that
+        is still checkpointing), so reads work again without the user doing anything."""
+        deadline = time.monotonic() + RECOVERY_WAIT
+        while True:
+            try:
+                return self._connect(self.read_only)
+            except RuntimeError as e:
+                if not (self.read_only and any(m in str(e) for m in _RECOVERY_PENDING)):
+                    raise _store_error(self.dir, e) from None
+            try:
+                self._connect(read_only=False)[0].close()  # opening for writing completes the recovery
+                self.notes.append(f"note: store {self.dir}: completed the checkpoint an interrupted write left pending")
+            except RuntimeError as e:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{_store_error(self.dir, e)}; a checkpoint is pending recovery: run "
+                                     f"'phoihop repair --store {self.dir}' once no other process uses the store") from None
+                time.sleep(0.2)
+
+    def _state(self) -> dict[str, str]:
+        """The store's record of itself: "written" (the ingest that last changed documents) and
+        "derived" (the ingest whose documents the derived relationships were last built from)."""
+        try:
+            return dict(self._rows(f"MATCH (s:{STATE}) RETURN s.key, s.value"))
+        except StoreError:  # a store written before the record existed
+            return {}
+
+    def _derivation_pending(self) -> bool:
+        """True when documents changed after the derived relationships were last built (an
+        ingest interrupted, or still running, between its writes and its derivation)."""
+        state = self._state()
+        return "written" in state and state.get("derived") != state["written"]
+
+    def _mark(self, key: str) -> None:
+        """Record in the current transaction that this handle's ingest wrote documents
+        ("written") or built the derived relationships from what is written ("derived")."""
+        if key == "written":
+            self._run(f"MERGE (s:{STATE} {{key: 'written'}}) SET s.value = $v", {"v": self._ingest})
+        else:
+            self._run(f"MATCH (w:{STATE} {{key: 'written'}}) MERGE (s:{STATE} {{key: 'derived'}}) SET s.value = w.value")
+
+    def _complete_derivation(self) -> None:
+        """Rebuild the derived relationships an interrupted ingest left stale (from a read-only
+        open: through a writing handle of its own). While another process writes the store,
+        that process will rebuild them: only a warning then."""
+        try:
+            writer = EmbeddedStore(self.dir)
+        except StoreError as e:
+            if "in use by another process" not in str(e):
+                raise
+            self.notes.append(f"warning: store {self.dir} is being written by another process: coordination and "
+                              "hubs may miss its newest documents until it has finished")
+            return
+        try:
+            writer.rebuild_coordination()
+        finally:
+            writer.close()
+        self.notes.append(f"note: store {self.dir}: an ingest stopped before deriving coordination; "
+                          "derived it again (phoihop repair does the same)")
 
     # -- plumbing
 
@@ -202,6 +276,8 @@ class EmbeddedStore:
     def _ensure_schema(self) -> None:
         """Declare the tables of ``graph/schema.py``; add properties the schema has grown."""
         existing = {r[1]: r[2] for r in self._rows("CALL show_tables() RETURN *")}
+        if STATE not in existing:
+            self._run(f"CREATE NODE TABLE {STATE}(key STRING, value STRING, PRIMARY KEY(key))")
         for label, props in S.NODE_PROPERTIES.items():
             cols = ", ".join(f"{_q(p)} {t}" for p, t in props.items())
             if label not in existing:
@@ -285,6 +361,7 @@ class EmbeddedStore:
         """Take out everything documents ``docs`` contributed (inside the caller's transaction)."""
         if not docs:
             return
+        self._mark("written")
         touched: dict[str, set[str]] = {label: set() for label in _SHARED}
         for rel_type, (pairs, _) in S.RELATIONSHIPS.items():
             if rel_type in S.DERIVED:
@@ -316,6 +393,7 @@ class EmbeddedStore:
     def _write_batch(self, graphs: list[DocumentGraph]) -> None:
         """Replace earlier versions of these documents and write them, a few queries per
         label and relationship type for the whole batch (inside the caller's transaction)."""
+        self._mark("written")
         self._remove_contributions(self._documents([g.path for g in graphs], [g.document_id for g in graphs]))
         graphs = _latest(graphs)
         by_label: dict[str, list[Node]] = {label: [] for label in S.LABELS}
@@ -497,13 +575,20 @@ class EmbeddedStore:
             for rel_type, rels in derived_rels(rows, directive_topics, names).items():
                 self._run(f"MATCH ()-[r:{rel_type}]->() DELETE r")
                 self._bulk_rels(rel_type, rels)
+            self._mark("derived")
 
     # -- reading
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         check_read_only(cypher)
         with self._transaction(read_only=True):
-            result = self._run(cypher, params)
+            try:
+                result = self._run(cypher, params)
+            except StoreError as e:
+                hint = ladybug_hint(str(e), cypher)
+                if hint:
+                    raise StoreError(f"{e} ({hint})") from None
+                raise
             if isinstance(result, list):
                 raise StoreError("one statement at a time: the query has more than one (separated by ';')")
             columns = result.get_column_names()

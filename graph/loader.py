@@ -12,6 +12,7 @@ import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 from ingest.records import Extraction, InputError
 from . import schema as S
 from .model import DocumentGraph, document_graph
-from .store import Store, StoreError
+from .store import Store, StoreError, StoreUnavailable
 
 # Documents per store transaction: large enough that per-query cost vanishes, small
 # enough that a failed batch is cheap to redo one by one.
@@ -159,12 +160,16 @@ def _store(store: Store, graphs: list[DocumentGraph], errors: list[str]) -> list
         try:
             bulk(graphs, batch=len(graphs))
             return []
+        except StoreUnavailable:
+            raise  # no document can be written now: one by one would only fail slower
         except StoreError:
             pass
     failed = []
     for g in graphs:
         try:
             store.write_document(g)
+        except StoreUnavailable:
+            raise
         except StoreError as e:
             errors.append(f"{g.path}: not stored ({e})")
             failed.append(g)
@@ -173,23 +178,40 @@ def _store(store: Store, graphs: list[DocumentGraph], errors: list[str]) -> list
 
 def ingest_extractions(extractions: Iterable[Extraction], store: Store) -> IngestSummary:
     """Write already extracted documents (e.g. the gold records) and derive coordination."""
+    extractions = list(extractions)
     tally = _Tally(store)
-    for ex in extractions:
-        tally.add(document_graph(ex))
-    return tally.finish()
+    with _reporting_loss(tally, len(extractions)):
+        for ex in extractions:
+            tally.add(document_graph(ex))
+        return tally.finish()
 
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, on_progress: Progress | None = None,
                  workers: int = 1) -> IngestSummary:
-    """Extract and store every file under ``paths``; errors are collected, not raised."""
+    """Extract and store every file under ``paths``; errors are collected, not raised.
+
+    A store that goes away mid-way (``StoreUnavailable``) stops the ingest at once:
+    its error says how many documents were stored and how many not."""
     files, errors = expand_paths(paths)
     tally = _Tally(store)
     tally.summary.errors.extend(errors)
-    for done, (path, graph, error) in enumerate(_extractions(files, workers), 1):
-        if error:
-            tally.summary.errors.append(error)
-        else:
-            tally.add(graph)
-        if on_progress:
-            on_progress(done, len(files), path)
-    return tally.finish()
+    with _reporting_loss(tally, len(files)):
+        for done, (path, graph, error) in enumerate(_extractions(files, workers), 1):
+            if error:
+                tally.summary.errors.append(error)
+            else:
+                tally.add(graph)
+            if on_progress:
+                on_progress(done, len(files), path)
+        return tally.finish()
+
+
+@contextmanager
+def _reporting_loss(tally: _Tally, total: int) -> Iterator[None]:
+    """A lost store becomes one line: what was stored before it went, and what to do."""
+    try:
+        yield
+    except StoreUnavailable as e:
+        stored = tally.summary.documents
+        raise StoreUnavailable(f"{e.where or 'the store'}: connection lost during ingest; {stored} documents "
+                               f"stored, {total - stored} not (run the same command again)", e.where) from None

@@ -10,17 +10,25 @@ transaction, so Neo4j itself refuses writes.
 """
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any, Iterable
 
 import networkx as nx
 from neo4j import READ_ACCESS, GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (AuthError, ClientError, ConnectionAcquisitionTimeoutError, DatabaseUnavailable,
+                              DriverError, Neo4jError, ServiceUnavailable, SessionExpired)
 
 from . import schema as S
 from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites,
                     stub_matches, to_networkx)
-from .store import StoreError
+from .cypher_text import READ_DBMS_PROCEDURES, called_procedures, neo4j_admin_reason
+from .store import QueryRefused, StoreError, StoreUnavailable
+
+# The driver logs every retry, lost connection and server notification as a warning;
+# with no handler configured Python prints each one on stderr (a hundred lines when the
+# server goes away mid-ingest). Our errors say what happened in one line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = (
     "PHOIHOP_NEO4J_URI", "PHOIHOP_NEO4J_USER", "PHOIHOP_NEO4J_PASSWORD", "PHOIHOP_NEO4J_DATABASE")
@@ -43,6 +51,13 @@ ANCHOR = {t: next(lab for lab in OWNED_LABELS if all(lab in pair for pair in S.e
 # Documents per transaction in write_documents; each one stays whole or not at all.
 # 250 measured best on 10k documents (100 and 500 slower; docs/neo4j.md, "Loading speed").
 BATCH = 250
+# How long the driver retries a transaction that failed for a transient reason, a lost
+# connection included (its default is 30 s per transaction, and an ingest that then
+# wrote its batch again one document at a time retried for minutes): a server that
+# went away is reported after seconds.
+RETRY_SECONDS = 5.0
+# What says the server went away (stopped, crashed, unreachable) rather than that a query failed.
+LOST = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, DatabaseUnavailable)
 # Derived relationships per write transaction (see rebuild_coordination): one
 # transaction for all of them outgrew the server's transaction memory at 100k documents.
 DERIVED_BATCH = 20_000
@@ -66,7 +81,9 @@ class Neo4jStore:
     def __init__(self, uri: str, user: str, password: str, database: str | None = None):
         self.uri, self.database = uri, database or None
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+            self._driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
+                                                max_transaction_retry_time=RETRY_SECONDS,
+                                                connection_acquisition_timeout=2 * RETRY_SECONDS)
             self._driver.verify_connectivity()
         except AuthError as e:
             self._close_quietly()
@@ -96,6 +113,13 @@ class Neo4jStore:
         if driver is not None:
             driver.close()
 
+    def _failed(self, what: str, e: Exception) -> StoreError:
+        """The error to raise for a driver error: ``StoreUnavailable`` when the server went away."""
+        where = f"Neo4j at {self.uri}"
+        if isinstance(e, LOST):
+            return StoreUnavailable(f"{where}: connection lost ({what}: {_one_line(e)})", where)
+        return StoreError(f"{where}: {what}: {_one_line(e)}")
+
     def _session(self, **kw):
         return self._driver.session(database=self.database, **kw)
 
@@ -106,7 +130,7 @@ class Neo4jStore:
             with self._session() as s:
                 return s.execute_write(work, *args)
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: {what} failed: {_one_line(e)}") from None
+            raise self._failed(f"{what} failed", e) from None
 
     # --- schema ---------------------------------------------------------------
 
@@ -132,7 +156,7 @@ class Neo4jStore:
                     s.run(stmt).consume()
                 s.run("CALL db.awaitIndexes(300)").consume()
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: cannot create constraints/indexes: {_one_line(e)}") from None
+            raise self._failed("cannot create constraints/indexes", e) from None
         self._schema_ready = True
 
     # --- writing ---------------------------------------------------------------
@@ -373,7 +397,7 @@ class Neo4jStore:
                     s.run(f"MATCH ()-[r:{rel_type}]->() CALL (r) {{ DELETE r }} "
                           f"IN TRANSACTIONS OF {DERIVED_BATCH} ROWS").consume()
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: {what} failed: {_one_line(e)}") from None
+            raise self._failed(f"{what} failed", e) from None
         for rel_type, rels in derived.items():
             for start in range(0, len(rels), DERIVED_BATCH):
                 self._run_write(what, self._create_rels, rel_type, S.AGENCY, S.AGENCY, rels[start:start + DERIVED_BATCH])
@@ -383,29 +407,44 @@ class Neo4jStore:
             with self._session() as s:
                 s.run("CALL db.resampleOutdatedIndexes()").consume()
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: resampling index statistics failed: {_one_line(e)}") from None
+            raise self._failed("resampling index statistics failed", e) from None
 
     # --- reading ---------------------------------------------------------------
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Read-only Cypher: it runs in a READ transaction, so Neo4j refuses any write."""
+        """Read-only Cypher: it runs in a READ transaction, so Neo4j refuses any write; what
+        such a transaction still allows (TERMINATE TRANSACTIONS, DBMS procedures that change
+        the server) is refused before it runs (``QueryRefused``)."""
+        reason = neo4j_admin_reason(cypher) or self._dbms_procedure(cypher)
+        if reason:
+            raise QueryRefused(f"administration commands are refused: {reason} (this command only reads)")
         try:
             with self._session(default_access_mode=READ_ACCESS) as s:
                 return s.execute_read(lambda tx: tx.run(cypher, params or {}).data())
         except ClientError as e:
             text = _one_line(e)
             if "AccessMode" in (e.code or "") or "read access mode" in text.lower() or "read only" in text.lower():
-                raise StoreError(f"write queries are refused: {text}") from None
+                raise QueryRefused(f"write queries are refused: {text}") from None
             raise StoreError(f"query failed: {text}") from None
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: query failed: {_one_line(e)}") from None
+            raise self._failed("query failed", e) from None
+
+    def _dbms_procedure(self, cypher: str) -> str | None:
+        """The first procedure ``cypher`` calls that has mode DBMS and may change the server
+        (a READ transaction runs those), as a reason; None when there is none."""
+        names = sorted(set(called_procedures(cypher)) - READ_DBMS_PROCEDURES)
+        if not names:
+            return None
+        q = "SHOW PROCEDURES YIELD name, mode WHERE name IN $names AND mode = 'DBMS' RETURN name ORDER BY name"
+        found = self._read(lambda tx: [r["name"] for r in tx.run(q, names=names)])
+        return f"CALL {found[0]} acts on the server (a DBMS procedure)" if found else None
 
     def _read(self, work) -> Any:
         try:
             with self._session(default_access_mode=READ_ACCESS) as s:
                 return s.execute_read(work)
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: reading failed: {_one_line(e)}") from None
+            raise self._failed("reading failed", e) from None
 
     def counts(self) -> dict[str, int]:
         def work(tx) -> dict[str, int]:
@@ -440,7 +479,7 @@ class Neo4jStore:
                 while s.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n").single()["n"]:
                     pass
         except (Neo4jError, DriverError) as e:
-            raise StoreError(f"Neo4j at {self.uri}: clearing failed: {_one_line(e)}") from None
+            raise self._failed("clearing failed", e) from None
 
     def close(self) -> None:
         self._driver.close()

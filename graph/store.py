@@ -21,6 +21,21 @@ class StoreError(Exception):
     """A store that cannot be opened, reached or written. ``str()`` is one line."""
 
 
+class StoreUnavailable(StoreError):
+    """The store went away in the middle of the work (a server stopped, a connection lost).
+
+    ``where`` names the store ("Neo4j at bolt://…") so that a caller can say what was
+    done before it went."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+
+
+class QueryRefused(StoreError):
+    """An ad-hoc query that would write, or administer the server: refused, never run."""
+
+
 class Store(Protocol):
     name: str  # "embedded" | "neo4j"
 

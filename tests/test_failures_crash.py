@@ -1,0 +1,152 @@
+"""The embedded store after a crash heals itself: reads work, coordination is not stale.
+
+Real processes killed with SIGKILL at the two moments that matter: during the
+checkpoint LadybugDB runs when a store is closed (its recovery is then pending,
+and the engine refuses every read-only open), and between a committed batch of
+documents and the derivation of coordination from them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import ladybug
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from graph import schema as S
+from graph.embedded_store import DB_FILE, EmbeddedStore
+from graph.loader import ingest_extractions
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+# Writes the gold documents COPIES times over (distinct paths and contents), then says
+# "written" and either derives and closes ("close": the kill lands in close's checkpoint)
+# or waits to be killed before deriving ("wait").
+WRITER = """
+import copy, sys, time
+from graph.embedded_store import EmbeddedStore
+from graph.model import document_graph
+from tests.conftest import GOLD, load_gold
+
+store_dir, copies, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+store = EmbeddedStore(store_dir)
+graphs = []
+for i in range(copies):
+    for p in sorted(GOLD.glob("*.json")):
+        ex = copy.copy(load_gold(p.stem))
+        ex.path, ex.sha256 = f"{ex.path}#{i}", f"{ex.sha256[:-8]}{i:08d}"
+        graphs.append(document_graph(ex))
+store.write_documents(graphs)
+if mode == "close":
+    store.rebuild_coordination()
+print("written", flush=True)
+if mode == "close":
+    store.close()
+time.sleep(600)
+"""
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env={"COLUMNS": "400"})
+
+
+def writer(store_dir: Path, copies: int, mode: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir), str(copies), mode], cwd=ROOT,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE, text=True)
+
+
+def read_only_refused(store_dir: Path) -> bool:
+    """Whether LadybugDB itself refuses a read-only open (a checkpoint left to recover)."""
+    try:
+        ladybug.Database(str(store_dir / DB_FILE), read_only=True).close()
+        return False
+    except RuntimeError as e:
+        assert "checkpoint recovery is pending" in str(e), e
+        return True
+
+
+def test_a_crash_during_a_checkpoint_does_not_break_reads(tmp_path):
+    """Killed inside close()'s checkpoint, the engine refuses read-only opens; our reads complete
+    the recovery and answer, with a note."""
+    for attempt in range(6):
+        store_dir = tmp_path / f"store{attempt}"
+        proc = writer(store_dir, 8, "close")
+        assert proc.stdout.readline().strip() == "written"
+        time.sleep(0.002 * attempt)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if read_only_refused(store_dir):
+            break
+    else:
+        pytest.fail("no kill landed inside the checkpoint")
+    result = run("stats", "--store", str(store_dir), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[S.DOCUMENT] == 8 * 5
+    assert "completed the checkpoint an interrupted write left pending" in result.stderr
+    assert not read_only_refused(store_dir)
+
+
+@pytest.fixture
+def clean_pairs(tmp_path, gold_extractions) -> list[tuple]:
+    """What hubs answers on a store that holds the gold documents and was never interrupted."""
+    with EmbeddedStore(tmp_path / "clean") as s:
+        ingest_extractions(gold_extractions, s)
+    return _pairs(tmp_path / "clean")[0]
+
+
+def _pairs(store_dir: Path) -> tuple[object, object]:
+    """The hubs and gaps (read from the derived relationships), and the command's result."""
+    result = run("hubs", "--store", str(store_dir), "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), result
+
+
+def test_an_ingest_killed_before_deriving_is_derived_at_the_next_read(tmp_path, clean_pairs):
+    """Documents committed, the process killed before coordination was derived from them:
+    the next read derives it first and says so; afterwards reads are quiet."""
+    store_dir = tmp_path / "store"
+    proc = writer(store_dir, 1, "wait")
+    assert proc.stdout.readline().strip() == "written"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    pairs, result = _pairs(store_dir)
+    assert pairs == clean_pairs
+    assert "stopped before deriving coordination" in result.stderr
+    again, result = _pairs(store_dir)
+    assert again == pairs and result.stderr == ""
+
+
+def test_a_read_while_another_process_writes_warns_and_answers(tmp_path, gold_extractions):
+    store_dir = tmp_path / "store"
+    proc = writer(store_dir, 1, "wait")
+    try:
+        assert proc.stdout.readline().strip() == "written"
+        result = run("stats", "--store", str(store_dir), "--json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)[S.DOCUMENT] == 5
+        assert "is being written by another process" in result.stderr
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_repair_recovers_and_derives(tmp_path, clean_pairs):
+    store_dir = tmp_path / "store"
+    proc = writer(store_dir, 1, "wait")
+    assert proc.stdout.readline().strip() == "written"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    result = run("repair", "--store", str(store_dir))
+    assert result.exit_code == 0, result.output
+    assert "repaired" in result.stdout
+    pairs, result = _pairs(store_dir)
+    assert pairs == clean_pairs and result.stderr == ""
