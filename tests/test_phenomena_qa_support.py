@@ -128,3 +128,13 @@ def test_partner_list_goes_on_past_a_described_class():
     assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
                    {("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Ủy ban nhân dân các xã tỉnh Quảng Trị", "support")},
                    {("Sở Nội vụ tỉnh Quảng Trị", "lead")}]
+
+
+def test_partner_list_goes_on_past_a_generic_list_of_classes():
+    # "các cơ quan, đơn vị, địa phương, Công an tỉnh", "các cơ quan, tổ chức, cá nhân có liên quan và X":
+    # the generic members are passed over, the named body after them is a partner
+    got = roles("**Điều 2.** Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị, địa phương, Công an tỉnh rà soát.\n\n"
+                "**Điều 3.** Sở Nội vụ chủ trì, phối hợp với các cơ quan, tổ chức, cá nhân có liên quan và "
+                "Thanh tra tỉnh rà soát.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
+                   {("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Thanh tra tỉnh Quảng Trị", "support")}]
