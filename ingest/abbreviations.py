@@ -46,3 +46,14 @@ def expand(text: str) -> str:
             out.append(_LEVELS.get(f, w) if f in _LEVELS and i > 0 else w)
             i += 1
     return " ".join(out)
+
+
+def folded_table() -> dict[str, str]:
+    """Every variant that differs from its canonical name, folded: {'ubnd': 'uy ban nhan dan', …},
+    with the level abbreviations; for pages that expand what a reader types, as ``expand`` does."""
+    out = {k: fold(v) for k, v in _LEVELS.items()}
+    for variant, canonical in _table().items():
+        key, value = " ".join(variant), fold(canonical)
+        if key != value:
+            out.setdefault(key, value)
+    return out

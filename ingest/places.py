@@ -91,3 +91,53 @@ def province_of(name: str, level: str = "district") -> str | None:
     """The province of a district (or commune) name when that is unambiguous."""
     provs = {p.province for p in lookup(name, level)}
     return provs.pop() if len(provs) == 1 else None
+
+
+def split_level_word(unit: str) -> tuple[str | None, str | None, str]:
+    """'huyện Sóc Sơn' -> ('district', 'huyện', 'Sóc Sơn'); without a level word (None, None, name)."""
+    folded = fold(unit)
+    for word in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if folded.startswith(word + " "):
+            level, canonical = LEVEL_WORDS[word]
+            return level, canonical, unit.split(None, len(word.split()))[-1]
+    return None, None, unit
+
+
+def _province_among(places: tuple[Place, ...], word: str | None) -> str | None:
+    """The one province of these places, preferring those of the unit's own word (quận, huyện …)."""
+    same_word = [p for p in places if word and p.word == word]
+    provinces = {p.province for p in same_word or places}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def province_of_unit(unit: str | None) -> str | None:
+    """The province an administrative unit lies in, by short name: 'thành phố Hà Nội' -> 'Hà Nội',
+    'huyện Sóc Sơn' -> 'Hà Nội'; None when unknown or ambiguous (a district name several
+    provinces share)."""
+    if not unit:
+        return None
+    level, word, name = split_level_word(unit.strip())
+    if level in (None, "province"):
+        provinces = lookup(name, "province")
+        if provinces:
+            return provinces[0].name
+        if level is None:
+            return None
+        level = "district"      # 'thành phố Thủ Đức': a city below a province
+    return _province_among(lookup(name, level), word)
+
+
+def province_in_name(name: str | None) -> str | None:
+    """The province named at the end of a body's name: 'Sở Y tế thành phố Hà Nội' -> 'Hà Nội',
+    'Công an các xã huyện Chương Mỹ' -> 'Hà Nội' (the last unit named decides)."""
+    if not name:
+        return None
+    words = name.split()
+    folded = [fold(w) for w in words]
+    for i in range(len(words) - 2, -1, -1):
+        for size in (2, 1):
+            if " ".join(folded[i:i + size]) in LEVEL_WORDS and i + size < len(words):
+                found = province_of_unit(" ".join(words[i:]))
+                if found:
+                    return found
+    return None

@@ -22,7 +22,7 @@ from graph.loader import ingest_extractions
 from graph.store import open_store
 from ingest.records import Agency, Assignee, Directive, Extraction, Obligation
 from view.network import EDGE_KINDS, LEVELS, ViewError, ViewOptions, build_view
-from view.page import EDGE_STYLES, LEVEL_COLOURS, render_html, script_json, summary
+from view.page import EDGE_STYLES, LEVEL_COLOURS, page_data, render_html, script_json
 
 PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"
 PAYLOAD_ATTR = '" onmouseover="window.__pwned=1'
@@ -43,6 +43,16 @@ def _store_with(tmp_path_factory, name: str, extractions) -> Path:
 @pytest.fixture(scope="session")
 def gold_store_dir(tmp_path_factory, gold_extractions) -> Path:
     return _store_with(tmp_path_factory, "view-gold", gold_extractions)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory, seed_extractions):
+    """The extractor's own output on the seeds (with levels, kinds and jurisdictions)."""
+    s = open_store(str(_store_with(tmp_path_factory, "view-seeds", seed_extractions)), read_only=True)
+    try:
+        return s.to_networkx()
+    finally:
+        s.close()
 
 
 @pytest.fixture(scope="session")
@@ -130,17 +140,37 @@ def test_every_agency_with_a_duty_or_an_assigning_directive_is_drawn(gold_graph)
     imposing = {u for u, _, _ in edges_of(gold_graph, S.IMPOSES)}
     issuers = {u for u, d, _ in edges_of(gold_graph, S.ISSUED) if d in imposing}
     assert {n.id for n in v.agencies} == assigned | issuers
-    assert not v.truncated and v.total_agencies == len(v.agencies) == 57
+    assert v.total_agencies == len(v.agencies) == 57
 
 
-def test_coordination_links_are_the_stores_coordinates_with(gold_graph):
+def _expected_pairs(g):
+    """From the stored roles: lead -> support pairs and co-lead pairs, with their shared duties."""
+    from collections import Counter
+
+    roles: dict = {}
+    for u, o, _ in edges_of(g, S.LEADS):
+        roles.setdefault(o, ([], []))[0].append(u)
+    for u, o, _ in edges_of(g, S.SUPPORTS):
+        roles.setdefault(o, ([], []))[1].append(u)
+    coordinates, co_assigned = Counter(), Counter()
+    for leads, supports in roles.values():
+        leads = sorted(set(leads))
+        coordinates.update({(a, b) for a in leads for b in set(supports) if a != b})
+        co_assigned.update({(a, b) for i, a in enumerate(leads) for b in leads[i + 1:]})
+    return dict(coordinates), dict(co_assigned)
+
+
+def test_coordination_links_go_from_lead_to_support_and_co_leads_are_apart(gold_graph):
     v = build_view(gold_graph)
-    drawn = {(e.source, e.target): e.count for e in v.edges if e.kind == "coordinates"}
-    stored = {(u, v_): d["obligations"] for u, v_, d in edges_of(gold_graph, S.COORDINATES_WITH)}
-    assert drawn == stored and len(drawn) == 45
+    coordinates, co_assigned = _expected_pairs(gold_graph)
+    assert {(e.source, e.target): e.count for e in v.edges if e.kind == "coordinates"} == coordinates
+    assert {(e.source, e.target): e.count for e in v.edges if e.kind == "co-assigned"} == co_assigned
+    assert coordinates and co_assigned
     for e in v.edges:
-        if e.kind == "coordinates":
-            assert len(e.duties) == e.count  # the tooltip lists exactly the shared duties
+        if e.kind in ("coordinates", "co-assigned"):
+            assert len(e.duties) == e.count  # the panel lists exactly the shared duties
+            assert all((e.source in d.leads) and (e.target in (d.supports if e.kind == "coordinates" else d.leads))
+                       for d in e.duties)
 
 
 def test_a_node_knows_its_duties_and_partners(gold_graph):
@@ -149,9 +179,10 @@ def test_a_node_knows_its_duties_and_partners(gold_graph):
     node = next(n for n in v.nodes if n.id == key)
     led = sum(1 for u, _, _ in edges_of(gold_graph, S.LEADS) if u == key)
     supported = sum(1 for u, _, _ in edges_of(gold_graph, S.SUPPORTS) if u == key)
-    partners = sum(1 for u, w, _ in edges_of(gold_graph, S.COORDINATES_WITH) if key in (u, w))
-    assert (node.led, node.supported, node.partners) == (led, supported, partners)
-    assert node.led + node.supported > 0
+    coordinates, co_assigned = _expected_pairs(gold_graph)
+    partners = {b if a == key else a for a, b in [*coordinates, *co_assigned] if key in (a, b)}
+    assert (node.led, node.supported, node.partners) == (led, supported, len(partners))
+    assert node.led + node.supported > 0 and node.province == "Hà Nội"
 
 
 def test_lead_and_support_links_go_from_the_issuer_and_carry_the_quote(gold_graph):
@@ -181,7 +212,9 @@ def test_directive_filter_by_number_written_any_way_or_by_id(gold_graph):
     by_id = build_view(gold_graph, ViewOptions(directive="uy-ban-nhan-dan-quan-dong-da|2024|345/UBND-YT"))
     assert {n.id for n in by_number.nodes} == {n.id for n in by_id.nodes}
     assert len(by_number.agencies) == 8
-    assert set(by_number.directives) == {"Directive:uy-ban-nhan-dan-quan-dong-da|2024|345/UBND-YT"}
+    assert by_number.focus == "Directive:uy-ban-nhan-dan-quan-dong-da|2024|345/UBND-YT"
+    # its duties only: the directive it cites is drawn, but gives none of its own
+    assert {d.directive for n in by_number.agencies for d in n.duties} == {by_number.focus}
 
 
 def test_issuer_and_agency_match_without_diacritics_or_by_alias(gold_graph):
@@ -189,9 +222,52 @@ def test_issuer_and_agency_match_without_diacritics_or_by_alias(gold_graph):
     assert {p["issuer"] for p in hp.directives.values()} == {"Ủy ban nhân dân thành phố Hải Phòng"}
     health = build_view(gold_graph, ViewOptions(agency="so y te thanh pho ha noi"))
     key = agency_key("Sở Y tế thành phố Hà Nội")
-    assert key in {n.id for n in health.agencies}
-    for e in health.edges:
-        assert all(key in {*d.leads, *d.supports, *d.issuers} for d in e.duties)
+    assert health.focus == key and key in {n.id for n in health.agencies}
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_focus_on_an_agency_keeps_it_and_its_partners_within_n_steps(gold_graph, depth):
+    key = agency_key("Sở Y tế thành phố Hà Nội")
+    full = build_view(gold_graph)
+    adjacent: dict = {}
+    for e in full.edges:
+        adjacent.setdefault(e.source, set()).add(e.target)
+        adjacent.setdefault(e.target, set()).add(e.source)
+    near = {key}
+    for _ in range(depth):
+        near |= {m for n in near for m in adjacent.get(n, ())}
+    v = build_view(gold_graph, ViewOptions(agency="Sở Y tế Hà Nội", depth=depth))
+    assert {n.id for n in v.agencies} == near
+    assert all(e.source in near and e.target in near for e in v.edges)
+    only = build_view(gold_graph, ViewOptions(agency="Sở Y tế Hà Nội", links=("coordinates",)))
+    coordinates, _ = _expected_pairs(gold_graph)
+    assert {n.id for n in only.agencies} == {key} | {b if a == key else a for a, b in coordinates if key in (a, b)}
+    assert {e.kind for e in only.edges} == {"coordinates"}
+
+
+def test_focus_on_a_directive_shows_its_issuer_assignees_and_citation_chain(gold_graph):
+    v = build_view(gold_graph, ViewOptions(directive="345/UBND-YT"))
+    directives = {n.id for n in v.nodes if n.type == "directive"}
+    focus = "Directive:uy-ban-nhan-dan-quan-dong-da|2024|345/UBND-YT"
+    cited = {w for u, w, _ in edges_of(gold_graph, S.CITES) if u == focus} | {
+        u for u, w, _ in edges_of(gold_graph, S.CITES) if w == focus}
+    assert v.focus == focus and directives == {focus} | cited and cited
+    assert agency_key("Ủy ban nhân dân quận Đống Đa") in {n.id for n in v.agencies}
+    assert {e.kind for e in v.edges} >= {"issued", "lead", "cites"}
+
+
+@pytest.mark.parametrize("typed", ["Hai Phong", "hải phòng", "HẢI PHÒNG"])
+def test_province_level_and_kind_filters_keep_only_those_agencies(gold_graph, typed):
+    v = build_view(gold_graph, ViewOptions(province=typed))
+    assert v.agencies and {n.province for n in v.agencies} == {"Hải Phòng"}
+    keys = {n.id for n in v.agencies}
+    assert all(e.source in keys and e.target in keys for e in v.edges)
+
+
+def test_level_and_kind_filters_combine_with_the_province(seed_graph):
+    both = build_view(seed_graph, ViewOptions(province="Ha Noi", level="district", kind="ubnd"))
+    assert both.agencies and all((n.province, n.props["level"], n.props["kind"]) == ("Hà Nội", "district", "ubnd")
+                                 for n in both.agencies)
 
 
 def test_period_accepts_year_month_or_day(gold_graph):
@@ -215,6 +291,9 @@ def test_period_accepts_year_month_or_day(gold_graph):
     (ViewOptions(since="2024-13"), "month 13"),
     (ViewOptions(since="2025", until="2024"), "is after"),
     (ViewOptions(max_nodes=0), "--max-nodes 0"),
+    (ViewOptions(depth=0), "--depth 0"),
+    (ViewOptions(links=("friends",)), "--links friends: choose from coordinates, co-assigned, assigns"),
+    (ViewOptions(province="Đà Nẵng"), "--province 'Đà Nẵng': no agency of the selected duties has it"),
 ])
 def test_a_filter_that_names_nothing_is_one_clear_line(gold_graph, options, message):
     with pytest.raises(ViewError) as e:
@@ -222,32 +301,14 @@ def test_a_filter_that_names_nothing_is_one_clear_line(gold_graph, options, mess
     assert message in str(e.value) and "\n" not in str(e.value)
 
 
-def test_max_nodes_keeps_the_most_linked_agencies_and_says_so(gold_graph):
-    full = build_view(gold_graph)
-    degree = {n.id: set() for n in full.agencies}
-    for e in full.edges:
-        degree[e.source].add(e.target)
-        degree[e.target].add(e.source)
-    v = build_view(gold_graph, ViewOptions(max_nodes=10))
-    assert len(v.agencies) == 10 and v.total_agencies == 57 and v.truncated
-    kept = {n.id for n in v.agencies}
-    assert min(len(degree[k]) for k in kept) >= max(len(degree[k]) for k in degree if k not in kept)
-    assert all(e.source in kept and e.target in kept for e in v.edges)
-    assert summary(v).startswith("showing 10 of 57 agencies")
-    assert "showing 10 of 57 agencies" in render_html(v)
-
-
-def test_two_thousand_agencies_are_cut_to_the_default_600_quickly():
-    import time
-
+def test_two_thousand_agencies_make_a_page_that_opens_on_groups():
     g = synthetic_graph(2000, 3000)
-    start = time.monotonic()
     v = build_view(g)
-    html = render_html(v)
-    assert time.monotonic() - start < 30
-    assert len(v.agencies) == 600 and v.total_agencies > 1800
-    assert f"showing 600 of {v.total_agencies:,} agencies" in html
-    assert '"big": true' in html   # physics stops once the layout is done
+    data = page_data(v)
+    assert data["mode"] == "overview" and len(data["agencies"]) == len(v.agencies) > 1800
+    # every link's counts, split by directive and topic set, add up to its duties
+    assert all(sum(f[2] for f in link["f"]) == link["n"] for link in data["edges"] if "f" in link)
+    assert all(len(a["q"]) <= 5 for a in data["agencies"])   # a few quoted duties each, not all
 
 
 def test_with_directives_links_agencies_to_directives(gold_graph):
@@ -301,15 +362,15 @@ def test_document_text_never_becomes_markup(evil_graph):
     assert [t for t, _ in tags if t == "img"] == []
     assert all(not k.startswith("on") for _, attrs in tags for k in attrs)
     assert [t for t, _ in tags if t == "script"] == ["script"] * 3 == ["script"] * html.count("</script>")
-    data = json.loads(re.search(r'"nodes": (\[.*?\]), "edges"', html, re.S).group(1))
-    names = {n["name"] for n in data}
+    data = json.loads(re.search(r"window.PHOIHOP_DATA = (\{.*?\});\n</script>", html, re.S).group(1))
+    names = {a["n"] for a in data["agencies"]}
     assert f"Sở Y tế {PAYLOAD_SCRIPT}{PAYLOAD_ATTR}" in names   # read back literally
 
 
 def test_every_kind_of_link_and_level_has_a_style_in_the_legend(gold_graph):
     assert set(EDGE_STYLES) == set(EDGE_KINDS) and set(LEVEL_COLOURS) == set(LEVELS)
     html = render_html(build_view(gold_graph, ViewOptions(with_directives=True)))
-    legend = html[html.index('<aside id="legend">'):html.index("</aside>")]
+    legend = html[html.index('<section id="legend">'):html.index("</aside>")]
     for style in EDGE_STYLES.values():
         assert style["legend"] in legend and style["color"] in legend
 
@@ -340,7 +401,7 @@ def test_command_writes_the_page_and_says_what_it_holds(run, gold_store_dir, tmp
     out = tmp_path / "mai-dam.html"
     r = run("--store", str(gold_store_dir), "--topic", "mại dâm", "--since", "2024", "--out", str(out))
     assert r.exit_code == 0, r.output
-    assert r.output.strip() == f"wrote {out}: showing 8 agencies, 18 links"   # all of 345/UBND-YT
+    assert r.output.strip() == f"wrote {out}: 8 agencies in 1 province, 18 links"   # all of 345/UBND-YT
     html = out.read_text(encoding="utf-8")
     assert "topic: phòng, chống mại dâm" in html and "Phòng Y tế quận Đống Đa" in html
 
@@ -373,4 +434,4 @@ def test_neo4j_gives_the_same_view_as_the_embedded_store(neo4j_store, gold_extra
     out = tmp_path / "neo4j.html"
     r = run("--neo4j", "--directive", "345/UBND-YT", "--out", str(out))   # PHOIHOP_NEO4J_* set by the fixture
     assert r.exit_code == 0, r.output
-    assert r.output.strip() == f"wrote {out}: showing 8 agencies, 18 links"
+    assert r.output.strip() == f"wrote {out}: 8 agencies in 1 province around 345/UBND-YT (depth 1), 23 links"

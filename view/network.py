@@ -8,9 +8,16 @@ agency (and, optionally, directive) nodes and the links between them:
 - ``lead``/``support``: who was given a duty by whom. Agency view: issuer ->
   assignee; with directive nodes: assignee -> directive (and ``issued``,
   ``cites`` between directives).
-- ``coordinates``: agencies that share a duty (lead-support or co-leads),
-  derived from the *filtered* duties with ``graph.model.coordination_pairs``,
+- ``coordinates``: a lead and a support of one duty (lead -> support), and
+  ``co-assigned``: two co-leads of one duty (given the same task, not told to
+  cooperate; graph-schema ``CO_ASSIGNED``), derived from the *filtered* duties,
   so a topic filter shows who coordinates on that topic.
+
+Focus: ``agency`` keeps that agency and its partners within ``depth`` steps
+(over the link kinds asked); ``directive`` keeps that directive's duties, its
+issuer, and the directives it cites and is cited by within ``depth`` steps.
+Every agency carries the province it belongs to (``province_of``), so that
+the page can group a whole archive by province, level or kind.
 
 Rendering (colours, shapes, HTML) is ``view.page``'s job.
 """
@@ -25,14 +32,21 @@ from typing import Any
 import networkx as nx
 
 from graph import schema as S
-from graph.model import coordination_pairs, number_key
+from graph.model import number_key
+from ingest.places import province_in_name, province_of_unit
+from ingest.textnorm import fold
 from queries.agency_match import MatchError, find_agency
 from queries.dates import DateError, Period, period
 from queries.run import topic as find_topic
 
 DEFAULT_MAX_NODES = 600
 LEVELS = ("central", "province", "district", "commune", "unknown")
-EDGE_KINDS = ("lead", "support", "coordinates", "issued", "cites")
+EDGE_KINDS = ("lead", "support", "coordinates", "co-assigned", "issued", "cites")
+# what ``--links`` names: kinds of link between agencies a page may draw
+LINK_KINDS = {"coordinates": ("coordinates",), "co-assigned": ("co-assigned",), "assigns": ("lead", "support")}
+DEFAULT_LINKS = ("coordinates", "co-assigned", "assigns")
+CENTRAL = "Trung ương"
+UNKNOWN_PROVINCE = "(không rõ tỉnh)"
 
 
 class ViewError(ValueError):
@@ -49,6 +63,11 @@ class ViewOptions:
     until: str | None = None
     with_directives: bool = False
     max_nodes: int = DEFAULT_MAX_NODES
+    province: str | None = None
+    level: str | None = None
+    kind: str | None = None
+    depth: int = 1
+    links: tuple[str, ...] = DEFAULT_LINKS
 
 
 @dataclass
@@ -78,6 +97,8 @@ class ViewNode:
     partners: int = 0           # coordination degree
     topics: set[str] = field(default_factory=set)
     directives: set[str] = field(default_factory=set)
+    province: str = UNKNOWN_PROVINCE
+    duties: list["Duty"] = field(default_factory=list)   # the duties it leads or supports
 
 
 @dataclass
@@ -100,6 +121,11 @@ class ViewGraph:
     topics: dict[str, str]      # topic key -> name, those present
     directives: dict[str, dict[str, Any]]   # directive key -> props, those present
     filters: dict[str, str]     # what was asked, for the page's heading
+    focus: str | None = None    # the node key a focused page centres on
+    depth: int = 1
+    links: tuple[str, ...] = DEFAULT_LINKS
+    max_nodes: int = DEFAULT_MAX_NODES
+    all_names: dict[str, str] = field(default_factory=dict)   # every agency of the selected duties
 
     @property
     def agencies(self) -> list[ViewNode]:
@@ -110,9 +136,6 @@ class ViewGraph:
         """Node key -> name, for tooltips that name the ends of a link."""
         return {n.id: n.name for n in self.nodes}
 
-    @property
-    def truncated(self) -> bool:
-        return len(self.agencies) < self.total_agencies
 
 
 def _typed(g: nx.MultiDiGraph, node: str, direction: str, rel_type: str) -> list[tuple[str, dict]]:
@@ -192,6 +215,7 @@ def _in_period(props: dict[str, Any], p: Period) -> bool:
 
 
 def _select(g: nx.MultiDiGraph, duties: list[Duty], o: ViewOptions) -> tuple[list[Duty], dict[str, str]]:
+    """The duties the filters keep (topic, directive, issuer, period), and what was asked."""
     asked: dict[str, str] = {}
     keep = duties
     if o.topic:
@@ -207,10 +231,6 @@ def _select(g: nx.MultiDiGraph, duties: list[Duty], o: ViewOptions) -> tuple[lis
         issuer = match_agency(g, o.issuer, "--issuer")
         asked["issuer"] = g.nodes[issuer].get("name") or o.issuer
         keep = [d for d in keep if issuer in d.issuers]
-    if o.agency:
-        agency = match_agency(g, o.agency, "--agency")
-        asked["agency"] = g.nodes[agency].get("name") or o.agency
-        keep = [d for d in keep if agency in {*d.leads, *d.supports, *d.issuers}]
     if o.since or o.until:
         try:
             p = period(o.since, o.until)
@@ -221,21 +241,104 @@ def _select(g: nx.MultiDiGraph, duties: list[Duty], o: ViewOptions) -> tuple[lis
     return keep, asked
 
 
-def _coordination(duties: list[Duty]) -> list[ViewEdge]:
-    """COORDINATES_WITH among the selected duties, with the duties each pair shares."""
-    def rows(ds: list[Duty]):
-        for d in ds:
-            for role, people in (("lead", d.leads), ("support", d.supports)):
-                for a in people:
-                    yield d.id, a, role, d.directive, d.topics
+def agency_province(props: dict[str, Any]) -> str | None:
+    """The province an agency belongs to: 'Trung ương' for central bodies, else the province of its
+    jurisdiction (a district's or commune's province when the name is not ambiguous)."""
+    if props.get("level") == "central":
+        return CENTRAL
+    return province_of_unit(props.get("jurisdiction")) or province_in_name(props.get("name"))
 
-    shared: dict[tuple[str, str], list[Duty]] = defaultdict(list)
+
+def _provinces(nodes: dict[str, "ViewNode"], duties: list[Duty], g: nx.MultiDiGraph) -> None:
+    """Set every agency's province; one whose jurisdiction does not say takes the province most of
+    its duties' issuers belong to (a district named alike in several provinces, a company)."""
+    known = {k: agency_province(n.props) for k, n in nodes.items() if n.type == "agency"}
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for d in duties:
-        for pair in coordination_pairs(rows([d])):
-            shared[pair].append(d)
-    return [ViewEdge(a, b, "coordinates", duties=shared[(a, b)], count=p["obligations"],
-                     topics=set(p["topics"]), directives=set(p["directives"]))
-            for (a, b), p in sorted(coordination_pairs(rows(duties)).items())]
+        issuer_provinces = {known.get(i) or agency_province(g.nodes[i]) for i in d.issuers} - {None, CENTRAL}
+        for a in {*d.leads, *d.supports}:
+            if not known.get(a):
+                for p in issuer_provinces:
+                    votes[a][p] += 1
+    for k, n in nodes.items():
+        if n.type != "agency":
+            continue
+        p = known.get(k)
+        if not p and votes.get(k):
+            p = max(votes[k].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        n.province = p or UNKNOWN_PROVINCE
+
+
+def _matches(value: str | None, asked: str) -> bool:
+    """A filter value typed with or without diacritics: 'Ha Noi' matches 'Hà Nội'."""
+    return bool(value) and fold(value) == fold(asked)
+
+
+def _keep_agencies(nodes: dict[str, "ViewNode"], o: ViewOptions, asked: dict[str, str]) -> set[str] | None:
+    """Agency keys the province, level and kind filters keep (None: no such filter)."""
+    if not (o.province or o.level or o.kind):
+        return None
+    agencies = [n for n in nodes.values() if n.type == "agency"]
+    for option, value, attr in (("province", o.province, lambda n: n.province),
+                                ("level", o.level, lambda n: n.props.get("level")),
+                                ("kind", o.kind, lambda n: n.props.get("kind"))):
+        if value:
+            known = {attr(n) for n in agencies if attr(n)}
+            if not any(_matches(v, value) for v in known):
+                sample = ", ".join(sorted(known)[:8])
+                raise ViewError(f"--{option} {value!r}: no agency of the selected duties has it"
+                                + (f" (there are: {sample}{', …' if len(known) > 8 else ''})" if known else ""))
+            asked[option] = value
+            agencies = [n for n in agencies if _matches(attr(n), value)]
+    return {n.id for n in agencies}
+
+
+def _neighbourhood(start: set[str], edges: list[ViewEdge], depth: int) -> set[str]:
+    """Nodes within ``depth`` links of ``start`` (links in either direction)."""
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        adjacent[e.source].add(e.target)
+        adjacent[e.target].add(e.source)
+    seen, frontier = set(start), set(start)
+    for _ in range(depth):
+        frontier = {m for n in frontier for m in adjacent[n]} - seen
+        seen |= frontier
+    return seen
+
+
+def _citation_chain(g: nx.MultiDiGraph, start: set[str], depth: int) -> set[str]:
+    """Directive keys that ``start`` cites or is cited by, within ``depth`` citations."""
+    seen, frontier = set(start), set(start)
+    for _ in range(depth):
+        nxt = set()
+        for k in frontier:
+            nxt |= {v for v, _ in _typed(g, k, "out", S.CITES)} | {u for u, _ in _typed(g, k, "in", S.CITES)}
+        frontier = nxt - seen
+        seen |= frontier
+    return seen
+
+
+def pair_kinds(duty: Duty) -> list[tuple[str, str, str]]:
+    """The links one duty makes between its assignees: (lead, support, 'coordinates') for a lead and
+    a support, (a, b, 'co-assigned') for two co-leads (a < b). Supports among themselves make none."""
+    out = [(a, b, "coordinates") for a in duty.leads for b in duty.supports if a != b]
+    out += [(a, b, "co-assigned") for i, a in enumerate(duty.leads) for b in duty.leads[i + 1:] if a != b]
+    return out
+
+
+def _coordination(duties: list[Duty]) -> list[ViewEdge]:
+    """Lead -> support ``coordinates`` and co-lead ``co-assigned`` links among the selected duties,
+    with the duties each pair shares."""
+    edges: dict[tuple[str, str, str], ViewEdge] = {}
+    for d in duties:
+        for a, b, kind in pair_kinds(d):
+            e = edges.setdefault((a, b, kind), ViewEdge(a, b, kind))
+            if not e.duties or e.duties[-1] is not d:
+                e.duties.append(d)
+                e.count += 1
+                e.topics.update(d.topics)
+                e.directives.add(d.directive)
+    return [edges[k] for k in sorted(edges)]
 
 
 def _assignment_edges(duties: list[Duty], with_directives: bool) -> list[ViewEdge]:
@@ -275,30 +378,23 @@ def _citations(g: nx.MultiDiGraph, directives: set[str]) -> list[ViewEdge]:
     return list(out.values())
 
 
-def _cap(nodes: dict[str, ViewNode], edges: list[ViewEdge], max_nodes: int) -> tuple[dict, list]:
-    """Keep the ``max_nodes`` agencies with most neighbours (then most duties, then name)."""
-    agencies = [n for n in nodes.values() if n.type == "agency"]
-    if len(agencies) <= max_nodes:
-        return nodes, edges
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for e in edges:
-        neighbours[e.source].add(e.target)
-        neighbours[e.target].add(e.source)
-    ranked = sorted(agencies, key=lambda n: (-len(neighbours[n.id]), -(n.led + n.supported), n.name))
-    kept = {n.id for n in ranked[:max_nodes]}
-    kept |= {k for k, n in nodes.items() if n.type == "directive"}
-    edges = [e for e in edges if e.source in kept and e.target in kept]
-    linked = {x for e in edges for x in (e.source, e.target)}
-    nodes = {k: n for k, n in nodes.items() if k in kept and (n.type == "agency" or k in linked)}
-    return nodes, edges
-
-
 def build_view(g: nx.MultiDiGraph, options: ViewOptions | None = None) -> ViewGraph:
     """The view graph for ``g`` (the model of ``graph.model.to_networkx``) under ``options``."""
     o = options or ViewOptions()
     if o.max_nodes < 1:
         raise ViewError(f"--max-nodes {o.max_nodes}: must be at least 1")
+    if o.depth < 1:
+        raise ViewError(f"--depth {o.depth}: must be at least 1")
+    unknown = [k for k in o.links if k not in LINK_KINDS]
+    if unknown or not o.links:
+        raise ViewError(f"--links {','.join(o.links)}: choose from {', '.join(LINK_KINDS)}")
+    focus_directive = bool(o.directive)
     duties, asked = _select(g, read_duties(g), o)
+    focus = None
+    if o.agency:
+        focus = match_agency(g, o.agency, "--agency")
+        asked["agency"] = g.nodes[focus].get("name") or o.agency
+    with_directives = o.with_directives or focus_directive
 
     nodes: dict[str, ViewNode] = {}
 
@@ -313,33 +409,67 @@ def build_view(g: nx.MultiDiGraph, options: ViewOptions | None = None) -> ViewGr
             agency(a).led += 1
         for a in d.supports:
             agency(a).supported += 1
+        for a in {*d.leads, *d.supports}:
+            agency(a).duties.append(d)
         for a in {*d.leads, *d.supports, *d.issuers}:
             agency(a).topics.update(d.topics)
             agency(a).directives.add(d.directive)
-        if o.with_directives and d.directive not in nodes:
-            p = g.nodes[d.directive]
-            nodes[d.directive] = ViewNode(d.directive, "directive", directive_label(p), dict(p))
-        if o.with_directives:
-            nodes[d.directive].topics.update(d.topics)
-            nodes[d.directive].directives.add(d.directive)
+    _provinces(nodes, duties, g)
 
-    coordination = _coordination(duties)
-    edges = _assignment_edges(duties, o.with_directives) + coordination
-    if o.with_directives:
-        edges += _citations(g, {k for k, n in nodes.items() if n.type == "directive"})
+    keep = _keep_agencies(nodes, o, asked)
+    if keep is not None:
+        duties = [d for d in duties if keep & {*d.leads, *d.supports}]
+    kinds = {k for name in o.links for k in LINK_KINDS[name]}
+    edges = [e for e in _assignment_edges(duties, with_directives) + _coordination(duties)
+             if e.kind in kinds or e.kind in ("issued", "cites")]
+    if keep is not None:
+        edges = [e for e in edges if (e.source in keep or e.source not in nodes or nodes[e.source].type != "agency")
+                 and (e.target in keep or e.target not in nodes or nodes[e.target].type != "agency")]
+
+    directive_keys = {d.directive for d in duties}
+    if focus_directive:
+        directive_keys = _citation_chain(g, directive_keys, o.depth)
+    if with_directives:
+        for k in sorted(directive_keys):
+            p = g.nodes[k]
+            nodes[k] = ViewNode(k, "directive", directive_label(p), dict(p))
+            nodes[k].directives.add(k)
+        for d in duties:
+            nodes[d.directive].topics.update(d.topics)
+        edges += _citations(g, directive_keys)
+
+    linked = {x for e in edges for x in (e.source, e.target)}
+    all_names = {k: n.name for k, n in nodes.items()}
+    if focus is not None:
+        if focus not in nodes:
+            nodes[focus] = ViewNode(focus, "agency", g.nodes[focus].get("name") or focus, dict(g.nodes[focus]))
+            _provinces({focus: nodes[focus]}, duties, g)
+        near = _neighbourhood({focus}, [e for e in edges if e.kind not in ("issued", "cites")], o.depth)
+        nodes = {k: n for k, n in nodes.items() if k in near}
+        edges = [e for e in edges if e.source in near and e.target in near]
+    else:
+        shown = keep if keep is not None else {k for k, n in nodes.items() if n.type == "agency"}
+        nodes = {k: n for k, n in nodes.items()
+                 if (n.type == "agency" and k in shown and (k in linked or n.led or n.supported))
+                 or (n.type == "directive")}
+        edges = [e for e in edges if e.source in nodes and e.target in nodes]
     total = sum(1 for n in nodes.values() if n.type == "agency")
-    nodes, edges = _cap(nodes, edges, o.max_nodes)
+    partners: dict[str, set[str]] = defaultdict(set)
     for e in edges:
-        if e.kind == "coordinates":
-            nodes[e.source].partners += 1
-            nodes[e.target].partners += 1
+        if e.kind in ("coordinates", "co-assigned"):
+            partners[e.source].add(e.target)
+            partners[e.target].add(e.source)
+    for k, ps in partners.items():
+        nodes[k].partners = len(ps)
 
     topics = sorted({t for e in edges for t in e.topics} | {t for n in nodes.values() for t in n.topics})
-    present = sorted({x for n in nodes.values() for x in n.directives})
+    present = sorted({x for n in nodes.values() for x in n.directives} | {
+        x for e in edges for x in e.directives})
     return ViewGraph(
         nodes=sorted(nodes.values(), key=lambda n: (n.type, n.name)),
         edges=edges,
         total_agencies=total,
         topics={t: g.nodes[t].get("name") or t for t in topics if t in g},
-        directives={k: dict(g.nodes[k]) for k in present},
-        filters=asked)
+        directives={k: dict(g.nodes[k]) for k in present if k in g},
+        filters=asked, focus=focus or (sorted(match_directives(g, o.directive))[0] if focus_directive else None),
+        depth=o.depth, links=tuple(o.links), max_nodes=o.max_nodes, all_names=all_names)

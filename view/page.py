@@ -1,10 +1,14 @@
-"""One self-contained HTML page for a view graph: pyvis data, vis-network in-line, no network.
+"""One self-contained HTML page for a view graph: compact data, vis-network in-line, no network.
 
-pyvis builds the vis-network nodes, edges and options; the page template
-(``assets/page.html``, auto-escaped) in-lines vis-network from the pyvis
-package plus our own small script (``assets/view.js``) for the filters,
-search and physics toggle. Nothing is fetched from a CDN (pyvis's own
-template links Bootstrap from one, so it is not used).
+``page_data`` turns the view graph into compact JSON (agencies, links with
+their counts split by directive and topic set, a few quoted duties per agency
+and link, directives); the page template (``assets/page.html``, auto-escaped)
+in-lines vis-network from the pyvis package and our script (``assets/view.js``),
+which draws the pictures: an overview of agencies grouped by province (or level,
+or kind) that expands group by group, the neighbourhood of one agency, or a
+directive with its citation chain; with filters, search and a details panel.
+Nothing is fetched from a CDN (pyvis's own template links Bootstrap from one,
+so it is not used).
 
 Document text reaches the page only as JSON inside ``<script>`` (escaped by
 ``script_json``) and is put on screen by ``view.js`` with ``textContent``:
@@ -19,7 +23,8 @@ from typing import Any
 
 import jinja2
 import pyvis
-from pyvis.network import Network
+
+from ingest.abbreviations import folded_table
 
 from .network import LEVELS, ViewEdge, ViewGraph, ViewNode, directive_label
 
@@ -52,8 +57,10 @@ COLLECTIVE = "collective"
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "lead": {"color": "#2c3e50", "dashes": False, "arrows": "to", "legend": "assigns a duty to lead"},
     "support": {"color": "#d35400", "dashes": [7, 5], "arrows": "to", "legend": "asks to support a duty"},
-    "coordinates": {"color": "#8e44ad", "dashes": [2, 4], "arrows": "",
-                    "legend": "coordinates with (share a duty)"},
+    "coordinates": {"color": "#8e44ad", "dashes": False, "arrows": "to",
+                    "legend": "coordinates: leads a duty another supports (lead → support)"},
+    "co-assigned": {"color": "#95a5a6", "dashes": [2, 4], "arrows": "",
+                    "legend": "co-assigned: given the same duty (co-leads)"},
     "issued": {"color": "#7f8c8d", "dashes": False, "arrows": "to", "legend": "issued"},
     "cites": {"color": "#16a085", "dashes": [10, 4, 2, 4], "arrows": "to", "legend": "cites"},
 }
@@ -69,8 +76,9 @@ LABEL_ABBREVIATIONS = (
     ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS HCM"), ("thành phố", "TP"),
 )
 TITLE = "phoihop: who coordinates with whom"
-BIG = 300          # nodes: past this, physics stops once laid out and links are drawn straight
-CROWDED = 150      # nodes: past this, only the names of big nodes show until one zooms in
+# the choices of the page's and the command's link-type filter (view.network.LINK_KINDS)
+LINK_CHOICES = {"coordinates": "coordinates (lead → support)", "co-assigned": "co-assigned (same duty)",
+                "assigns": "assigns (issuer → agency)"}
 MAX_TOOLTIP_DUTIES = 5
 MAX_QUOTE = 600
 
@@ -117,134 +125,149 @@ def _directive_line(view: ViewGraph, key: str) -> str:
     return " ".join(parts)
 
 
-def _names(view: ViewGraph, keys: list[str]) -> str:
-    return "; ".join(view.names.get(k, k.split(":", 1)[-1]) for k in keys)
-
-
-def _duty_item(view: ViewGraph, d) -> dict[str, Any]:
-    item = {"head": _directive_line(view, d.directive), "quote": _clip(d.quote or d.text),
-            "lines": [["Lead", _names(view, d.leads)]]}
-    if d.supports:
-        item["lines"].append(["Support", _names(view, d.supports)])
-    if d.deadline:
-        item["lines"].append(["Deadline", d.deadline])
-    if d.quote and d.text and " ".join(d.quote.split()) != " ".join(d.text.split()):
-        item["lines"].append(["Obligation", _clip(d.text)])
-    if d.source:
-        item["lines"].append(["Source", d.source])
-    return item
-
-
-def node_tip(view: ViewGraph, n: ViewNode) -> dict[str, Any]:
-    """Structured tooltip; ``view.js`` turns it into DOM text."""
-    if n.type == "directive":
-        p = n.props
-        lines = [[k, str(p[f])] for k, f in (("Type", "type"), ("Number", "number"), ("Date", "date"),
-                                             ("Issuer", "issuer"), ("Subject", "subject")) if p.get(f)]
-        if p.get("stub"):
-            lines.append(["Known from", "a citation only"])
-        return {"title": _directive_line(view, n.id), "lines": lines}
-    p = n.props
-    lines = [["Duties", f"{n.led + n.supported} ({n.led} lead, {n.supported} support)"],
-             ["Coordinates with", f"{n.partners} agenc{'y' if n.partners == 1 else 'ies'}"],
-             ["Level", level_of(n)], ["Kind", p.get("kind") or "unknown"]]
-    if p.get("jurisdiction"):
-        lines.append(["Jurisdiction", p["jurisdiction"]])
-    aliases = [a for a in p.get("aliases") or [] if a != n.name]
-    if aliases:
-        lines.append(["Also called", _clip("; ".join(aliases), 300)])
-    return {"title": n.name, "lines": lines}
-
-
-def edge_tip(view: ViewGraph, e: ViewEdge) -> dict[str, Any]:
-    a, b = view.names.get(e.source, e.source), view.names.get(e.target, e.target)
-    if e.kind == "coordinates":
-        title = f"{a} ⟷ {b}: {e.count} shared dut{'y' if e.count == 1 else 'ies'}"
-    elif e.kind in ("lead", "support"):
-        verb = "leads" if e.kind == "lead" else "supports"
-        if e.target in view.directives:
-            title = f"{a} {verb} {e.count} dut{'y' if e.count == 1 else 'ies'} of {b}"
-        else:
-            title = f"{a} → {b} ({verb} {e.count} dut{'y' if e.count == 1 else 'ies'})"
-    else:
-        title = f"{a} {e.kind} {b}"
-    tip: dict[str, Any] = {"title": title, "lines": []}
-    if e.kind == "coordinates" and e.topics:
-        tip["lines"].append(["Topics", "; ".join(view.topics.get(t, t) for t in sorted(e.topics))])
-    if e.note:
-        tip["lines"].append(["Citation", _clip(e.note)])
-    tip["items"] = [_duty_item(view, d) for d in e.duties[:MAX_TOOLTIP_DUTIES]]
-    tip["more"] = max(0, len(e.duties) - MAX_TOOLTIP_DUTIES)
-    return tip
-
-
-def vis_options(n_nodes: int) -> dict[str, Any]:
-    """Layout that settles quickly from 10 to 2,000 nodes; big graphs stop moving once laid out."""
-    big, crowded = n_nodes > BIG, n_nodes > CROWDED
-    labels = ({"enabled": True, "min": 8, "max": 30, "drawThreshold": 12, "maxVisible": 30}
-              if crowded else {"enabled": False, "drawThreshold": 3})
+def vis_options() -> dict[str, Any]:
+    """vis-network options; ``view.js`` lays each picture out hidden, then freezes it."""
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": not crowded, "randomSeed": 11},
+        "layout": {"improvedLayout": False, "randomSeed": 11},
         "physics": {
             "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -4000 if crowded else -12000,
-                          "centralGravity": 0.45, "springLength": 100 if crowded else 170,
-                          "springConstant": 0.03, "damping": 0.35, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 120 if n_nodes > 1000 else 200 if big else 400,
-                              "updateInterval": 50, "fit": True},
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -120, "centralGravity": 0.012,
+                                 "springLength": 140, "springConstant": 0.06, "damping": 0.5,
+                                 "avoidOverlap": 0.9},
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
             "minVelocity": 1.0,
         },
-        "nodes": {"scaling": {"min": 8 if big else 12, "max": 28 if big else 40,
-                              "label": labels},
-                  "font": {"size": 21, "face": "Arial, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "widthConstraint": {"maximum": 200}, "borderWidth": 1.5},
-        "edges": {"scaling": {"min": 1, "max": 7}, "smooth": False if big else {"type": "continuous"},
-                  "selectionWidth": 2, "hoverWidth": 1.5,
-                  "arrows": {"to": {"scaleFactor": 0.55}}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
-                        "navigationButtons": False, "keyboard": False, "multiselect": True},
+        "nodes": {"scaling": {"min": 10, "max": 46,
+                              "label": {"enabled": True, "min": 13, "max": 24, "drawThreshold": 9,
+                                        "maxVisible": 26}},
+                  "font": {"size": 16, "face": "Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "widthConstraint": {"maximum": 180}, "borderWidth": 1.5},
+        "edges": {"scaling": {"min": 1, "max": 8}, "smooth": False, "selectionWidth": 2, "hoverWidth": 1.5,
+                  "arrows": {"to": {"scaleFactor": 0.5}}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True,
+                        "navigationButtons": False, "keyboard": False, "multiselect": False},
     }
 
 
-def _vis_node(view: ViewGraph, n: ViewNode) -> dict[str, Any]:
-    common = {"tip": node_tip(view, n), "topics": sorted(n.topics), "directives": sorted(n.directives),
-              "name": n.name, "type": n.type}
-    if n.type == "directive":
-        return {"label": n.name, "shape": "box", "color": DIRECTIVE_COLOUR, "margin": 8,
-                "font": {"size": 18, "face": "Arial, sans-serif", "bold": True}, **common}
-    kind = n.props.get("kind")
-    shape = KIND_GROUPS[kind_group(kind)][0]
-    colour = LEVEL_COLOURS[level_of(n)]
-    out = {"label": short_label(n.name), "shape": shape, "value": n.partners + 1,
-           "color": {"background": colour, "border": "#2d3436",
-                     "highlight": {"background": colour, "border": "#000000"},
-                     "hover": {"background": colour, "border": "#000000"}},
-           **common}
-    if kind == COLLECTIVE:
-        out.update(borderWidth=3, shapeProperties={"borderDashes": [4, 3]})
+@lru_cache(maxsize=1)
+def kind_names() -> dict[str, tuple[str, str]]:
+    """Kind code -> (Vietnamese, English) name, from ``ingest/data/kind_names.tsv``."""
+    path = Path(__file__).resolve().parent.parent / "ingest" / "data" / "kind_names.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, vi, en = line.split("\t")
+            out[code] = (vi, en)
     return out
 
 
-def _vis_edge(view: ViewGraph, i: int, e: ViewEdge) -> dict[str, Any]:
-    style = EDGE_STYLES[e.kind]
-    return {"id": f"e{i}", "kind": e.kind, "color": {"color": style["color"], "highlight": style["color"],
-                                                     "hover": style["color"], "opacity": 0.8},
-            "dashes": style["dashes"], "arrows": style["arrows"], "value": max(e.count, 1),
-            "tip": edge_tip(view, e), "topics": sorted(e.topics), "directives": sorted(e.directives)}
+def kind_name(kind: str | None) -> str:
+    """'so' -> 'Sở (department)'; never an internal code on screen."""
+    vi, en = kind_names().get(kind or "none", kind_names()["none"])
+    return f"{vi} ({en})"
 
 
-def network_data(view: ViewGraph) -> tuple[list[dict], list[dict], dict]:
-    """vis-network nodes, edges and options, built with pyvis."""
-    net = Network(directed=True, cdn_resources="in_line")
-    for n in view.nodes:
-        net.add_node(n.id, **_vis_node(view, n))
-    for i, e in enumerate(view.edges):
-        net.add_edge(e.source, e.target, **_vis_edge(view, i, e))
-    net.options = vis_options(len(view.nodes))
-    nodes, edges, *_ = net.get_network_data()
-    return nodes, edges, net.options
+class _Index:
+    """Numbers the things the page refers to, in first-seen order."""
+
+    def __init__(self) -> None:
+        self.items: dict[Any, int] = {}
+
+    def __call__(self, key: Any) -> int:
+        return self.items.setdefault(key, len(self.items))
+
+
+def page_data(view: ViewGraph) -> dict[str, Any]:
+    """Everything the page draws, as compact JSON: agencies with their province, level and kind;
+    links with their counts split by directive and topic set (so that the page's filters count
+    exactly), a few duties per agency and per link with their quotes; directives; citations."""
+    agencies = [n for n in view.nodes if n.type == "agency"]
+    a_index = {n.id: i for i, n in enumerate(agencies)}
+    d_keys = sorted(view.directives)
+    d_index = {k: i for i, k in enumerate(d_keys)}
+    topic_keys = sorted(view.topics, key=lambda t: view.topics[t])
+    t_index = {t: i for i, t in enumerate(topic_keys)}
+    topic_sets, duty_index = _Index(), _Index()
+    duties: list[Any] = []
+
+    def tset(topics) -> int:
+        return topic_sets(tuple(sorted(t_index[t] for t in topics if t in t_index)))
+
+    def who(key: str) -> int | str:
+        """An agency of the page by number, any other by name."""
+        return a_index[key] if key in a_index else view.names.get(key) or view.all_names.get(key, key)
+
+    def duty(d) -> int:
+        i = duty_index(d.id)
+        if i == len(duties):
+            duties.append({
+                "q": _clip(d.quote or d.text), "o": _clip(d.text) if d.quote and d.text and
+                " ".join(d.quote.split()) != " ".join(d.text.split()) else None,
+                "d": d_index.get(d.directive), "L": [who(a) for a in d.leads], "S": [who(a) for a in d.supports],
+                "src": d.source, "dl": d.deadline})
+        return i
+
+    def ref(key: str) -> str:
+        return f"a{a_index[key]}" if key in a_index else f"d{d_index[key]}"
+
+    def facets(ds) -> list[list[int]]:
+        counts: dict[tuple[int, int], int] = {}
+        for d in ds:
+            k = (d_index.get(d.directive, -1), tset(d.topics))
+            counts[k] = counts.get(k, 0) + 1
+        return [[dk, tk, n] for (dk, tk), n in sorted(counts.items())]
+
+    def by_weight(ds):
+        return sorted(ds, key=lambda d: (not d.quote, d.directive, d.id))[:MAX_TOOLTIP_DUTIES]
+
+    by_id = {n.id: n for n in view.nodes}
+    out_agencies = []
+    for n in agencies:
+        led = [d for d in n.duties if n.id in d.leads]
+        sup = [d for d in n.duties if n.id not in d.leads]
+        out_agencies.append({
+            "n": n.name, "l": short_label(n.name), "p": n.province, "v": level_of(n),
+            "k": kind_name(n.props.get("kind")), "g": kind_group(n.props.get("kind")),
+            "c": n.props.get("kind") == COLLECTIVE,
+            "fl": facets(led), "fs": facets(sup), "q": [duty(d) for d in by_weight(n.duties)],
+            "al": [a for a in n.props.get("aliases") or [] if a != n.name][:5]})
+    links = []
+    for e in view.edges:
+        if e.source not in a_index and e.source not in d_index or e.target not in a_index and e.target not in d_index:
+            continue
+        link = {"s": ref(e.source), "t": ref(e.target), "k": e.kind, "n": max(e.count, 1)}
+        if e.duties:
+            link["f"] = facets(e.duties)
+            link["q"] = [duty(d) for d in by_weight(e.duties)]
+        elif e.kind == "issued":
+            link["f"] = [[d_index[e.target], tset(by_id[e.target].topics if e.target in by_id else ()), 1]]
+        if e.note:
+            link["note"] = _clip(e.note)
+        links.append(link)
+    directives = []
+    for k in d_keys:
+        p = view.directives[k]
+        date = p.get("date") or ""
+        directives.append({"n": directive_label(p), "h": _directive_line(view, k),
+                           "y": int(date[:4]) if date[:4].isdigit() else (int(p["year"]) if str(p.get("year") or "").isdigit() else None),
+                           "date": date or None, "i": p.get("issuer"), "s": _clip(p.get("subject"), 300),
+                           "stub": bool(p.get("stub"))})
+    focus = None
+    if view.focus is not None:
+        focus = ref(view.focus) if view.focus in a_index or view.focus in d_index else None
+    return {
+        "mode": "directive" if any(n.type == "directive" for n in view.nodes) else "agency" if focus else "overview",
+        "focus": focus, "depth": view.depth, "links": list(view.links), "maxNodes": view.max_nodes,
+        "agencies": out_agencies, "edges": links, "directives": directives, "duties": duties,
+        "topics": [view.topics[t] for t in topic_keys], "topicSets": [list(k) for k in topic_sets.items],
+        "styles": {k: {"color": v["color"], "dashes": v["dashes"], "arrows": v["arrows"]} for k, v in EDGE_STYLES.items()},
+        "levels": {lv: [LEVEL_COLOURS[lv], LEVEL_NAMES[lv]] for lv in LEVELS},
+        "shapes": {g: v[0] for g, v in KIND_GROUPS.items()},
+        "options": vis_options(),
+        "abbr": folded_table(),
+    }
 
 
 @lru_cache(maxsize=None)
@@ -271,29 +294,30 @@ def legend() -> dict[str, Any]:
 
 
 def summary(view: ViewGraph) -> str:
-    """'Showing 600 of 1,840 agencies …' — what the page holds and what was cut."""
-    shown, total = len(view.agencies), view.total_agencies
-    links = len(view.edges)
-    if view.truncated:
-        return (f"showing {shown:,} of {total:,} agencies (those with most links; raise --max-nodes to "
-                f"see more), {links:,} links")
-    return f"showing {shown:,} agenc{'y' if shown == 1 else 'ies'}, {links:,} links"
+    """'300 agencies in 4 provinces, 812 links' — what the page holds."""
+    shown = len(view.agencies)
+    provinces = len({n.province for n in view.agencies})
+    focus = ""
+    if view.focus:
+        focus = f" around {view.names.get(view.focus, view.focus)} (depth {view.depth})"
+    return (f"{shown:,} agenc{'y' if shown == 1 else 'ies'} in {provinces:,} "
+            f"province{'' if provinces == 1 else 's'}{focus}, {len(view.edges):,} links")
 
 
 def render_html(view: ViewGraph, title: str = TITLE) -> str:
     """The whole page as one string."""
-    nodes, edges, options = network_data(view)
-    topics = sorted(view.topics.items(), key=lambda kv: kv[1])
-    directives = sorted(((k, directive_label(p)) for k, p in view.directives.items()),
-                        key=lambda kv: kv[1])
+    data = page_data(view)
+    provinces = sorted({a["p"] for a in data["agencies"]})
+    kinds = sorted({a["k"] for a in data["agencies"]})
     return _environment().get_template("page.html").render(
         title=title, summary=summary(view), filters=view.filters, legend=legend(),
         with_directives=any(n.type == "directive" for n in view.nodes),
-        topics=topics, directives=directives,
+        topics=list(enumerate(data["topics"])), provinces=provinces, kinds=kinds,
+        levels=[(lv, LEVEL_NAMES[lv]) for lv in LEVELS], link_kinds=list(LINK_CHOICES.items()),
+        chosen_links=set(view.links), depth=view.depth,
         vis_css=_asset(VIS_DIR / "vis-network.css"), vis_js=_asset(VIS_DIR / "vis-network.min.js"),
         view_css=_asset(ASSETS / "view.css"), view_js=_asset(ASSETS / "view.js"),
-        nodes_json=script_json(nodes), edges_json=script_json(edges), options_json=script_json(options),
-        big=len(view.nodes) > BIG)
+        data_json=script_json(data))
 
 
 def write_html(view: ViewGraph, out: str | Path, title: str | None = None) -> Path:

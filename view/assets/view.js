@@ -1,127 +1,482 @@
-/* phoihop view: draw the graph and run the in-page filters, search and physics toggle.
- * Document text is only ever put on screen with textContent: tooltips are DOM elements. */
+/* phoihop view: the pictures of one page, drawn from window.PHOIHOP_DATA (view/page.py page_data).
+ *
+ * overview  - agencies grouped by province (or level, or kind), one node per group sized by its
+ *             duties, links weighted by the duties they share; a click opens a group into its
+ *             agencies (at most maxNodes drawn at once).
+ * agency    - one agency and its partners within N steps, over the link kinds chosen.
+ * directive - a directive, its issuer, the agencies it gives duties, the directives it cites and
+ *             that cite it (the page was built for it by `phoihop view --directive`).
+ * Filters (province, level, kind, topic, years, issuer, link kinds) count duties exactly: every
+ * link and agency carries its duties split by directive and topic set.
+ * Each picture is laid out hidden from view, then frozen, then shown.
+ * Document text is only ever put on screen with textContent. */
 "use strict";
-var nodes, edges, network;
+var network, nodes, edges;
 
 (function () {
   var data = window.PHOIHOP_DATA;
+  var A = data.agencies, E = data.edges, D = data.directives;
+  var container = document.getElementById("mynetwork");
+  var panel = document.getElementById("panel");
+  var statusLine = document.getElementById("status");
+  var $ = function (id) { return document.getElementById(id); };
 
   /* Same idea as ingest.textnorm.fold: no diacritics, đ -> d, lower case, words only. */
   function fold(text) {
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   }
+  /* the words of what a reader typed, abbreviations expanded as the command line does
+   * (ingest.abbreviations): "ubnd tp hai phong" -> uy ban nhan dan thanh pho hai phong */
+  function words(text) {
+    var ws = fold(text).split(" ").filter(Boolean), out = [];
+    for (var i = 0; i < ws.length;) {
+      var hit = 0;
+      for (var n = Math.min(4, ws.length - i); n > 0 && !hit; n--) {
+        var key = ws.slice(i, i + n).join(" ");
+        if (data.abbr.hasOwnProperty(key)) { out.push.apply(out, data.abbr[key].split(" ")); hit = n; }
+      }
+      if (!hit) { out.push(ws[i]); hit = 1; }
+      i += hit;
+    }
+    return out;
+  }
+  function hasWords(folded, ws) { return ws.every(function (w) { return (" " + folded).indexOf(" " + w) >= 0; }); }
 
+  A.forEach(function (a) { a.f = " " + fold(a.n) + " " + a.al.map(fold).join(" ") + " "; });
+  D.forEach(function (d) { d.fi = fold(d.i); });
+
+  var state = {
+    mode: data.mode, focus: data.focus, depth: data.depth, groupBy: "p", expanded: {},
+    province: "", level: "", kind: "", topic: "", since: null, until: null, issuer: null,
+    links: {}, selected: null
+  };
+  data.links.forEach(function (k) { state.links[k] = true; });
+
+  var KINDS = { coordinates: ["coordinates"], "co-assigned": ["co-assigned"], assigns: ["lead", "support"] };
+
+  function say(text) { statusLine.textContent = text; statusLine.title = text; }
+
+  /* ------------------------------------------------------------------ what the filters keep */
+  function directiveOk(i) {
+    if (i < 0 || i === null || i === undefined) { return !state.since && !state.until && !state.issuer; }
+    var d = D[i];
+    if ((state.since || state.until) && d.y === null) { return false; }
+    if (state.since && d.y < state.since) { return false; }
+    if (state.until && d.y > state.until) { return false; }
+    if (state.issuer && !state.issuer[d.i]) { return false; }
+    return true;
+  }
+  function topicOk(ts) { return state.topic === "" || data.topicSets[ts].indexOf(+state.topic) >= 0; }
+  function count(facets) {
+    var n = 0;
+    (facets || []).forEach(function (f) { if (directiveOk(f[0]) && topicOk(f[1])) { n += f[2]; } });
+    return n;
+  }
+  function agencyOk(i) {
+    var a = A[i];
+    return (!state.province || a.p === state.province) && (!state.level || a.v === state.level) &&
+      (!state.kind || a.k === state.kind);
+  }
+  function endOk(ref) {
+    var i = +ref.slice(1);
+    return ref[0] === "a" ? agencyOk(i) : directiveOk(i);
+  }
+  function kindOn(kind) {
+    if (kind === "issued" || kind === "cites") { return true; }
+    return Object.keys(KINDS).some(function (k) { return state.links[k] && KINDS[k].indexOf(kind) >= 0; });
+  }
+  /* links kept, with their filtered counts */
+  function liveLinks() {
+    var out = [];
+    E.forEach(function (l, i) {
+      if (!kindOn(l.k) || !endOk(l.s) || !endOk(l.t)) { return; }
+      var n = l.f ? count(l.f) : l.n;
+      if (n > 0) { out.push({ i: i, s: l.s, t: l.t, k: l.k, n: n }); }
+    });
+    return out;
+  }
+  function weight(i) { return count(A[i].fl) + count(A[i].fs); }
+  /* agencies kept: they pass the agency filters and have a kept duty or a kept link */
+  function liveAgencies(links) {
+    var keep = {};
+    A.forEach(function (a, i) { if (agencyOk(i) && weight(i) > 0) { keep[i] = true; } });
+    links.forEach(function (l) {
+      [l.s, l.t].forEach(function (r) { if (r[0] === "a") { keep[+r.slice(1)] = true; } });
+    });
+    return keep;
+  }
+
+  /* ------------------------------------------------------------------ node and link looks */
+  function groupKey(i) { return A[i][state.groupBy]; }
+  function groupName(key) {
+    if (state.groupBy === "v") { return (data.levels[key] || [null, key])[1]; }
+    return key;
+  }
+  function agencyNode(i, w) {
+    var a = A[i], c = data.levels[a.v][0];
+    var node = { id: "a" + i, label: a.l, full: a.l, value: w, shape: data.shapes[a.g] || "dot", title: agencyTip(i, w),
+                 color: { background: c, border: "#2d3436", highlight: { background: c, border: "#000" },
+                          hover: { background: c, border: "#000" } } };
+    if (a.c) { node.borderWidth = 3; node.shapeProperties = { borderDashes: [4, 3] }; }
+    if (state.mode === "agency" && "a" + i === state.focus) { node.borderWidth = 4; node.color.border = "#000"; }
+    return node;
+  }
+  function groupNode(key, members, w) {
+    var label = groupName(key) + "\n" + members.length + " agenc" + (members.length === 1 ? "y" : "ies");
+    return { id: "g:" + key, label: label, full: label,
+             value: w, shape: "dot", group: "group", title: textTip(groupName(key),
+               [["Agencies", members.length], ["Duties", w], ["", "click: open the group"]]),
+             color: { background: "#dfe6e9", border: "#636e72", highlight: { background: "#b2bec3", border: "#2d3436" },
+                      hover: { background: "#b2bec3", border: "#2d3436" } },
+             font: { size: 18, bold: true }, scaling: { label: { enabled: true, min: 16, max: 26, drawThreshold: 1 } } };
+  }
+  function directiveNode(i) {
+    var d = D[i];
+    return { id: "d" + i, label: d.n, full: d.n, shape: "box", title: textTip(d.h, [["Subject", d.s]]),
+             color: { background: "#fdf6e3", border: "#b58900" }, margin: 8,
+             font: { size: 16, bold: true }, scaling: { label: { enabled: true, min: 14, max: 18, drawThreshold: 1 } } };
+  }
+  function linkLook(id, from, to, kind, n) {
+    var st = data.styles[kind];
+    return { id: id, from: from, to: to, value: n, dashes: st.dashes, arrows: st.arrows, kind: kind,
+             color: { color: st.color, highlight: st.color, hover: st.color, opacity: 0.8 },
+             title: textTip(kindName(kind) + ": " + n + " dut" + (n === 1 ? "y" : "ies"), [["", "click for the duties and quotes"]]) };
+  }
+  function kindName(kind) {
+    return { coordinates: "coordinates (lead \u2192 support)", "co-assigned": "co-assigned (same duty)",
+             lead: "assigns a duty to lead", support: "asks to support a duty", issued: "issued", cites: "cites" }[kind] || kind;
+  }
+
+  /* ------------------------------------------------------------------ tooltips and the panel */
   function el(tag, className, text) {
     var e = document.createElement(tag);
     if (className) { e.className = className; }
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
-
   function lines(box, rows) {
-    (rows || []).forEach(function (kv) {
+    rows.forEach(function (kv) {
+      if (kv[1] === null || kv[1] === undefined || kv[1] === "") { return; }
       var row = el("div", "tip-line");
-      row.appendChild(el("span", "tip-key", kv[0] + ": "));
+      if (kv[0]) { row.appendChild(el("span", "tip-key", kv[0] + ": ")); }
       row.appendChild(el("span", null, kv[1]));
       box.appendChild(row);
     });
   }
-
-  function tooltip(tip) {
+  function textTip(title, rows) {
     var box = el("div", "tip");
-    box.appendChild(el("div", "tip-title", tip.title));
-    lines(box, tip.lines);
-    (tip.items || []).forEach(function (item) {
-      var part = el("div", "tip-item");
-      part.appendChild(el("div", "tip-head", item.head));
-      if (item.quote) { part.appendChild(el("blockquote", "tip-quote", "\u201c" + item.quote + "\u201d")); }
-      lines(part, item.lines);
-      box.appendChild(part);
-    });
-    if (tip.more) { box.appendChild(el("div", "tip-more", "\u2026 and " + tip.more + " more")); }
+    box.appendChild(el("div", "tip-title", title));
+    lines(box, rows || []);
     return box;
   }
-
-  data.nodes.forEach(function (n) { n.title = tooltip(n.tip); n.search = " " + fold(n.name) + " "; });
-  data.edges.forEach(function (e) { e.title = tooltip(e.tip); });
-
-  nodes = new vis.DataSet(data.nodes);
-  edges = new vis.DataSet(data.edges);
-  var container = document.getElementById("mynetwork");
-  network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-
-  var topicSelect = document.getElementById("topic-filter");
-  var directiveSelect = document.getElementById("directive-filter");
-  var searchBox = document.getElementById("search");
-  var physicsBox = document.getElementById("physics");
-  var statusLine = document.getElementById("status");
-
-  function say(text) { statusLine.textContent = text; statusLine.title = text; }
-
-  function matches(item, topic, directive) {
-    return (!topic || item.topics.indexOf(topic) >= 0) && (!directive || item.directives.indexOf(directive) >= 0);
+  function agencyTip(i, w) {
+    var a = A[i];
+    return textTip(a.n, [["Province", a.p], ["Level", data.levels[a.v][1]], ["Kind", a.k], ["Duties", w],
+                         ["", "click: duties and quotes"]]);
+  }
+  function nameOf(x) { return typeof x === "number" ? A[x].n : x; }
+  function dutyItem(j) {
+    var d = data.duties[j], part = el("div", "tip-item");
+    if (d.d !== null && d.d !== undefined) { part.appendChild(el("div", "tip-head", D[d.d].h)); }
+    if (d.q) { part.appendChild(el("blockquote", "tip-quote", "\u201c" + d.q + "\u201d")); }
+    lines(part, [["Lead", d.L.map(nameOf).join("; ")], ["Support", d.S.map(nameOf).join("; ")],
+                 ["Deadline", d.dl], ["Obligation", d.o], ["Source", d.src]]);
+    return part;
+  }
+  function button(text, action) {
+    var b = el("button", "panel-button", text);
+    b.type = "button";
+    b.addEventListener("click", action);
+    return b;
+  }
+  function showPanel(title, rows, duties, extra) {
+    panel.textContent = "";
+    panel.appendChild(button("\u00d7", function () { panel.hidden = true; }));
+    panel.appendChild(el("h2", null, title));
+    lines(panel, rows);
+    (extra || []).forEach(function (x) { panel.appendChild(x); });
+    if (duties && duties.length) {
+      panel.appendChild(el("h3", null, "Duties (" + duties.length + " shown)"));
+      duties.forEach(function (j) { panel.appendChild(dutyItem(j)); });
+    }
+    panel.hidden = false;
+  }
+  function agencyPanel(i) {
+    var a = A[i], partners = {};
+    current.links.forEach(function (l) {
+      if (l.k !== "coordinates" && l.k !== "co-assigned") { return; }
+      var other = l.s === "a" + i ? l.t : l.t === "a" + i ? l.s : null;
+      if (other && other[0] === "a") { partners[other] = (partners[other] || 0) + l.n; }
+    });
+    var list = el("ul", "partners");
+    Object.keys(partners).sort(function (x, y) { return partners[y] - partners[x]; }).slice(0, 12).forEach(function (r) {
+      var li = el("li"), b = button(A[+r.slice(1)].n + " (" + partners[r] + ")", function () { focusAgency(r); });
+      li.appendChild(b); list.appendChild(li);
+    });
+    var extra = [button("Focus on this agency", function () { focusAgency("a" + i); })];
+    if (list.childNodes.length) { extra.push(el("h3", null, "Coordinates with")); extra.push(list); }
+    showPanel(a.n, [["Province", a.p], ["Level", data.levels[a.v][1]], ["Kind", a.k],
+                    ["Leads", count(a.fl)], ["Supports", count(a.fs)], ["Also called", a.al.join("; ")]],
+              a.q, extra);
+  }
+  function linkPanel(id) {
+    var l = current.linkById[id];
+    if (!l) { return; }
+    var ends = [l.from, l.to].map(function (r) { return r[0] === "a" ? A[+r.slice(1)].n : r[0] === "d" ? D[+r.slice(1)].h : groupName(r.slice(2)); });
+    var duties = [];
+    l.members.forEach(function (i) { (E[i].q || []).forEach(function (j) { if (duties.indexOf(j) < 0) { duties.push(j); } }); });
+    var notes = l.members.map(function (i) { return E[i].note; }).filter(Boolean);
+    showPanel(ends[0] + (l.kind === "coordinates" || l.arrows ? " \u2192 " : " \u2014 ") + ends[1],
+              [["Link", kindName(l.kind)], ["Duties", l.n], ["Citation", notes.join("; ")]], duties.slice(0, 12));
+  }
+  function groupPanel(key) {
+    var members = current.groups[key] || [];
+    var list = el("ul", "partners");
+    members.slice(0, 15).forEach(function (i) {
+      var li = el("li"); li.appendChild(button(A[i].n, function () { focusAgency("a" + i); })); list.appendChild(li);
+    });
+    showPanel(groupName(key), [["Agencies", members.length]], [],
+              [button(state.expanded[key] ? "Close the group" : "Open the group", function () { toggleGroup(key); }),
+               el("h3", null, "Agencies with most duties"), list]);
   }
 
-  /* Hide what the topic/directive selects exclude; links between two shown nodes that
-   * carry no duties themselves (issued, cites) stay. */
-  function applyFilters() {
-    var topic = topicSelect.value, directive = directiveSelect.value, shown = {}, count = 0;
-    nodes.update(nodes.get().map(function (n) {
-      var visible = matches(n, topic, directive);
-      if (visible) { shown[n.id] = true; count += 1; }
-      return { id: n.id, hidden: !visible };
-    }));
-    edges.update(edges.get().map(function (e) {
-      var structural = e.kind === "issued" || e.kind === "cites";
-      var visible = shown[e.from] && shown[e.to] && (structural || matches(e, topic, directive));
-      return { id: e.id, hidden: !visible };
-    }));
-    say(topic || directive ? count + " of " + nodes.length + " nodes match" : "");
-    if (count) { network.fit({ animation: false }); }
-    return count;
+  /* ------------------------------------------------------------------ the pictures */
+  var current = { links: [], linkById: {}, groups: {} };
+
+  function overviewPicture(links, keep) {
+    var groups = {}, weightOf = {};
+    Object.keys(keep).forEach(function (k) {
+      var i = +k, g = groupKey(i);
+      (groups[g] = groups[g] || []).push(i);
+      weightOf[i] = weight(i);
+    });
+    Object.keys(groups).forEach(function (g) {
+      groups[g].sort(function (x, y) { return weightOf[y] - weightOf[x] || (A[x].n < A[y].n ? -1 : 1); });
+    });
+    current.groups = groups;
+    var place = {}, ns = [], hidden = 0;
+    Object.keys(groups).sort().forEach(function (g) {
+      var members = groups[g];
+      if (state.expanded[g]) {
+        members.forEach(function (i, rank) {
+          if (rank < data.maxNodes) { place["a" + i] = "a" + i; ns.push(agencyNode(i, weightOf[i])); }
+          else { place["a" + i] = "g:" + g; hidden += 1; }
+        });
+        if (members.length > data.maxNodes) {
+          ns.push(groupNode(g, members.slice(data.maxNodes), members.slice(data.maxNodes).reduce(function (s, i) { return s + weightOf[i]; }, 0)));
+        }
+      } else {
+        members.forEach(function (i) { place["a" + i] = "g:" + g; });
+        ns.push(groupNode(g, members, members.reduce(function (s, i) { return s + weightOf[i]; }, 0)));
+      }
+    });
+    var merged = {};
+    links.forEach(function (l) {
+      var s = place[l.s], t = place[l.t];
+      if (!s || !t || s === t) { return; }
+      var grouped = s[0] === "g" || t[0] === "g";
+      var kind = l.k, key = grouped ? [s, t].sort().join("|") + "|" + kind : s + "|" + t + "|" + kind;
+      var m = merged[key] = merged[key] || { from: s, to: t, kind: kind, n: 0, members: [] };
+      m.n += l.n; m.members.push(l.i);
+    });
+    say(hidden ? hidden + " agencies of open groups not drawn (at most " + data.maxNodes + " per group): filter or search to see them" : "");
+    return { nodes: ns, merged: merged };
   }
 
-  /* Agencies whose folded name contains every folded word of the query (as word starts). */
+  function focusPicture(links, keep) {
+    var adjacent = {};
+    links.forEach(function (l) {
+      if (l.k === "issued" || l.k === "cites") { return; }
+      (adjacent[l.s] = adjacent[l.s] || []).push(l.t);
+      (adjacent[l.t] = adjacent[l.t] || []).push(l.s);
+    });
+    var seen = {}, frontier = [state.focus];
+    seen[state.focus] = true;
+    for (var step = 0; step < state.depth; step++) {
+      var next = [];
+      frontier.forEach(function (r) { (adjacent[r] || []).forEach(function (m) { if (!seen[m]) { seen[m] = true; next.push(m); } }); });
+      frontier = next;
+    }
+    var ns = Object.keys(seen).filter(function (r) { return r[0] === "a"; })
+      .map(function (r) { return agencyNode(+r.slice(1), weight(+r.slice(1))); });
+    var merged = {};
+    links.forEach(function (l) {
+      if (!seen[l.s] || !seen[l.t]) { return; }
+      merged[l.s + "|" + l.t + "|" + l.k] = { from: l.s, to: l.t, kind: l.k, n: l.n, members: [l.i] };
+    });
+    var partners = ns.length - 1;
+    say(A[+state.focus.slice(1)].n + ": " + partners + " partner" + (partners === 1 ? "" : "s") +
+        " within " + state.depth + " step" + (state.depth === 1 ? "" : "s"));
+    return { nodes: ns, merged: merged };
+  }
+
+  function directivePicture(links, keep) {
+    var ns = [], present = {};
+    links.forEach(function (l) { present[l.s] = true; present[l.t] = true; });
+    Object.keys(keep).forEach(function (k) { if (present["a" + k]) { ns.push(agencyNode(+k, weight(+k))); } });
+    D.forEach(function (d, i) { if (directiveOk(i) || present["d" + i]) { ns.push(directiveNode(i)); } });
+    var merged = {};
+    links.forEach(function (l) { merged[l.s + "|" + l.t + "|" + l.k] = { from: l.s, to: l.t, kind: l.k, n: l.n, members: [l.i] }; });
+    return { nodes: ns, merged: merged };
+  }
+
+  function draw() {
+    var links = liveLinks(), keep = liveAgencies(links);
+    current.links = links;
+    var picture = state.mode === "agency" && state.focus ? focusPicture(links, keep)
+      : state.mode === "directive" ? directivePicture(links, keep) : overviewPicture(links, keep);
+    var es = [];
+    current.linkById = {};
+    Object.keys(picture.merged).forEach(function (key, n) {
+      var m = picture.merged[key], look = linkLook("e" + n, m.from, m.to, m.kind, m.n);
+      if (m.from.indexOf("g:") === 0 || m.to.indexOf("g:") === 0) { look.arrows = ""; }
+      m.arrows = look.arrows;
+      current.linkById[look.id] = m;
+      es.push(look);
+    });
+    document.body.setAttribute("data-stable", "0");
+    container.style.visibility = "hidden";
+    network.setOptions({ physics: { enabled: true } });
+    nodes.clear(); edges.clear();
+    nodes.add(picture.nodes); edges.add(es);
+    if (!picture.nodes.length) {
+      say("nothing matches these filters");
+      done();
+    } else {
+      network.stabilize(picture.nodes.length > 300 ? 250 : 400);
+    }
+    document.body.setAttribute("data-mode", state.mode);
+  }
+  function done() {
+    network.setOptions({ physics: { enabled: false } });
+    network.fit({ animation: false });
+    declutter(function () {
+      container.style.visibility = "visible";
+      document.body.setAttribute("data-stable", "1");
+    });
+  }
+
+  /* Labels never pile up: after a drawing, the labels vis-network drew are taken from the biggest
+   * node down, and a label that would overlap one already taken is blanked (its name is still in
+   * the tooltip and the panel). Redone after each zoom, as labels shrink relative to the picture
+   * when they reach their largest size on screen. */
+  var BLANK = " ";
+  function declutter(then) {
+    var full = nodes.get({ filter: function (n) { return n.full !== undefined && n.label !== n.full; } })
+      .map(function (n) { return { id: n.id, label: n.full }; });
+    if (full.length) { nodes.update(full); }
+    network.once("afterDrawing", function () {
+      var taken = [], blank = [];
+      nodes.get().sort(function (x, y) { return (y.value || 0) - (x.value || 0) || (x.id < y.id ? -1 : 1); })
+        .forEach(function (n) {
+          var body = network.body.nodes[n.id];
+          if (!body || !body.labelModule.visible()) { return; }
+          var b = body.labelModule.size;
+          var box = { l: b.left, t: b.top, r: b.left + b.width, b: b.top + b.height };
+          var hit = taken.some(function (o) { return box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b; });
+          if (hit && n.shape !== "box") { blank.push({ id: n.id, label: BLANK, full: n.full === undefined ? n.label : n.full }); }
+          else { taken.push(box); }
+        });
+      if (blank.length) { nodes.update(blank); }
+      if (then) { network.once("afterDrawing", then); }
+      network.redraw();
+    });
+    network.redraw();
+  }
+  var zoomTimer = null;
+
+  /* ------------------------------------------------------------------ actions */
+  function focusAgency(ref) {
+    state.mode = "agency"; state.focus = ref; panel.hidden = true;
+    draw();
+  }
+  function overview() { state.mode = "overview"; state.focus = null; draw(); }
+  function toggleGroup(key) { state.expanded[key] = !state.expanded[key]; draw(); }
+  function find(query) {
+    var ws = words(query);
+    if (!ws.length) { return []; }
+    var exact = fold(query);
+    var hits = [];
+    A.forEach(function (a, i) { if (hasWords(a.f, ws)) { hits.push(i); } });
+    hits.sort(function (x, y) {
+      return (fold(A[y].n) === exact) - (fold(A[x].n) === exact) || A[x].n.length - A[y].n.length;
+    });
+    return hits;
+  }
   function search(query) {
-    var words = fold(query).split(" ").filter(Boolean);
-    if (!words.length) { network.unselectAll(); say(""); return []; }
-    var hits = nodes.get({ filter: function (n) {
-      return !n.hidden && words.every(function (w) { return n.search.indexOf(" " + w) >= 0; });
-    } });
-    var ids = hits.map(function (n) { return n.id; });
-    network.selectNodes(ids);
-    if (ids.length === 1) {
-      network.focus(ids[0], { scale: 1.0, animation: false });
-    } else if (ids.length > 1) {
-      network.fit({ nodes: ids, animation: false });
+    var hits = find(query);
+    if (!hits.length) { say("no agency matches \u201c" + query + "\u201d"); return []; }
+    focusAgency("a" + hits[0]);
+    if (hits.length > 1) {
+      say(statusLine.textContent + " \u2014 " + hits.length + " match: " + hits.slice(0, 5).map(function (i) { return A[i].n; }).join("; "));
     }
-    say(ids.length ? ids.length + " found: " + hits.map(function (n) { return n.name; }).join("; ")
-                   : "no agency matches \u201c" + query + "\u201d");
-    return ids;
+    return hits.map(function (i) { return "a" + i; });
+  }
+  /* the issuer names a typed issuer stands for: agencies (by name or alias) and directive issuers */
+  function issuers(query) {
+    var ws = words(query), out = {};
+    if (!ws.length) { return null; }
+    A.forEach(function (a) { if (hasWords(a.f, ws)) { out[a.n] = true; } });
+    D.forEach(function (d) { if (d.i && hasWords(" " + d.fi + " ", ws)) { out[d.i] = true; } });
+    return out;
+  }
+  function setFilter(name, value) {
+    if (name === "since" || name === "until") { state[name] = value ? +value : null; }
+    else if (name === "issuer") { state.issuer = issuers(value); }
+    else { state[name] = value; }
+    draw();
   }
 
-  document.getElementById("controls").addEventListener("submit", function (e) { e.preventDefault(); });
-  topicSelect.addEventListener("change", applyFilters);
-  directiveSelect.addEventListener("change", applyFilters);
-  searchBox.addEventListener("input", function () { search(searchBox.value); });
-  physicsBox.addEventListener("change", function () {
-    network.setOptions({ physics: { enabled: physicsBox.checked } });
+  /* ------------------------------------------------------------------ wiring */
+  nodes = new vis.DataSet([]);
+  edges = new vis.DataSet([]);
+  network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  network.on("stabilizationIterationsDone", done);
+  network.on("zoom", function () {
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(function () { declutter(null); }, 200);
+  });
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      var id = p.nodes[0];
+      if (id.indexOf("g:") === 0) { groupPanel(id.slice(2)); }
+      else if (id[0] === "a") { agencyPanel(+id.slice(1)); }
+      else if (id[0] === "d") { showPanel(D[+id.slice(1)].h, [["Subject", D[+id.slice(1)].s]], []); }
+    } else if (p.edges.length) { linkPanel(p.edges[0]); }
+  });
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length && p.nodes[0].indexOf("g:") === 0) { toggleGroup(p.nodes[0].slice(2)); }
+    else if (p.nodes.length && p.nodes[0][0] === "a") { focusAgency(p.nodes[0]); }
   });
 
-  network.on("stabilizationProgress", function (p) {
-    say("laying out\u2026 " + Math.round(100 * p.iterations / p.total) + "%");
+  var names = $("agency-names");
+  A.slice().sort(function (x, y) { return x.n < y.n ? -1 : 1; }).slice(0, 5000).forEach(function (a) {
+    var o = document.createElement("option"); o.value = a.n; names.appendChild(o);
   });
-  network.once("stabilizationIterationsDone", function () {
-    say("");
-    if (data.big) {  /* a big graph keeps still once laid out; the checkbox turns physics back on */
-      network.setOptions({ physics: { enabled: false } });
-      physicsBox.checked = false;
-    }
-    document.body.setAttribute("data-stable", "1");
+  $("controls").addEventListener("submit", function (e) { e.preventDefault(); });
+  $("search").addEventListener("change", function () { if ($("search").value) { search($("search").value); } });
+  $("search").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); search($("search").value); } });
+  $("depth").addEventListener("change", function () { state.depth = +$("depth").value; if (state.mode === "agency") { draw(); } });
+  $("overview").addEventListener("click", overview);
+  $("group-by").addEventListener("change", function () { state.groupBy = $("group-by").value; state.expanded = {}; if (state.mode === "overview") { draw(); } });
+  [["province-filter", "province"], ["level-filter", "level"], ["kind-filter", "kind"], ["topic-filter", "topic"],
+   ["since", "since"], ["until", "until"], ["issuer-filter", "issuer"]].forEach(function (pair) {
+    $(pair[0]).addEventListener("change", function () { setFilter(pair[1], $(pair[0]).value); });
   });
-  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
-  if (!data.nodes.length) { say("no duty matches the filters of this page"); document.body.setAttribute("data-stable", "1"); }
+  Array.prototype.forEach.call(document.querySelectorAll(".link-kind"), function (box) {
+    box.addEventListener("change", function () { state.links[box.value] = box.checked; draw(); });
+  });
 
-  window.phoihop = { fold: fold, search: search, applyFilters: applyFilters };
+  window.phoihop = {
+    fold: fold, state: state, draw: draw, search: search, find: find, focusAgency: focusAgency,
+    overview: overview, toggleGroup: toggleGroup, setFilter: setFilter,
+    setLinks: function (kinds) { Object.keys(KINDS).forEach(function (k) { state.links[k] = kinds.indexOf(k) >= 0; }); draw(); },
+    groupBy: function (key) { state.groupBy = key; state.expanded = {}; draw(); },
+    shown: function () {
+      return { nodes: nodes.getIds(), edges: edges.get().map(function (e) { return [e.from, e.to, e.kind, e.value]; }) };
+    },
+    agencyName: function (ref) { return A[+ref.slice(1)].n; }
+  };
+  draw();
 })();
