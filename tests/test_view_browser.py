@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_view import (PAYLOAD_SCRIPT, agency_key, evil_graph, gold_graph, gold_store_dir,  # noqa: F401 (fixtures)
+from test_view import (PAYLOAD_SCRIPT, evil_graph, gold_graph, gold_store_dir,  # noqa: F401 (fixtures)
                        synthetic_graph)
 from view.network import ViewOptions, build_view
 from view.page import write_html
@@ -189,11 +189,8 @@ def test_focus_on_an_agency_shows_exactly_its_coordination_partners(browser, gol
 ])
 def test_page_filters_count_as_the_command_lines(browser, gold_graph, tmp_path, page_filter, value, options):  # noqa: F811
     open_page(browser, build_view(gold_graph), tmp_path / "gold.html")
-    if page_filter == "topic":
-        value = str(browser.execute_script(
-            "return Array.prototype.find.call(document.querySelectorAll('#topic-filter option'),"
-            " function (o) { return o.textContent === arguments[0]; }).value", value)) if False else str(
-            browser.execute_script("return PHOIHOP_DATA.topics.indexOf(arguments[0])", value))
+    if page_filter == "topic":   # the page's select holds topics by number
+        value = str(browser.execute_script("return PHOIHOP_DATA.topics.indexOf(arguments[0])", value))
     call(browser, "window.phoihop.setFilter(arguments[0], arguments[1])", page_filter, value)
     expected = build_view(gold_graph, ViewOptions(**options))
     groups = browser.execute_script(

@@ -26,7 +26,7 @@ import pyvis
 
 from ingest.abbreviations import folded_table
 
-from .network import LEVELS, ViewEdge, ViewGraph, ViewNode, directive_label
+from .network import LEVELS, ViewGraph, ViewNode, directive_label
 
 ASSETS = Path(__file__).with_name("assets")
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"

@@ -1,6 +1,6 @@
 """Open a view page in headless Chromium with the network cut off, and take a screenshot.
 
-Used by the browser tests and to make ``docs/img/seeds-network.png``:
+Used by the browser tests and ``bench/view_scale.py`` (the pictures in ``docs/img/``):
 ``python -m view.screenshot PAGE.html OUT.png [WIDTH HEIGHT]``. Needs selenium
 (the ``test`` extra) and Debian's ``chromium`` + ``chromium-driver``.
 """
