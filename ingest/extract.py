@@ -842,7 +842,7 @@ def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State)
     (guide §9); a procedure card's "Cơ quan giải quyết: A" gives A nothing. The label alone ends the clause (True: nothing more to do); it gives its role to the
     bodies the rest of its line names, when they are only named."""
     colon = T.find(":", cs, ce)
-    role = block_label(F, cs, colon if colon >= 0 else ce)
+    role = block_label(F, cs, colon if colon >= 0 else ce, colon >= 0)
     if role and (colon < 0 or not T[colon + 1:ce].strip()):
         state.block_role = (u.start, role)
         return True
@@ -870,8 +870,18 @@ def _ends_label(T: str, ce: int) -> bool:
     return T[ce - 1:ce] == ":" or T[ce:ce + 1] == ":" or T[ce - 3:ce] == ":**"
 
 
+# "UBND các huyện: chỉ đạo …": the bodies, a colon, and a word (a wrapped name's next line has no colon)
+_BODY_COLON_TASK = re.compile(r"[ \t*_]*:[ \t*_]*\w")
+
+
 def _is_bare_heading(T: str, F: str, cs: int, ce: int, mentions: list[Mention]) -> bool:
-    """"1. Phòng Y tế" / "2. Sở Nông nghiệp và Môi trường:": a heading that only names bodies."""
+    """"1. Phòng Y tế" / "2. Sở Nông nghiệp và Môi trường:": a heading that only names bodies. One whose
+    bodies go on after a colon into a short task ("5. UBND các huyện: chỉ đạo UBND các xã tuyên truyền.")
+    is a task too."""
+    opening = opening_list(T, F, cs, mentions)
+    if opening and not _ends_label(T, ce) and _BODY_COLON_TASK.match(T, opening[-1].end, ce) and \
+            opens_task(F, opening[-1].end, ce):
+        return False
     rest = F[cs:ce]
     for m in mentions:
         rest = rest[:m.start - cs] + " " * (m.end - m.start) + rest[m.end - cs:]

@@ -57,19 +57,21 @@ def _prefix_ok(F: str, lo: int, hi: int) -> bool:
 _FOOTNOTE = re.compile(r"^\d{1,3}(?: |$)")
 
 
-@lru_cache(maxsize=1)
-def _block_label_re() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _block_label_re(colon: bool) -> re.Pattern:
     """"Cơ quan chủ trì:", "Đơn vị phối hợp:", "Cơ quan thực hiện:", "Cơ quan phối hợp (nếu có):" of a
-    procedure card, or the bare "Chủ trì:" / "Phối hợp:" of a task block (verbs.tsv 'block')."""
+    procedure card, and (before a colon) "Chủ trì:" / "Phối hợp:" with no class word (verbs.tsv 'block')."""
     rows = lexicon.verbs().get("block", {})
-    return re.compile(r"\s*(?:(?:ten|cac|co quan|don vi|bo phan|to chuc|dia diem|noi)\s+)*(" + lexicon.alternation(rows) +
+    return re.compile(r"\s*(?:(?:ten|cac|co quan|don vi|bo phan|to chuc|dia diem|noi)\s+)" + ("*(" if colon else "+(") +
+                      lexicon.alternation(rows) +
                       r")(?:\s+(?:thuc hien|chinh))?(?:\s+(?:tthc|thu tuc hanh chinh))?(?:\s+neu co)?\s*$")
 
 
-def block_label(F: str, cs: int, ce: int) -> str | None:
-    """The role a plan's task-block label gives the bodies after it: lead or support (guide §9), or
-    "none" for a procedure card's field ("Cơ quan giải quyết:"), whose bodies are given no task."""
-    m = _block_label_re().match(F, cs, ce)
+def block_label(F: str, cs: int, ce: int, colon: bool = True) -> str | None:
+    """The role a plan's task-block label F[cs:ce] gives the bodies after it: lead or support (guide §9),
+    or "none" for a procedure card's field ("Cơ quan giải quyết:"), whose bodies are given no task. A bare
+    label ("Chủ trì") is one only before its colon: "a) Tổ chức thực hiện." alone is an item."""
+    m = _block_label_re(colon).match(F, cs, ce)
     return lexicon.verbs()["block"][" ".join(m.group(1).split())] if m else None
 
 

@@ -97,3 +97,13 @@ def test_handing_over_gives_the_receiver_no_task():
     got = roles("1. Kinh phí được bố trí trong dự toán giao cho Sở Y tế hằng năm.\n"
                 "2. Sở Xây dựng bàn giao mặt bằng cho Ban Quản lý dự án đầu tư xây dựng tỉnh trước ngày 30/6/2024.\n")
     assert got == [{("Sở Xây dựng tỉnh Phú Yên", "lead")}]
+
+
+def test_heading_whose_bodies_go_on_into_a_short_task():
+    # "5. UBND các huyện: chỉ đạo UBND các xã tuyên truyền." is a task of its own (both lead, guide §8
+    # "A chỉ đạo B"), not a bare heading naming who leads the items under it
+    got = roles("5. Ủy ban nhân dân các huyện: chỉ đạo Ủy ban nhân dân các xã tuyên truyền.\n"
+                "6. Công an tỉnh\n"
+                "- Tăng cường tuần tra.\n")
+    assert got == [{("Ủy ban nhân dân các huyện tỉnh Phú Yên", "lead"), ("Ủy ban nhân dân các xã tỉnh Phú Yên", "lead")},
+                   {("Công an tỉnh Phú Yên", "lead")}]
