@@ -918,8 +918,8 @@ def _department_members(T: str, F: str, g: re.Match, colon: int, hi: int, ctx: C
     fields, rx = lexicon.fields(), lexicon.field_regex(head.kind)
 
     def read(r: int):
-        if not named and _cap(T, r) and _head_at(T, F, r, hi):
-            return None   # "…, Công an thành phố": a body of its own
+        if named != "bo" and _cap(T, r) and _head_at(T, F, r, hi):
+            return None   # "…, Công an thành phố": a body of its own (but "các Bộ: Tư pháp, Công an")
         f = rx.match(F, r, hi)
         return (f.end(), fields[_key(f.group(1))].canonical) if f else None
     out = []
@@ -927,6 +927,22 @@ def _department_members(T: str, F: str, g: re.Match, colon: int, hi: int, ctx: C
         full, level, jur = _canonical(head, name, None, ctx)
         out.append(Mention(ms, me, _agency(full, head.kind, level, jur, _written(T, ms, me)), head_start=g.start()))
     return out
+
+
+_FIELD_HEADS = {"cac bo": "bo", "cac so": "so"}
+
+
+def _bare_field_list(T: str, F: str, g: re.Match, hi: int) -> int:
+    """Where the fields start in "các Bộ Tư pháp, Tài chính", "các Sở Y tế, Nội vụ" (fields listed after
+    the plural head with no colon: one department each, guide §9); -1 unless two fields follow, capitalised."""
+    kind = _FIELD_HEADS.get(" ".join(F[g.start():g.end()].split()))
+    q = _skip_space(T, g.end(), hi)
+    if kind is None or q == g.end() or not _cap(T, q):
+        return -1
+    rx = lexicon.field_regex(kind)
+    f = rx.match(F, q, hi)
+    sep = _MEMBER_SEP_RE.match(T, f.end(), hi) if f else None
+    return q if sep and _cap(T, sep.end()) and rx.match(F, sep.end(), hi) else -1
 
 
 _TITLE_RE = re.compile(r"(?:(?<=\s)|^)(giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh van phong|chanh|truong|lanh dao)\s+$")
@@ -963,6 +979,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
     gen_re = _generic_regex()
     for m in gen_re.finditer(F, lo, hi):
         colon = _list_colon(T, F, m.end(), hi)
+        if colon < 0:
+            colon = _bare_field_list(T, F, m, hi)   # "các Bộ Tư pháp, Tài chính": no colon
         if colon >= 0:
             members = _department_members(T, F, m, colon, hi, ctx)
             if members:

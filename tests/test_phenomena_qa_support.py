@@ -138,3 +138,14 @@ def test_partner_list_goes_on_past_a_generic_list_of_classes():
                 "Thanh tra tỉnh rà soát.\n")
     assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Công an tỉnh Quảng Trị", "support")},
                    {("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Thanh tra tỉnh Quảng Trị", "support")}]
+
+
+def test_plural_head_with_fields_and_no_colon_names_each_department():
+    # "các Sở Tài chính, Xây dựng" (no colon): one department per field (guide §9); a body of its own
+    # after them ("Công an tỉnh") is no field of a Sở
+    got = roles("**Điều 2.** Sở Nội vụ chủ trì, phối hợp với các Sở Tài chính, Xây dựng, Công an tỉnh rà soát.\n\n"
+                "**Điều 3.** Sở Nội vụ chủ trì, phối hợp với các tổ chức chính trị - xã hội tỉnh, Thanh tra tỉnh "
+                "rà soát.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
+                    ("Sở Xây dựng tỉnh Quảng Trị", "support"), ("Công an tỉnh Quảng Trị", "support")},
+                   {("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Thanh tra tỉnh Quảng Trị", "support")}]
