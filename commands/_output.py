@@ -32,10 +32,15 @@ from ._text import clean, safe_json
 
 StoreOpt = Annotated[Optional[str], typer.Option(
     "--store", metavar="DIR", help="Store directory (default $PHOIHOP_STORE or ./phoihop-data).")]
-Neo4jOpt = Annotated[bool, typer.Option(
+def flag(*names: str, **kw):
+    """A boolean option shown as a flag in --help (no '<bool>' value after it)."""
+    return typer.Option(*names, metavar="", **kw)
+
+
+Neo4jOpt = Annotated[bool, flag(
     "--neo4j", help="Use the Neo4j server from PHOIHOP_NEO4J_URI/_USER/_PASSWORD instead.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (for machines).")]
-CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header; lists joined with '; '.")]
+JsonOpt = Annotated[bool, flag("--json", help="Print JSON (for machines).")]
+CsvOpt = Annotated[bool, flag("--csv", help="Print CSV with a header; lists joined with '; '.")]
 SinceOpt = Annotated[Optional[str], typer.Option(
     "--since", metavar="DATE", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD; its first day).")]
 UntilOpt = Annotated[Optional[str], typer.Option(

@@ -19,10 +19,10 @@ from ontology.rdf_export import RDF_FORMATS, export, to_rdf
 from ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
 from ontology.validate import validate
 
-from ._output import CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, fail, opened
+from ._output import CsvOpt, flag, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, fail, opened
 
 FORMATS = (*RDF_FORMATS, *network_export.FORMATS)
-AlignOpt = Annotated[bool, typer.Option(
+AlignOpt = Annotated[bool, flag(
     "--align/--no-align", help="Also state the entailed ORG/ELI/PROV/SKOS/DCMI triples (default on).")]
 
 

@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 
 from ingest import explain as trace
+from ingest.textnorm import counted
 from ingest.pipeline import InputError, extract_path, iter_inputs
 
 from ._text import clean
@@ -116,9 +117,9 @@ def register(app: typer.Typer) -> None:
                 continue
             write_json(out, stems[p], ex.to_json())
             if not quiet:
-                typer.echo(clean(f"{p} -> {out / (stems[p] + '.json')}: {len(ex.directives)} directives, "
-                           f"{len(ex.obligations)} obligations, {len(ex.agencies)} agencies"))
+                typer.echo(clean(f"{p} -> {out / (stems[p] + '.json')}: {counted(len(ex.directives), 'directive')}, "
+                           f"{counted(len(ex.obligations), 'obligation')}, {counted(len(ex.agencies), 'agency')}"))
         if not quiet:
-            typer.echo(f"extracted {done} file(s), {failed} error(s)", err=bool(failed))
+            typer.echo(f"extracted {counted(done, 'file')}, {counted(failed, 'error')}", err=bool(failed))
         if failed:
             raise typer.Exit(1)

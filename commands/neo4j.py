@@ -13,7 +13,9 @@ from types import ModuleType
 from typing import Optional
 
 import typer
+
 from typing_extensions import Annotated
+from ._output import flag
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "neo4j_server.py"
 
@@ -50,7 +52,7 @@ def register(app: typer.Typer) -> None:
     @neo4j.command()
     def start(instance: InstanceOpt = None,
               timeout: Annotated[float, typer.Option(help="Seconds to wait for Bolt to answer.")] = 180,
-              browser: Annotated[bool, typer.Option(
+              browser: Annotated[bool, flag(
                   "--browser", help="Also serve Neo4j Browser over HTTP on a free local port.")] = False) -> None:
         """Start Neo4j (if not running) and print the PHOIHOP_NEO4J_* settings to use.
 

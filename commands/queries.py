@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any, Iterator, Optional
 
 import typer
+
 from rich.text import Text
 from typing_extensions import Annotated
 
@@ -22,7 +23,7 @@ from queries import run as Q
 from queries.agency_match import MatchError
 from queries.dates import DateError, period
 
-from ._output import (CsvOpt, JsonOpt, Neo4jOpt, RowsOpt, SinceOpt, StoreOpt, UntilOpt, check_format, emit, fail,
+from ._output import (flag, CsvOpt, JsonOpt, Neo4jOpt, RowsOpt, SinceOpt, StoreOpt, UntilOpt, check_format, emit, fail,
                       opened, out, plain, print_csv, print_json, say, table)
 
 
@@ -168,7 +169,7 @@ def chain(
 
 def hubs(
     topic: Annotated[Optional[str], typer.Option("--topic", help="Only coordination on this topic (name, English name or id).")] = None,
-    gaps: Annotated[bool, typer.Option("--gaps", help="Show only the pairs that share a topic but never coordinate.")] = False,
+    gaps: Annotated[bool, flag("--gaps", help="Show only the pairs that share a topic but never coordinate.")] = False,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many rows in each list (0: all).")] = 0,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,

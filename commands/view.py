@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from commands._output import Neo4jOpt, SinceOpt, StoreOpt, UntilOpt, fail, opened
+from commands._output import Neo4jOpt, flag, SinceOpt, StoreOpt, UntilOpt, fail, opened
 from graph.store import StoreError
 from view.network import DEFAULT_LINKS, DEFAULT_MAX_NODES
 
@@ -37,10 +37,10 @@ def view(
     until: UntilOpt = None,
     out_file: Annotated[Path, typer.Option("--out", metavar="FILE.html", help="Page to write.")] = Path(
         "phoihop-view.html"),
-    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    open_page: Annotated[bool, flag("--open", help="Open the page in the web browser.")] = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
-    with_directives: Annotated[bool, typer.Option("--with-directives",
+    with_directives: Annotated[bool, flag("--with-directives",
                                                   help="Draw directives as nodes too.")] = False,
     max_nodes: Annotated[int, typer.Option("--max-nodes", metavar="N",
                                            help="At most N agencies drawn when a group is opened (those with most duties).")] = DEFAULT_MAX_NODES,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ingest.records import Extraction, InputError
+from ingest.textnorm import counted
 from . import schema as S
 from .model import DocumentGraph, document_graph
 from .store import Store, StoreError, StoreUnavailable
@@ -44,8 +45,9 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.documents} documents, {self.directives} directives, {self.agencies} agencies, "
-                f"{self.obligations} obligations, {len(self.errors)} errors")
+        return ", ".join(counted(n, word) for n, word in (
+            (self.documents, "document"), (self.directives, "directive"), (self.agencies, "agency"),
+            (self.obligations, "obligation"), (len(self.errors), "error")))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:

@@ -99,3 +99,10 @@ def word_start(*words: str) -> str:
     regex engine try every position of a text, one that opens with letters lets it skip to them
     (three times faster over a whole text; the same matches). Each word starts with a plain letter."""
     return "|".join(f"{w[0]}(?<![a-z0-9]{w[0]}){w[1:]}" for w in words)
+
+
+def counted(n: int, word: str) -> str:
+    """'1 directive', '2 directives', '3 agencies': a count with its noun in the right number."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} " + (word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s")
