@@ -654,9 +654,12 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issu
                 for a in _read(seg, ctx, kind == "addressed", seen):
                     a = _own_room(a, issuer)
                     out.append((Recipient(directive, a.name, kind, span=(s, e)), a))
-    # one record per (agency, kind)
+    # one record per (agency, kind); a letter is not addressed to its own issuer (a reply to a person,
+    # "Kính gửi: Ông …", runs on into "Cục Thuế nhận được …")
     seen, unique = set(), []
     for r, a in out:
+        if r.kind == "addressed" and issuer is not None and a.name == issuer.name:
+            continue
         if (r.agency, r.kind) not in seen:
             seen.add((r.agency, r.kind))
             unique.append((r, a))

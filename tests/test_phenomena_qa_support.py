@@ -149,3 +149,22 @@ def test_plural_head_with_fields_and_no_colon_names_each_department():
     assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
                     ("Sở Xây dựng tỉnh Quảng Trị", "support"), ("Công an tỉnh Quảng Trị", "support")},
                    {("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Thanh tra tỉnh Quảng Trị", "support")}]
+
+
+def test_merged_press_body_and_abbreviated_office_names_are_whole():
+    # "Báo và Đài Phát thanh - Truyền hình X" is the merged provincial press body; "XL VPHC" inside the
+    # ministry's department name is written out
+    got = copied(["Báo và Đài Phát thanh - Truyền hình Quảng Trị", "Cục Kiểm tra VB và Quản lý XL VPHC - Bộ Tư pháp"])
+    assert got == ["Báo và Phát thanh, Truyền hình tỉnh Quảng Trị",
+                   "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp"]
+
+
+def test_letter_is_not_addressed_to_its_own_issuer():
+    # a reply addressed to a person runs on into "Cục X nhận được …": the issuer is no addressee
+    text = ("BỘ TÀI CHÍNH\nCỤC HẢI QUAN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 812/HQ-GSQL\n\nHà Nội, ngày 03 tháng 9 năm 2025\n\n"
+            "Kính gửi: Độc giả Lê Văn Bình\nCục Hải quan nhận được đơn của độc giả về thủ tục. "
+            "Về vấn đề này, Cục Hải quan có ý kiến như sau: thực hiện theo quy định.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n")
+    ex = extract_text(text, "hq.md")
+    assert [r.agency for r in ex.recipients if r.kind == "addressed"] == []
