@@ -76,6 +76,7 @@ _MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
 _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
 _HEADER_CELL = 60           # a table's header cell: "Cơ quan chủ trì", "Thời gian thực hiện"
+_SHORT_TAIL = 12          # a wrapped line's last word alone on the next line ("TP;")
 _ROW_NUMBER = 8             # a number column's cell: "TT", "1", "I.2"
 _ROW_LABEL_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*\.?|[a-zđ]\)")
 _PAGE_TITLE_RE = re.compile(r"[ \t]*[A-ZĐ]\w*(?:[ \t]+\w+){0,2}[ \t]+\d{1,6}[/-][\w/-]+[ \t]+(?:năm|ngày)[ \t]")
@@ -529,6 +530,8 @@ def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool) -> bool:
     if lines.raw[para].lstrip().startswith(("**", "*")) and lines.raw[prev].rstrip().endswith("*") \
             and not lines.raw[prev].rstrip().endswith(" *"):
         return False                    # a bold or italic paragraph closed on that line
+    if wrapped and len(b) <= _SHORT_TAIL and b[-1] in ";,." and " " not in b:
+        return True                     # the last word of a wrapped item ("- Thường trực HĐND, UBND" "TP;")
     case_a, case_b = _case(a), _case(b)
     if case_a and case_b and case_a != case_b:
         return False                    # a title in capitals and running text

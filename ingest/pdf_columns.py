@@ -1,4 +1,4 @@
-"""Reading order of a PDF page whose header or footer is laid out in two columns.
+"""Reading order of a PDF page: two-column blocks, data tables and page furniture.
 
 An official text (Nghị định 30/2020/NĐ-CP, Phụ lục I) prints its header as two
 columns side by side — the issuing body, "Số:" and "V/v" on the left; the
@@ -6,17 +6,37 @@ national motto and "place, ngày … tháng … năm …" on the right — and i
 same way: "Nơi nhận:" on the left, the signature block (TM., KT. …) on the
 right. A PDF text layer read line by line runs the two columns together
 ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", "- Như trên; KT. CHỦ TỊCH"), which breaks
-the issuer, the trích yếu and every recipient. Here the words of a page are
-grouped into lines; a run of lines that share a wide vertical gutter is a
-two-column block and is read column by column (left, then right); every other
-line is read as it stands.
+the issuer, the trích yếu and every recipient. The two cells of such a table are
+rarely on the same baselines (the signature is centred against a long Nơi nhận,
+the fonts differ), so a block is found by its gutter: a run of lines whose words
+leave one vertical strip of the page empty, with text on both sides of it. It is
+read column by column (left, then right); every other line is read as it stands.
+
+Two more things of a printed page are not the document's text:
+
+- page furniture: a running header (a Công báo line, the number of the
+  document), a page number ("2", "- 2 -", "Trang 2/7") at the top or foot of the
+  page. They land inside sentences that run across pages;
+- data tables drawn with borders (a plan's tasks with "Cơ quan chủ trì" and
+  "Cơ quan phối hợp"): read line by line their cells interleave, so that no
+  body's name survives. They are read cell by cell (``table_rows``) and put in
+  the page's text where they stand.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 GUTTER = 24.0         # points: a gap this wide inside a line separates two columns (body text spaces are < 10)
 SAME_LINE = 3.0       # points: words whose tops differ by less are on one line
+BAND = 0.09           # share of the page height at the top and the foot where furniture is printed
+_MAX_RUN = 200        # lines a two-column block may hold
+_ONE_SIDE = 15        # lines of one column (a long Nơi nhận) before the other column starts beside it
+SMALL = 0.85          # furniture is printed smaller than the body text
+_PAGE_NUMBER_RE = re.compile(r"(?:Trang|Page)?\s*[-–]?\s*\d{1,4}\s*(?:/\s*\d{1,4}|[-–])?", re.I)
+_DIGITS_RE = re.compile(r"\d+")
+# the header of an attached document, printed again at the top of its page, is not furniture
+_MOTTO_RE = re.compile(r"C[ỘO]NG\s+H[ÒO]A|Độc\s+lập|Đ[ỘO]C\s+L[ẬA]P", re.I)
 
 
 @dataclass
@@ -24,10 +44,20 @@ class _Line:
     top: float
     bottom: float
     words: list[dict]
-    gap: tuple[float, float] | None = None    # the widest gap wider than GUTTER, if any
+    text_override: str | None = None        # a data table's rows, read cell by cell
 
     def text(self, words: list[dict] | None = None) -> str:
+        if self.text_override is not None and words is None:
+            return self.text_override
         return " ".join(w["text"] for w in (self.words if words is None else words))
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
 
 
 def _lines(words: list[dict]) -> list[_Line]:
@@ -40,84 +70,96 @@ def _lines(words: list[dict]) -> list[_Line]:
             lines.append(_Line(w["top"], w["bottom"], [w]))
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
-        gaps = [(a["x1"], b["x0"]) for a, b in zip(line.words, line.words[1:]) if b["x0"] - a["x1"] > GUTTER]
-        if gaps:
-            line.gap = max(gaps, key=lambda g: g[1] - g[0])
     return lines
 
 
-@dataclass
-class _Columns:
-    """The horizontal extent of each column of a block, grown line by line."""
-    left: tuple[float, float]
-    right: tuple[float, float]
-    gutter: tuple[float, float]
+def _gaps(covered: list[list[float]]) -> list[tuple[float, float]]:
+    """Empty strips wider than a gutter between the merged x-extents of a run of lines."""
+    return [(a[1], b[0]) for a, b in zip(covered, covered[1:]) if b[0] - a[1] > GUTTER]
 
-    @classmethod
-    def of(cls, line: _Line) -> "_Columns":
-        lo, hi = line.gap
-        left = [w for w in line.words if w["x1"] <= lo]
-        right = [w for w in line.words if w["x0"] >= hi]
-        return cls((left[0]["x0"], left[-1]["x1"]), (right[0]["x0"], right[-1]["x1"]), (lo, hi))
 
-    def add_split(self, line: _Line) -> bool:
-        """Take a line that has its own gap; False if its gap is not this block's gutter."""
-        lo, hi = line.gap
-        if not (lo < self.gutter[1] and hi > self.gutter[0]):
-            return False
-        other = _Columns.of(line)
-        self.left = (min(self.left[0], other.left[0]), max(self.left[1], other.left[1]))
-        self.right = (min(self.right[0], other.right[0]), max(self.right[1], other.right[1]))
-        self.gutter = (max(self.gutter[0], lo), min(self.gutter[1], hi))
-        return True
+def _cover(covered: list[list[float]], line: _Line) -> list[list[float]]:
+    spans = sorted(covered + [[w["x0"], w["x1"]] for w in line.words])
+    merged: list[list[float]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
 
-    def add_one_side(self, line: _Line) -> bool:
-        """Take a line that stands wholly within one column (the longer column's last lines);
-        a line centred on the page ("Kính gửi:") fits neither and ends the block."""
-        x0, x1 = line.words[0]["x0"], line.words[-1]["x1"]
-        if x1 < self.right[0] - 4:
-            self.left = (min(self.left[0], x0), max(self.left[1], x1))
-            return True
-        if x0 > self.left[1] + 4 and x0 >= self.right[0] - 12:
-            return True
-        return False
+
+def _run(lines: list[_Line], i: int, page: tuple[float, float] | None) -> tuple[int, float | None]:
+    """The longest two-column run starting at line i: (past-the-end, the gutter's middle) or (i, None).
+
+    Lines join while their words leave a gutter free and no wide vertical space or line centred on
+    the page ("KẾ HOẠCH", "Kính gửi:") comes between. A run needs text on both sides: two lines a
+    side, or two lines that have words on both sides."""
+    if page is None:
+        return i, None
+    centre, wide = (page[0] + page[1]) / 2, 0.6 * (page[1] - page[0])
+    covered: list[list[float]] = []
+    best: tuple[int, float | None] = (i, None)
+    had_gap = False
+    for k in range(i, min(len(lines), i + _MAX_RUN)):
+        line = lines[k]
+        if line.text_override is not None or (line.x1 - line.x0 > wide and not _has_gap(line)):
+            break       # a data table, or a line of running text across the page
+        if k > i:
+            prev = lines[k - 1]
+            if line.top - prev.bottom > 2.5 * max(1.0, prev.bottom - prev.top):
+                break
+            if abs((line.x0 + line.x1) / 2 - centre) < GUTTER and line.x1 - line.x0 > 2 * GUTTER \
+                    and not _split(line, covered):
+                break
+        covered = _cover(covered, line)
+        gaps = _gaps(covered)
+        if not gaps:
+            if had_gap or k - i >= _ONE_SIDE:
+                break   # the line crosses the gutter; or no second column in sight
+            continue
+        had_gap = True
+        lo, hi = max(gaps, key=lambda g: g[1] - g[0])
+        mid = (lo + hi) / 2
+        sides = [(any(w["x1"] <= mid for w in ln.words), any(w["x0"] >= mid for w in ln.words))
+                 for ln in lines[i:k + 1]]
+        left, right = sum(a for a, _ in sides), sum(b for _, b in sides)
+        both = sum(a and b for a, b in sides)
+        if left and right and (both >= 2 or (left >= 2 and right >= 2)):
+            best = (k + 1, mid)
+    return best
+
+
+def _has_gap(line: _Line) -> bool:
+    return any(b["x0"] - a["x1"] > GUTTER for a, b in zip(line.words, line.words[1:]))
+
+
+def _split(line: _Line, covered: list[list[float]]) -> bool:
+    """The line has words on both sides of a gap of the run so far."""
+    return any(any(w["x1"] <= lo for w in line.words) and any(w["x0"] >= hi for w in line.words)
+               for lo, hi in _gaps(covered))
 
 
 def _blocks(lines: list[_Line]) -> list[tuple[list[_Line], float | None]]:
     """Runs of lines: (lines, split x) for a two-column block, (lines, None) for ordinary text."""
+    plain = [ln for ln in lines if ln.text_override is None]
+    page = (min(ln.x0 for ln in plain), max(ln.x1 for ln in plain)) if plain else None
     out: list[tuple[list[_Line], float | None]] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
-        if line.gap is None:
-            out.append(([line], None))
-            i += 1
-            continue
-        cols = _Columns.of(line)
-        run, splits, j = [line], 1, i + 1
-        while j < len(lines):
-            nxt, prev = lines[j], run[-1]
-            if nxt.top - prev.bottom > 2.5 * max(1.0, prev.bottom - prev.top):
-                break                                   # a wide vertical space ends the block
-            if nxt.gap and cols.add_split(nxt):
-                splits += 1
-            elif not cols.add_one_side(nxt):
-                break
-            run.append(nxt)
-            j += 1
-        if splits >= 2:
-            out.append((run, (cols.left[1] + cols.right[0]) / 2))
+        j, mid = _run(lines, i, page)
+        if mid is not None:
+            out.append((lines[i:j], mid))
             i = j
         else:
-            out.append(([line], None))
+            out.append(([lines[i]], None))
             i += 1
     return out
 
 
-def page_text(words: list[dict]) -> str:
-    """The page's text in reading order, two-column blocks read column by column."""
+def _read(lines: list[_Line]) -> str:
     parts: list[str] = []
-    for run, mid in _blocks(_lines(words)):
+    for run, mid in _blocks(lines):
         if mid is None:
             parts.append(run[0].text())
             continue
@@ -130,5 +172,71 @@ def page_text(words: list[dict]) -> str:
     return "\n".join(parts).strip("\n")
 
 
+def page_text(words: list[dict], tables: list[tuple[tuple, str]] = ()) -> str:
+    """The page's text in reading order: two-column blocks column by column, each data table
+    (its bounding box, its rows as text) in its place."""
+    if tables:
+        words = [w for w in words if not any(_inside(w, box) for box, _ in tables)]
+    lines = _lines(words)
+    for box, text in tables:
+        lines.append(_Line(box[1], box[3], [{"x0": box[0], "x1": box[2], "text": ""}], text))
+    lines.sort(key=lambda ln: ln.top)
+    return _read(lines)
+
+
+def _inside(w: dict, box: tuple) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
 def has_columns(words: list[dict]) -> bool:
     return any(g is not None for _, g in _blocks(_lines(words)))
+
+
+# --- Page furniture --------------------------------------------------------------
+
+def furniture(pages: list[tuple[list[dict], float]]) -> list[set[int]]:
+    """For each page (its words, its height), the indexes of the words of its running header,
+    running footer and page number: lines in the top or foot band of the page that are a page
+    number, are printed smaller than the body, or come back on most pages (digits aside)."""
+    bands: list[list[tuple[str, list[int], bool]]] = []
+    seen: dict[str, int] = {}
+    sizes = sorted(w["bottom"] - w["top"] for words, _ in pages for w in words)
+    body = sizes[len(sizes) // 2] if sizes else 0        # the body text's size, over the whole document
+    for words, height in pages:
+        found = []
+        for line in _lines([dict(w, _i=k) for k, w in enumerate(words)]):
+            if not (line.bottom < BAND * height or line.top > (1 - BAND) * height):
+                continue
+            text = line.text()
+            size = max(w["bottom"] - w["top"] for w in line.words)
+            small = body > 0 and size < SMALL * body
+            found.append((text, [w["_i"] for w in line.words], small or _PAGE_NUMBER_RE.fullmatch(text) is not None))
+            key = _DIGITS_RE.sub("#", text)
+            seen[key] = seen.get(key, 0) + 1
+        bands.append(found)
+    out = []
+    for found in bands:
+        drop: set[int] = set()
+        for text, idx, plain_furniture in found:
+            if plain_furniture or (seen[_DIGITS_RE.sub("#", text)] >= 2 and not _MOTTO_RE.search(text)):
+                drop.update(idx)
+        out.append(drop)
+    return out
+
+
+# --- Data tables -----------------------------------------------------------------
+
+_CELL_JOIN_RE = re.compile(r"(?<=[\w)]-)\n(?=[A-ZĐ0-9])|(?<=/)\n(?=[A-ZĐ0-9])|(?<=\d/\d{4}/[A-ZĐ]{2})\n(?=\d)")
+
+
+_SYMBOL_DASH_RE = re.compile(r"(\d/(?:\d{4}/)?[A-ZĐ]{1,10}) ?- ?(?=[A-ZĐ]{2})")
+
+
+def cell_text(text: str | None) -> str:
+    """A table cell's text: its wrapped lines joined; a symbol cut at its hyphen or slash
+    ("10/2024/TT-" "BTC", "37/2025/TT - BNNMT") joined without a space."""
+    if not text:
+        return ""
+    return _SYMBOL_DASH_RE.sub(r"\1-", " ".join(_CELL_JOIN_RE.sub("", text).split()))

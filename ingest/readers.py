@@ -311,6 +311,43 @@ def _cell_text(el) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _span(cell, name: str) -> int:
+    value = (cell.get(name) or "1").strip()
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+
+
+def _grid_row(tr, spans: dict) -> list[str]:
+    """A row's cells on the table's grid: a cell that spans rows (rowspan, as "Cơ quan chủ trì" over
+    several tasks) gives its text to each row it covers, so that the columns after it stay in place;
+    one that spans columns keeps the later columns in place."""
+    table = next((a for a in tr.iterancestors() if a.tag == "table"), None)
+    pending = spans.setdefault(table, {})        # column -> [rows left, text]
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    out: list[str] = []
+    k = 0
+    while k < len(cells) or any(col >= len(out) for col in pending):
+        col = len(out)
+        if col in pending:
+            left, text = pending[col]
+            out.append(text)
+            if left <= 1:
+                del pending[col]
+            else:
+                pending[col] = [left - 1, text]
+            continue
+        if k >= len(cells):
+            out.append("")
+            continue
+        cell, k = cells[k], k + 1
+        text = _cell_text(cell)
+        rows = _span(cell, "rowspan")
+        if rows > 1:
+            pending[col] = [rows - 1, text]
+        out.append(text)
+        out.extend("" for _ in range(_span(cell, "colspan") - 1))
+    return out
+
+
 def _html_title(doc) -> str | None:
     for xp in ("//article//h1", "//*[@itemprop='headline']", "//h1",
                "//meta[@property='og:title']/@content", "//title"):
@@ -492,6 +529,7 @@ def _render(root) -> str:
     """Blank-line separated paragraphs; headings alone; list items as '- item'."""
     blocks: list[str] = []
     items: list[bool] = []        # blocks that are list items: one line apart, not a blank line
+    spans: dict = {}              # per table: the cells above that span down into the next rows
     line: list[str] = []
     prefix = [""]
 
@@ -523,7 +561,7 @@ def _render(root) -> str:
             flush()
         elif tag == "tr":
             flush()
-            cells = [_cell_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            cells = _grid_row(el, spans)
             if _table_width(el) >= 3:
                 blocks.append("| " + " | ".join("; ".join(c.split("\n")) for c in cells) + " |")
                 items.append(True)      # rows of a data table: one line apart
@@ -598,13 +636,33 @@ def _docx_blocks(container, numbering):
             if text:
                 yield numbering.label(child) + text
         elif child.tag == _w("w:tbl"):
-            rows = [[("\n".join(b for b in _docx_blocks(cell, numbering) if b.strip()))
-                     for cell in row.iterchildren(_w("w:tc"))] for row in child.iterchildren(_w("w:tr"))]
-            yield from _table_blocks(rows)
+            yield from _table_blocks(_docx_rows(child, numbering))
         elif child.tag == _w("w:sdt"):
             content = child.find(_w("w:sdtContent"))
             if content is not None:
                 yield from _docx_blocks(content, numbering)
+
+
+def _docx_rows(table, numbering) -> list[list[str]]:
+    """A Word table's rows on its grid: a cell merged across columns (gridSpan) keeps the columns after
+    it in place; a cell merged down rows (vMerge, as "Cơ quan chủ trì" over several tasks) gives its
+    text to every row it covers."""
+    rows: list[list[str]] = []
+    for tr in table.iterchildren(_w("w:tr")):
+        row: list[str] = []
+        for tc in tr.iterchildren(_w("w:tc")):
+            props = tc.find(_w("w:tcPr"))
+            span = props.find(_w("w:gridSpan")) if props is not None else None
+            merge = props.find(_w("w:vMerge")) if props is not None else None
+            text = "\n".join(b for b in _docx_blocks(tc, numbering) if b.strip())
+            if merge is not None and merge.get(_w("w:val")) in (None, "continue") and rows \
+                    and len(rows[-1]) > len(row):
+                text = rows[-1][len(row)]
+            row.append(text)
+            width = int(span.get(_w("w:val"), "1")) if span is not None else 1
+            row.extend("" for _ in range(width - 1))
+        rows.append(row)
+    return rows
 
 
 def _table_blocks(rows: list[list[str]]):
@@ -732,23 +790,70 @@ def _read_pdf(data: bytes, shown: str) -> ReadResult:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             info = pdf.metadata or {}
             title = _pdf_str(info.get("Title"))
-            for page in pdf.pages:
-                words = page.extract_words()
-                # two-column header and foot blocks (issuer | motto, Nơi nhận | signature) read column by column
-                pages.append(pdf_columns.page_text(words) if pdf_columns.has_columns(words) else
-                             page.extract_text() or "")
+            read = [(page.height, page.extract_words(), _pdf_tables(page)) for page in pdf.pages]
+            drops = pdf_columns.furniture([(words, height) for height, words, _ in read])
+            for (_, words, tables), drop in zip(read, drops):
+                # running headers and page numbers left out; two-column header and foot blocks (issuer |
+                # motto, Nơi nhận | signature) read column by column; data tables cell by cell
+                kept = [w for k, w in enumerate(words) if k not in drop]
+                pages.append(pdf_columns.page_text(kept, tables))
     except Exception as e:    # pdfminer's PDFSyntaxError, PSEOF, ... and pdfplumber's own
         if "password" in str(e).lower() or type(e).__name__ == "PDFPasswordIncorrect":
             raise InputError(shown, "encrypted PDF (needs a password)") from None
         raise InputError(shown, f"damaged PDF ({type(e).__name__})") from None
     if not pages:
         raise InputError(shown, "damaged PDF (no pages)")
-    text = "\n\n".join(p.strip("\n") for p in pages if p.strip())
+    text = _join_pages([p.strip("\n") for p in pages if p.strip()])
     if not text.strip():
         raise InputError(shown, "scanned PDF with no text layer (OCR it first)")
     if len(_CID.findall(text)) * 8 > len(text):
         raise InputError(shown, "PDF text layer has no Unicode mapping (OCR it first)")
     return ReadResult(unicodedata.normalize("NFC", text), "pdf", title=title)
+
+
+def _pdf_tables(page) -> list[tuple[tuple, str]]:
+    """The data tables a page draws with borders (three columns or more), each as (its box, its rows
+    as Markdown rows as the DOCX reader prints them); a layout table of two columns is left to the
+    column reading."""
+    if not (page.rects or page.lines):
+        return []
+    out = []
+    for table in page.find_tables():
+        rows = _merged_down(table, [[pdf_columns.cell_text(c) for c in row] for row in table.extract()])
+        if max((sum(1 for c in row if c) for row in rows), default=0) >= 3:
+            out.append((table.bbox, "\n".join(_table_blocks([row for row in rows if any(row)]))))
+    return out
+
+
+def _merged_down(table, rows: list[list[str]]) -> list[list[str]]:
+    """A cell drawn over several rows (as "Cơ quan chủ trì" over several tasks) gives its text to each row
+    it covers: pdfplumber leaves the rows under it without a cell there."""
+    boxes = [row.cells for row in table.rows]
+    for r in range(1, min(len(rows), len(boxes))):
+        for c, box in enumerate(boxes[r]):
+            if box is not None or c >= len(rows[r]) or rows[r][c]:
+                continue
+            above = next((k for k in range(r - 1, -1, -1) if c < len(boxes[k]) and boxes[k][c] is not None), None)
+            bottom = max((b[3] for b in boxes[r] if b is not None), default=None)
+            if above is not None and bottom is not None and boxes[above][c][3] >= bottom - 1:
+                rows[r][c] = rows[above][c]
+    return rows
+
+
+_PAGE_END_RE = re.compile(r"[.;:!?][\"”)]*\s*$")
+_LINE_CUT_RE = re.compile(r"(?<=[\w)]-)\n(?=[A-ZĐ0-9])|(?<=\d/)\n(?=[A-ZĐ0-9])")
+
+
+def _join_pages(pages: list[str]) -> str:
+    """Pages one after the other: a sentence that runs on to the next page goes on on the next line, a
+    page that ends a paragraph leaves a blank line; a symbol cut at its hyphen or slash at a line's end
+    ("10/2024/TT-" "BTC") is joined."""
+    out = []
+    for k, page in enumerate(pages):
+        if k:
+            out.append("\n\n" if _PAGE_END_RE.search(pages[k - 1]) else "\n")
+        out.append(page)
+    return _LINE_CUT_RE.sub("", "".join(out))
 
 
 def _pdf_str(value) -> str | None:
