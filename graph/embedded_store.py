@@ -219,6 +219,8 @@ class EmbeddedStore:
                               "hubs may miss its newest documents until it has finished")
             return
         try:
+            if not writer._derivation_pending():  # the writer we waited for has just finished
+                return
             writer.rebuild_coordination()
         finally:
             writer.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any, Iterable
 
 import networkx as nx
@@ -58,6 +59,8 @@ BATCH = 250
 RETRY_SECONDS = 5.0
 # What says the server went away (stopped, crashed, unreachable) rather than that a query failed.
 LOST = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, DatabaseUnavailable)
+# The label of the store's record of itself (see Neo4jStore._state); not part of the graph schema.
+STATE = "StoreState"
 # Derived relationships per write transaction (see rebuild_coordination): one
 # transaction for all of them outgrew the server's transaction memory at 100k documents.
 DERIVED_BATCH = 20_000
@@ -97,6 +100,8 @@ class Neo4jStore:
             self._close_quietly()
             raise StoreError(f"Neo4j at {uri}: {_one_line(e)}") from None
         self._schema_ready = False
+        self.notes: list[str] = []  # what a command should tell the user about the store (see stale_note)
+        self._ingest = f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{os.getpid()}"
 
     @classmethod
     def from_env(cls) -> "Neo4jStore":
@@ -188,6 +193,7 @@ class Neo4jStore:
 
     def _replace(self, tx, graphs: list[DocumentGraph]) -> None:
         """Take out the earlier versions of these documents, then write them."""
+        self._mark_written(tx)
         latest: dict[str, DocumentGraph] = {}
         path_of: dict[str, str] = {}
         for g in graphs:  # the last version of a path (or of a content) in the batch wins
@@ -226,6 +232,7 @@ class Neo4jStore:
         """Remove what documents ``olds`` contributed; shared nodes left unused go too."""
         if not olds:
             return
+        self._mark_written(tx)
         touched: set[str] = set()
         shared = " OR ".join(f"n:{label}" for label in SHARED_LABELS)
         for t in CONTRIBUTED:
@@ -363,6 +370,26 @@ class Neo4jStore:
 
     # --- derived ---------------------------------------------------------------
 
+    def _mark_written(self, tx) -> None:
+        """Record, in the writing transaction, that this handle's ingest changed documents."""
+        tx.run(f"MERGE (s:{STATE} {{key: 'written'}}) SET s.value = $v", v=self._ingest).consume()
+
+    @staticmethod
+    def _state(tx) -> dict[str, str]:
+        """"written": the ingest that last changed documents; "derived": the ingest whose
+        documents the derived relationships were last built from."""
+        return {r["k"]: r["v"] for r in tx.run(f"MATCH (s:{STATE}) RETURN s.key AS k, s.value AS v")}
+
+    def stale_note(self) -> str | None:
+        """A warning when documents changed after the derived relationships were built (an
+        ingest still running, or stopped before deriving); None when they are current."""
+        state = self._read(self._state)
+        if "written" in state and state.get("derived") != state["written"]:
+            return (f"warning: Neo4j at {self.uri}: the last ingest has not derived coordination from its documents "
+                    "(still running, or stopped): coordination and hubs may be stale; 'phoihop repair --neo4j' "
+                    "rebuilds them")
+        return None
+
     def rebuild_coordination(self) -> None:
         """The derived relationships (``derived_rels``) recomputed from every obligation's
         roles and topics, replacing the old ones.
@@ -386,9 +413,11 @@ class Neo4jStore:
             directive_topics = {r["d"]: r["topics"] for r in tx.run(
                 f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN d.id AS d, collect(DISTINCT t.id) AS topics")}
             names = {r["a"]: r["name"] for r in tx.run(f"MATCH (a:{S.AGENCY}) RETURN a.id AS a, a.name AS name")}
+            state["written"] = self._state(tx).get("written")
             return rows, directive_topics, names
 
         what = "rebuilding the derived relationships"
+        state: dict[str, str | None] = {}
         self._ensure_schema()
         try:
             with self._session() as s:
@@ -401,6 +430,9 @@ class Neo4jStore:
         for rel_type, rels in derived.items():
             for start in range(0, len(rels), DERIVED_BATCH):
                 self._run_write(what, self._create_rels, rel_type, S.AGENCY, S.AGENCY, rels[start:start + DERIVED_BATCH])
+        if state.get("written"):  # built from what that ingest had written
+            self._run_write(what, lambda tx: tx.run(f"MERGE (s:{STATE} {{key: 'derived'}}) SET s.value = $v",
+                                                    v=state["written"]).consume())
         # The planner reads index statistics: sampled while the index was near empty,
         # they make it scan the whole topic index instead of seeking one topic.
         try:

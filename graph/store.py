@@ -69,7 +69,11 @@ def open_store(store: str | None = None, neo4j: bool = False, create: bool = Fal
     """The Neo4j store when ``neo4j``, else the embedded store in ``store`` (or $PHOIHOP_STORE)."""
     if neo4j:
         from .neo4j_store import Neo4jStore
-        return Neo4jStore.from_env()
+        store = Neo4jStore.from_env()
+        note = store.stale_note() if read_only else None
+        if note:
+            store.notes.append(note)
+        return store
     from .embedded_store import EmbeddedStore
     path = store_dir(store)
     if not create and not path.exists():

@@ -150,3 +150,22 @@ def test_repair_recovers_and_derives(tmp_path, clean_pairs):
     assert "repaired" in result.stdout
     pairs, result = _pairs(store_dir)
     assert pairs == clean_pairs and result.stderr == ""
+
+
+@pytest.mark.neo4j
+def test_neo4j_warns_when_the_last_ingest_did_not_derive_and_repair_mends_it(neo4j_store, gold_extractions):
+    """Neo4j has no lock to tell a running ingest from a stopped one: reads warn and name the repair."""
+    from graph.model import document_graph
+
+    ingest_extractions(gold_extractions, neo4j_store)
+    clean = run("hubs", "--neo4j", "--json")
+    assert clean.exit_code == 0 and clean.stderr == ""
+    neo4j_store.clear()
+    neo4j_store.write_documents([document_graph(ex) for ex in gold_extractions])  # stopped before deriving
+    stale = run("hubs", "--neo4j", "--json")
+    assert stale.exit_code == 0 and "'phoihop repair --neo4j' rebuilds them" in stale.stderr
+    assert json.loads(stale.stdout) != json.loads(clean.stdout)
+    repaired = run("repair", "--neo4j")
+    assert repaired.exit_code == 0 and "derived relationships rebuilt" in repaired.stdout
+    after = run("hubs", "--neo4j", "--json")
+    assert json.loads(after.stdout) == json.loads(clean.stdout) and after.stderr == ""
