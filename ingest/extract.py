@@ -850,8 +850,8 @@ def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State)
         if not (state.block_role and state.block_role[0] == u.start and roles.bare):
             return False
         role = state.block_role[1]
-    elif not roles.bare and not roles.leads:
-        return False
+    elif not roles.bare and not roles.leads and not (role == "support" and roles.supports):
+        return False   # (the label's own "phối hợp" may already have made the bodies after it partners)
     if role == "none":
         explain.note("clause", span=(cs, ce), mentions=roles.leads, roles=roles,
                      outcome="no obligation: a procedure card's field names who handles a file, not a task")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .layout import Layout, is_title_line
 from .lexicon import sections
+from .roles import block_label
 from .textnorm import fold, fold_keep
 
 HEADING_RE = re.compile(
@@ -153,11 +154,19 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
         units.append(cur)
     for u in units:
         body = text[u.body_start:u.end].strip()
-        if u.kind == "para" and body and len(body) < 250 and not _ENDS_SENTENCE_RE.search(body):
+        if u.kind == "para" and body and len(body) < 250 and not _ENDS_SENTENCE_RE.search(body) and \
+                not _task_block_line(body):
             u.kind = "title"  # a news section title or headline
         while u.end > u.start and text[u.end - 1] in " \t\r":
             u.end -= 1
     return units
+
+
+def _task_block_line(body: str) -> bool:
+    """"Cơ quan chủ trì: Sở X", "Đơn vị phối hợp: Y" printed with no full stop: a line of a plan's task
+    block (guide §9), not a section title."""
+    colon = body.find(":")
+    return 0 < colon < 60 and block_label(fold(body[:colon]), 0, colon) is not None
 
 
 def _divided_heading(units: list[Unit], cur: Unit | None, text: str, kind: str, line: str) -> bool:

@@ -168,3 +168,13 @@ def test_letter_is_not_addressed_to_its_own_issuer():
             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n")
     ex = extract_text(text, "hq.md")
     assert [r.agency for r in ex.recipients if r.kind == "addressed"] == []
+
+
+def test_task_block_lines_without_full_stop_are_read():
+    # "Cơ quan chủ trì: X" / "Cơ quan phối hợp: các sở, ngành: A, B; Y" printed with no full stop and no
+    # bullet are a task block (guide §9), not section titles; the partners work with the block's lead
+    got = roles("1. Rà soát hồ sơ đất đai\n\nCơ quan chủ trì: Sở Nông nghiệp và Môi trường\n\n"
+                "Cơ quan phối hợp: các sở, ngành: Tài chính, Xây dựng; UBND các xã\n\nThời gian hoàn thành: Quý III\n")
+    assert got == [{("Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "lead")},
+                   {("Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
+                    ("Sở Xây dựng tỉnh Quảng Trị", "support"), ("Ủy ban nhân dân các xã tỉnh Quảng Trị", "support")}]
