@@ -573,9 +573,10 @@ def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
     """A row of a plan's task table: the bodies of its "chủ trì" column lead the task, those of its
     "phối hợp" column support it (guide §9). Return 1 if it gave an obligation."""
     assignees, seen = [], set()
-    for cells, role in ((row.leads, "lead"), (row.supports, "support")):
+    for cells, column in ((row.leads, "lead"), (row.supports, "support")):
         for s, e in cells:
             for m in find_mentions(T, F, s, e, sc.ctx):
+                role = _cell_role(T, F, s, m, column)
                 if (m.agency.name, role) not in seen:
                     seen.add((m.agency.name, role))
                     assignees.append(Assignee(m.agency.name, role, m.generic))
@@ -586,6 +587,25 @@ def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
         directive=sc.directive.key, text=T[row.start:row.end], span=(row.start, row.end), assignees=assignees,
         deadline=None, topics=topics_of(T[row.start:row.end], F[row.start:row.end])))
     return 1
+
+
+# in a lead column's cell, what marks a body as the lead's partner: "B phối hợp", "B (phối hợp)" after it,
+# or "Phối hợp: B" / "phối hợp với B" before it (the last role word of its list item)
+_PARTNER_AFTER = re.compile(r"\s*(?:phoi hop|tham gia)(?!\s+(?:voi|cung)(?![a-z0-9]))(?![a-z0-9])")
+_CELL_ROLE_WORD = re.compile(r"(?<![a-z0-9])(chu tri|phoi hop|tham gia)(?![a-z0-9])")
+
+
+def _cell_role(T: str, F: str, s: int, m: Mention, column: str) -> str:
+    """The role of a body in a task table's cell: its column's, except that a lead column's cell may
+    name the lead's partners too ("Sở A chủ trì; Công an tỉnh phối hợp", guide §9)."""
+    if column != "lead":
+        return column
+    after = _PARTNER_AFTER.match(F, m.end)
+    if after and not any(c in ",;:." for c in T[m.end:after.end()]):
+        return "support"
+    item = max(s, *(T.rfind(c, s, m.start) + 1 for c in ";.\n+"))   # the cell's list item the body is in
+    words = _CELL_ROLE_WORD.findall(F, item, m.start)
+    return "support" if words and words[-1] != "chu tri" else "lead"
 
 
 def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:

@@ -107,3 +107,24 @@ def test_heading_whose_bodies_go_on_into_a_short_task():
                 "- Tăng cường tuần tra.\n")
     assert got == [{("Ủy ban nhân dân các huyện tỉnh Phú Yên", "lead"), ("Ủy ban nhân dân các xã tỉnh Phú Yên", "lead")},
                    {("Công an tỉnh Phú Yên", "lead")}]
+
+
+def test_focal_point_and_responsibility_labels():
+    # "Đơn vị đầu mối: A" and "Trách nhiệm thực hiện: A" are lead labels: the partners named after them
+    # support A (guide §9)
+    got = roles("1. Rà soát quy hoạch bến bãi.\n- Đơn vị đầu mối: Sở Xây dựng.\n- Đơn vị phối hợp: Sở Tài chính.\n\n"
+                "2. Kiểm tra cơ sở giết mổ.\n- Trách nhiệm thực hiện: Sở Y tế; phối hợp: Công an tỉnh.\n")
+    assert {("Sở Xây dựng tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support")} in got
+    assert {("Sở Y tế tỉnh Phú Yên", "lead"), ("Công an tỉnh Phú Yên", "support")} in got
+    assert not any(r == "support" and not any(x == "lead" for _, x in o) for o in got for _, r in o)
+
+
+def test_lead_column_cell_naming_the_partners():
+    # a task table whose one column names who does it: "A chủ trì; B phối hợp", "Chủ trì: A; phối hợp: B, C"
+    got = roles("| TT | Nhiệm vụ | Cơ quan thực hiện | Thời hạn |\n|---|---|---|---|\n"
+                "| 1 | Tuyên truyền | Sở Giáo dục và Đào tạo chủ trì; Tỉnh đoàn phối hợp | 2024 |\n"
+                "| 2 | Kiểm tra | Chủ trì: Sở Y tế; phối hợp: Sở Tài chính, Công an tỉnh | 2024 |\n")
+    assert got == [{("Sở Giáo dục và Đào tạo tỉnh Phú Yên", "lead"),
+                    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Phú Yên", "support")},
+                       {("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
+                        ("Công an tỉnh Phú Yên", "support")}]
