@@ -330,7 +330,7 @@ _QUALIFIED_VERB = (r"(?:chủ động|phối hợp|chủ trì|tổ chức|triể
 # phối hợp …"), and ", trong phạm vi nhiệm
 # vụ, quyền hạn của mình," between commas
 _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^:;.]{1,40}?\s+đến\s+[^:;.,]{1,30}"
-                        r"|(?:,\s*)?(?:theo|căn cứ|trên cơ sở)\s+(?:chức năng|nhiệm vụ)[^;:.]{0,50}?(?=\s+"
+                        r"|(?:,\s*)?(?:theo|căn cứ|trên cơ sở|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|quản lý)[^;:.]{0,50}?(?=[\s,]+"
                         + _QUALIFIED_VERB + r")"
                         r"|(?:(?:,\s*)?(?:(?:với|trong)\s+(?:vai trò|tư cách)\s+(?:là\s+)?|là\s+)|[-–]\s*)"
                         r"(?:cơ quan|đơn vị|đầu mối)[^;:.()]{0,80}?,(?=\s*" + _QUALIFIED_VERB + r")"

@@ -178,3 +178,12 @@ def test_task_block_lines_without_full_stop_are_read():
     assert got == [{("Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "lead")},
                    {("Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "lead"), ("Sở Tài chính tỉnh Quảng Trị", "support"),
                     ("Sở Xây dựng tỉnh Quảng Trị", "support"), ("Ủy ban nhân dân các xã tỉnh Quảng Trị", "support")}]
+
+
+def test_scope_qualifier_without_commas_is_passed_over():
+    # "X, Y trong phạm vi chức năng, nhiệm vụ của mình phối hợp với Z": the qualifier stands between the
+    # subjects and their verb (guide §2)
+    got = roles("**Điều 2.** Sở Nội vụ, Sở Tư pháp trong phạm vi chức năng, nhiệm vụ của mình phối hợp với "
+                "Công an tỉnh rà soát hồ sơ.\n")
+    assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Sở Tư pháp tỉnh Quảng Trị", "lead"),
+                    ("Công an tỉnh Quảng Trị", "support")}]
