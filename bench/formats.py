@@ -319,7 +319,26 @@ def _stream_table(lines: list[str], i: int) -> tuple[Table, int]:
     w = max((len(r) for r in rows), default=0)
     for r in rows:
         r.extend([] for _ in range(w - len(r)))
-    return Table(rows), j
+    table = Table(rows)
+    if not table.layout:
+        table.rows = [[_rejoin_prose(c) for c in r] for r in rows]
+    return table, j
+
+
+_ITEM_START_RE = re.compile(r"(?:[-+–•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s)")
+
+
+def _rejoin_prose(cell: list[Para]) -> list[Para]:
+    """A data table's cell: the library wrapped its sentences ("… ngày 09/4/2021 của" "Bộ trưởng …");
+    a line that does not end a sentence goes on on the next unless that starts an item."""
+    out: list[Para] = []
+    for p in cell:
+        if out and not re.search(r"[.;:!?]$", out[-1].text.rstrip()) and not p.list_kind \
+                and not _ITEM_START_RE.match(p.text):
+            out[-1].runs = out[-1].runs + [Run(" ")] + p.runs
+        else:
+            out.append(p)
+    return out
 
 
 def _long_cell(tokens: list, lines: list[str], j: int) -> bool:

@@ -530,8 +530,9 @@ def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool) -> bool:
     if lines.raw[para].lstrip().startswith(("**", "*")) and lines.raw[prev].rstrip().endswith("*") \
             and not lines.raw[prev].rstrip().endswith(" *"):
         return False                    # a bold or italic paragraph closed on that line
-    if wrapped and len(b) <= _SHORT_TAIL and b[-1] in ";,." and " " not in b:
-        return True                     # the last word of a wrapped item ("- Thường trực HĐND, UBND" "TP;")
+    if wrapped and b[-1] in ";,." and ((len(b) <= _SHORT_TAIL and " " not in b) or
+                                        lines.clean[para].lstrip().startswith(("- ", "+ "))):
+        return True     # the end of a wrapped item ("- Thường trực HĐND, UBND" "TP;", "- Các VP: …" "TP; UBND TP;")
     case_a, case_b = _case(a), _case(b)
     if case_a and case_b and case_a != case_b:
         return False                    # a title in capitals and running text

@@ -812,15 +812,15 @@ def _read_pdf(data: bytes, shown: str) -> ReadResult:
 
 
 def _pdf_tables(page) -> list[tuple[tuple, str]]:
-    """The data tables a page draws with borders (three columns or more), each as (its box, its rows
-    as Markdown rows as the DOCX reader prints them); a layout table of two columns is left to the
-    column reading."""
+    """The tables a page draws with borders, each as (its box, its rows as the DOCX reader prints them:
+    a data table as Markdown rows, a table of one or two columns with text cell by cell); a layout table
+    without borders (header, Nơi nhận | signature) is left to the column reading."""
     if not (page.rects or page.lines):
         return []
     out = []
     for table in page.find_tables():
         rows = _merged_down(table, [[pdf_columns.cell_text(c) for c in row] for row in table.extract()])
-        if max((sum(1 for c in row if c) for row in rows), default=0) >= 3:
+        if max((len(row) for row in rows), default=0) >= 2:
             out.append((table.bbox, "\n".join(_table_blocks([row for row in rows if any(row)]))))
     return out
 

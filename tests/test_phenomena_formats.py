@@ -270,12 +270,17 @@ def test_wrapped_receiver_item_keeps_its_last_word():
     text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\n\nSố: 88/KH-UBND\n\nKẾ HOẠCH\n"
             "Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai\nthực hiện kế hoạch này; báo cáo kết quả\n"
-            "về Ủy ban nhân dân thành phố trước ngày\n30 tháng 6 năm 2025; các đơn vị\nthực hiện nghiêm túc./.\n"
+            "về Ủy ban nhân dân thành phố trước ngày\n30 tháng 6 năm 2025; các đơn vị\nthực hiện nghiêm túc, "
+            "trong quá trình\nthực hiện có khó khăn, vướng mắc\nkịp thời báo cáo về Sở Y tế để\ntổng hợp./.\n"
             "Nơi nhận:\n- Thường trực HĐND, UBND, UBMTTQ\nTP;\n- Văn phòng Đoàn ĐBQH và HĐND\nTP;\n"
-            "- Sở Nội vụ;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+            "- Sở Nội vụ; Trung tâm Phục vụ hành chính công\nTP; CATP;\n"
+            "- Kho bạc Nhà nước khu vực XIV;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
     _, recipients = facts(extract_text(text, document="kh.pdf"))
     assert ("Sở Nội vụ thành phố Cần Thơ", "copied") in recipients
     assert ("Thường trực Hội đồng nhân dân thành phố Cần Thơ", "copied") in recipients
+    assert ("Công an thành phố Cần Thơ", "copied") in recipients
+    assert ("Trung tâm Phục vụ hành chính công thành phố Cần Thơ", "copied") in recipients
+    assert ("Kho bạc Nhà nước khu vực XIV", "copied") in recipients
 
 
 MERGED = [("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"),
@@ -339,3 +344,22 @@ def test_pdf_cell_drawn_over_two_rows(tmp_path):
     pdf.output(str(path))
     assert _plan_rows(read_document(path).text) == ["| 2 | Kiểm tra các chợ đầu mối | Sở Công Thương | Sở Y tế |"]
     assert facts(extract_path(path))[0] == MERGED_ROLES
+
+
+@needs_font
+def test_pdf_bordered_table_with_two_filled_columns_is_not_interleaved(tmp_path):
+    pdf = _pdf()
+    pdf.set_font("serif", "", 9)
+    # the table's header row is on the page before: here only two of its four columns have text
+    rows = [("Phối hợp với Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên tổ chức các lớp học", "8", "", "")]
+    with pdf.table(col_widths=(40, 10, 15, 35), first_row_as_headings=False, text_align="LEFT") as table:
+        for row in rows:
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    path = tmp_path / "x.pdf"
+    pdf.output(str(path))
+    text = read_document(path).text
+    lines = text.split("\n")
+    assert "Phối hợp với Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên tổ chức các lớp học" in lines
+    assert "8" in lines
