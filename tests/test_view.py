@@ -304,11 +304,32 @@ def test_a_filter_that_names_nothing_is_one_clear_line(gold_graph, options, mess
 def test_two_thousand_agencies_make_a_page_that_opens_on_groups():
     g = synthetic_graph(2000, 3000)
     v = build_view(g)
-    data = page_data(v)
+    data, details = page_data(v)
     assert data["mode"] == "overview" and len(data["agencies"]) == len(v.agencies) > 1800
-    # every link's counts, split by directive and topic set, add up to its duties
-    assert all(sum(f[2] for f in link["f"]) == link["n"] for link in data["edges"] if "f" in link)
-    assert all(len(a["q"]) <= 5 for a in data["agencies"])   # a few quoted duties each, not all
+    # every link's counts, split by year, issuer and topic set, add up to its duties
+    facets = data["facets"]
+    assert all(sum(row[3] for row in facets[f]) == n for _, _, _, n, f, _ in data["edges"] if f >= 0)
+    assert all(sum(row[3] for row in facets[a[7]]) + sum(row[3] for row in facets[a[8]]) ==
+               len(v.agencies[i].duties) for i, a in enumerate(data["agencies"]))
+    # details: at most 12 quoted duties per agency and per link, loaded on a click
+    assert all(len(d["duties"]) <= 12 and all(len(x) <= 12 for x in d["links"].values()) for d in details.values())
+    assert sum(len(d["links"]) for d in details.values()) == sum(1 for e in data["edges"] if e[0].startswith("a"))
+
+
+def test_a_heavy_page_keeps_its_quotes_in_a_folder_beside_it(tmp_path, monkeypatch):
+    import view.page as page
+
+    v = build_view(synthetic_graph(300, 600))
+    small = page.write_html(v, tmp_path / "one.html")
+    assert not (tmp_path / "one_files").exists()
+    assert "window.PHOIHOP_DETAILS = {}" not in small.read_text(encoding="utf-8")
+    monkeypatch.setattr(page, "DETAILS_INLINE_MAX", 1000)
+    big = page.write_html(v, tmp_path / "big.html")
+    html = big.read_text(encoding="utf-8")
+    files = sorted((tmp_path / "big_files").glob("a*.js"))
+    assert "window.PHOIHOP_DETAILS = {}" in html and '"detailsDir":"big_files/"' in html
+    assert len(files) == len(v.agencies)
+    assert files[0].read_text(encoding="utf-8").startswith("window.phoihop.details(")
 
 
 def test_with_directives_links_agencies_to_directives(gold_graph):
@@ -341,7 +362,7 @@ def tags_of(html: str) -> list[tuple[str, dict]]:
 
 
 def test_page_is_self_contained(gold_graph):
-    html = render_html(build_view(gold_graph, ViewOptions(with_directives=True)))
+    html = render_html(build_view(gold_graph, ViewOptions(with_directives=True)))[0]
     tags = tags_of(html)
     for tag, attrs in tags:
         for attr in ("src", "href"):
@@ -354,7 +375,7 @@ def test_page_is_self_contained(gold_graph):
 
 def test_document_text_never_becomes_markup(evil_graph):
     v = build_view(evil_graph, ViewOptions(with_directives=True))
-    html = render_html(v)
+    html = render_html(v)[0]
     assert "window.__pwned" in html             # it is there, as data
     assert PAYLOAD_SCRIPT not in html and PAYLOAD_IMG not in html and PAYLOAD_ATTR not in html
     assert "\u2028" not in html
@@ -362,14 +383,14 @@ def test_document_text_never_becomes_markup(evil_graph):
     assert [t for t, _ in tags if t == "img"] == []
     assert all(not k.startswith("on") for _, attrs in tags for k in attrs)
     assert [t for t, _ in tags if t == "script"] == ["script"] * 3 == ["script"] * html.count("</script>")
-    data = json.loads(re.search(r"window.PHOIHOP_DATA = (\{.*?\});\n</script>", html, re.S).group(1))
-    names = {a["n"] for a in data["agencies"]}
+    data = json.loads(re.search(r"window.PHOIHOP_DATA = (\{.*?\});\nwindow.PHOIHOP_DETAILS", html, re.S).group(1))
+    names = {a[0] for a in data["agencies"]}
     assert f"Sở Y tế {PAYLOAD_SCRIPT}{PAYLOAD_ATTR}" in names   # read back literally
 
 
 def test_every_kind_of_link_and_level_has_a_style_in_the_legend(gold_graph):
     assert set(EDGE_STYLES) == set(EDGE_KINDS) and set(LEVEL_COLOURS) == set(LEVELS)
-    html = render_html(build_view(gold_graph, ViewOptions(with_directives=True)))
+    html = render_html(build_view(gold_graph, ViewOptions(with_directives=True)))[0]
     legend = html[html.index('<section id="legend">'):html.index("</aside>")]
     for style in EDGE_STYLES.values():
         assert style["legend"] in legend and style["color"] in legend

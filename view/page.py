@@ -179,95 +179,111 @@ class _Index:
         return self.items.setdefault(key, len(self.items))
 
 
-def page_data(view: ViewGraph) -> dict[str, Any]:
-    """Everything the page draws, as compact JSON: agencies with their province, level and kind;
-    links with their counts split by directive and topic set (so that the page's filters count
-    exactly), a few duties per agency and per link with their quotes; directives; citations."""
+# Details (quoted duties) go to files beside the page when they would make it heavier than this.
+DETAILS_INLINE_MAX = 3_000_000
+MAX_PANEL_DUTIES = 12
+
+
+def _year(props: dict[str, Any]) -> int:
+    date = str(props.get("date") or "")
+    if date[:4].isdigit():
+        return int(date[:4])
+    year = str(props.get("year") or "")
+    return int(year) if year.isdigit() else 0
+
+
+def page_data(view: ViewGraph) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """What the page draws, as compact JSON, and the details of each agency (its quoted duties and
+    those of the links it starts), which the page loads when one is clicked.
+
+    Counts are split into *facets* — (year, issuer, topic set) -> duties — interned in one table,
+    so that the page's filters count exactly without holding every duty: agencies and links refer
+    to a facet list by number. Links are arrays [source, target, kind, duties, facets, note]."""
     agencies = [n for n in view.nodes if n.type == "agency"]
     a_index = {n.id: i for i, n in enumerate(agencies)}
-    d_keys = sorted(view.directives)
+    d_keys = sorted(n.id for n in view.nodes if n.type == "directive")
     d_index = {k: i for i, k in enumerate(d_keys)}
     topic_keys = sorted(view.topics, key=lambda t: view.topics[t])
     t_index = {t: i for i, t in enumerate(topic_keys)}
-    topic_sets, duty_index = _Index(), _Index()
-    duties: list[Any] = []
+    topic_sets, issuers, facet_lists = _Index(), _Index(), _Index()
+    by_id = {n.id: n for n in view.nodes}
 
     def tset(topics) -> int:
         return topic_sets(tuple(sorted(t_index[t] for t in topics if t in t_index)))
+
+    def facet(directive: str) -> tuple[int, int]:
+        p = view.directives.get(directive, {})
+        return _year(p), issuers(p.get("issuer") or "")
+
+    def facets(duties, extra=None) -> int:
+        counts: dict[tuple[int, int, int], int] = {}
+        for d in duties:
+            k = (*facet(d.directive), tset(d.topics))
+            counts[k] = counts.get(k, 0) + 1
+        if extra:
+            counts[extra] = counts.get(extra, 0) + 1
+        return facet_lists(tuple((y, i, t, n) for (y, i, t), n in sorted(counts.items())))
 
     def who(key: str) -> int | str:
         """An agency of the page by number, any other by name."""
         return a_index[key] if key in a_index else view.names.get(key) or view.all_names.get(key, key)
 
-    def duty(d) -> int:
-        i = duty_index(d.id)
-        if i == len(duties):
-            duties.append({
-                "q": _clip(d.quote or d.text), "o": _clip(d.text) if d.quote and d.text and
+    def duty(d) -> dict[str, Any]:
+        return {"q": _clip(d.quote or d.text), "o": _clip(d.text) if d.quote and d.text and
                 " ".join(d.quote.split()) != " ".join(d.text.split()) else None,
-                "d": d_index.get(d.directive), "L": [who(a) for a in d.leads], "S": [who(a) for a in d.supports],
-                "src": d.source, "dl": d.deadline})
-        return i
+                "h": _directive_line(view, d.directive), "L": [who(a) for a in d.leads],
+                "S": [who(a) for a in d.supports], "src": d.source, "dl": d.deadline}
+
+    def by_weight(ds, limit=MAX_PANEL_DUTIES):
+        return sorted(ds, key=lambda d: (not d.quote, d.directive, d.id))[:limit]
 
     def ref(key: str) -> str:
         return f"a{a_index[key]}" if key in a_index else f"d{d_index[key]}"
 
-    def facets(ds) -> list[list[int]]:
-        counts: dict[tuple[int, int], int] = {}
-        for d in ds:
-            k = (d_index.get(d.directive, -1), tset(d.topics))
-            counts[k] = counts.get(k, 0) + 1
-        return [[dk, tk, n] for (dk, tk), n in sorted(counts.items())]
-
-    def by_weight(ds):
-        return sorted(ds, key=lambda d: (not d.quote, d.directive, d.id))[:MAX_TOOLTIP_DUTIES]
-
-    by_id = {n.id: n for n in view.nodes}
+    details: dict[int, dict[str, Any]] = {i: {"duties": [duty(d) for d in by_weight(n.duties)], "links": {}}
+                                          for i, n in enumerate(agencies)}
     out_agencies = []
     for n in agencies:
         led = [d for d in n.duties if n.id in d.leads]
         sup = [d for d in n.duties if n.id not in d.leads]
-        out_agencies.append({
-            "n": n.name, "l": short_label(n.name), "p": n.province, "v": level_of(n),
-            "k": kind_name(n.props.get("kind")), "g": kind_group(n.props.get("kind")),
-            "c": n.props.get("kind") == COLLECTIVE,
-            "fl": facets(led), "fs": facets(sup), "q": [duty(d) for d in by_weight(n.duties)],
-            "al": [a for a in n.props.get("aliases") or [] if a != n.name][:5]})
+        out_agencies.append([n.name, short_label(n.name), n.province, level_of(n), kind_name(n.props.get("kind")),
+                             kind_group(n.props.get("kind")), int(n.props.get("kind") == COLLECTIVE),
+                             facets(led), facets(sup), [a for a in n.props.get("aliases") or [] if a != n.name][:3]])
     links = []
     for e in view.edges:
-        if e.source not in a_index and e.source not in d_index or e.target not in a_index and e.target not in d_index:
+        ends = (e.source, e.target)
+        if not all(x in a_index or x in d_index for x in ends):
             continue
-        link = {"s": ref(e.source), "t": ref(e.target), "k": e.kind, "n": max(e.count, 1)}
         if e.duties:
-            link["f"] = facets(e.duties)
-            link["q"] = [duty(d) for d in by_weight(e.duties)]
+            f = facets(e.duties)
         elif e.kind == "issued":
-            link["f"] = [[d_index[e.target], tset(by_id[e.target].topics if e.target in by_id else ()), 1]]
-        if e.note:
-            link["note"] = _clip(e.note)
-        links.append(link)
+            f = facets([], (*facet(e.target), tset(by_id[e.target].topics if e.target in by_id else ())))
+        else:
+            f = -1
+        if e.duties and e.source in a_index:
+            details[a_index[e.source]]["links"][len(links)] = [duty(d) for d in by_weight(e.duties)]
+        links.append([ref(e.source), ref(e.target), e.kind, max(e.count, 1), f, _clip(e.note) if e.note else None])
     directives = []
     for k in d_keys:
-        p = view.directives[k]
-        date = p.get("date") or ""
-        directives.append({"n": directive_label(p), "h": _directive_line(view, k),
-                           "y": int(date[:4]) if date[:4].isdigit() else (int(p["year"]) if str(p.get("year") or "").isdigit() else None),
-                           "date": date or None, "i": p.get("issuer"), "s": _clip(p.get("subject"), 300),
-                           "stub": bool(p.get("stub"))})
+        p = view.directives.get(k) or by_id[k].props
+        directives.append({"n": directive_label(p), "h": _directive_line(view, k), "y": _year(p),
+                           "i": issuers(p.get("issuer") or ""), "s": _clip(p.get("subject"), 300)})
     focus = None
-    if view.focus is not None:
-        focus = ref(view.focus) if view.focus in a_index or view.focus in d_index else None
-    return {
-        "mode": "directive" if any(n.type == "directive" for n in view.nodes) else "agency" if focus else "overview",
+    if view.focus is not None and (view.focus in a_index or view.focus in d_index):
+        focus = ref(view.focus)
+    data = {
+        "mode": "agency" if focus and focus.startswith("a") else "directive" if d_keys else "overview",
         "focus": focus, "depth": view.depth, "links": list(view.links), "maxNodes": view.max_nodes,
-        "agencies": out_agencies, "edges": links, "directives": directives, "duties": duties,
+        "agencies": out_agencies, "edges": links, "directives": directives,
         "topics": [view.topics[t] for t in topic_keys], "topicSets": [list(k) for k in topic_sets.items],
+        "issuers": list(issuers.items), "facets": [list(map(list, f)) for f in facet_lists.items],
         "styles": {k: {"color": v["color"], "dashes": v["dashes"], "arrows": v["arrows"]} for k, v in EDGE_STYLES.items()},
         "levels": {lv: [LEVEL_COLOURS[lv], LEVEL_NAMES[lv]] for lv in LEVELS},
         "shapes": {g: v[0] for g, v in KIND_GROUPS.items()},
         "options": vis_options(),
         "abbr": folded_table(),
     }
+    return data, details
 
 
 @lru_cache(maxsize=None)
@@ -304,12 +320,23 @@ def summary(view: ViewGraph) -> str:
             f"province{'' if provinces == 1 else 's'}{focus}, {len(view.edges):,} links")
 
 
-def render_html(view: ViewGraph, title: str = TITLE) -> str:
-    """The whole page as one string."""
-    data = page_data(view)
-    provinces = sorted({a["p"] for a in data["agencies"]})
-    kinds = sorted({a["k"] for a in data["agencies"]})
-    return _environment().get_template("page.html").render(
+def _details_script(i: int, detail: dict[str, Any]) -> str:
+    return f"window.phoihop.details({i}, {script_json(detail)});\n"
+
+
+def render_html(view: ViewGraph, title: str = TITLE, details_dir: str | None = None) -> tuple[str, dict[int, str]]:
+    """The page as one string, and the detail scripts to write beside it (none when they are
+    small enough to be in the page: then the page is one self-contained file)."""
+    data, details = page_data(view)
+    inline = script_json({str(i): d for i, d in details.items()})
+    files: dict[int, str] = {}
+    if details_dir and len(inline) > DETAILS_INLINE_MAX:
+        data["detailsDir"] = details_dir
+        files = {i: _details_script(i, d) for i, d in details.items()}
+        inline = "{}"
+    provinces = sorted({a[2] for a in data["agencies"]})
+    kinds = sorted({a[4] for a in data["agencies"]})
+    html = _environment().get_template("page.html").render(
         title=title, summary=summary(view), filters=view.filters, legend=legend(),
         with_directives=any(n.type == "directive" for n in view.nodes),
         topics=list(enumerate(data["topics"])), provinces=provinces, kinds=kinds,
@@ -317,10 +344,22 @@ def render_html(view: ViewGraph, title: str = TITLE) -> str:
         chosen_links=set(view.links), depth=view.depth,
         vis_css=_asset(VIS_DIR / "vis-network.css"), vis_js=_asset(VIS_DIR / "vis-network.min.js"),
         view_css=_asset(ASSETS / "view.css"), view_js=_asset(ASSETS / "view.js"),
-        data_json=script_json(data))
+        data_json=script_json(data), details_json=inline)
+    return html, files
 
 
 def write_html(view: ViewGraph, out: str | Path, title: str | None = None) -> Path:
+    """Write the page; a page too heavy to hold every quoted duty gets a folder beside it
+    (``NAME_files/``, as browsers save pages) with one small script per agency, loaded on a click."""
     path = Path(out)
-    path.write_text(render_html(view, title or TITLE), encoding="utf-8")
+    folder = path.with_name(path.stem + "_files")
+    html, files = render_html(view, title or TITLE, details_dir=folder.name + "/")
+    if folder.exists():
+        for old in folder.glob("a*.js"):
+            old.unlink()
+    if files:
+        folder.mkdir(exist_ok=True)
+        for i, text in files.items():
+            (folder / f"a{i}.js").write_text(text, encoding="utf-8")
+    path.write_text(html, encoding="utf-8")
     return path

@@ -15,7 +15,12 @@ var network, nodes, edges;
 
 (function () {
   var data = window.PHOIHOP_DATA;
-  var A = data.agencies, E = data.edges, D = data.directives;
+  var A = data.agencies.map(function (a) {
+    return { n: a[0], l: a[1], p: a[2], v: a[3], k: a[4], g: a[5], c: a[6], fl: a[7], fs: a[8], al: a[9] };
+  });
+  var E = data.edges.map(function (l) { return { s: l[0], t: l[1], k: l[2], n: l[3], f: l[4], note: l[5] }; });
+  var D = data.directives, F = data.facets;
+  var DETAILS = window.PHOIHOP_DETAILS || {}, waiting = {};
   var container = document.getElementById("mynetwork");
   var panel = document.getElementById("panel");
   var statusLine = document.getElementById("status");
@@ -44,7 +49,6 @@ var network, nodes, edges;
   function hasWords(folded, ws) { return ws.every(function (w) { return (" " + folded).indexOf(" " + w) >= 0; }); }
 
   A.forEach(function (a) { a.f = " " + fold(a.n) + " " + a.al.map(fold).join(" ") + " "; });
-  D.forEach(function (d) { d.fi = fold(d.i); });
 
   var state = {
     mode: data.mode, focus: data.focus, depth: data.depth, groupBy: "p", expanded: {},
@@ -58,19 +62,19 @@ var network, nodes, edges;
   function say(text) { statusLine.textContent = text; statusLine.title = text; }
 
   /* ------------------------------------------------------------------ what the filters keep */
-  function directiveOk(i) {
-    if (i < 0 || i === null || i === undefined) { return !state.since && !state.until && !state.issuer; }
-    var d = D[i];
-    if ((state.since || state.until) && d.y === null) { return false; }
-    if (state.since && d.y < state.since) { return false; }
-    if (state.until && d.y > state.until) { return false; }
-    if (state.issuer && !state.issuer[d.i]) { return false; }
-    return true;
+  /* a duty's directive passes the years and issuer filters (year 0: not known) */
+  function factOk(year, issuer) {
+    if ((state.since || state.until) && !year) { return false; }
+    if (state.since && year < state.since) { return false; }
+    if (state.until && year > state.until) { return false; }
+    return !state.issuer || state.issuer[issuer] === true;
   }
+  function directiveOk(i) { return factOk(D[i].y, D[i].i); }
   function topicOk(ts) { return state.topic === "" || data.topicSets[ts].indexOf(+state.topic) >= 0; }
-  function count(facets) {
+  /* duties of a facet list that pass the filters: [year, issuer, topic set, duties] rows */
+  function count(f) {
     var n = 0;
-    (facets || []).forEach(function (f) { if (directiveOk(f[0]) && topicOk(f[1])) { n += f[2]; } });
+    F[f].forEach(function (r) { if (factOk(r[0], r[1]) && topicOk(r[2])) { n += r[3]; } });
     return n;
   }
   function agencyOk(i) {
@@ -91,7 +95,7 @@ var network, nodes, edges;
     var out = [];
     E.forEach(function (l, i) {
       if (!kindOn(l.k) || !endOk(l.s) || !endOk(l.t)) { return; }
-      var n = l.f ? count(l.f) : l.n;
+      var n = l.f >= 0 ? count(l.f) : l.n;
       if (n > 0) { out.push({ i: i, s: l.s, t: l.t, k: l.k, n: n }); }
     });
     return out;
@@ -176,9 +180,22 @@ var network, nodes, edges;
                          ["", "click: duties and quotes"]]);
   }
   function nameOf(x) { return typeof x === "number" ? A[x].n : x; }
-  function dutyItem(j) {
-    var d = data.duties[j], part = el("div", "tip-item");
-    if (d.d !== null && d.d !== undefined) { part.appendChild(el("div", "tip-head", D[d.d].h)); }
+  /* an agency's quoted duties and those of the links it starts: in the page, or in a small
+   * script beside it (NAME_files/aN.js) loaded on the first click */
+  function withDetails(i, then) {
+    if (DETAILS[i]) { then(DETAILS[i]); return; }
+    if (!data.detailsDir) { then({ duties: [], links: {} }); return; }
+    if (waiting[i]) { waiting[i].push(then); return; }
+    waiting[i] = [then];
+    var tag = document.createElement("script");
+    tag.src = data.detailsDir + "a" + i + ".js";
+    tag.onerror = function () { DETAILS[i] = { duties: [], links: {}, missing: true }; flush(i); };
+    document.head.appendChild(tag);
+  }
+  function flush(i) { (waiting[i] || []).forEach(function (f) { f(DETAILS[i]); }); delete waiting[i]; }
+  function dutyItem(d) {
+    var part = el("div", "tip-item");
+    if (d.h) { part.appendChild(el("div", "tip-head", d.h)); }
     if (d.q) { part.appendChild(el("blockquote", "tip-quote", "\u201c" + d.q + "\u201d")); }
     lines(part, [["Lead", d.L.map(nameOf).join("; ")], ["Support", d.S.map(nameOf).join("; ")],
                  ["Deadline", d.dl], ["Obligation", d.o], ["Source", d.src]]);
@@ -198,7 +215,7 @@ var network, nodes, edges;
     (extra || []).forEach(function (x) { panel.appendChild(x); });
     if (duties && duties.length) {
       panel.appendChild(el("h3", null, "Duties (" + duties.length + " shown)"));
-      duties.forEach(function (j) { panel.appendChild(dutyItem(j)); });
+      duties.forEach(function (d) { panel.appendChild(dutyItem(d)); });
     }
     panel.hidden = false;
   }
@@ -216,19 +233,31 @@ var network, nodes, edges;
     });
     var extra = [button("Focus on this agency", function () { focusAgency("a" + i); })];
     if (list.childNodes.length) { extra.push(el("h3", null, "Coordinates with")); extra.push(list); }
-    showPanel(a.n, [["Province", a.p], ["Level", data.levels[a.v][1]], ["Kind", a.k],
-                    ["Leads", count(a.fl)], ["Supports", count(a.fs)], ["Also called", a.al.join("; ")]],
-              a.q, extra);
+    withDetails(i, function (det) {
+      showPanel(a.n, [["Province", a.p], ["Level", data.levels[a.v][1]], ["Kind", a.k],
+                      ["Leads", count(a.fl)], ["Supports", count(a.fs)], ["Also called", a.al.join("; ")],
+                      ["", det.missing ? "(its duties are in " + data.detailsDir + ", which is not beside the page)" : ""]],
+                det.duties, extra);
+    });
   }
   function linkPanel(id) {
     var l = current.linkById[id];
     if (!l) { return; }
     var ends = [l.from, l.to].map(function (r) { return r[0] === "a" ? A[+r.slice(1)].n : r[0] === "d" ? D[+r.slice(1)].h : groupName(r.slice(2)); });
-    var duties = [];
-    l.members.forEach(function (i) { (E[i].q || []).forEach(function (j) { if (duties.indexOf(j) < 0) { duties.push(j); } }); });
     var notes = l.members.map(function (i) { return E[i].note; }).filter(Boolean);
-    showPanel(ends[0] + (l.kind === "coordinates" || l.arrows ? " \u2192 " : " \u2014 ") + ends[1],
-              [["Link", kindName(l.kind)], ["Duties", l.n], ["Citation", notes.join("; ")]], duties.slice(0, 12));
+    var members = l.members.filter(function (i) { return E[i].s[0] === "a"; }).slice(0, 6), duties = [], left = members.length;
+    function show() {
+      showPanel(ends[0] + (l.arrows ? " \u2192 " : " \u2014 ") + ends[1],
+                [["Link", kindName(l.kind)], ["Duties", l.n], ["Citation", notes.join("; ")]], duties.slice(0, 12));
+    }
+    if (!left) { show(); return; }
+    members.forEach(function (i) {
+      withDetails(+E[i].s.slice(1), function (det) {
+        (det.links[i] || []).forEach(function (d) { duties.push(d); });
+        left -= 1;
+        if (!left) { show(); }
+      });
+    });
   }
   function groupPanel(key) {
     var members = current.groups[key] || [];
@@ -415,10 +444,12 @@ var network, nodes, edges;
   }
   /* the issuer names a typed issuer stands for: agencies (by name or alias) and directive issuers */
   function issuers(query) {
-    var ws = words(query), out = {};
+    var ws = words(query), names = {}, out = {};
     if (!ws.length) { return null; }
-    A.forEach(function (a) { if (hasWords(a.f, ws)) { out[a.n] = true; } });
-    D.forEach(function (d) { if (d.i && hasWords(" " + d.fi + " ", ws)) { out[d.i] = true; } });
+    A.forEach(function (a) { if (hasWords(a.f, ws)) { names[a.n] = true; } });
+    data.issuers.forEach(function (name, i) {
+      if (name && (names[name] || hasWords(" " + fold(name) + " ", ws))) { out[i] = true; }
+    });
     return out;
   }
   function setFilter(name, value) {
@@ -476,7 +507,8 @@ var network, nodes, edges;
     shown: function () {
       return { nodes: nodes.getIds(), edges: edges.get().map(function (e) { return [e.from, e.to, e.kind, e.value]; }) };
     },
-    agencyName: function (ref) { return A[+ref.slice(1)].n; }
+    agencyName: function (ref) { return A[+ref.slice(1)].n; },
+    details: function (i, d) { DETAILS[i] = d; flush(i); }
   };
   draw();
 })();
