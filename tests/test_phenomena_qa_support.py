@@ -187,3 +187,15 @@ def test_scope_qualifier_without_commas_is_passed_over():
                 "Công an tỉnh rà soát hồ sơ.\n")
     assert got == [{("Sở Nội vụ tỉnh Quảng Trị", "lead"), ("Sở Tư pháp tỉnh Quảng Trị", "lead"),
                     ("Công an tỉnh Quảng Trị", "support")}]
+
+
+def test_ministry_of_finance_unit_codes_in_noi_nhan_are_written_out():
+    # "Cục CST", "Vụ PC (BTC)", "Ban NVT", "Cục QLCS" in a tax letter's Nơi nhận: standard units, written out
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 5400/CT-CS\n\nHà Nội, ngày 03 tháng 11 năm 2025\n\nKính gửi: Thuế tỉnh Gia Lai.\n\n"
+            "Cục Thuế nhận được công văn của Thuế tỉnh Gia Lai. Về vấn đề này, Cục Thuế có ý kiến như sau: "
+            "thực hiện theo quy định.\n\nNơi nhận:\n- Như trên;\n- Cục CST, Vụ PC (BTC);\n- Ban NVT;\n- Cục QLCS;\n"
+            "- Lưu: VT, CS.\n\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n")
+    got = [r.agency for r in extract_text(text, "ct.md").recipients if r.kind == "copied"]
+    assert got == ["Cục Chính sách thuế", "Vụ Pháp chế Bộ Tài chính", "Ban Nghiệp vụ thuế Cục Thuế",
+                   "Cục Quản lý công sản"]
