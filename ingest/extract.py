@@ -22,7 +22,7 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse, block_label, opening_list, opens_task, partners_open
+from .roles import analyse, block_label, executors_go_on, opening_list, opens_task, partners_open
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -613,7 +613,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[
     trách nhiệm …"); otherwise the clause goes on ("…; báo cáo UBND tỉnh trước ngày …"), and so
     does a list of bodies that ';' separates ("phối hợp các sở, ngành; UBND các xã …"). The lead's
     "A chủ trì;" goes on into "B, C phối hợp …" (one task); a task block's label ("…; đơn vị phối
-    hợp: B") opens a clause of its own."""
+    hợp: B") opens a clause of its own; the bodies a decision's closing article lists go on into its
+    "… chịu trách nhiệm thi hành"."""
     out: list[tuple[int, int]] = []
     for cs, ce in clauses:
         if out and T[out[-1][1] - 1] == ";":
@@ -625,7 +626,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[
             ends_with_body = any(pe - 2 <= m.end <= pe for m in mentions)
             starts_with_body = any(m.start <= cs + 1 and m.end > cs for m in mentions)
             if ends_with_body or not starts_with_body or (
-                    _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, mentions)):
+                    _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, mentions)) or \
+                    executors_go_on(T, F, ps, pe, cs, ce):
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))

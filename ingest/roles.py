@@ -407,6 +407,18 @@ def _items(T: str, lo: int, hi: int):
     yield pos, hi
 
 
+def executors_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int) -> bool:
+    """"Chánh Văn phòng …; Giám đốc các Sở: …; Chủ tịch UBND …;" then "Thủ trưởng các đơn vị liên quan chịu
+    trách nhiệm thi hành Quyết định này": the list before the ';' names no task of its own, and the clause
+    after it closes the decision; the phrase is every listed body's (guide §8)."""
+    _, table = _markers()
+    kinds = [table[" ".join(m.group(1).split())][0] for m in _marker_hits(T, F, cs, ce)]
+    if "executes" not in kinds:
+        return False
+    return not any(table[" ".join(m.group(1).split())][0] in ("assign", "duty", "task", "support", "executes",
+                                                             "narrative") for m in _marker_hits(T, F, ps, pe))
+
+
 def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
                out: ClauseRoles) -> None:
     """"A, Giám đốc các Sở: B, C; Chủ tịch UBND D … chịu trách nhiệm thi hành Quyết định này": every body

@@ -128,3 +128,19 @@ def test_lead_column_cell_naming_the_partners():
                     ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Phú Yên", "support")},
                        {("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
                         ("Công an tỉnh Phú Yên", "support")}]
+
+
+def test_closing_article_listed_with_semicolons():
+    # "Chánh Văn phòng …; Giám đốc các Sở: …; Chủ tịch UBND …; Thủ trưởng các đơn vị liên quan chịu trách nhiệm
+    # thi hành Quyết định này": every body the list names leads, though ';' separates them (guide §8)
+    got = roles("Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Y tế, Tài chính; Chủ tịch Ủy ban nhân "
+                "dân các huyện miền núi; Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    assert set().union(*got) == {("Văn phòng Ủy ban nhân dân tỉnh Phú Yên", "lead"), ("Sở Y tế tỉnh Phú Yên", "lead"),
+                                 ("Sở Tài chính tỉnh Phú Yên", "lead"), ("Ủy ban nhân dân các huyện tỉnh Phú Yên", "lead")}
+
+
+def test_responsibility_heading_without_cua():
+    # "3. Trách nhiệm Văn phòng UBND tỉnh" (no "của") heads the items under it like "Trách nhiệm của …"
+    got = roles("3. Trách nhiệm Văn phòng UBND tỉnh\na) Theo dõi, đôn đốc các sở.\nb) Phối hợp với Sở Nội vụ tổng hợp.\n")
+    assert got == [{("Văn phòng Ủy ban nhân dân tỉnh Phú Yên", "lead")},
+                   {("Văn phòng Ủy ban nhân dân tỉnh Phú Yên", "lead"), ("Sở Nội vụ tỉnh Phú Yên", "support")}]
