@@ -199,3 +199,14 @@ def test_ministry_of_finance_unit_codes_in_noi_nhan_are_written_out():
     got = [r.agency for r in extract_text(text, "ct.md").recipients if r.kind == "copied"]
     assert got == ["Cục Chính sách thuế", "Vụ Pháp chế Bộ Tài chính", "Ban Nghiệp vụ thuế Cục Thuế",
                    "Cục Quản lý công sản"]
+
+
+def test_central_generic_list_goes_on_to_the_provinces():
+    # "phối hợp với các bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh": the provinces are partners too
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 15/CT-TTg\n\nHà Nội, ngày 03 tháng 9 năm 2025\n\nCHỈ THỊ\nVề việc quản lý cảng cá\n\n"
+            "1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, cơ quan ngang bộ, Ủy ban nhân dân "
+            "cấp tỉnh rà soát quy hoạch cảng cá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTHỦ TƯỚNG\n")
+    got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in extract_text(text, "tt.md").obligations]
+    assert got == [{("Bộ Nông nghiệp và Môi trường", "lead"),
+                    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "support")}]
