@@ -42,7 +42,7 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     as in "yêu cầu Chủ tịch …", "giao cho Giám đốc …", a title opening a phrase), on folded text."""
     titles = lexicon.alternation(lexicon.verbs().get("title", {}))
     prefix = re.compile(rf"^(?:(?:{_PREFIX_WORDS}|{titles})\s*)*$")
-    between = re.compile(rf"^(?:(?:{_LIST_WORDS})(?:\s+|$))?(?:(?:luc luong|{titles})\s*)?$")
+    between = re.compile(rf"^(?:(?:{_LIST_WORDS})(?:\s+|$))?(?:(?:luc luong|co quan|{titles})\s*)?$")
     gap = re.compile(rf"^(?:(?:cho|cac|dong chi)\s+)*(?:{titles})(?:\s+cac)?$")
     starts = re.compile(rf"(?:{titles})(?![a-z0-9])")
     return prefix, between, gap, starts

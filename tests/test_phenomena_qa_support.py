@@ -210,3 +210,11 @@ def test_central_generic_list_goes_on_to_the_provinces():
     got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in extract_text(text, "tt.md").obligations]
     assert got == [{("Bộ Nông nghiệp và Môi trường", "lead"),
                     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "support")}]
+
+
+def test_class_word_co_quan_before_a_body_keeps_the_list():
+    # "phối hợp với UBND cấp xã, cơ quan Thuế và …": "cơ quan" before a named body is no gap in the list
+    got = roles("**Điều 2.** Văn phòng đăng ký đất đai chủ trì, phối hợp với UBND cấp xã, cơ quan Thuế xác định "
+                "nghĩa vụ tài chính.\n")
+    assert got == [{("Văn phòng đăng ký đất đai tỉnh Quảng Trị", "lead"),
+                    ("Ủy ban nhân dân các xã, phường tỉnh Quảng Trị", "support"), ("Thuế tỉnh Quảng Trị", "support")}]
