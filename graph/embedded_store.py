@@ -206,6 +206,14 @@ class EmbeddedStore:
         else:
             self._run(f"MATCH (w:{STATE} {{key: 'written'}}) MERGE (s:{STATE} {{key: 'derived'}}) SET s.value = w.value")
 
+    def mark_derived(self) -> None:
+        """Record that the derived relationships are built from every document written so far
+        (the derivation marks this itself; a caller that has just brought them up to date in
+        another way says so here)."""
+        self._writable()
+        with self._transaction():
+            self._mark("derived")
+
     def _complete_derivation(self) -> None:
         """Rebuild the derived relationships an interrupted ingest left stale (from a read-only
         open: through a writing handle of its own). While another process writes the store,

@@ -144,6 +144,9 @@ class _Tally:
     def finish(self) -> IngestSummary:
         self.flush()
         self.store.rebuild_coordination()
+        mark = getattr(self.store, "mark_derived", None)
+        if mark:  # the derived relationships are current: a read need not rebuild them
+            mark()
         self.summary.directives = len(self.directives)
         self.summary.agencies = len(self.agencies)
         return self.summary

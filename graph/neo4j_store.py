@@ -380,6 +380,11 @@ class Neo4jStore:
         documents the derived relationships were last built from."""
         return {r["k"]: r["v"] for r in tx.run(f"MATCH (s:{STATE}) RETURN s.key AS k, s.value AS v")}
 
+    def mark_derived(self) -> None:
+        """Record that the derived relationships are built from every document written so far."""
+        self._run_write("marking the derived relationships current", lambda tx: tx.run(
+            f"MATCH (w:{STATE} {{key: 'written'}}) MERGE (s:{STATE} {{key: 'derived'}}) SET s.value = w.value").consume())
+
     def stale_note(self) -> str | None:
         """A warning when documents changed after the derived relationships were built (an
         ingest still running, or stopped before deriving); None when they are current."""
