@@ -199,6 +199,15 @@ def _segments(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- reading one segment
 
+@lru_cache(maxsize=1)
+def _centre_lead() -> re.Pattern:
+    """"TT Thông tin - Công báo", "TT PVHCC": "TT" before a centre's field (recipient_vocab.tsv 'centre') is
+    a Trung tâm, not the standing committee ("TT Tỉnh ủy")."""
+    words = [line.split("\t")[1] for line in _VOCAB.read_text(encoding="utf-8").splitlines()
+             if line.startswith("centre\t")]
+    return re.compile(r"^TT\s+(?=(?:" + "|".join(words) + r")(?![\w]))")
+
+
 def _expand(text: str, ctx: Context) -> str:
     """Printed abbreviations written out ("Cổng TTĐT" -> "Cổng Thông tin điện tử", "NN&MT" -> "NN và MT")."""
     for printed, canonical in _vocab().spellings:
@@ -225,7 +234,9 @@ def _expand(text: str, ctx: Context) -> str:
         out = word(core)
         return out if out != core else w
 
-    text = _STANDING_LEAD.sub("Thường trực ", text.strip())
+    text = text.strip()
+    text = _centre_lead().sub("Trung tâm ", text) if text.startswith("TT ") else text
+    text = _STANDING_LEAD.sub("Thường trực ", text)
     text = _BARE_COLLECTIVE.sub(r"các \1", squash_spaces(_TOKEN.sub(sub, text)))
     return _WARDS_FIRST.sub("các xã, phường", text)   # the canonical order of the communes' collective
 

@@ -218,3 +218,10 @@ def test_class_word_co_quan_before_a_body_keeps_the_list():
                 "nghĩa vụ tài chính.\n")
     assert got == [{("Văn phòng đăng ký đất đai tỉnh Quảng Trị", "lead"),
                     ("Ủy ban nhân dân các xã, phường tỉnh Quảng Trị", "support"), ("Thuế tỉnh Quảng Trị", "support")}]
+
+
+def test_tt_before_a_centre_field_is_a_centre_not_a_standing_committee():
+    # "TT Thông tin - Công báo tỉnh", "TT PVHCC tỉnh": Trung tâm; "TT Tỉnh ủy": Thường trực
+    got = copied(["TT Thông tin - Công báo tỉnh", "TT PVHCC tỉnh", "TT Tỉnh ủy"])
+    assert got == ["Trung tâm Thông tin - Công báo tỉnh Quảng Trị", "Trung tâm Phục vụ hành chính công tỉnh Quảng Trị",
+                   "Thường trực Tỉnh ủy Quảng Trị"]
