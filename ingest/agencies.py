@@ -337,17 +337,17 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         return _Place(region[0], "region", None, region=region[1])
     # "các cấp", "cùng cấp", "cấp huyện": generic (not the verb "cung cấp": "Sở X cung cấp số liệu")
     if _CAP_GENERIC_RE.match(F, q, hi) and not _SUPPLIES_RE.match(T, q, hi):
-        m = _CAP_LEVEL_RE.match(F[q:hi])
+        m = _CAP_LEVEL_RE.match(F, q, hi)   # (a slice F[q:hi] would copy the rest of a long unit)
         lw = LEVEL_RE.fullmatch(m.group(2) or "")
         # "cấp xã": every body of that level, generic unless the text names that collective
         level = _LEVEL_OF_WORD[lw.group(1)][0] if lw else None
         if level == "commune" and ctx.reformed() and ctx.province and ctx.level == "province":
             # since 1 July 2025 "cấp xã" is every commune and ward of the province (guide §9)
-            return _Place(q + m.end(), level, ctx.place_of("province"), collective="các xã, phường", by_level=True)
+            return _Place(m.end(), level, ctx.place_of("province"), collective="các xã, phường", by_level=True)
         if level == "province" and ctx.level == "central":
             # in a central text "cấp tỉnh" is every province (the addressed ones, when it names some)
-            return _Place(q + m.end(), level, None, collective=_ALL_PROVINCES, by_level=True)
-        return _Place(q + m.end(), level=level, generic=True)
+            return _Place(m.end(), level, None, collective=_ALL_PROVINCES, by_level=True)
+        return _Place(m.end(), level=level, generic=True)
     m = _COLLECTIVE_RE.match(F, q, hi)
     if m:
         words = [w for w in LEVEL_RE.findall(m.group(2))]
@@ -1060,11 +1060,11 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 continue
             # "Phòng Thanh tra-Sở Y tế Hà Nội": a unit named with its parent
             parent = None
-            pm = _PARENT_SEP_RE.match(T[pl.end:hi]) if head.kind == "phong" else None
+            pm = _PARENT_SEP_RE.match(T, pl.end, hi) if head.kind == "phong" else None
             if pm and (pm.group().strip() or isinstance(fm, _FakeMatch)):
                 kinds = _PARENT_KINDS if pm.group().strip() != "," else _PARENT_KINDS[:4]   # (", Công an xã": a list)
-                sub = _mentions_at(T, F, pl.end + pm.end(), hi, ctx)
-                sub = [x for x in sub if not x.generic and x.start == pl.end + pm.end() and x.agency.kind in kinds]
+                sub = _mentions_at(T, F, pm.end(), hi, ctx)
+                sub = [x for x in sub if not x.generic and x.start == pm.end() and x.agency.kind in kinds]
                 if sub:
                     parent = sub[0].agency
             if parent:

@@ -18,7 +18,7 @@ from . import places
 from .agencies import Context, find_mentions
 from .dates import dates_in, parse_date
 from .lexicon import alternation
-from .numbers import find_numbers, normalise, type_from_symbol, type_of_word, type_word_regex
+from .numbers import find_numbers, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
 from .structure import MARKUP_RE, TYPE_LINE, Structure
 from .textnorm import fold_keep, modern_tones, squash_spaces
@@ -47,6 +47,8 @@ _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
 OWN_NUMBER_RE = re.compile(r"(?:^[ \t*_#|>]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?s[ốo]\s*(?:ký hiệu)?\s*:?|"
                            r"(?<![^\W_])(?-i:S)[ốỐ][ \t]*:)\s*(\d[^\s,;|*]*)", re.I | re.M)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
+# the same, capturing the capital whose presence makes the stop a sentence end (group 1)
+_SENT_END_AT = re.compile(r"[.!?](?=\s+([A-ZĐÀ-Ỹ\"“(]))|\n")
 
 
 @lru_cache(maxsize=1)
@@ -300,11 +302,38 @@ def sentence_start(T: str, pos: int, floor: int = 0) -> int:
     return best
 
 
+class SentenceStarts:
+    """``sentence_start(T, pos, floor)`` for positions asked in increasing order, from one scan of
+    T[floor:hi]: a paragraph without line breaks (a PDF's or a scraper's single line) is not
+    rescanned from its start for each position in it."""
+
+    def __init__(self, T: str, floor: int, hi: int):
+        # (where the stop becomes visible, where the next sentence may start): a ". " counts for a
+        # position past the capital that follows it, a line break for a position past itself
+        stops = [(m.start(1) if m.group(1) else m.start(), m.end()) for m in _SENT_END_AT.finditer(T, floor, hi)]
+        stops.sort()
+        self.T, self.floor, self.stops, self.i, self.best, self.pos = T, floor, stops, 0, floor, floor
+
+    def at(self, pos: int) -> int:
+        """Where the sentence holding pos starts (pos not before the one asked last)."""
+        if pos < self.pos:
+            return sentence_start(self.T, pos, self.floor)
+        self.pos = pos
+        while self.i < len(self.stops) and self.stops[self.i][0] < pos:
+            self.best = max(self.best, self.stops[self.i][1])
+            self.i += 1
+        best, T = self.best, self.T
+        while best < pos and T[best] in " \t\n":
+            best += 1
+        return best
+
+
 def reported_numbers(T: str, F: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
     """(sentence start, number start, number end, number) of instruments a news text reports on."""
     out = []
+    starts = SentenceStarts(T, lo, hi)
     for s, e, num in find_numbers(T, lo, hi):
-        sent = sentence_start(T, s, lo)
+        sent = starts.at(s)
         if _reports(T, F, sent, s, e):
             out.append((sent, s, e, normalise(num)))
     return out
@@ -388,8 +417,8 @@ def _dated_elsewhere(T: str, F: str, number: str, skip: int) -> str | None:
     """The date printed after another mention of the same number in the text, else the date that
     opens the sentence of another mention ("Ngày 10 tháng 3 năm 2025, UBND tỉnh ban hành Quyết định số N")."""
     opening = None
-    for s, e, num in find_numbers(T):
-        if s != skip and normalise(num) == number:
+    for s, e, num in numbers_valued(T, number):
+        if s != skip:
             date = _dated_at(F, e)
             if date:
                 return date

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from . import citations as cit
 from . import explain, layout, lexicon
@@ -525,9 +527,13 @@ def _unnumbered_issuer(T: str, F: str, st: Structure, ctx: Context,
     return _default_issuer(T, F, ctx)
 
 
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def sentence_end(T: str, pos: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)|\n", T[pos:])
-    return pos + m.end() if m else len(T)
+    """Past the end of the sentence holding pos (searched in place: no copy of the rest of the text)."""
+    m = _SENTENCE_STOP.search(T, pos)
+    return m.end() if m else len(T)
 
 
 def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep) -> int:
@@ -559,9 +565,9 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
         first = True
-        for cs, ce in _merge_lists(T, F, list(_clauses(T, lo, hi, mentions)), mentions):
-            inside = [m for m in mentions if cs <= m.start < ce]
-            _clause(T, F, cs, ce, inside, u, first, sc, ex, state, issuer, keep)
+        index = _MentionIndex(mentions)
+        for cs, ce in _merge_lists(T, F, list(_clauses(T, lo, hi, mentions)), index):
+            _clause(T, F, cs, ce, index.inside(cs, ce), u, first, sc, ex, state, issuer, keep)
             first = False
     for row in st.tasks:
         if sc.start <= row.start < sc.end:
@@ -608,7 +614,37 @@ def _cell_role(T: str, F: str, s: int, m: Mention, column: str) -> str:
     return "support" if words and words[-1] != "chu tri" else "lead"
 
 
-def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+class _MentionIndex:
+    """A unit's mentions (left to right) with the look-ups each of its clauses makes, each in time
+    independent of the unit's length: a paragraph of thousands of clauses (a text printed as one
+    line) is not rescanned for every clause."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.ends = {m.end for m in mentions}
+        self.reach = list(accumulate((m.end for m in mentions), max)) if self.ordered else []
+
+    def inside(self, cs: int, ce: int) -> list[Mention]:
+        """The mentions that start in [cs, ce), in order."""
+        if not self.ordered:
+            return [m for m in self.mentions if cs <= m.start < ce]
+        return self.mentions[bisect_left(self.starts, cs):bisect_left(self.starts, ce)]
+
+    def ends_near(self, pe: int) -> bool:
+        """A mention ends within two characters before pe (the clause before ends with a body)."""
+        return pe - 2 in self.ends or pe - 1 in self.ends or pe in self.ends
+
+    def opens(self, cs: int) -> bool:
+        """A mention starts by cs + 1 and runs past cs (the clause opens with a body)."""
+        if not self.ordered:
+            return any(m.start <= cs + 1 and m.end > cs for m in self.mentions)
+        i = bisect_right(self.starts, cs + 1)
+        return i > 0 and self.reach[i - 1] > cs
+
+
+def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _MentionIndex) -> list[tuple[int, int]]:
     """A ';' ends an obligation only where a new body opens the next clause ("…; Sở Tài chính chịu
     trách nhiệm …"); otherwise the clause goes on ("…; báo cáo UBND tỉnh trước ngày …"), and so
     does a list of bodies that ';' separates ("phối hợp các sở, ngành; UBND các xã …"). The lead's
@@ -623,10 +659,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], mentions: list[
             if colon >= 0 and block_label(F, cs, colon):
                 out.append((cs, ce))
                 continue
-            ends_with_body = any(pe - 2 <= m.end <= pe for m in mentions)
-            starts_with_body = any(m.start <= cs + 1 and m.end > cs for m in mentions)
-            if ends_with_body or not starts_with_body or (
-                    _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, mentions)) or \
+            if index.ends_near(pe) or not index.opens(cs) or (
+                    _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, index.inside(cs, ce))) or \
                     executors_go_on(T, F, ps, pe, cs, ce):
                 out[-1] = (ps, ce)
                 continue

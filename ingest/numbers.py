@@ -8,6 +8,7 @@ number-TYPE/ISSUER: 345/UBND-YT, 1658/CĐ-TTg, 07/2016/TT-BNNPTNT, 68-NQ/TW,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,12 +94,36 @@ def _all_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _number_starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _, _ in _all_numbers(text))
+
+
 def find_numbers(text: str, lo: int = 0, hi: int | None = None):
-    """(start, end, number) of every directive number in text[lo:hi] (one scan per text, cached)."""
+    """(start, end, number) of every directive number in text[lo:hi] (one scan per text, cached; a
+    window is found by bisection, so a short window of a long text costs only its own numbers)."""
     hi = len(text) if hi is None else hi
-    for s, e, num in _all_numbers(text):
-        if s >= lo and e <= hi:
+    found = _all_numbers(text)
+    for i in range(bisect_left(_number_starts(text), lo), len(found)):
+        s, e, num = found[i]
+        if s >= hi:
+            break
+        if e <= hi:
             yield s, e, num
+
+
+@lru_cache(maxsize=8)
+def _numbers_by_value(text: str) -> dict[str, list[tuple[int, int, str]]]:
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for s, e, num in _all_numbers(text):
+        out.setdefault(normalise(num), []).append((s, e, num))
+    return out
+
+
+def numbers_valued(text: str, number: str) -> list[tuple[int, int, str]]:
+    """(start, end, number as printed) of every printing of one normalised number in text, in order
+    (an index built once per text: looking up each reported number does not rescan the text)."""
+    return _numbers_by_value(text).get(number, [])
 
 
 def _symbol_codes(number: str) -> list[str]:
