@@ -13,8 +13,10 @@ text, so folded matches are spans of the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from . import lexicon, places
 from .records import Agency
@@ -963,10 +965,38 @@ def find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mentio
         _PARENT_MEMO = None
 
 
+# How far a unit's parent ("Phòng X - Sở Y tế tỉnh Z") is read after the unit: a parent is a name of
+# a few words, and a bounded look keeps a long list of such units linear (each look-up scanned the
+# rest of the paragraph, nested once per unit: quadratic time and, past ~300 units, a RecursionError).
+_PARENT_REACH = 400
+
+
+def _parent_mentions(T: str, F: str, x: int, hi: int, ctx: Context, kinds: tuple[str, ...]) -> list[Mention]:
+    """The mentions read from x on (at most _PARENT_REACH characters, within the scan's own end, so a
+    chain "Phòng A - Sở A, Phòng B - Sở B, …" nests a bounded number of look-ups) when a unit's parent
+    of one of kinds may start at x; else []."""
+    if not _may_start_parent(F, x, hi, kinds):
+        return []
+    return _mentions_at(T, F, x, min(hi, x + _PARENT_REACH), ctx)
+
+
+def _may_start_parent(F: str, x: int, hi: int, kinds: tuple[str, ...]) -> bool:
+    """Can a mention of one of kinds start at x? False only when sure: no head, "các", generic phrase
+    or named collective starts there, or the head there names a unit of another kind ("Phòng A,
+    Phòng B, …": the next room is no parent)."""
+    if F.startswith("cac ", x) or _generic_regex().match(F, x, hi) or _named_collective_regex().match(F, x, hi):
+        return True
+    hm = lexicon.head_regex().match(F, x, hi)
+    if hm is None:
+        return False
+    head = _head_of(hm.group(1))
+    return not (head.mode == "field" and head.kind not in kinds)
+
+
 def _mentions_at(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Mention]:
     """find_mentions(T, F, lo, hi, ctx) for a unit's parent ("Phòng X - Sở Y …"), computed once per
-    (lo, hi) in one outer call: a list of such units would otherwise re-scan the rest of the text for
-    every unit, and again inside each scan (exponential). The result is only read, never changed."""
+    (lo, hi) in one outer call: a list of such units would otherwise re-scan the text for every
+    unit, and again inside each scan. The result is only read, never changed."""
     key = (T, lo, hi, id(ctx))
     if key not in _PARENT_MEMO:
         _PARENT_MEMO[key] = (ctx, _find_mentions(T, F, lo, hi, ctx))   # ctx kept alive: its id stays its own
@@ -1063,7 +1093,7 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             pm = _PARENT_SEP_RE.match(T, pl.end, hi) if head.kind == "phong" else None
             if pm and (pm.group().strip() or isinstance(fm, _FakeMatch)):
                 kinds = _PARENT_KINDS if pm.group().strip() != "," else _PARENT_KINDS[:4]   # (", Công an xã": a list)
-                sub = _mentions_at(T, F, pm.end(), hi, ctx)
+                sub = _parent_mentions(T, F, pm.end(), hi, ctx, kinds)
                 sub = [x for x in sub if not x.generic and x.start == pm.end() and x.agency.kind in kinds]
                 if sub:
                     parent = sub[0].agency
@@ -1255,8 +1285,18 @@ def _named_collective_regex() -> re.Pattern:
 def _named_collectives(T: str, F: str, lo: int, hi: int, out: list[Mention], claimed: list) -> None:
     """"các tỉnh ủy, thành ủy (trực thuộc Trung ương)": one collective body (named_collectives.tsv), whose
     head words name no body of their own (not "Tỉnh ủy" of the context's province)."""
+    # the claimed spans (generic phrases, in text order) as starts and the farthest end so far: one
+    # bisection per match, not a scan of every span (a long list of "các cơ quan …" was quadratic);
+    # a collective added here never holds a later match (the matches do not overlap)
+    starts = [a for a, _ in claimed]
+    reach = list(accumulate((b for _, b in claimed), max))
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
     for m in _named_collective_regex().finditer(F, lo, hi):
-        if any(a <= m.start() < b for a, b in claimed):
+        if ordered:
+            i = bisect_right(starts, m.start())
+            if i and reach[i - 1] > m.start():
+                continue
+        elif any(a <= m.start() < b for a, b in claimed):
             continue
         name, kind, level = lexicon.named_collectives()[_key(m.group(1))]
         out.append(Mention(m.start(), m.end(), _agency(name, kind, level, None, _written(T, m.start(), m.end())),

@@ -938,8 +938,22 @@ def _is_bare_heading(T: str, F: str, cs: int, ce: int, mentions: list[Mention]) 
     if opening and not _ends_label(T, ce) and _BODY_COLON_TASK.match(T, opening[-1].end, ce) and \
             opens_task(F, opening[-1].end, ce):
         return False
+    words, pos = 0, cs
+    for m in sorted(mentions, key=lambda m: m.start):   # the words outside the mentions, counted up to 5
+        if m.start < cs:
+            return _bare_words(F, cs, ce, mentions) <= 4
+        if m.end <= m.start:
+            continue   # blanks nothing
+        words += len(F[pos:m.start].split()) if m.start > pos else 0
+        pos = max(pos, m.end)
+        if words > 4:
+            return False
+    return words + len(F[pos:ce].split()) <= 4
+
+
+def _bare_words(F: str, cs: int, ce: int, mentions: list[Mention]) -> int:
+    """The words of F[cs:ce] once each mention is blanked (the plain way, for a mention starting before cs)."""
     rest = F[cs:ce]
     for m in mentions:
         rest = rest[:m.start - cs] + " " * (m.end - m.start) + rest[m.end - cs:]
-    words = rest.split()
-    return len(words) <= 4
+    return len(rest.split())
