@@ -47,8 +47,6 @@ _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
 OWN_NUMBER_RE = re.compile(r"(?:^[ \t*_#|>]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?s[ốo]\s*(?:ký hiệu)?\s*:?|"
                            r"(?<![^\W_])(?-i:S)[ốỐ][ \t]*:)\s*(\d[^\s,;|*]*)", re.I | re.M)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
-# the same, capturing the capital whose presence makes the stop a sentence end (group 1)
-_SENT_END_AT = re.compile(r"[.!?](?=\s+([A-ZĐÀ-Ỹ\"“(]))|\n")
 
 
 @lru_cache(maxsize=1)
@@ -303,26 +301,34 @@ def sentence_start(T: str, pos: int, floor: int = 0) -> int:
 
 
 class SentenceStarts:
-    """``sentence_start(T, pos, floor)`` for positions asked in increasing order, from one scan of
-    T[floor:hi]: a paragraph without line breaks (a PDF's or a scraper's single line) is not
-    rescanned from its start for each position in it."""
+    """``sentence_start(T, pos, floor)`` for positions asked in increasing order, each piece of text
+    scanned about once: a paragraph without line breaks (a PDF's or a scraper's single line) is
+    not rescanned from its start for every number in it."""
 
-    def __init__(self, T: str, floor: int, hi: int):
-        # (where the stop becomes visible, where the next sentence may start): a ". " counts for a
-        # position past the capital that follows it, a line break for a position past itself
-        stops = [(m.start(1) if m.group(1) else m.start(), m.end()) for m in _SENT_END_AT.finditer(T, floor, hi)]
-        stops.sort()
-        self.T, self.floor, self.stops, self.i, self.best, self.pos = T, floor, stops, 0, floor, floor
+    def __init__(self, T: str, floor: int):
+        self.T, self.floor = T, floor
+        self.pos = self.line = self.best = floor   # the last position asked, its line's start, its sentence's
 
     def at(self, pos: int) -> int:
-        """Where the sentence holding pos starts (pos not before the one asked last)."""
+        """Where the sentence holding pos starts (pos not before the position asked last)."""
+        T = self.T
         if pos < self.pos:
-            return sentence_start(self.T, pos, self.floor)
-        self.pos = pos
-        while self.i < len(self.stops) and self.stops[self.i][0] < pos:
-            self.best = max(self.best, self.stops[self.i][1])
-            self.i += 1
-        best, T = self.best, self.T
+            return sentence_start(T, pos, self.floor)
+        nl = T.rfind("\n", self.pos, pos)
+        if nl >= 0:
+            line, best, scan = nl + 1, nl + 1, nl + 1
+        else:
+            # same line: a stop before the last position asked was seen then, unless it becomes a
+            # sentence end only now (". " followed by blanks that ran up to that position)
+            back = self.pos
+            while back > self.line and T[back - 1].isspace():
+                back -= 1
+            if back > self.line and T[back - 1] in ".!?":
+                back -= 1
+            line, best, scan = self.line, self.best, max(self.best, back)
+        for m in _SENT_END.finditer(T, scan, pos):
+            best = m.end()
+        self.pos, self.line, self.best = pos, line, best
         while best < pos and T[best] in " \t\n":
             best += 1
         return best
@@ -331,7 +337,7 @@ class SentenceStarts:
 def reported_numbers(T: str, F: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
     """(sentence start, number start, number end, number) of instruments a news text reports on."""
     out = []
-    starts = SentenceStarts(T, lo, hi)
+    starts = SentenceStarts(T, lo)
     for s, e, num in find_numbers(T, lo, hi):
         sent = starts.at(s)
         if _reports(T, F, sent, s, e):
