@@ -1279,7 +1279,7 @@ def _head_matches(F: str, lo: int, hi: int):
 
 @lru_cache(maxsize=1)
 def _named_collective_regex() -> re.Pattern:
-    return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(lexicon.named_collectives()) + r")(?![a-z0-9])")
+    return re.compile(r"(" + lexicon.word_alternation(lexicon.named_collectives()) + r")(?![a-z0-9])")
 
 
 def _named_collectives(T: str, F: str, lo: int, hi: int, out: list[Mention], claimed: list) -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import places
 from .agencies import Context, find_mentions
 from .dates import dates_in, parse_date
-from .lexicon import alternation
+from .lexicon import word_alternation
 from .numbers import find_numbers, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
 from .structure import MARKUP_RE, TYPE_LINE, Structure
@@ -53,7 +53,7 @@ _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 def _province_regex() -> re.Pattern:
     names = sorted({fold_keep(n).strip() for n in places.province_names()}, key=len, reverse=True)
     names = [" ".join(n.split()) for n in names]
-    return re.compile(r"(?<![a-z0-9])(" + alternation(names, space=r"\ ") + r")(?![a-z0-9])")
+    return re.compile(r"(" + word_alternation(names, space=r"\ ") + r")(?![a-z0-9])")
 
 
 @lru_cache(maxsize=8)

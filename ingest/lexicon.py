@@ -193,7 +193,7 @@ def name_phrases() -> list[str]:
 
 @lru_cache(maxsize=1)
 def head_regex() -> re.Pattern:
-    return re.compile(r"(?<![a-z0-9])(" + alternation(heads()) + r")(?![a-z0-9])")
+    return re.compile(r"(" + word_alternation(heads()) + r")(?![a-z0-9])")   # (jumps to first letters)
 
 
 @lru_cache(maxsize=1)

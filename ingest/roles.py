@@ -179,7 +179,7 @@ def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
             continue
         for ph, val in phrases.items():
             table.setdefault(ph, (cat, val))
-    return re.compile(r"(?<![a-z0-9])(" + lexicon.alternation(table) + r")(?![a-z0-9])"), table
+    return re.compile(r"(" + lexicon.word_alternation(table) + r")(?![a-z0-9])"), table
 
 
 _PUNCT = re.compile(r"[,;:.!?]")
