@@ -492,6 +492,44 @@ def _past_class_words(T: str, F: str, pos: int, nxt: int):
     return (m.end(), after) if after is not None else (pos, None)
 
 
+# "Sở A (chủ trì), Sở B, Sở C (phối hợp) …": a role in brackets right after a list's bodies
+_PAREN_OPEN = re.compile(r"[ \t]*\(")
+_PAREN_ROLE = re.compile(r"\s*(?:(?:co quan|don vi)\s+)?(chu tri|phoi hop|tham gia)(?:\s+thuc hien)?\s*")
+
+
+def _bracketed_roles(T: str, F: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """The bodies of a list whose members carry their role in brackets: "A (chủ trì), B, C (phối hợp)" gives A
+    lead, B and C support (each bracket covers the bodies listed since the one before). Empty when no
+    bracket names the lead."""
+    out: list[tuple[Mention, str]] = []
+    pending: list[Mention] = []
+    pos = None
+    for m in mentions:
+        if pos is not None and not _separates(T, F, pos, m.start):
+            pending = []
+        pending.append(m)
+        pos = m.end
+        paren = _PAREN_OPEN.match(T, m.end)
+        close = T.find(")", paren.end(), paren.end() + 40) if paren else -1
+        hit = _PAREN_ROLE.fullmatch(F, paren.end(), close) if close > 0 else None
+        if hit:
+            role = "lead" if hit.group(1) == "chu tri" else "support"
+            out += [(x, role) for x in pending]
+            pending, pos = [], close + 1
+    return out if any(r == "lead" for _, r in out) else []
+
+
+def _apply_bracketed(T: str, F: str, mentions: list[Mention], out: "ClauseRoles") -> None:
+    """Bracketed roles ("Sở A (chủ trì), Sở B (phối hợp)") decide over the words around the bodies."""
+    tagged = _bracketed_roles(T, F, mentions)
+    if not tagged:
+        return
+    ids = {id(m) for m, _ in tagged}
+    out.leads = [m for m, r in tagged if r == "lead"] + [m for m in out.leads if id(m) not in ids]
+    out.supports = [m for m, r in tagged if r == "support"] + [m for m in out.supports if id(m) not in ids]
+    out.subject = out.subject or out.leads[0]
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -581,6 +619,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             out.reports.append(m)
         prev, prev_role = m, role
     _executors(T, F, cs, ce, mentions, issuer, out)
+    _apply_bracketed(T, F, mentions, out)
     if out.subject is None and out.director is None and (not out.leads or out.modality == "chỉ đạo"):
         _listed_subjects(T, F, cs, ce, mentions, issuer, out)
     out.directed_only = bool(out.leads) and via_chidao_only and out.subject is None

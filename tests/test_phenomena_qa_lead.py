@@ -144,3 +144,12 @@ def test_responsibility_heading_without_cua():
     got = roles("3. Trách nhiệm Văn phòng UBND tỉnh\na) Theo dõi, đôn đốc các sở.\nb) Phối hợp với Sở Nội vụ tổng hợp.\n")
     assert got == [{("Văn phòng Ủy ban nhân dân tỉnh Phú Yên", "lead")},
                    {("Văn phòng Ủy ban nhân dân tỉnh Phú Yên", "lead"), ("Sở Nội vụ tỉnh Phú Yên", "support")}]
+
+
+def test_roles_in_brackets_after_the_bodies():
+    # "A (chủ trì), B, C (phối hợp) …": the bracket gives its role to the bodies listed since the one before
+    got = roles("1. Sở Y tế (chủ trì), Sở Tài chính, Công an tỉnh (phối hợp) tổ chức kiểm tra bếp ăn tập thể.\n"
+                "2. Giao Sở Xây dựng (chủ trì), Sở Giao thông vận tải (phối hợp) rà soát bến bãi.\n")
+    assert got == [{("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
+                    ("Công an tỉnh Phú Yên", "support")},
+                   {("Sở Xây dựng tỉnh Phú Yên", "lead"), ("Sở Giao thông vận tải tỉnh Phú Yên", "support")}]
