@@ -129,7 +129,7 @@ var network, nodes, edges;
   function groupNode(key, members, w) {
     var label = groupName(key) + "\n" + members.length + " agenc" + (members.length === 1 ? "y" : "ies");
     return { id: "g:" + key, label: label, full: label,
-             value: w, shape: "dot", group: "group", title: textTip(groupName(key),
+             value: w, shape: "dot", title: textTip(groupName(key),
                [["Agencies", members.length], ["Duties", w], ["", "click: open the group"]]),
              color: { background: "#dfe6e9", border: "#636e72", highlight: { background: "#b2bec3", border: "#2d3436" },
                       hover: { background: "#b2bec3", border: "#2d3436" } },
@@ -397,7 +397,9 @@ var network, nodes, edges;
     if (full.length) { nodes.update(full); }
     network.once("afterDrawing", function () {
       var taken = [], blank = [];
-      nodes.get().sort(function (x, y) { return (y.value || 0) - (x.value || 0) || (x.id < y.id ? -1 : 1); })
+      nodes.get().sort(function (x, y) {   /* directives (boxes: their label is the node) first */
+        return (y.shape === "box") - (x.shape === "box") || (y.value || 0) - (x.value || 0) || (x.id < y.id ? -1 : 1);
+      })
         .forEach(function (n) {
           var body = network.body.nodes[n.id];
           if (!body || !body.labelModule.visible()) { return; }
