@@ -47,6 +47,19 @@ UntilOpt = Annotated[Optional[str], typer.Option(
     "--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD; its last day).")]
 RowsOpt = Annotated[int, typer.Option(
     "--limit", min=0, help="At most this many rows, in the order shown (0: all). Fast on large graphs.")]
+ProvinceOpt = Annotated[Optional[str], typer.Option(
+    "--province", metavar="NAME", help="Only agencies of this province (its own, its districts' and communes'); "
+    "diacritics optional: \"Ha Noi\".")]
+LevelOpt = Annotated[Optional[str], typer.Option(
+    "--level", metavar="LEVEL", help="Only agencies of this level: central, province, district or commune.")]
+KindOpt = Annotated[Optional[str], typer.Option(
+    "--kind", metavar="KIND", help="Only agencies of this kind (ubnd, so, phong, cong_an, bo, …; as in the store).")]
+IssuerOpt = Annotated[Optional[str], typer.Option(
+    "--issuer", metavar="NAME", help="Only directives of this issuer (name, alias or abbreviation).")]
+TopicOpt = Annotated[Optional[str], typer.Option(
+    "--topic", metavar="TOPIC", help="Only obligations on this topic (Vietnamese or English name, or id).")]
+CoAssignedOpt = Annotated[bool, flag(
+    "--co-assigned", help="Add the pairs of co-leads (given the same task), marked co_assigned.")]
 
 
 

@@ -14,42 +14,84 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from ontology import network_export
+from ontology import network_export, table_export
 from ontology.rdf_export import RDF_FORMATS, export, to_rdf
 from ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
 from ontology.validate import validate
 
-from ._output import CsvOpt, flag, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, fail, opened
+from ._output import (CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ProvinceOpt, SinceOpt, StoreOpt,
+                      TopicOpt, UntilOpt, check_format, clean, emit, fail, flag, opened)
 
-FORMATS = (*RDF_FORMATS, *network_export.FORMATS)
+FORMATS = (*RDF_FORMATS, *network_export.FORMATS, *table_export.FORMATS)
 AlignOpt = Annotated[bool, flag(
     "--align/--no-align", help="Also state the entailed ORG/ELI/PROV/SKOS/DCMI triples (default on).")]
 
 
-def _graph(store: str | None, neo4j: bool):
+def _graph(store: str | None, neo4j: bool, filters=None):
+    """The store's in-memory model; with ``filters`` (queries.filters.Filters, as typed) only
+    the part they choose (queries.subgraph). A filter naming nothing is one line, exit 1."""
+    from graph.store import StoreError
+    from queries.agency_match import MatchError
+    from queries.dates import DateError
+    from queries.filters import resolve
+    from queries.subgraph import select
+
     with opened(store, neo4j, read_only=True) as s:
-        return s.to_networkx()
+        if not filters or not filters.described():
+            return s.to_networkx()
+        try:
+            f = resolve(s, filters)
+        except (MatchError, DateError, StoreError) as e:
+            fail(f"error: {e}")
+        return select(s.to_networkx(), f)
 
 
 def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {', '.join(FORMATS)}.")],
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="FILE", help="Output file (csv: a directory, or a .zip). Default: stdout.")] = None,
+        "--out", "-o", metavar="FILE", help="Output file (csv: a directory, or a .zip; parquet: a directory; "
+        "xlsx: a .xlsx file). Default: stdout.")] = None,
+    topic: TopicOpt = None,
+    issuer: IssuerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    province: ProvinceOpt = None,
+    level: LevelOpt = None,
+    kind: KindOpt = None,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     align: AlignOpt = True,
 ) -> None:
-    """Export the whole graph as RDF (turtle, jsonld, nt) or for network tools (graphml, gexf, csv).
+    """Export the graph as RDF (turtle, jsonld, nt), for network tools (graphml, gexf, csv) or as typed
+    tables for analysis (parquet: a directory, one file per node label and relationship type; xlsx:
+    a workbook, one sheet per table).
 
-    Example: phoihop export --format turtle --out phoihop.ttl
+    The filters export a part: the obligations of the directives of --issuer in the
+    period, on --topic, led or supported by an agency that passes --province, --level
+    and --kind, with their directives, documents, topics and those agencies.
+
+    Examples:
+
+      phoihop export --format turtle --out phoihop.ttl
+
+      phoihop export --format parquet --out tables/      (then: pandas.read_parquet("tables/Agency.parquet"))
+
+      phoihop export --format xlsx --province "Ha Noi" --out ha-noi.xlsx
+
+      phoihop export --format graphml --province "Ha Noi" --topic "an toan thuc pham" --out hn-food.graphml
     """
     if fmt not in FORMATS:
         fail(f"error: {fmt}: unknown format (one of {', '.join(FORMATS)})", 2)
     if fmt == "csv" and out is None:
         fail("error: csv is two tables: give --out DIR or --out FILE.zip", 2)
-    g = _graph(store, neo4j)
+    if fmt in table_export.FORMATS and out is None:
+        fail(f"error: {fmt} is one table per label and type: give --out "
+             f"{'DIR' if fmt == 'parquet' else 'FILE.xlsx'}", 2)
+    from queries.filters import Filters
+
+    g = _graph(store, neo4j, Filters(province, level, kind, issuer, topic, since, until))
     try:
-        text = export(g, fmt, out, align_terms=align)
+        text = table_export.write(g, fmt, out) if fmt in table_export.FORMATS else export(g, fmt, out, align_terms=align)
     except OSError as e:
         fail(f"error: {out}: cannot write ({e.strerror or e})")
     if text is not None:

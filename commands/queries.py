@@ -21,10 +21,12 @@ from graph.store import StoreError
 from queries import analysis
 from queries import run as Q
 from queries.agency_match import MatchError
-from queries.dates import DateError, period
+from queries.dates import DateError
+from queries.filters import Filters, resolve
 
-from ._output import (flag, CsvOpt, JsonOpt, Neo4jOpt, RowsOpt, SinceOpt, StoreOpt, UntilOpt, check_format, emit, fail,
-                      opened, out, plain, print_csv, print_json, say, table)
+from ._output import (CoAssignedOpt, CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ProvinceOpt, RowsOpt,
+                      SinceOpt, StoreOpt, TopicOpt, UntilOpt, check_format, emit, fail, flag, opened, out, plain,
+                      print_csv, print_json, say, table)
 
 
 class Role(str, Enum):
@@ -59,8 +61,13 @@ def _by_directive(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) ->
 def duties(
     agency: Annotated[str, typer.Argument(help="Agency name, alias or abbreviation; diacritics optional.")],
     role: Annotated[Optional[Role], typer.Option("--role", help="Only what it leads, or only what it supports.")] = None,
+    topic: TopicOpt = None,
+    issuer: IssuerOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    province: ProvinceOpt = None,
+    level: LevelOpt = None,
+    kind: KindOpt = None,
     limit: RowsOpt = 0,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
@@ -68,6 +75,9 @@ def duties(
     as_csv: CsvOpt = False,
 ) -> None:
     """The duties of one agency, led and supported, by directive: role, deadline, partners, source quote.
+
+    --province, --level and --kind say which agency AGENCY is ("Sở Y tế" of Hà Nội);
+    --topic, --issuer, --since and --until choose its duties.
 
     Examples:
 
@@ -78,10 +88,13 @@ def duties(
       phoihop duties "Phòng Y tế quận Đống Đa" --json
 
       phoihop duties "UBND tinh Nghe An" --limit 20      (the first 20, oldest first)
+
+      phoihop duties "So Y te" --province "Ha Noi" --topic "an toan thuc pham"
     """
     with asking(store, neo4j, as_json, as_csv) as s:
-        found = Q.agency(s, agency)
-        rows = Q.duties(s, found["id"], role.value if role else None, period(since, until), limit or None)
+        f = resolve(s, Filters(province, level, kind, issuer, topic, since, until))
+        found = Q.agency(s, agency, among=f)
+        rows = Q.duties(s, found["id"], role.value if role else None, limit=limit or None, filters=f)
     if as_json or as_csv or not rows:
         emit(rows, [], as_json=as_json, as_csv=as_csv, empty=f"{found['name']}: no duties found")
         return
@@ -92,10 +105,14 @@ def duties(
 
 def coordination(
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only pairs with this agency.")] = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", help="Only obligations on this topic (name, English name or id).")] = None,
-    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Only directives of this issuer.")] = None,
+    topic: TopicOpt = None,
+    issuer: IssuerOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    province: ProvinceOpt = None,
+    level: LevelOpt = None,
+    kind: KindOpt = None,
+    co_assigned: CoAssignedOpt = False,
     limit: RowsOpt = 0,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
@@ -104,7 +121,11 @@ def coordination(
 ) -> None:
     """Who coordinates with whom: agency pairs with the obligations, topics and directives they share.
 
-    A pair is a lead and a support of one obligation, or two co-leads.
+    A pair is the lead and a support of one obligation ("chủ trì … phối hợp với").
+    Co-leads of one obligation were given the same task, not told to cooperate:
+    --co-assigned adds them, marked co_assigned in the relation column.
+    --province, --level and --kind keep the pairs whose two agencies pass them.
+    --csv and --json give each pair one example: quote, source, document, start, end.
 
     Examples:
 
@@ -115,13 +136,15 @@ def coordination(
       phoihop coordination --issuer "UBND TP Hải Phòng" --since 2011 --until 2011 --csv
 
       phoihop coordination --topic "an toan thuc pham" --limit 20      (the 20 pairs sharing most)
+
+      phoihop coordination --province "Ha Noi" --level district --co-assigned --json
     """
     with asking(store, neo4j, as_json, as_csv) as s:
+        f = resolve(s, Filters(province, level, kind, issuer, topic, since, until))
         agency_id = Q.agency(s, agency)["id"] if agency else None
-        issuer_id = Q.agency(s, issuer)["id"] if issuer else None
-        topic_id = Q.topic(topic)["id"] if topic else None
-        rows = Q.coordination(s, agency_id, topic_id, issuer_id, period(since, until), limit or None)
-    emit(rows, [("a_name", "agency"), ("b_name", "agency"), ("obligations", "obligations"),
+        rows = Q.coordination(s, agency_id, limit=limit or None, filters=f, co_assigned=co_assigned)
+    relation = [("relation", "relation")] if co_assigned else []
+    emit(rows, [("a_name", "agency"), ("b_name", "agency"), *relation, ("obligations", "obligations"),
                 ("topics", "topics"), ("labels", "directives")],
          as_json=as_json, as_csv=as_csv, title="coordination pairs", empty="no coordination found")
 
@@ -168,9 +191,17 @@ def chain(
 
 
 def hubs(
-    topic: Annotated[Optional[str], typer.Option("--topic", help="Only coordination on this topic (name, English name or id).")] = None,
+    topic: TopicOpt = None,
     gaps: Annotated[bool, flag("--gaps", help="Show only the pairs that share a topic but never coordinate.")] = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many rows in each list (0: all).")] = 0,
+    issuer: IssuerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    province: ProvinceOpt = None,
+    level: LevelOpt = None,
+    kind: KindOpt = None,
+    co_assigned: Annotated[bool, flag(
+        "--co-assigned", help="Count co-leads of one obligation as working together too.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many rows in each list (0: all).")] = 20,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     as_json: JsonOpt = False,
@@ -178,8 +209,13 @@ def hubs(
 ) -> None:
     """Hubs of coordination (degree, betweenness) and pairs on one topic that never coordinate.
 
-    Agencies are ranked by degree (number of partners), then betweenness (networkx).
-    The pairs work on the same topic but have no COORDINATES_WITH at all.
+    Agencies are ranked by degree (number of partners), then betweenness (networkx),
+    in the network of lead–support pairs (--co-assigned: and of co-leads). The top 20
+    by default (--limit, 0: all).
+    The gaps are pairs of one jurisdiction (province; central agencies together) that
+    work on the same topic but never coordinate, ranked by how much they work on the
+    same topics (over the topics they share, the smaller of their two counts of
+    obligations on it, summed).
 
     --json prints {"hubs": [...], "gaps": [...]}; --csv prints the hubs (or, with --gaps, the pairs).
 
@@ -189,14 +225,16 @@ def hubs(
 
       phoihop hubs --topic food-safety --limit 10
 
+      phoihop hubs --gaps --province "Ha Noi"
+
       phoihop hubs --topic an-toan-thuc-pham --gaps --csv
     """
     with asking(store, neo4j, as_json, as_csv) as s:
-        topic_id = Q.topic(topic)["id"] if topic else None
-        found = analysis.hubs(s, topic_id)
-    cut = (lambda rows: rows[:limit]) if limit else (lambda rows: rows)
-    result = {"hubs": cut(found["hubs"]), "gaps": cut(found["gaps"])}
-    gap_columns = [("a_name", "agency"), ("b_name", "agency"), ("topics", "shared topics")]
+        f = resolve(s, Filters(province, level, kind, issuer, topic, since, until))
+        found = analysis.hubs(s, filters=f, co_assigned=co_assigned, limit=limit or None)
+    result = {"hubs": found["hubs"], "gaps": found["gaps"]}
+    gap_columns = [("a_name", "agency"), ("b_name", "agency"), ("province", "province"), ("shared", "shared"),
+                   ("topics", "shared topics")]
     if gaps:
         result = {"gaps": result["gaps"]}
     if as_json:
@@ -213,8 +251,12 @@ def hubs(
 
 def issued(
     issuer: Annotated[str, typer.Argument(help="Issuing agency name, alias or abbreviation; diacritics optional.")],
+    topic: TopicOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    province: ProvinceOpt = None,
+    level: LevelOpt = None,
+    kind: KindOpt = None,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     as_json: JsonOpt = False,
@@ -223,7 +265,8 @@ def issued(
     """What an issuer assigned, to whom, in a period.
 
     Each obligation of its directives, with the agencies that lead and support it,
-    the deadline and the source quote.
+    the deadline and the source quote. --province, --level and --kind keep the
+    obligations given to (led or supported by) at least one agency that passes them.
 
     Examples:
 
@@ -232,10 +275,13 @@ def issued(
       phoihop issued "uy ban nhan dan thanh pho ha noi" --since 2019-12 --until 2019-12
 
       phoihop issued "UBND TP Hải Phòng" --csv
+
+      phoihop issued "Thu tuong Chinh phu" --province "Ha Noi" --level province --topic "thiên tai"
     """
     with asking(store, neo4j, as_json, as_csv) as s:
+        f = resolve(s, Filters(province, level, kind, None, topic, since, until))
         found = Q.agency(s, issuer)
-        rows = Q.issued(s, found["id"], period(since, until))
+        rows = Q.issued(s, found["id"], filters=f)
     if as_json or as_csv or not rows:
         emit(rows, [], as_json=as_json, as_csv=as_csv, empty=f"{found['name']}: nothing assigned found")
         return

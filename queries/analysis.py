@@ -14,15 +14,18 @@ import networkx as nx
 from graph.store import Store
 
 from . import run as Q
+from .filters import Filters
 
 
 def coordination_graph(pairs: list[dict[str, Any]]) -> nx.Graph:
-    """Undirected graph of agencies (node attr ``name``), edge weight = shared obligations."""
+    """Undirected graph of agencies (node attr ``name``), edge weight = shared obligations
+    (of both kinds of pair, when the rows hold both)."""
     g = nx.Graph()
     for p in sorted(pairs, key=lambda p: (p["a_id"], p["b_id"])):
         g.add_node(p["a_id"], name=p["a_name"])
         g.add_node(p["b_id"], name=p["b_name"])
-        g.add_edge(p["a_id"], p["b_id"], weight=p["obligations"])
+        before = g.edges[p["a_id"], p["b_id"]]["weight"] if g.has_edge(p["a_id"], p["b_id"]) else 0
+        g.add_edge(p["a_id"], p["b_id"], weight=before + p["obligations"])
     return g
 
 
@@ -44,9 +47,13 @@ def rank(g: nx.Graph, members: dict[str, str] | None = None) -> list[dict[str, A
     return sorted(rows, key=lambda r: (-r["degree"], -r["betweenness"], -r["obligations"], r["name"], r["id"]))
 
 
-def hubs(store: Store, topic_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """{"hubs": ranked agencies, "gaps": pairs on the same topic that never coordinate}."""
-    pairs = Q.coordination(store, topic_id=topic_id)
-    gaps = Q.gaps(store, topic_id)
+def hubs(store: Store, topic_id: str | None = None, *, filters: Filters | None = None,
+         co_assigned: bool = False, limit: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """{"hubs": ranked agencies, "gaps": pairs of one jurisdiction on the same topic that never
+    coordinate, ranked}, each list cut to ``limit`` rows (None: all). The network is the
+    lead–support pairs (``co_assigned``: and the co-lead pairs) under ``filters``."""
+    pairs = Q.coordination(store, topic_id=topic_id, filters=filters, co_assigned=co_assigned, examples=False)
+    gaps = Q.gaps(store, topic_id, filters=filters, co_assigned=co_assigned)
     members = {p[f"{side}_id"]: p[f"{side}_name"] for p in gaps for side in ("a", "b")}
-    return {"hubs": rank(coordination_graph(pairs), members), "gaps": gaps}
+    ranked = rank(coordination_graph(pairs), members)
+    return {"hubs": ranked if limit is None else ranked[:limit], "gaps": gaps if limit is None else gaps[:limit]}

@@ -1,14 +1,20 @@
-// Question 2: who coordinates with whom on what. A pair is a lead and a
-// support of one obligation, or two co-leads (as COORDINATES_WITH is derived),
-// each pair once (smaller id first), with the obligations, directives and
-// topics it shares. Topics are the obligation's own and its directive's.
-// Parameters: $agency, $topic, $issuer (ids, or '' for any), $since/$until,
-// $since_year/$until_year (period of the directive), $limit (rows).
+// Question 2: who coordinates with whom on what. $relation 'coordinates': a lead
+// and a support of one obligation (the "chủ trì … phối hợp với" of Nghị định
+// 30/2020, Điều 23.2), as COORDINATES_WITH is derived; 'co_assigned': two co-leads
+// of one obligation (given the same task, not told to cooperate), as CO_ASSIGNED.
+// Each pair once (smaller id first), with the obligations, directives and topics
+// it shares. Topics are the obligation's own and its directive's.
+// Parameters: $relation; $agency, $topic, $issuer (ids, or '' for any);
+// $since/$until, $since_year/$until_year (period of the directive); the agency
+// filters (both agencies pass): $filtered, $agency_ids (the agencies that pass
+// queries/filters.py's province, level and kind); $limit (rows).
 MATCH (d:Directive)-[:IMPOSES]->(o:Obligation)<-[:LEADS]-(a:Agency),
       (o)<-[:LEADS|SUPPORTS]-(b:Agency)
 WHERE a.id <> b.id
-  AND (a.id < b.id OR NOT EXISTS { MATCH (b)-[:LEADS]->(o) })
+  AND CASE WHEN $relation = 'co_assigned' THEN a.id < b.id AND EXISTS { MATCH (b)-[:LEADS]->(o) }
+           ELSE NOT EXISTS { MATCH (b)-[:LEADS]->(o) } END
   AND ($agency = '' OR a.id = $agency OR b.id = $agency)
+  AND ($filtered = false OR (a.id IN $agency_ids AND b.id IN $agency_ids))
   AND ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
   AND ($topic = '' OR EXISTS { MATCH (o)-[:ABOUT]->(:Topic {id: $topic}) }
                       OR EXISTS { MATCH (d)-[:ABOUT]->(:Topic {id: $topic}) })

@@ -1,15 +1,18 @@
-// Question 2 with a topic filter (and optionally an agency), read from the
-// stored per-topic summary COORDINATES_ON instead of aggregating every
-// obligation: the same rows as coordination.cypher gives for $topic, with
-// topic ids in `topics` (run.py names them). Stores rebuild the summary after
-// each ingest; `rank` is each pair's place in this question's order (most
-// shared obligations, then names, then ids), so a page of rows needs no sort.
-// Parameters: $topic (Topic id), $agency (id or ''), $limit.
+// Question 2 (lead–support pairs) with a topic filter (and optionally an agency
+// and the agency filters), read from the stored per-topic summary COORDINATES_ON
+// instead of aggregating every obligation: the same rows as coordination.cypher
+// gives for $topic, with topic ids in `topics` (run.py names them). Stores rebuild
+// the summary after each ingest; `rank` is each pair's place in this question's
+// order (most shared obligations, then names, then ids), so a page of rows needs
+// no sort.
+// Parameters: $topic (Topic id), $agency (id or ''), $filtered/$agency_ids (agency
+// filters, both agencies pass), $limit.
 // (`c.rank >= 0` always holds: with it Neo4j seeks its (topic, rank) index in
 // rank order and stops after $limit rows.)
 MATCH (a:Agency)-[c:COORDINATES_ON]->(b:Agency)
 WHERE c.topic = $topic AND c.rank >= 0
   AND ($agency = '' OR a.id = $agency OR b.id = $agency)
+  AND ($filtered = false OR (a.id IN $agency_ids AND b.id IN $agency_ids))
 RETURN a.id AS a_id, a.name AS a_name, b.id AS b_id, b.name AS b_name,
        c.obligations AS obligations, c.directives AS directives, c.topics AS topics, c.rank AS rank
 ORDER BY c.rank

@@ -9,6 +9,9 @@
 MATCH (a:Agency {id: $agency})-[r:LEADS|SUPPORTS]->(o:Obligation)<-[:IMPOSES]-(d:Directive)
 WHERE ($since = '' OR d.date >= $since OR (d.date IS NULL AND d.year >= $since_year))
   AND ($until = '' OR d.date <= $until OR (d.date IS NULL AND d.year <= $until_year))
+  AND ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
+  AND ($topic = '' OR EXISTS { MATCH (o)-[:ABOUT]->(:Topic {id: $topic}) }
+                      OR EXISTS { MATCH (d)-[:ABOUT]->(:Topic {id: $topic}) })
 WITH a, o, d, collect(type(r)) AS kinds
 WITH a, o, d, CASE WHEN 'LEADS' IN kinds THEN 'lead' ELSE 'support' END AS role
 WHERE $role = '' OR role = $role

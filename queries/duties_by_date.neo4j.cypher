@@ -15,6 +15,9 @@ WHERE d.date >= $since AND ($until = '' OR d.date <= $until)
 WITH d
 ORDER BY d.date
 MATCH (d)-[:IMPOSES]->(o:Obligation)<-[:LEADS|SUPPORTS]-(a:Agency {id: $agency})
+WHERE ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
+  AND ($topic = '' OR EXISTS { MATCH (o)-[:ABOUT]->(:Topic {id: $topic}) }
+                      OR EXISTS { MATCH (d)-[:ABOUT]->(:Topic {id: $topic}) })
 WITH DISTINCT a, o, d
 WITH a, o, d, CASE WHEN EXISTS { (a)-[:LEADS]->(o) } THEN 'lead' ELSE 'support' END AS role
 WHERE $role = '' OR role = $role

@@ -1,19 +1,19 @@
-// Question 4 (second half): pairs of agencies that work on the same topic
-// (lead or support an obligation about it, or one imposed by a directive
-// about it) but never coordinate (no COORDINATES_WITH between them, on any topic).
-// The members of each topic are collected once and paired (by id: LadybugDB
-// cannot UNWIND a list of nodes), which is ~10x faster than matching twice.
-// Parameter: $topic (Topic id, or '' for every topic).
+// Question 4 (second half), the rows it is computed from: every agency that works
+// on a topic (leads or supports an obligation about it, or one imposed by a
+// directive about it), with how many such obligations it has. queries/run.py pairs
+// the members of a topic within one jurisdiction (province) and keeps the pairs
+// that never coordinate, ranked by how much they work on the same topics.
+// Parameters: $topic (Topic id, or '' for every topic); the obligation filters
+// $issuer, $since/$until, $since_year/$until_year; the agency filters $filtered and
+// $agency_ids (the agencies that pass them).
 MATCH (t:Topic)
 WHERE $topic = '' OR t.id = $topic
-MATCH (t)<-[:ABOUT]-(x)-[:IMPOSES*0..1]->(:Obligation)<-[:LEADS|SUPPORTS]-(m:Agency)
-WITH t, collect(DISTINCT m.id) AS members
-UNWIND members AS i
-UNWIND members AS j
-WITH t, i, j
-WHERE i < j
-MATCH (a:Agency {id: i}), (b:Agency {id: j})
-WHERE NOT EXISTS { MATCH (a)-[:COORDINATES_WITH]-(b) }
-RETURN a.id AS a_id, a.name AS a_name, b.id AS b_id, b.name AS b_name,
-       collect(DISTINCT t.name) AS topics
-ORDER BY a_name, b_name, a_id, b_id
+MATCH (t)<-[:ABOUT]-(x)-[:IMPOSES*0..1]->(o:Obligation)<-[:LEADS|SUPPORTS]-(m:Agency),
+      (d:Directive)-[:IMPOSES]->(o)
+WHERE ($filtered = false OR m.id IN $agency_ids)
+  AND ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
+  AND ($since = '' OR d.date >= $since OR (d.date IS NULL AND d.year >= $since_year))
+  AND ($until = '' OR d.date <= $until OR (d.date IS NULL AND d.year <= $until_year))
+RETURN t.name AS topic, m.id AS id, m.name AS name,
+       count(DISTINCT o.id) AS obligations
+ORDER BY topic, id

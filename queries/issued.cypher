@@ -1,9 +1,15 @@
 // Question 5: what one issuer assigned, to whom, in a period: every
 // obligation its directives impose, with the leads, the supports and the quote.
-// Parameters: $issuer (Agency id), $since/$until, $since_year/$until_year.
+// Parameters: $issuer (Agency id), $since/$until, $since_year/$until_year, $topic
+// (id or ''); the agency filters ($filtered, $agency_ids: the agencies that pass
+// them) keep the obligations with at least one assignee (lead or support) among them.
 MATCH (i:Agency {id: $issuer})-[:ISSUED]->(d:Directive)-[:IMPOSES]->(o:Obligation)
 WHERE ($since = '' OR d.date >= $since OR (d.date IS NULL AND d.year >= $since_year))
   AND ($until = '' OR d.date <= $until OR (d.date IS NULL AND d.year <= $until_year))
+  AND ($topic = '' OR EXISTS { MATCH (o)-[:ABOUT]->(:Topic {id: $topic}) }
+                      OR EXISTS { MATCH (d)-[:ABOUT]->(:Topic {id: $topic}) })
+  AND ($filtered = false
+       OR EXISTS { MATCH (x:Agency)-[:LEADS|SUPPORTS]->(o) WHERE x.id IN $agency_ids })
 MATCH (o)-[e:EVIDENCED_BY]->(src:Document)
 OPTIONAL MATCH (l:Agency)-[:LEADS]->(o)
 OPTIONAL MATCH (s:Agency)-[:SUPPORTS]->(o)

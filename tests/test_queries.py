@@ -41,12 +41,13 @@ def kept_obligations(extractions):
             yield ex, o, people
 
 
-def gold_pairs(extractions) -> dict[frozenset, set]:
-    """{frozenset of two agency names: obligations} for every lead-support and co-lead pair."""
+def gold_pairs(extractions, relation: str = "coordinates") -> dict[frozenset, set]:
+    """{frozenset of two agency names: obligations} for every lead-support pair
+    (relation "coordinates") or every pair of co-leads ("co_assigned")."""
     out: dict[frozenset, set] = {}
     for ex, o, people in kept_obligations(extractions):
         leads = {a.agency for a in people if a.role == "lead"}
-        others = {a.agency for a in people}
+        others = leads if relation == "co_assigned" else {a.agency for a in people} - leads
         for lead in leads:
             for other in others - {lead}:
                 out.setdefault(frozenset((lead, other)), set()).add((ex.sha256, o.span))
@@ -226,6 +227,25 @@ def test_coordination_has_every_gold_pair_with_its_obligations(store, gold_extra
     got = {frozenset((r["a_name"], r["b_name"])): r["obligations"] for r in rows}
     assert got == {pair: len(obs) for pair, obs in want.items()}
     assert all(r["a_id"] < r["b_id"] for r in rows)  # each pair once
+    assert {r["relation"] for r in rows} == {"coordinates"}
+
+
+def test_co_assigned_adds_the_gold_co_lead_pairs_marked(store, gold_extractions):
+    both = Q.coordination(store, co_assigned=True)
+    co = [r for r in both if r["relation"] == "co_assigned"]
+    want = gold_pairs(gold_extractions, "co_assigned")
+    assert want and {frozenset((r["a_name"], r["b_name"])): r["obligations"] for r in co} == \
+        {pair: len(obs) for pair, obs in want.items()}
+    assert [r for r in both if r["relation"] == "coordinates"] == Q.coordination(store)
+
+
+def test_every_coordination_row_carries_its_example_quote_and_source(store, gold_extractions):
+    texts = {ex.path: ex.text for ex in gold_extractions}
+    rows = Q.coordination(store, co_assigned=True)
+    assert rows
+    for r in rows:
+        assert r["quote"] and r["document"] and r["start"] < r["end"]
+        assert texts[r["source"]][r["start"]:r["end"]] == r["quote"]
 
 
 def test_coordination_filters_by_agency_topic_issuer_and_period(store, gold_extractions):

@@ -84,7 +84,10 @@ def test_coordination_contains_every_gold_pair(where, gold_extractions):
     assert all("phòng, chống mại dâm" in r["topics"] for r in on_topic)
     by_issuer = as_csv("coordination", "--issuer", "UBND TP Hải Phòng", "--since", "2011", "--until", "2011", *where)
     assert by_issuer and all("uy-ban-nhan-dan-thanh-pho-hai-phong|" in r["directives"] for r in by_issuer)
-    assert "Hội Cựu chiến binh thành phố Hải Phòng" in ok("coordination", *where).stdout
+    # the veterans' association is only ever a co-lead: not coordinating, but co-assigned (marked)
+    assert "Hội Cựu chiến binh thành phố Hải Phòng" not in ok("coordination", *where).stdout
+    table = ok("coordination", "--co-assigned", *where).stdout
+    assert "Hội Cựu chiến binh thành phố Hải Phòng" in table and "co_assigned" in table
 
 
 def test_limit_prints_the_first_rows_only(where):
