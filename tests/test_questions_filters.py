@@ -408,3 +408,28 @@ def test_xlsx_has_a_sheet_per_table(embedded_dir, tmp_path):
     names = {r[rows[0].index("name")] for r in rows[1:]}
     assert {SYT_NA, SNN_NA, UBND["Nghệ An"]} <= names and SYT_HN not in names
     assert _cli("export", "--format", "parquet", "--store", str(embedded_dir)).exit_code == 2
+
+
+# ---------------------------------------------------------------- co-leads in one province
+
+def test_co_leads_of_one_province_are_a_gap_unless_co_assignment_counts(tmp_path):
+    both = _document("hanoi-2.txt", Directive("45/KH-UBND", "45/KH-UBND", "Kế hoạch", "2024-04-02", HN), [
+        ("Sở Y tế và Sở Nông nghiệp và Phát triển nông thôn cùng chủ trì kiểm tra chợ.",
+         [(SYT_HN, "lead"), (SNN_HN, "lead")], [FOOD])])
+    with EmbeddedStore(tmp_path / "colead") as s:
+        ingest_extractions([*DOCS, both], s)
+        hn = resolve(s, Filters(province="Ha Noi"))
+        pair = frozenset((SYT_HN, SNN_HN))
+        assert pair in _pairs(Q.gaps(s, filters=hn))
+        assert pair not in _pairs(Q.gaps(s, filters=hn, co_assigned=True))
+        assert pair not in _pairs(Q.coordination(s, filters=hn))
+        co = [r for r in Q.coordination(s, filters=hn, co_assigned=True) if r["relation"] == "co_assigned"]
+        assert _pairs(co) == {pair} and co[0]["quote"].startswith("Sở Y tế và Sở Nông nghiệp")
+
+
+def test_the_stored_topic_summary_answers_the_filters_alike(store):
+    for f in (Filters(topic="food safety"), Filters(topic="food safety", province="Ha Noi"),
+              Filters(topic="food safety", level="district"), Filters(topic="thiên tai", kind="bo")):
+        r = resolve(store, f)
+        assert Q.coordination(store, filters=r) == Q.coordination(store, filters=r, precomputed=False), f
+        assert Q.coordination(store, filters=r, limit=1) == Q.coordination(store, filters=r)[:1], f
