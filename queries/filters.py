@@ -7,91 +7,50 @@ agency filters) and ``params`` gives the Cypher parameters, never null (LadybugD
 cannot type a null parameter: '' and ``filtered = false`` read as "no filter").
 
 A province is matched by its short name in any spelling ("Ha Noi", "TP Hà Nội",
-"thành phố Hà Nội", "Hanoi"); an agency is in it when its jurisdiction is the
-province itself or a district or commune of it (``province_key``, from the
-``vietnamadminunits`` tables of ``ingest.places``), or, for an agency stored
-without a jurisdiction, when its name ends with such a place ("… quận Đống Đa").
-A district name that several provinces have ("huyện Châu Thành") is in no
-province: the name alone cannot say which.
+"thành phố Hà Nội", "Hanoi"; "Trung ương" for central bodies); an agency is in it
+when its jurisdiction is the province itself or a district or commune of it, or,
+when the jurisdiction does not say, when its name ends with such a place ("… quận
+Đống Đa"): ``agency_province``, from the ``vietnamadminunits`` tables of
+``ingest.places``. A district name that several provinces have ("huyện Châu
+Thành") is in no province: the name alone cannot say which.
 """
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from graph.store import Store
-from ingest.places import LEVEL_WORDS, lookup, province_names, province_of
+from ingest.places import province_in_name, province_names, province_of_unit, split_level_word
 from ingest.textnorm import fold
 
 from .agency_match import UnknownName
 from .dates import Period, period
 
 LEVELS = ("central", "province", "district", "commune")
-# Level words at the start of a jurisdiction ("quận Đống Đa"), longest first.
-_LEVEL_PREFIX = re.compile(r"^(?:%s)\s+" % "|".join(sorted(map(re.escape, LEVEL_WORDS), key=len, reverse=True)))
-# A level word anywhere in a folded name.
-_LEVEL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, LEVEL_WORDS), key=len, reverse=True)))
-# The place of central agencies, for pairing within one jurisdiction (gaps).
-CENTRAL = "(central)"
-
-
-def _short(place: str) -> tuple[str, str | None]:
-    """'quận Đống Đa' -> ('dong da', 'district'); 'Hải Phòng' -> ('hai phong', None)."""
-    folded = fold(place)
-    m = _LEVEL_PREFIX.match(folded)
-    if not m:
-        return folded, None
-    return folded[m.end():], LEVEL_WORDS[m.group(0).strip()][0]
-
-
-@lru_cache(maxsize=4096)
-def province_key(jurisdiction: str | None, level: str | None = None) -> str | None:
-    """The province a jurisdiction lies in (its short name, "Hà Nội"), or None when unknown.
-
-    A province-level word ("thành phố X") names a province when X is one, else a
-    provincial city (a district-level unit) of the province it lies in.
-    """
-    if not jurisdiction:
-        return CENTRAL if level == "central" else None
-    short, word_level = _short(jurisdiction)
-    if not short:
-        return None
-    if word_level in (None, "province"):
-        found = lookup(short, "province")
-        if found:
-            return found[0].name
-    for lv in ("district", "commune") if word_level in (None, "province") else (word_level,):
-        prov = province_of(short, lv)
-        if prov:
-            return prov
-    return None
+# The "province" of central bodies (ministries, the Government), for filters and for pairing
+# within one jurisdiction (gaps): central bodies together.
+CENTRAL = "Trung ương"
 
 
 def agency_province(agency: dict[str, Any]) -> str | None:
-    """The province of an agency row (jurisdiction, level, name), see the module docstring."""
-    found = province_key(agency.get("jurisdiction"), agency.get("level"))
-    if found or agency.get("jurisdiction"):
-        return found
-    return _province_in_name(agency.get("name") or "")
-
-
-@lru_cache(maxsize=65536)
-def _province_in_name(name: str) -> str | None:
-    """The province of the place that ends a name ("Phòng Y tế quận Đống Đa" -> "Hà Nội")."""
-    folded = fold(name)
-    starts = [m.start() for m in _LEVEL_WORD.finditer(folded)]
-    return province_key(folded[starts[-1]:]) if starts else None
+    """The province an agency row (name, level, jurisdiction) belongs to: CENTRAL for central
+    bodies, else the province of its jurisdiction, else of the place its name ends with
+    (``ingest.places``); None when neither says (or a district name several provinces share)."""
+    if agency.get("level") == "central":
+        return CENTRAL
+    return province_of_unit(agency.get("jurisdiction")) or province_in_name(agency.get("name"))
 
 
 def find_province(text: str) -> str:
     """The province ``text`` names (any case, diacritics, level words), or UnknownName."""
-    short, _ = _short(text)
-    found = lookup(short, "province")
+    if fold(text) in (fold(CENTRAL), "central"):
+        return CENTRAL
+    level, _, short = split_level_word(text.strip())
+    found = province_of_unit(text) if level in (None, "province") else None  # "quận Đống Đa" is no province
     if found:
-        return found[0].name
+        return found
+    short = fold(short)
     names = {fold(p): p for p in province_names()}
     joined = [p for k, p in names.items() if k.replace(" ", "") == short.replace(" ", "")]  # "Hanoi"
     if len(joined) == 1:

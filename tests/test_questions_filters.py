@@ -20,7 +20,7 @@ from ingest.records import Agency, Assignee, Directive, Extraction, Obligation
 from queries import analysis
 from queries import run as Q
 from queries.agency_match import UnknownName
-from queries.filters import Filters, agency_province, find_province, province_key, resolve
+from queries.filters import Filters, agency_province, find_province, resolve
 
 TTG = "Thủ tướng Chính phủ"
 BO_NN, BO_QP = "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Quốc phòng"
@@ -124,10 +124,16 @@ def test_an_unknown_province_suggests_the_nearest():
     ("thành phố Hà Nội", "province", "Hà Nội"), ("quận Cầu Giấy", "district", "Hà Nội"),
     ("tỉnh Nghệ An", "province", "Nghệ An"), ("Hải Phòng", "province", "Hải Phòng"),
     ("huyện Châu Thành", "district", None),  # in several provinces: the name cannot say which
-    (None, "central", "(central)"), (None, None, None),
+    (None, "central", "Trung ương"), (None, None, None),
 ])
 def test_a_jurisdiction_lies_in_its_province(jurisdiction, level, province):
-    assert province_key(jurisdiction, level) == province
+    assert agency_province({"name": "Ủy ban nhân dân", "jurisdiction": jurisdiction, "level": level}) == province
+
+
+def test_a_district_is_no_province_and_central_bodies_are_one():
+    with pytest.raises(UnknownName):
+        find_province("quận Đống Đa")
+    assert find_province("Trung uong") == "Trung ương"
 
 
 def test_an_agency_without_jurisdiction_is_placed_by_the_place_its_name_ends_with():
@@ -328,22 +334,7 @@ def test_a_filter_naming_nothing_is_one_clear_line(embedded_dir, args, message):
     assert result.exit_code == 1 and message in result.stderr and result.stderr.count("\n") == 1
 
 
-# ---------------------------------------------------------------- view and export
-
-def test_view_draws_only_the_agencies_that_pass(embedded_dir):
-    from view.network import ViewError, ViewOptions, build_view
-
-    with EmbeddedStore(embedded_dir, read_only=True) as s:
-        g = s.to_networkx()
-    v = build_view(g, ViewOptions(province="Ha Noi"))
-    assert {n.name for n in v.agencies} == {HN, SYT_HN, SCT_HN, SNN_HN, PYT_CG, CA_CG}
-    district = build_view(g, ViewOptions(province="ha noi", level="district"))
-    assert {n.name for n in district.agencies} == {PYT_CG, CA_CG}
-    assert [(e.kind, e.count) for e in district.edges if e.kind == "coordinates"] == [("coordinates", 1)]
-    assert district.filters["province"] == "Hà Nội"
-    with pytest.raises(ViewError, match="--province: no province matches 'Atlantis'"):
-        build_view(g, ViewOptions(province="Atlantis"))
-
+# ---------------------------------------------------------------- export
 
 def test_export_writes_the_part_the_filters_choose(embedded_dir, tmp_path):
     import networkx as nx
@@ -412,6 +403,7 @@ def test_xlsx_has_a_sheet_per_table(embedded_dir, tmp_path):
 
 # ---------------------------------------------------------------- co-leads in one province
 
+@pytest.mark.skipif(not Q.DERIVES_CO_ASSIGNED, reason="needs the stores to derive CO_ASSIGNED apart (issue 14)")
 def test_co_leads_of_one_province_are_a_gap_unless_co_assignment_counts(tmp_path):
     both = _document("hanoi-2.txt", Directive("45/KH-UBND", "45/KH-UBND", "Kế hoạch", "2024-04-02", HN), [
         ("Sở Y tế và Sở Nông nghiệp và Phát triển nông thôn cùng chủ trì kiểm tra chợ.",

@@ -33,10 +33,10 @@ import networkx as nx
 
 from graph import schema as S
 from graph.model import number_key
-from ingest.places import province_in_name, province_of_unit
 from ingest.textnorm import fold
 from queries.agency_match import MatchError, find_agency
 from queries.dates import DateError, Period, period
+from queries.filters import CENTRAL, agency_province
 from queries.run import topic as find_topic
 
 DEFAULT_MAX_NODES = 600
@@ -45,7 +45,6 @@ EDGE_KINDS = ("lead", "support", "coordinates", "co-assigned", "issued", "cites"
 # what ``--links`` names: kinds of link between agencies a page may draw
 LINK_KINDS = {"coordinates": ("coordinates",), "co-assigned": ("co-assigned",), "assigns": ("lead", "support")}
 DEFAULT_LINKS = ("coordinates", "co-assigned", "assigns")
-CENTRAL = "Trung ương"
 UNKNOWN_PROVINCE = "(không rõ tỉnh)"
 
 
@@ -239,14 +238,6 @@ def _select(g: nx.MultiDiGraph, duties: list[Duty], o: ViewOptions) -> tuple[lis
         asked["period"] = f"{p.since or '…'} – {p.until or '…'}"
         keep = [d for d in keep if _in_period(g.nodes[d.directive], p)]
     return keep, asked
-
-
-def agency_province(props: dict[str, Any]) -> str | None:
-    """The province an agency belongs to: 'Trung ương' for central bodies, else the province of its
-    jurisdiction (a district's or commune's province when the name is not ambiguous)."""
-    if props.get("level") == "central":
-        return CENTRAL
-    return province_of_unit(props.get("jurisdiction")) or province_in_name(props.get("name"))
 
 
 def _provinces(nodes: dict[str, "ViewNode"], duties: list[Duty], g: nx.MultiDiGraph) -> None:
