@@ -6,10 +6,12 @@
 // Parameters: $topic (Topic id, or '' for every topic); the obligation filters
 // $issuer, $since/$until, $since_year/$until_year; the agency filters $filtered and
 // $agency_ids (the agencies that pass them).
+// The directive is matched in a clause of its own: in one pattern Neo4j would not walk
+// the IMPOSES relationship that reached a directive about the topic a second time.
 MATCH (t:Topic)
 WHERE $topic = '' OR t.id = $topic
-MATCH (t)<-[:ABOUT]-(x)-[:IMPOSES*0..1]->(o:Obligation)<-[:LEADS|SUPPORTS]-(m:Agency),
-      (d:Directive)-[:IMPOSES]->(o)
+MATCH (t)<-[:ABOUT]-(x)-[:IMPOSES*0..1]->(o:Obligation)<-[:LEADS|SUPPORTS]-(m:Agency)
+MATCH (d:Directive)-[:IMPOSES]->(o)
 WHERE ($filtered = false OR m.id IN $agency_ids)
   AND ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
   AND ($since = '' OR d.date >= $since OR (d.date IS NULL AND d.year >= $since_year))

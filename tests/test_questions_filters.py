@@ -76,7 +76,8 @@ DOCS = [
         ("Phòng Y tế quận Cầu Giấy chủ trì, phối hợp với Công an quận Cầu Giấy xử lý vi phạm.",
          [(PYT_CG, "lead"), (CA_CG, "support")], [FOOD]),
     ]),
-    _document("nghean.txt", Directive("120/KH-UBND", "120/KH-UBND", "Kế hoạch", "2022-05-10", NA), [
+    _document("nghean.txt", Directive("120/KH-UBND", "120/KH-UBND", "Kế hoạch", "2022-05-10", NA,
+                                      topics=[FOOD]), [  # a directive about the topic too
         ("Sở Y tế tỉnh Nghệ An kiểm tra bếp ăn tập thể.", [(SYT_NA, "lead")], [FOOD]),
         ("Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An kiểm tra vật tư nông nghiệp.",
          [(SNN_NA, "lead")], [FOOD]),
