@@ -379,7 +379,7 @@ def test_parquet_tables_load_typed(embedded_dir, tmp_path):
     assert all(texts[e["to_id"]][e["start"]:e["end"]] == e["quote"] for e in evidence)
     about = pq.read_table(out / "ABOUT.parquet")
     assert {"from_label", "from_id", "to_label", "to_id"} <= set(about.column_names)
-    assert set(about.column("from_label").to_pylist()) == {"Obligation"}
+    assert set(about.column("from_label").to_pylist()) == {"Obligation", "Directive"}  # ABOUT joins both
     leads = pq.read_table(out / "LEADS.parquet").to_pylist()
     assert len(leads) == 8 + 1 + 4 + 1 + 2  # the telegram's eight and its ministry, Hà Nội's, Nghệ An's
     date_types = {f.name: f.type for f in directives.schema if f.type == pa.date32()}
