@@ -24,7 +24,7 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse, block_label, executors_go_on, opening_list, opens_task, partners_open
+from .roles import analyse, block_label, brackets_go_on, executors_go_on, opening_list, opens_task, partners_open
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -661,7 +661,7 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _Mention
                 continue
             if index.ends_near(pe) or not index.opens(cs) or (
                     _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, index.inside(cs, ce))) or \
-                    executors_go_on(T, F, ps, pe, cs, ce):
+                    executors_go_on(T, F, ps, pe, cs, ce) or brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)):
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))

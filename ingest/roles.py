@@ -497,7 +497,7 @@ _PAREN_OPEN = re.compile(r"[ \t]*\(")
 _PAREN_ROLE = re.compile(r"\s*(?:(?:co quan|don vi)\s+)?(chu tri|phoi hop|tham gia)(?:\s+thuc hien)?\s*")
 
 
-def _bracketed_roles(T: str, F: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+def _bracketed_roles(T: str, F: str, mentions: list[Mention], need_lead: bool = True) -> list[tuple[Mention, str]]:
     """The bodies of a list whose members carry their role in brackets: "A (chủ trì), B, C (phối hợp)" gives A
     lead, B and C support (each bracket covers the bodies listed since the one before). Empty when no
     bracket names the lead."""
@@ -516,7 +516,18 @@ def _bracketed_roles(T: str, F: str, mentions: list[Mention]) -> list[tuple[Ment
             role = "lead" if hit.group(1) == "chu tri" else "support"
             out += [(x, role) for x in pending]
             pending, pos = [], close + 1
-    return out if any(r == "lead" for _, r in out) else []
+    return out if not need_lead or any(r == "lead" for _, r in out) else []
+
+
+def brackets_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int, mentions: list[Mention]) -> bool:
+    """"Sở A (chủ trì); Sở B, Sở C (phối hợp) …": a clause whose bracketed lead ends at the ';' goes on into the
+    bracketed partners after it (one task)."""
+    if T[pe - 2:pe] != ");":
+        return False
+    before = [m for m in mentions if ps <= m.start < pe]
+    after = [m for m in mentions if cs <= m.start < ce]
+    return bool(before and after and _bracketed_roles(T, F, before) and
+                any(r == "support" for _, r in _bracketed_roles(T, F, before[-1:] + after, need_lead=False)))
 
 
 def _apply_bracketed(T: str, F: str, mentions: list[Mention], out: "ClauseRoles") -> None:

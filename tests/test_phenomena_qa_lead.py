@@ -153,3 +153,10 @@ def test_roles_in_brackets_after_the_bodies():
     assert got == [{("Sở Y tế tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
                     ("Công an tỉnh Phú Yên", "support")},
                    {("Sở Xây dựng tỉnh Phú Yên", "lead"), ("Sở Giao thông vận tải tỉnh Phú Yên", "support")}]
+
+
+def test_bracketed_lead_and_partners_across_a_semicolon():
+    # "- A (cơ quan chủ trì); B, C (đơn vị phối hợp)." is one task: B and C support A
+    got = roles("3. Rà soát bến bãi.\n- Sở Xây dựng (cơ quan chủ trì); Sở Tài chính, Công an tỉnh (đơn vị phối hợp).\n")
+    assert got == [{("Sở Xây dựng tỉnh Phú Yên", "lead"), ("Sở Tài chính tỉnh Phú Yên", "support"),
+                    ("Công an tỉnh Phú Yên", "support")}]
