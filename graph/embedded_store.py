@@ -149,6 +149,10 @@ class EmbeddedStore:
                 self._run(f"CALL checkpoint_threshold={CHECKPOINT_BYTES}")
                 self._ensure_schema()
                 self._ingest = f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{os.getpid()}"
+                if self._derivation_pending():  # a writer stopped before deriving (we hold the lock)
+                    self.rebuild_coordination()
+                    self.notes.append(f"note: store {self.dir}: an ingest stopped before deriving coordination; "
+                                      "derived it again (phoihop repair does the same)")
             except BaseException:
                 self.close()
                 raise
@@ -216,7 +220,7 @@ class EmbeddedStore:
 
     def _complete_derivation(self) -> None:
         """Rebuild the derived relationships an interrupted ingest left stale (from a read-only
-        open: through a writing handle of its own). While another process writes the store,
+        open: a writing open of its own does it). While another process writes the store,
         that process will rebuild them: only a warning then."""
         try:
             writer = EmbeddedStore(self.dir)
@@ -226,14 +230,8 @@ class EmbeddedStore:
             self.notes.append(f"warning: store {self.dir} is being written by another process: coordination and "
                               "hubs may miss its newest documents until it has finished")
             return
-        try:
-            if not writer._derivation_pending():  # the writer we waited for has just finished
-                return
-            writer.rebuild_coordination()
-        finally:
-            writer.close()
-        self.notes.append(f"note: store {self.dir}: an ingest stopped before deriving coordination; "
-                          "derived it again (phoihop repair does the same)")
+        writer.close()  # opening it for writing has derived what a stopped ingest left
+        self.notes.extend(writer.notes)
 
     # -- plumbing
 

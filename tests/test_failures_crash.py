@@ -169,3 +169,18 @@ def test_neo4j_warns_when_the_last_ingest_did_not_derive_and_repair_mends_it(neo
     assert repaired.exit_code == 0 and "derived relationships rebuilt" in repaired.stdout
     after = run("hubs", "--neo4j", "--json")
     assert json.loads(after.stdout) == json.loads(clean.stdout) and after.stderr == ""
+
+
+def test_the_next_ingest_after_a_crash_derives_everything(tmp_path, clean_pairs, gold_extractions):
+    """An ingest that follows an interrupted one (however it updates the derived relationships)
+    starts by deriving what the interrupted one left."""
+    store_dir = tmp_path / "store"
+    proc = writer(store_dir, 1, "wait")
+    assert proc.stdout.readline().strip() == "written"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with EmbeddedStore(store_dir) as s:
+        assert any("stopped before deriving coordination" in n for n in s.notes)
+        assert not s._derivation_pending()
+    pairs, result = _pairs(store_dir)
+    assert pairs == clean_pairs and result.stderr == ""
