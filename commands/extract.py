@@ -13,6 +13,7 @@ import typer
 from ingest import explain as trace
 from ingest.textnorm import counted
 from ingest.pipeline import InputError, extract_path, iter_inputs
+from ingest.readers import Limits
 
 from ._text import clean
 
@@ -77,6 +78,9 @@ def register(app: typer.Typer) -> None:
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
         explain: bool = typer.Option(False, "--explain",
                                      help="Print, clause by clause, the bodies found, the role each got and why."),
+        max_mb: float = typer.Option(32, "--max-mb", min=0.001,
+                                     help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
+                                          "to more than 4 times as much)."),
     ) -> None:
         """Extract directives, agencies, obligations, citations and recipients to JSON.
 
@@ -99,19 +103,22 @@ def register(app: typer.Typer) -> None:
         done = 0
         files = iter_inputs(paths)
         stems = output_stems(files)
+        limits = Limits.megabytes(max_mb)
         for p in files:
             try:
                 if explain:
                     with trace.tracing() as events:
-                        ex = extract_path(p)
+                        ex = extract_path(p, limits)
                     typer.echo(clean(f"== {p}"))
                     typer.echo(clean(trace.render(events, ex.text)))
                 else:
-                    ex = extract_path(p)
+                    ex = extract_path(p, limits)
             except InputError as e:
                 typer.echo(clean(f"error: {e}"), err=True)
                 failed += 1
                 continue
+            for line in ex.warnings:
+                typer.echo(clean(f"warning: {line}"), err=True)
             done += 1
             if out is None:
                 continue

@@ -28,14 +28,24 @@ def ingest(
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes.")] = 1,
+    max_mb: Annotated[float, typer.Option(
+        "--max-mb", min=0.001, help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
+        "to more than 4 times as much); default 32.")] = 32,
 ) -> None:
     """Extract documents and write their graph to the store (re-ingesting replaces a document's part).
 
-    Example: phoihop ingest corpus/seeds --store ./phoihop-data --workers 2
-    """
-    from graph.loader import expand_paths, ingest_paths
+    A document is its content: the same text at two paths is one document listing both paths,
+    an edited file replaces what it gave before (paths are stored absolute, symlinks followed).
 
-    total = len(expand_paths(paths)[0])
+    Example: phoihop ingest corpus/seeds --store ./phoihop-data --workers 2 --max-mb 64
+    """
+    from graph.loader import IngestSummary, expand_paths, ingest_paths
+    from ingest.readers import Limits
+
+    files, problems = expand_paths(paths)
+    if not files:   # nothing to read: say why, and leave no empty store behind
+        _report(IngestSummary(errors=problems))
+    total = len(files)
     console = err()
     with opened(store, neo4j, create=True) as s:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -47,9 +57,17 @@ def ingest(
                 bar.update(task, completed=done, description=clean(Path(path).name))
 
             try:
-                summary = ingest_paths(paths, s, on_progress=progress, workers=workers)
+                summary = ingest_paths(paths, s, on_progress=progress, workers=workers,
+                                       limits=Limits.megabytes(max_mb))
             except StoreError as e:
                 fail(f"error: {e}")
+    _report(summary)
+
+
+def _report(summary) -> None:
+    """Warnings and errors one line each on stderr, the summary on stdout; exit 1 on any error."""
+    for line in summary.warnings:
+        err().print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
     for line in summary.errors:
         say(line, stderr=True)
     say(f"ingested {summary.line()}")

@@ -23,7 +23,8 @@ import pyarrow as pa
 
 from . import schema as S
 from .cypher_text import LADYBUG_HINTS, keywords, ladybug_hint, procedure_at, tokens
-from .model import DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites, stub_matches, to_networkx
+from .model import (DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, derived_rels, group_rels,
+                    overwrites, place, report_merge_cypher, stub_matches, to_networkx)
 from .store import QueryRefused, StoreError
 
 DB_FILE = "graph.lbug"
@@ -348,22 +349,34 @@ class EmbeddedStore:
                         report(g, e)
 
     def remove_document(self, path: str) -> bool:
+        """Take ``path`` (as stored, or as a file name here) off its document; a document left
+        with no path is removed with everything it contributed."""
         self._writable()
+        vacated = sorted({path, canonical_path(path)})
         with self._transaction():
-            found = self._documents([path], [])
-            self._remove_contributions(found)
-        if found:
+            found = self._stored_paths(vacated, [])
+            plan = place([], found, vacated)
+            self._remove_contributions(plan.remove)
+            self._relocate(plan.relocate)
+        if plan.remove:
             self.rebuild_coordination()  # its LEADS/SUPPORTS are gone
         return bool(found)
 
-    def _documents(self, paths: list[str], ids: list[str]) -> list[str]:
-        """Stored documents with one of these paths or ids (one query, index lookups for ids)."""
+    def _stored_paths(self, paths: list[str], ids: list[str]) -> dict[str, list[str]]:
+        """Stored documents with one of these paths or ids: id -> paths, the current ``path``
+        first (one scan of the documents; a store from before ``paths`` has ``path`` only)."""
         if not paths and not ids:
-            return []
-        return sorted({r[0] for r in self._rows(
-            f"UNWIND $paths AS p MATCH (d:{S.DOCUMENT}) WHERE d.path = p RETURN d.id AS id UNION "
-            f"UNWIND $ids AS i MATCH (d:{S.DOCUMENT} {{id: i}}) RETURN d.id AS id",
-            {"paths": paths, "ids": ids})})
+            return {}
+        rows = self._rows(f"MATCH (d:{S.DOCUMENT}) WITH d, coalesce(d.paths, [d.path]) AS ps "
+                          "WHERE list_contains($ids, d.id) OR list_has_any(ps, $paths) RETURN d.id, d.path, ps",
+                          {"paths": paths, "ids": ids})
+        return {doc: [path, *sorted(p for p in ps if p != path)] for doc, path, ps in sorted(rows)}
+
+    def _relocate(self, moves: dict[str, tuple[str, list[str]]]) -> None:
+        """Documents that keep their content but lose some paths (inside the caller's transaction)."""
+        if moves:
+            self._run(f"UNWIND $rows AS r MATCH (d:{S.DOCUMENT} {{id: r.id}}) SET d.path = r.path, d.paths = r.paths",
+                      {"rows": [{"id": d, "path": p, "paths": ps} for d, (p, ps) in sorted(moves.items())]})
 
     def _remove_contributions(self, docs: list[str]) -> None:
         """Take out everything documents ``docs`` contributed (inside the caller's transaction)."""
@@ -384,12 +397,18 @@ class EmbeddedStore:
         self._run(f"UNWIND $docs AS doc MATCH (o:{S.OBLIGATION}) WHERE o.doc = doc DETACH DELETE o", {"docs": docs})
         # Directives they defined stay as stubs while others still cite them (or
         # stay full when another document reports them too).
-        for (did,) in self._rows(
+        reports: dict[str, list[tuple[str | None, str | None]]] = {}
+        for did, other, kind in self._rows(
                 f"UNWIND $docs AS doc MATCH (d:{S.DIRECTIVE}) WHERE d.doc = doc "
                 f"OPTIONAL MATCH (d)-[:{S.REPORTED_IN}]->(o:{S.DOCUMENT}) WHERE NOT list_contains($docs, o.id) "
-                f"WITH d, min(o.id) AS other SET d.doc = other, d.stub = other IS NULL RETURN d.id",
-                {"docs": docs}):
-            touched[S.DIRECTIVE].add(did)
+                "RETURN d.id, o.id, o.kind", {"docs": docs}):
+            reports.setdefault(did, []).append((other, kind))
+        if reports:
+            self._run(f"UNWIND $rows AS r MATCH (d:{S.DIRECTIVE} {{id: r.id}}) "
+                      "SET d.doc = r.doc, d.stub = r.doc IS NULL, d.source_kind = r.kind",
+                      {"rows": [dict(zip(("id", "doc", "kind"), (did, *best_report(found))))
+                                for did, found in sorted(reports.items())]})
+            touched[S.DIRECTIVE].update(reports)
         self._run(f"UNWIND $docs AS doc MATCH (d:{S.DOCUMENT} {{id: doc}}) DETACH DELETE d", {"docs": docs})
         for label, ids in touched.items():
             if ids:
@@ -402,8 +421,11 @@ class EmbeddedStore:
         """Replace earlier versions of these documents and write them, a few queries per
         label and relationship type for the whole batch (inside the caller's transaction)."""
         self._mark("written")
-        self._remove_contributions(self._documents([g.path for g in graphs], [g.document_id for g in graphs]))
-        graphs = _latest(graphs)
+        plan = place(graphs, self._stored_paths(sorted({g.path for g in graphs}),
+                                                sorted({g.document_id for g in graphs})))
+        self._remove_contributions(plan.remove)
+        self._relocate(plan.relocate)
+        graphs = plan.graphs
         by_label: dict[str, list[Node]] = {label: [] for label in S.LABELS}
         for g in graphs:
             for n in g.nodes:
@@ -423,27 +445,23 @@ class EmbeddedStore:
 
     def _merge_nodes(self, label: str, rows: list[dict[str, Any]]) -> None:
         """Merge on id (one row per id). Owned nodes take the new values; shared ones keep
-        values the new rows lack and collect list values (aliases) from every document."""
-        sets = []
-        for p, t in S.NODE_PROPERTIES[label].items():
-            if p == "id":
-                continue
-            new, old = _col(p), f"n.{_q(p)}"
-            if overwrites(label, p):
-                sets.append(f"{old} = {new}")
-            elif t == S.STRINGS:
-                sets.append(f"{old} = list_sort(list_distinct(list_concat(coalesce({old}, []), coalesce({new}, []))))")
-            else:
-                sets.append(f"{old} = coalesce({new}, {old})")
+        values the new rows lack and collect list values (aliases) from every document; full
+        directives merge as ``graph.model.merge_reports`` says (an official text outranks a
+        news report of the same directive, whatever the order)."""
+        cols = S.NODE_PROPERTIES[label]
+        if label == S.DIRECTIVE:
+            tail = report_merge_cypher([p for p in cols if p != "id"], _col, lambda p: f"n.{_q(p)}",
+                                       ", ".join(["n", *map(_col, cols)]))
+        else:
+            tail = "SET " + ", ".join(_merge_sets(label))
         # What MERGE would do, in two statements: MERGE on a large table scans it, while
         # MATCH on the primary key and CREATE use the index (minutes saved at 100k documents).
-        cols = S.NODE_PROPERTIES[label]
         stored = {r[0] for r in self._rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id",
                                            {"ids": [r["id"] for r in rows]})}
         for found, clause in ((True, "MATCH"), (False, "CREATE")):
             part = [props for props in rows if (props["id"] in stored) == found]
             if part:
-                self._load(f"{clause} (n:{label} {{id: r_id}}) SET {', '.join(sets)}", cols, part)
+                self._load(f"{clause} (n:{label} {{id: r_id}}) {tail}", cols, part)
 
     def _candidates(self, rows: list[dict[str, Any]], stub: bool) -> dict[str, list[str]]:
         """Directive id -> stored directives of the other kind (stub or full) that it names too.
@@ -626,6 +644,23 @@ class EmbeddedStore:
         return to_networkx(nodes, rels)
 
 
+def _merge_sets(label: str) -> list[str]:
+    """SET items merging a row into node ``n`` of a label: own values overwrite, lists unite,
+    other values fill (``graph.model.overwrites``)."""
+    sets = []
+    for p, t in S.NODE_PROPERTIES[label].items():
+        if p == "id":
+            continue
+        new, old = _col(p), f"n.{_q(p)}"
+        if overwrites(label, p):
+            sets.append(f"{old} = {new}")
+        elif t == S.STRINGS:
+            sets.append(f"{old} = list_sort(list_distinct(list_concat(coalesce({old}, []), coalesce({new}, []))))")
+        else:
+            sets.append(f"{old} = coalesce({new}, {old})")
+    return sets
+
+
 def _chunks(graphs: Iterable[DocumentGraph], size: int) -> Iterator[list[DocumentGraph]]:
     chunk: list[DocumentGraph] = []
     for g in graphs:
@@ -635,17 +670,6 @@ def _chunks(graphs: Iterable[DocumentGraph], size: int) -> Iterator[list[Documen
             chunk = []
     if chunk:
         yield chunk
-
-
-def _latest(graphs: list[DocumentGraph]) -> list[DocumentGraph]:
-    """One graph per path and per content, as if written in order: a later version of a
-    path (or a later path of the same content) replaces the earlier one."""
-    out: dict[str, DocumentGraph] = {}
-    for g in graphs:
-        for path in [p for p, o in out.items() if p == g.path or o.document_id == g.document_id]:
-            del out[path]
-        out[g.path] = g
-    return list(out.values())
 
 
 def _buffer_pool_bytes() -> int:

@@ -9,6 +9,7 @@ it does nothing else.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ingest.readers import DEFAULT_LIMITS, Limits
 from ingest.records import Extraction, InputError
 from ingest.textnorm import counted
 from . import schema as S
-from .model import DocumentGraph, document_graph
+from .model import DocumentGraph, canonical_path, document_graph
 from .store import Store, StoreError, StoreUnavailable
 
 # Documents per store transaction: large enough that per-query cost vanishes, small
@@ -43,6 +45,7 @@ class IngestSummary:
     agencies: int = 0
     obligations: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # stored, but read with losses (one line each)
 
     def line(self) -> str:
         return ", ".join(counted(n, word) for n, word in (
@@ -51,37 +54,67 @@ class IngestSummary:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files named, and the readable non-hidden files under directories named (sorted)."""
+    """Files named, and the non-hidden files under directories named (sorted); and one line for
+    each path that gives nothing: missing, not a regular file, an empty or unreadable directory."""
     files: list[Path] = []
     errors: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(f for f in sorted(p.rglob("*"))
-                         if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            before = len(errors)
+            found = _walk(p, errors)
+            if not found and len(errors) == before:
+                errors.append(f"{p}: empty directory (no files to ingest)")
+            files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            errors.append(f"{p}: not a regular file, not read")
+        elif p.is_symlink():
+            errors.append(f"{p}: broken symbolic link")
         else:
             errors.append(f"{p}: no such file or directory")
     return files, errors
 
 
-def _extract(path: str) -> tuple[str, DocumentGraph | None, str | None]:
+def _walk(top: Path, errors: list[str]) -> list[Path]:
+    """The non-hidden regular files under ``top`` (sorted). A subdirectory that cannot be read
+    and a special file (FIFO, device, socket) are reported, never skipped silently; symbolic
+    links to directories are not followed (no loops)."""
+    def unreadable(e: OSError) -> None:
+        errors.append(f"{e.filename}: cannot read directory ({e.strerror or e}); its files are not ingested")
+
+    found: list[Path] = []
+    for root, dirs, names in os.walk(top, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            f = Path(root, name)
+            if name.startswith("."):
+                continue
+            if f.is_file():
+                found.append(f)
+            elif not f.is_symlink() or f.exists():
+                errors.append(f"{f}: not a regular file, not read")
+    return sorted(found)
+
+
+def _extract(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, DocumentGraph | None, str | None]:
     """Run in a worker: the document's graph, or the one-line reason it failed."""
     from ingest.pipeline import extract_path
 
     try:
-        return path, document_graph(extract_path(path)), None
+        return path, document_graph(extract_path(path, limits), canonical_path(path)), None
     except InputError as e:
         return path, None, str(e)
     except Exception as e:  # an extractor bug on one file must not stop the others
         return path, None, f"{path}: extraction failed ({type(e).__name__}: {e})"
 
 
-def _extract_chunk(paths: list[str]) -> list[tuple[str, DocumentGraph | None, str | None]]:
-    return [_extract(p) for p in paths]
+def _extract_chunk(paths: list[str], limits: Limits = DEFAULT_LIMITS) -> list[tuple[str, DocumentGraph | None, str | None]]:
+    return [_extract(p, limits) for p in paths]
 
 
-def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, DocumentGraph | None, str | None]]:
+def _extractions(files: list[Path], workers: int,
+                 limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[str, DocumentGraph | None, str | None]]:
     """Documents' graphs (or why there is none) in file order. With workers, at most
     ``IN_FLIGHT`` files are extracted ahead of the writer, so that memory follows the batch
     size, not the corpus, when writing is slower than extracting."""
@@ -93,13 +126,13 @@ def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Documen
             # spawn, not fork: the parent holds an open database with its own threads.
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 ahead = max(2 * workers, IN_FLIGHT // CHUNK)
-                waiting = deque(pool.submit(_extract_chunk, c) for c in chunks[:ahead])
+                waiting = deque(pool.submit(_extract_chunk, c, limits) for c in chunks[:ahead])
                 following = iter(chunks[ahead:])
                 while waiting:
                     results = waiting.popleft().result()
                     more = next(following, None)
                     if more is not None:
-                        waiting.append(pool.submit(_extract_chunk, more))
+                        waiting.append(pool.submit(_extract_chunk, more, limits))
                     for result in results:
                         done += 1
                         yield result
@@ -107,7 +140,7 @@ def _extractions(files: list[Path], workers: int) -> Iterator[tuple[str, Documen
             for name in names[done:]:
                 yield name, None, f"{name}: not ingested (an extraction worker process died: {e})"
     else:
-        yield from map(_extract, names)
+        yield from (_extract(name, limits) for name in names)
 
 
 class _Tally:
@@ -192,19 +225,21 @@ def ingest_extractions(extractions: Iterable[Extraction], store: Store) -> Inges
 
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, on_progress: Progress | None = None,
-                 workers: int = 1) -> IngestSummary:
+                 workers: int = 1, limits: Limits = DEFAULT_LIMITS) -> IngestSummary:
     """Extract and store every file under ``paths``; errors are collected, not raised.
 
     A store that goes away mid-way (``StoreUnavailable``) stops the ingest at once:
-    its error says how many documents were stored and how many not."""
+    its error says how many documents were stored and how many not. ``limits``: what one
+    file may hold (size, zip expansion, PDF pages) before it is refused."""
     files, errors = expand_paths(paths)
     tally = _Tally(store)
     tally.summary.errors.extend(errors)
     with _reporting_loss(tally, len(files)):
-        for done, (path, graph, error) in enumerate(_extractions(files, workers), 1):
+        for done, (path, graph, error) in enumerate(_extractions(files, workers, limits), 1):
             if error:
                 tally.summary.errors.append(error)
             else:
+                tally.summary.warnings.extend(graph.warnings)
                 tally.add(graph)
             if on_progress:
                 on_progress(done, len(files), path)

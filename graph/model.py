@@ -8,9 +8,10 @@ in-memory model used for analytics, the RDF export and the view.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -45,6 +46,7 @@ class DocumentGraph:
     path: str
     nodes: list[Node]
     rels: list[Rel]
+    warnings: list[str] = field(default_factory=list)   # the reader's: read, but with losses
 
 
 def agency_id(name: str) -> str:
@@ -94,9 +96,18 @@ def topic_id(name: str) -> str:
     return slug(name)
 
 
-def document_graph(ex: Extraction) -> DocumentGraph:
-    """One document's nodes and relationships, every relationship tagged with the document id."""
+def canonical_path(path: str | os.PathLike) -> str:
+    """Where a file is, whatever the working directory or the symlinks it was reached by:
+    the absolute path with every symlink followed (a document's location, ``place``)."""
+    return os.path.realpath(path)
+
+
+def document_graph(ex: Extraction, path: str | None = None) -> DocumentGraph:
+    """One document's nodes and relationships, every relationship tagged with the document id.
+
+    ``path``: the file's location (``canonical_path``); else what the extraction names."""
     doc = ex.sha256
+    where = path or ex.path or ex.document
     nodes: dict[tuple[str, str], Node] = {}
     rels: list[Rel] = []
 
@@ -113,7 +124,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
     def rel(type_: str, sl: str, s: str, el: str, e: str, **props: Any) -> None:
         rels.append(Rel(type_, sl, s, el, e, {**props, S.REL_DOC_PROPERTY: doc}))
 
-    node(S.DOCUMENT, doc, {"path": ex.path or ex.document, "title": ex.title, "kind": ex.kind,
+    node(S.DOCUMENT, doc, {"path": where, "paths": [where], "title": ex.title, "kind": ex.kind,
                            "published": ex.published, "chars": len(ex.text)})
 
     known = {a.name: a for a in ex.agencies}
@@ -147,7 +158,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         node(S.DIRECTIVE, did, {
             "number": d.number, "number_key": number_key(d.number) if d.number else None,
             "type": d.type, "date": d.date, "year": year, "issuer": d.issuer,
-            "subject": d.subject, "signer": d.signer, "stub": False, "doc": doc})
+            "subject": d.subject, "signer": d.signer, "stub": False, "doc": doc, "source_kind": ex.kind})
         rel(S.REPORTED_IN, S.DIRECTIVE, did, S.DOCUMENT, doc)
         if d.issuer and not (known.get(d.issuer) and known[d.issuer].generic):
             rel(S.ISSUED, S.AGENCY, agency(d.issuer), S.DIRECTIVE, did)
@@ -209,7 +220,57 @@ def document_graph(ex: Extraction) -> DocumentGraph:
     unique: dict[tuple, Rel] = {}
     for r in rels:
         unique.setdefault((r.type, r.start, r.end, tuple(sorted((k, str(v)) for k, v in r.props.items()))), r)
-    return DocumentGraph(doc, ex.path or ex.document, list(nodes.values()), list(unique.values()))
+    return DocumentGraph(doc, where, list(nodes.values()), list(unique.values()), list(ex.warnings))
+
+
+@dataclass
+class Placement:
+    """What writing a batch of documents does to the stored ones (``place``)."""
+
+    graphs: list[DocumentGraph]            # to write: one per content, its Document's path/paths set
+    remove: list[str]                      # stored documents whose contribution goes
+    relocate: dict[str, tuple[str, list[str]]]  # stored documents that stay: id -> (path, paths)
+
+
+def place(graphs: Iterable[DocumentGraph], stored: dict[str, list[str]], vacated: Iterable[str] = ()) -> Placement:
+    """Documents are identified by content (the text's hash), located by path.
+
+    As if each graph were written in order: a path holds the content last written
+    there (an edited file replaces its old version), and one content is one document
+    listing every path it was written at (a copy or a moved file adds a path).
+    ``stored``: id -> paths (the current ``path`` first) of the stored documents that
+    share an id or a path with the batch; ``vacated``: paths that now hold nothing
+    (a removed file). A stored document left with no path is removed; one written
+    again is removed and rewritten whole (the store's replace-by-document step).
+    """
+    at: dict[str, DocumentGraph | None] = {p: None for p in vacated}
+    for g in graphs:
+        at.pop(g.path, None)   # re-inserted last: the most recent location wins ``path``
+        at[g.path] = g
+    latest: dict[str, DocumentGraph] = {}
+    for g in at.values():
+        if g is not None:
+            latest.pop(g.document_id, None)
+            latest[g.document_id] = g
+    out = Placement([], [], {})
+    for doc, paths in stored.items():
+        kept = [p for p in paths if p not in at]
+        if doc in latest or not kept:
+            out.remove.append(doc)
+        elif len(kept) < len(paths):
+            out.relocate[doc] = (kept[0], sorted(kept))
+    for doc, g in latest.items():
+        paths = {p for p in stored.get(doc, []) if p not in at} | {p for p, h in at.items() if h is not None
+                                                                   and h.document_id == doc}
+        out.graphs.append(_located(g, sorted(paths)))
+    return out
+
+
+def _located(g: DocumentGraph, paths: list[str]) -> DocumentGraph:
+    """``g`` with its Document node listing ``paths`` (a copy: the caller's graph is left alone)."""
+    nodes = [Node(n.label, n.id, {**n.props, "path": g.path, "paths": paths}) if n.label == S.DOCUMENT else n
+             for n in g.nodes]
+    return DocumentGraph(g.document_id, g.path, nodes, g.rels, g.warnings)
 
 
 OWNED_LABELS = (S.OBLIGATION, S.DOCUMENT)  # nodes of one document; the other labels are shared
@@ -218,6 +279,65 @@ OWNED_LABELS = (S.OBLIGATION, S.DOCUMENT)  # nodes of one document; the other la
 def overwrites(label: str, prop: str) -> bool:
     """A document's own nodes take its values; a directive's stub/doc follow its defining document."""
     return label in OWNED_LABELS or (label == S.DIRECTIVE and prop in ("stub", "doc"))
+
+
+# How far a document's word on a directive goes (issue 15): its own official text outranks an
+# excerpt quoting it, which outranks a news report about it. Lower is stronger.
+KIND_RANK = {"official": 0, "excerpt": 1, "news": 2}
+
+
+def report_rank(kind: str | None) -> int | None:
+    return KIND_RANK.get(kind) if kind else None
+
+
+def rank_case(expr: str) -> str:
+    """Cypher for the rank (``KIND_RANK``) of a ``source_kind`` expression; null when unknown."""
+    return f"CASE {expr} " + " ".join(f"WHEN '{k}' THEN {r}" for k, r in KIND_RANK.items()) + " END"
+
+
+def merge_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """One directive's properties as two documents give them, the same whatever the order.
+
+    The stronger kind of document (``KIND_RANK``) gives every field alone, so that
+    removing the weaker report changes nothing; between documents of one kind, the
+    smaller document id wins and the other fills its gaps. Without a kind on either
+    side (a stub, a store from before), the newer values win and the older fill.
+    """
+    if report_rank(old.get("source_kind")) is None or report_rank(new.get("source_kind")) is None:
+        return {p: new.get(p) if new.get(p) is not None else old.get(p) for p in {**old, **new}}
+    win, lose = sorted((old, new), key=lambda r: (report_rank(r["source_kind"]), r.get("doc") or ""))
+    if report_rank(win["source_kind"]) < report_rank(lose["source_kind"]):
+        return dict(win)
+    return {p: win.get(p) if win.get(p) is not None else lose.get(p) for p in {**old, **new}}
+
+
+def report_merge_cypher(props: Iterable[str], new: Callable[[str], str], old: Callable[[str], str],
+                        carry: str) -> str:
+    """``merge_reports`` in Cypher, for a store merging a full directive row into node ``n``: two
+    ``WITH`` clauses computing ``o``/``k``, the stored and new ranks, and ``wins``, whether the new
+    document defines it now, then the ``SET``. ``new(p)``/``old(p)`` spell a property of the row
+    and of ``n``; ``carry``: the variables to keep (``n`` and the row). Nothing in the SET reads
+    a value the SET has already changed."""
+    o, k = rank_case(old("source_kind")), rank_case(new("source_kind"))
+    sets = []
+    for p in props:
+        if p in ("doc", "source_kind", "stub"):
+            pick = new(p) if p == "stub" else f"CASE WHEN wins THEN {new(p)} ELSE {old(p)} END"
+        else:
+            a, b = new(p), old(p)
+            pick = (f"CASE WHEN o IS NULL OR k IS NULL THEN coalesce({a}, {b}) WHEN k < o THEN {a} WHEN k > o THEN {b} "
+                    f"WHEN wins THEN coalesce({a}, {b}) ELSE coalesce({b}, {a}) END")
+        sets.append(f"{old(p)} = {pick}")
+    return (f"WITH {carry}, {o} AS o, {k} AS k "
+            f"WITH {carry}, o, k, (o IS NULL OR k IS NULL OR k < o OR (k = o AND {new('doc')} < {old('doc')})) AS wins "
+            f"SET {', '.join(sets)}")
+
+
+def best_report(reports: Iterable[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """(document id, kind) of the report that defines a directive when its defining document
+    goes: the strongest kind, then the smallest id; (None, None) when none is left (a stub)."""
+    left = [(report_rank(k) if report_rank(k) is not None else len(KIND_RANK), d, k) for d, k in reports if d]
+    return min(left)[1:] if left else (None, None)
 
 
 def combine_nodes(label: str, nodes: Iterable[Node], fill_only: bool = False) -> list[Node]:
@@ -231,6 +351,9 @@ def combine_nodes(label: str, nodes: Iterable[Node], fill_only: bool = False) ->
         row = out.get(n.id)
         if row is None:
             out[n.id] = dict(n.props)
+            continue
+        if label == S.DIRECTIVE and not fill_only:
+            out[n.id] = merge_reports(row, n.props)
             continue
         for p, t in S.NODE_PROPERTIES[label].items():
             new, old = n.props.get(p), row.get(p)

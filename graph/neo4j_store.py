@@ -21,8 +21,8 @@ from neo4j.exceptions import (AuthError, ClientError, ConnectionAcquisitionTimeo
                               DriverError, Neo4jError, ServiceUnavailable, SessionExpired)
 
 from . import schema as S
-from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, combine_nodes, derived_rels, group_rels, overwrites,
-                    stub_matches, to_networkx)
+from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, derived_rels,
+                    group_rels, overwrites, place, report_merge_cypher, stub_matches, to_networkx)
 from .cypher_text import READ_DBMS_PROCEDURES, called_procedures, neo4j_admin_reason
 from .store import QueryRefused, StoreError, StoreUnavailable
 
@@ -34,6 +34,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = (
     "PHOIHOP_NEO4J_URI", "PHOIHOP_NEO4J_USER", "PHOIHOP_NEO4J_PASSWORD", "PHOIHOP_NEO4J_DATABASE")
 
+# URI schemes the driver speaks Bolt on (http:// would need the HTTP query API's extra packages).
+BOLT_SCHEMES = ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc")
 CONTRIBUTED = tuple(t for t in S.REL_TYPES if t not in S.DERIVED)
 # Nodes shared between documents: deleted when no document's relationship holds them any more.
 SHARED_LABELS = (S.AGENCY, S.TOPIC, S.DIRECTIVE)
@@ -41,7 +43,7 @@ SHARED_LABELS = (S.AGENCY, S.TOPIC, S.DIRECTIVE)
 DIRECTIVE_OUT = tuple(t for t in CONTRIBUTED if any(a == S.DIRECTIVE for a, _ in S.endpoints(t)))
 DIRECTIVE_IN = tuple(t for t in CONTRIBUTED if any(b == S.DIRECTIVE for _, b in S.endpoints(t)))
 ROLE_OF = {rel: role for role, rel in S.ROLES.items()}
-DESCRIPTIVE = tuple(p for p in S.NODE_PROPERTIES[S.DIRECTIVE] if p not in ("id", "stub", "doc"))
+DESCRIPTIVE = tuple(p for p in S.NODE_PROPERTIES[S.DIRECTIVE] if p not in ("id", "stub", "doc", "source_kind"))
 # Where removal finds a document's relationships of each type: from one of its own nodes
 # (label, the property holding the document id) when every such relationship touches one,
 # else through an index on the relationship's doc property. Indexes cost every write, so
@@ -83,6 +85,10 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None):
         self.uri, self.database = uri, database or None
+        scheme = uri.partition("://")[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(f"Neo4j at {uri}: {ENV_URI} must be a bolt:// or neo4j:// address "
+                             "(e.g. bolt://localhost:7687), not " + (f"{scheme}://" if scheme else "a bare host"))
         try:
             self._driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
                                                 max_transaction_retry_time=RETRY_SECONDS,
@@ -185,25 +191,27 @@ class Neo4jStore:
         return n
 
     def remove_document(self, path: str) -> bool:
+        """Take ``path`` (as stored, or as a file name here) off its document; a document left
+        with no path is removed with everything it contributed."""
+        vacated = sorted({path, canonical_path(path)})
+
         def work(tx) -> bool:
-            olds = self._old_documents(tx, [path], [])
-            self._remove(tx, olds)
-            return bool(olds)
+            found = self._stored_paths(tx, vacated, [])
+            plan = place([], found, vacated)
+            self._remove(tx, plan.remove)
+            self._relocate(tx, plan.relocate)
+            return bool(found)
         return self._run_write(f"removing {path}", work)
 
     def _replace(self, tx, graphs: list[DocumentGraph]) -> None:
-        """Take out the earlier versions of these documents, then write them."""
+        """Take out the earlier versions of these documents (same content or same path, see
+        ``graph.model.place``), then write them."""
         self._mark_written(tx)
-        latest: dict[str, DocumentGraph] = {}
-        path_of: dict[str, str] = {}
-        for g in graphs:  # the last version of a path (or of a content) in the batch wins
-            old = latest.get(path_of.get(g.document_id, ""))
-            if old is not None and old.document_id == g.document_id:
-                del latest[old.path]
-            latest[g.path] = g
-            path_of[g.document_id] = g.path
-        graphs = list(latest.values())
-        self._remove(tx, self._old_documents(tx, [g.path for g in graphs], [g.document_id for g in graphs]))
+        plan = place(graphs, self._stored_paths(tx, sorted({g.path for g in graphs}),
+                                                sorted({g.document_id for g in graphs})))
+        self._remove(tx, plan.remove)
+        self._relocate(tx, plan.relocate)
+        graphs = plan.graphs
 
         nodes: dict[str, list[Node]] = {label: [] for label in S.LABELS}
         for g in graphs:
@@ -224,9 +232,24 @@ class Neo4jStore:
         for (type_, sl, el), rels in groups.items():
             self._create_rels(tx, type_, sl, el, rels)
 
-    def _old_documents(self, tx, paths: list[str], ids: list[str]) -> list[str]:
-        q = f"MATCH (d:{S.DOCUMENT}) WHERE d.path IN $paths OR d.id IN $ids RETURN d.id AS id"
-        return [r["id"] for r in tx.run(q, paths=paths, ids=ids)]
+    def _stored_paths(self, tx, paths: list[str], ids: list[str]) -> dict[str, list[str]]:
+        """Stored documents with one of these paths or ids: id -> paths, the current ``path`` first.
+
+        ``path`` and ``id`` are indexed; the other paths of a content found at several
+        places are looked for among such documents only (a database from before ``paths``
+        has ``path`` only)."""
+        q = (f"MATCH (d:{S.DOCUMENT}) WHERE d.path IN $paths OR d.id IN $ids "
+             "RETURN d.id AS id, d.path AS path, coalesce(d.paths, [d.path]) AS paths UNION "
+             f"MATCH (d:{S.DOCUMENT}) WHERE size(d.paths) > 1 AND any(p IN d.paths WHERE p IN $paths) "
+             "RETURN d.id AS id, d.path AS path, d.paths AS paths")
+        found = {r["id"]: (r["path"], r["paths"]) for r in tx.run(q, paths=paths, ids=ids)}
+        return {doc: [path, *sorted(p for p in ps if p != path)] for doc, (path, ps) in sorted(found.items())}
+
+    def _relocate(self, tx, moves: dict[str, tuple[str, list[str]]]) -> None:
+        """Documents that keep their content but lose some paths."""
+        if moves:
+            tx.run(f"UNWIND $rows AS r MATCH (d:{S.DOCUMENT} {{id: r.id}}) SET d.path = r.path, d.paths = r.paths",
+                   rows=[{"id": d, "path": p, "paths": ps} for d, (p, ps) in sorted(moves.items())]).consume()
 
     def _remove(self, tx, olds: list[str]) -> None:
         """Remove what documents ``olds`` contributed; shared nodes left unused go too."""
@@ -247,10 +270,16 @@ class Neo4jStore:
         # Directives these documents defined: still defined by another document's report
         # (REPORTED_IN) stay full; else revert to stubs (deleted below if nothing cites them).
         q = (f"UNWIND $olds AS o MATCH (d:{S.DIRECTIVE} {{doc: o}}) "
-             f"OPTIONAL MATCH (d)-[r:{S.REPORTED_IN}]->() "
-             f"WITH d, min(r.{S.REL_DOC_PROPERTY}) AS other "
-             "SET d.doc = other, d.stub = other IS NULL RETURN elementId(d) AS id")
-        touched.update(rec["id"] for rec in tx.run(q, olds=olds))
+             f"OPTIONAL MATCH (d)-[:{S.REPORTED_IN}]->(x:{S.DOCUMENT}) WHERE NOT x.id IN $olds "
+             "RETURN d.id AS d, elementId(d) AS eid, x.id AS other, x.kind AS kind")
+        reports: dict[str, list[tuple[str | None, str | None]]] = {}
+        for rec in tx.run(q, olds=olds):
+            reports.setdefault(rec["d"], []).append((rec["other"], rec["kind"]))
+            touched.add(rec["eid"])
+        tx.run(f"UNWIND $rows AS r MATCH (d:{S.DIRECTIVE} {{id: r.id}}) "
+               "SET d.doc = r.doc, d.stub = r.doc IS NULL, d.source_kind = r.kind",
+               rows=[dict(zip(("id", "doc", "kind"), (did, *best_report(found))))
+                     for did, found in sorted(reports.items())]).consume()
         tx.run(f"UNWIND $olds AS o MATCH (x:{S.OBLIGATION} {{doc: o}}) DETACH DELETE x", olds=olds).consume()
         tx.run(f"UNWIND $olds AS o MATCH (x:{S.DOCUMENT} {{id: o}}) DETACH DELETE x", olds=olds).consume()
         tx.run("UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid "
@@ -269,6 +298,12 @@ class Neo4jStore:
         """MERGE on id. A document's own nodes (Obligation, Document) take its values; shared
         ones keep what the new row lacks and collect list values (aliases) from every document."""
         if not nodes:
+            return
+        if label == S.DIRECTIVE:   # an official text outranks a report, whatever the order (merge_reports)
+            merge = report_merge_cypher([p for p in S.NODE_PROPERTIES[label] if p != "id"],
+                                        lambda p: f"r.props.{p}", lambda p: f"n.{p}", "n, r")
+            tx.run(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) {merge}",
+                   rows=[{"id": n.id, "props": n.props} for n in nodes]).consume()
             return
         sets = []
         for p, t in S.NODE_PROPERTIES[label].items():

@@ -42,13 +42,18 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "date": STRING, "year": INT, "issuer": STRING, "subject": STRING,
         "signer": STRING, "stub": BOOL,
         "doc": STRING,  # the Document that defines it (null for a stub)
+        # that document's kind (official, excerpt, news): an official text outranks a report
+        # of the same directive for its fields (graph.model.merge_reports)
+        "source_kind": STRING,
     },
     OBLIGATION: {
         "id": STRING, "text": STRING, "modality": STRING, "deadline": STRING,
         "targets": STRINGS, "doc": STRING,
     },
     DOCUMENT: {
-        "id": STRING, "path": STRING, "title": STRING, "kind": STRING,
+        # id: SHA-256 of the text. path: the canonical absolute path (symlinks followed) it was
+        # last ingested from; paths: every such path holding this content (graph/model.place).
+        "id": STRING, "path": STRING, "paths": STRINGS, "title": STRING, "kind": STRING,
         "published": STRING, "chars": INT,
     },
     TOPIC: {"id": STRING, "name": STRING, "name_en": STRING},

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extract import extract_text
-from .readers import read_document
+from .readers import DEFAULT_LIMITS, Limits, read_document
 from .records import Extraction, InputError
 
 __all__ = ["extract_path", "extract_text", "InputError", "iter_inputs"]
@@ -12,11 +12,14 @@ __all__ = ["extract_path", "extract_text", "InputError", "iter_inputs"]
 SKIP_SUFFIXES = {".json", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz"}
 
 
-def extract_path(path: str | Path) -> Extraction:
-    """Read one file (txt/md/html/docx/pdf) and extract its records; InputError if unreadable."""
+def extract_path(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Extraction:
+    """Read one file (txt/md/html/docx/pdf) and extract its records; InputError if unreadable
+    or over ``limits`` (size, zip expansion, PDF pages)."""
     p = Path(path)
-    doc = read_document(p)
-    return extract_text(doc.text, document=p.name, path=str(p), title=doc.title, published=doc.published)
+    doc = read_document(p, limits)
+    ex = extract_text(doc.text, document=p.name, path=str(p), title=doc.title, published=doc.published)
+    ex.warnings.extend(doc.warnings)
+    return ex
 
 
 def iter_inputs(paths) -> list[Path]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 import re
+import stat
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +33,37 @@ FORMATS = ("txt", "md", "html", "docx", "pdf")
 # to be accepted at all (abbreviations such as 'QĐ' keep real documents below 1).
 MIN_8BIT_SCORE = 0.5
 UNDECODABLE = "cannot decode text (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)"
+REPLACED = "invalid bytes replaced"
+# UTF-8 with a few stray bytes (a damaged copy, one pasted character) is read with replacement
+# when valid non-ASCII characters outnumber the bad bytes this many times over: an 8-bit
+# (Windows-1258, TCVN3, VNI) file has almost no valid multi-byte sequence and stays 8-bit.
+UTF8_GOOD_PER_BAD = 20
+
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one file may hold before it is refused (a hostile or broken file must not take
+    the memory or the hours of a batch). ``phoihop ingest --max-mb`` sets ``max_bytes``; the
+    zip bound follows it (a DOCX's XML is a few times its text)."""
+
+    max_bytes: int = 32 * MB          # any file, as stored on disk (PDF and DOCX too)
+    max_unzipped: int = 128 * MB      # a DOCX (any zip): every member uncompressed, together
+    max_members: int = 2000           # a DOCX (any zip): members (a real one has tens)
+    max_pdf_pages: int = 2000
+
+    @classmethod
+    def megabytes(cls, mb: float) -> "Limits":
+        return cls(max_bytes=int(mb * MB), max_unzipped=int(4 * mb * MB))
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.1f} MB" if n < 10 * MB else f"{n / MB:.0f} MB"
 
 
 @dataclass
@@ -40,19 +73,20 @@ class ReadResult:
     title: str | None = None
     published: str | None = None  # ISO date, when the page itself says so
     encoding: str | None = None   # what was detected (text and HTML), e.g. "utf-8", "tcvn3"
+    warnings: list[str] = field(default_factory=list)   # read, but not exactly as stored (one line each)
 
 
-def read_document(path: str | Path) -> ReadResult:
-    """The text of one document file; ``InputError`` for anything unreadable."""
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """The text of one document file; ``InputError`` for anything unreadable or over ``limits``."""
     path = Path(path)
     shown = _shown(path)
-    data = _read_bytes(path, shown)
+    data = _read_bytes(path, shown, limits.max_bytes)
     if not data or data.isspace():
         raise InputError(shown, "empty file")
     ext = path.suffix.lower()
-    kind = _sniff(data, ext, shown)
+    kind = _sniff(data, ext, shown, limits)
     if kind == "pdf":
-        result = _read_pdf(data, shown)
+        result = _read_pdf(data, shown, limits.max_pdf_pages)
     elif kind == "docx":
         result = _read_docx(data, shown)
     else:
@@ -63,6 +97,8 @@ def read_document(path: str | Path) -> ReadResult:
             result = ReadResult(text, "md" if ext in (".md", ".markdown") else "txt", encoding=encoding)
     if not result.text.strip():
         raise InputError(shown, "empty file" if result.format in ("txt", "md") else "no text in the document")
+    if result.encoding and REPLACED in result.encoding:
+        result.warnings.append(f"{shown}: read as {result.encoding} (U+FFFD stands for each)")
     return result
 
 
@@ -71,9 +107,23 @@ def _shown(path: Path) -> str:
     return str(path).replace("\r", "\\r").replace("\n", "\\n")
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def _read_bytes(path: Path, shown: str, limit: int) -> bytes:
+    """The file's bytes: a regular file of at most ``limit`` bytes. Opened without blocking and
+    checked on the open descriptor, so a FIFO does not hang and /dev/zero is not read."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(shown, f"not a regular file ({_file_kind(info.st_mode)}), not read")
+            if info.st_size > limit:
+                raise _too_large(shown, info.st_size, limit)
+            data = fh.read(limit + 1)
+            if len(data) > limit:                 # grew while being read
+                raise _too_large(shown, len(data), limit)
+            return data
     except FileNotFoundError:
         raise InputError(shown, "file not found") from None
     except IsADirectoryError:
@@ -84,19 +134,31 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         raise InputError(shown, f"cannot read file ({e.strerror or e})") from None
 
 
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _too_large(shown: str, size: int, limit: int) -> InputError:
+    return InputError(shown, f"too large ({_mb(size)}; the limit is {_mb(limit)}, --max-mb changes it)")
+
+
 # --- What kind of file ------------------------------------------------------
 
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
 _BINARIES = (b"\x7fELF", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")   # others show as NUL bytes
 
 
-def _sniff(data: bytes, ext: str, shown: str) -> str:
+def _sniff(data: bytes, ext: str, shown: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """'pdf', 'docx' or 'text' (text and HTML are told apart after decoding)."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith(b"PK\x03\x04") or ext == ".docx":
-        return _sniff_zip(data, ext, shown)
+        return _sniff_zip(data, ext, shown, limits)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(shown, "old binary Word/Office file (.doc); save it as .docx or PDF first")
     if data.startswith(_IMAGES) or data[8:12] == b"WEBP":
@@ -108,19 +170,34 @@ def _sniff(data: bytes, ext: str, shown: str) -> str:
     return "text"
 
 
-def _sniff_zip(data: bytes, ext: str, shown: str) -> str:
+def _sniff_zip(data: bytes, ext: str, shown: str, limits: Limits = DEFAULT_LIMITS) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
+            members = z.infolist()
+            names = {m.filename for m in members}
     except (zipfile.BadZipFile, ValueError, EOFError):
         if ext == ".docx" or b"word/" in data[:4096] or b"[Content_Types].xml" in data[:4096]:
             raise InputError(shown, "damaged DOCX (not a valid zip)") from None
         raise InputError(shown, "damaged zip archive, not a document") from None
+    _check_zip(members, shown, limits)
     if "word/document.xml" in names:
         return "docx"
     if ext == ".docx":
         raise InputError(shown, "damaged DOCX (no word/document.xml in the zip)")
     raise InputError(shown, "zip archive, not a document")
+
+
+def _check_zip(members: list[zipfile.ZipInfo], shown: str, limits: Limits) -> None:
+    """Refuse a zip bomb before anything is decompressed: too many members, or more bytes
+    uncompressed than the limit. (The declared sizes can be trusted: Python's zipfile stops
+    at them and fails the CRC check of a member that would give more.)"""
+    if len(members) > limits.max_members:
+        raise InputError(shown, f"zip with {len(members)} members (the limit is {limits.max_members}): "
+                                "refused as a possible zip bomb")
+    total = sum(m.file_size for m in members)
+    if total > limits.max_unzipped:
+        raise InputError(shown, f"zip expands to {_mb(total)} (the limit is {_mb(limits.max_unzipped)}, "
+                                "--max-mb changes it): refused as a possible zip bomb")
 
 
 # --- Plain text -------------------------------------------------------------
@@ -169,7 +246,20 @@ def decode_text(data: bytes, shown: str = "<bytes>", html: bool = False) -> tupl
         declared = _declared_charset(data)
         if declared and declared != "utf-8":
             return _finish(data.decode(declared, errors="replace")), declared
+    mostly = _mostly_utf8(data)
+    if mostly:
+        return mostly
     return _decode_8bit(data, shown)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few invalid bytes, each read as U+FFFD; None when it is not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if bad <= 0 or good < UTF8_GOOD_PER_BAD * bad:
+        return None
+    return _finish(text), f"utf-8 ({bad} {REPLACED})"
 
 
 def _finish(text: str) -> str:
@@ -776,7 +866,7 @@ def _format_number(n: int, fmt: str) -> str:
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def _read_pdf(data: bytes, shown: str) -> ReadResult:
+def _read_pdf(data: bytes, shown: str, max_pages: int = DEFAULT_LIMITS.max_pdf_pages) -> ReadResult:
     import logging
 
     import pdfplumber
@@ -790,6 +880,8 @@ def _read_pdf(data: bytes, shown: str) -> ReadResult:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             info = pdf.metadata or {}
             title = _pdf_str(info.get("Title"))
+            if len(pdf.pages) > max_pages:
+                raise InputError(shown, f"PDF of {len(pdf.pages)} pages (the limit is {max_pages})")
             read = [(page.height, page.extract_words(), _pdf_tables(page)) for page in pdf.pages]
             drops = pdf_columns.furniture([(words, height) for height, words, _ in read])
             for (_, words, tables), drop in zip(read, drops):
@@ -797,6 +889,8 @@ def _read_pdf(data: bytes, shown: str) -> ReadResult:
                 # motto, Nơi nhận | signature) read column by column; data tables cell by cell
                 kept = [w for k, w in enumerate(words) if k not in drop]
                 pages.append(pdf_columns.page_text(kept, tables))
+    except InputError:
+        raise
     except Exception as e:    # pdfminer's PDFSyntaxError, PSEOF, ... and pdfplumber's own
         if "password" in str(e).lower() or type(e).__name__ == "PDFPasswordIncorrect":
             raise InputError(shown, "encrypted PDF (needs a password)") from None

@@ -91,6 +91,7 @@ class Extraction:
     citations: list[Citation] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # the reader's (not in the JSON): read with losses
 
     def agency(self, name: str) -> Agency | None:
         for a in self.agencies:

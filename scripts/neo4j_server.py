@@ -233,13 +233,18 @@ def _ensure_password(java: str, lib: Path, instance: Path) -> None:
     if (instance / "data" / "databases").exists():
         raise ServerError(f"{instance}: has a database but no password file; delete {instance / 'data'} to start afresh")
     password = secrets.token_urlsafe(18)
-    run = subprocess.run([java, "-cp", f"{lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", password],
-                         capture_output=True, text=True, env=_neo4j_env(instance), timeout=300)
-    if run.returncode != 0:
-        raise ServerError(f"neo4j-admin set-initial-password failed: {(run.stderr or run.stdout).strip()[:300]}")
+    while password.startswith("-"):      # an argument starting with "-" reads as an option
+        password = secrets.token_urlsafe(18)
     fd = os.open(pw_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:
         f.write(password + "\n")
+    # "@FILE": neo4j-admin reads the argument from the (private) file, so that the password
+    # is never on a command line, where any user sees it in ps.
+    run = subprocess.run([java, "-cp", f"{lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", f"@{pw_file}"],
+                         capture_output=True, text=True, env=_neo4j_env(instance), timeout=300)
+    if run.returncode != 0:
+        pw_file.unlink(missing_ok=True)
+        raise ServerError(f"neo4j-admin set-initial-password failed: {(run.stderr or run.stdout).strip()[:300]}")
 
 
 # --- process control ---------------------------------------------------------
