@@ -67,7 +67,7 @@ def ingest(
 def _report(summary) -> None:
     """Warnings and errors one line each on stderr, the summary on stdout; exit 1 on any error."""
     for line in summary.warnings:
-        err().print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
+        say(f"warning: {line}", stderr=True)
     for line in summary.errors:
         say(line, stderr=True)
     say(f"ingested {summary.line()}")
