@@ -174,17 +174,21 @@ def zip_bomb(path: Path, megabytes: int = 300) -> Path:
     return path
 
 
-def test_a_docx_zip_bomb_among_good_files_is_one_line_and_the_good_files_are_stored(tmp_path):
+def test_a_zip_bomb_and_a_50_mb_file_among_good_files_are_one_line_each_and_the_good_files_are_stored(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(2):
         (corpus / f"good{i}.txt").write_text(dispatch(501 + i), encoding="utf-8")
     bomb = zip_bomb(corpus / "bomb.docx")
     assert bomb.stat().st_size < 5 * 1024 * 1024
+    huge = corpus / "huge.txt"
+    huge.write_bytes(dispatch(503).encode() * (50 * 1024 * 1024 // len(dispatch(503).encode())))
     result = run("ingest", str(corpus), "--store", str(tmp_path / "store"))
     assert result.exit_code == 1
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"{bomb}: zip expands to 300 MB (the limit is 128 MB")
+    lines = sorted(result.stderr.strip().splitlines())
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{bomb}: zip expands to 300 MB (the limit is 128 MB, --max-mb changes it)")
+    assert lines[1] == f"{huge}: too large (50 MB; the limit is 32 MB, --max-mb changes it)"
     assert result.stdout.startswith("ingested 2 documents")
 
 
