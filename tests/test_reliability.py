@@ -78,7 +78,7 @@ def identity_same_relative_path(store, tmp_path, monkeypatch) -> None:
 
 
 def identity_relative_then_absolute(store, tmp_path, monkeypatch) -> None:
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs").mkdir(parents=True)
     f = tmp_path / "docs" / "x.txt"
     f.write_text(dispatch(201), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
