@@ -220,7 +220,8 @@ def test_a_pdf_over_the_page_limit_is_refused(tmp_path):
     from ingest.readers import Limits, read_document
     from ingest.records import InputError
 
-    pdf = make_pdf(tmp_path / "long.pdf", [["Sở Y tế chủ trì."]] * 3)
+    pdf = make_pdf(tmp_path / "long.pdf", [[f"Trang {n}: Sở Y tế chủ trì kiểm tra {what}."] for n, what in
+                                           enumerate(("an toàn thực phẩm", "giá thuốc", "phòng khám tư nhân"), 1)])
     assert read_document(pdf, Limits(max_pdf_pages=3)).format == "pdf"
     with pytest.raises(InputError, match=r"PDF of 3 pages \(the limit is 2\)"):
         read_document(pdf, Limits(max_pdf_pages=2))
@@ -245,7 +246,7 @@ def test_a_fifo_and_dev_zero_are_refused_at_once(tmp_path):
     assert sorted(result.stderr.strip().splitlines()) == sorted([
         f"{fifo}: not a regular file, not read", "/dev/zero: not a regular file, not read",
         f"{fifo}: not a regular file, not read"])
-    assert result.stdout.startswith("ingested 1 documents")
+    assert result.stdout.startswith("ingested 1 document,")
 
 
 # ---------------------------------------------------------------- 4. small cases of point 10
@@ -274,7 +275,7 @@ def test_an_unreadable_subdirectory_is_reported_and_fails():
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip() == (f"{corpus / 'closed'}: cannot read directory (Permission denied); "
                                      "its files are not ingested")
-    assert result.stdout.startswith("ingested 1 documents")
+    assert result.stdout.startswith("ingested 1 document,")
 
 
 def test_an_empty_directory_says_so_and_a_missing_path_creates_no_store(tmp_path):
