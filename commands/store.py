@@ -1,4 +1,5 @@
-"""``phoihop ingest``, ``stats``, ``cypher`` and ``repair``: fill the store, count it, ask it, mend it.
+"""``phoihop ingest``, ``remove``, ``stats``, ``cypher`` and ``repair``: fill the store, take a
+document out, count it, ask it, mend it.
 
 Every failure is one line on stderr and a non-zero exit: 1 for files or a
 store that cannot be used, 2 for a refused (writing) Cypher query.
@@ -73,6 +74,46 @@ def _report(summary) -> None:
     say(f"ingested {summary.line()}")
     if summary.errors:
         raise typer.Exit(1)
+
+
+def remove(
+    documents: Annotated[list[str], typer.Argument(
+        metavar="PATH|DOCUMENT-ID", help="A document's path as it was ingested, or its id (content hash).")],
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+) -> None:
+    """Take documents out of the store: what each contributed goes, nothing else (directives and
+    agencies that other documents still use stay); the derived relationships of the pairs of
+    agencies they touched are recomputed.
+
+    Example: phoihop remove corpus/seeds/003_ab11a4f8cab28fa6.txt --store ./phoihop-data
+    """
+    missing = []
+    with opened(store, neo4j) as s:
+        for doc in documents:
+            try:
+                found = any(s.remove_document(key) for key in _document_keys(doc))
+            except StoreError as e:
+                fail(f"error: {e}")
+            if found:
+                out().print(f"removed {doc}", markup=False, highlight=False)
+            else:
+                missing.append(doc)
+    for doc in missing:
+        err().print(f"{doc}: no such document in the store (give the path it was ingested with, or its id)",
+                    markup=False, highlight=False, soft_wrap=True)
+    if missing:
+        raise typer.Exit(1)
+
+
+def _document_keys(doc: str) -> list[str]:
+    """How a document may be named: as typed, as a normalised path, as an absolute path."""
+    keys = [doc]
+    p = Path(doc)
+    for key in (str(p), str(p.resolve()) if p.exists() else None):
+        if key and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def stats(
@@ -186,6 +227,7 @@ def repair(
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
+    app.command("remove")(remove)
     app.command("stats")(stats)
     app.command("cypher")(cypher)
     app.command("repair")(repair)

@@ -21,9 +21,10 @@ import ladybug
 import networkx as nx
 import pyarrow as pa
 
+from . import derive as D
 from . import schema as S
 from .cypher_text import LADYBUG_HINTS, keywords, ladybug_hint, procedure_at, tokens
-from .model import (DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, derived_rels, group_rels,
+from .model import (DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, group_rels,
                     overwrites, place, report_merge_cypher, stub_matches, to_networkx)
 from .store import QueryRefused, StoreError
 
@@ -145,6 +146,9 @@ class EmbeddedStore:
             self._db, self._conn = self._open_engine()
         _OPEN.add(self._key)
         self._open = True
+        # Agency pairs whose shared obligations changed since the derived relationships were
+        # last brought up to date (None: too many, rebuild them all); see update_derived.
+        self._dirty: set[D.Pair] | None = set()
         if not read_only:
             try:
                 self._run(f"CALL checkpoint_threshold={CHECKPOINT_BYTES}")
@@ -349,18 +353,36 @@ class EmbeddedStore:
                         report(g, e)
 
     def remove_document(self, path: str) -> bool:
-        """Take ``path`` (as stored, or as a file name here) off its document; a document left
-        with no path is removed with everything it contributed."""
+        """Take ``path`` (as stored, or as a file name here) off its document, or the document
+        with this id; a document left with no path is removed with everything it contributed,
+        and the derived relationships of the pairs it touched are brought up to date, in one
+        transaction."""
         self._writable()
         vacated = sorted({path, canonical_path(path)})
         with self._transaction():
-            found = self._stored_paths(vacated, [])
-            plan = place([], found, vacated)
+            found = self._stored_paths(vacated, [path])
+            gone = sorted(set(vacated) | set(found.get(path, [])))  # an id: every path of it
+            plan = place([], found, gone)
             self._remove_contributions(plan.remove)
             self._relocate(plan.relocate)
-        if plan.remove:
-            self.rebuild_coordination()  # its LEADS/SUPPORTS are gone
+            if plan.remove and self._dirty is not None:
+                self._refresh(self._dirty)
+                self._mark("derived")
+                self._dirty = set()
+        if plan.remove and self._dirty is None:
+            self.rebuild_coordination()
         return bool(found)
+
+    def _read(self, cypher: str, params: dict[str, Any]) -> list[tuple]:
+        return [tuple(r) for r in self._rows(cypher, params)]
+
+    def _track(self, documents: list[str] = (), directives: list[str] = (), pairs: set[D.Pair] = frozenset()) -> None:
+        """Note the pairs that these documents' or directives' obligations join (see ``_dirty``)."""
+        if self._dirty is None:
+            return
+        self._dirty |= pairs | D.touched(self._read, documents, directives)
+        if len(self._dirty) > D.INCREMENTAL_LIMIT:
+            self._dirty = None
 
     def _stored_paths(self, paths: list[str], ids: list[str]) -> dict[str, list[str]]:
         """Stored documents with one of these paths or ids: id -> paths, the current ``path``
@@ -387,6 +409,7 @@ class EmbeddedStore:
         if not docs:
             return
         self._mark("written")
+        self._track(documents=docs)
         touched: dict[str, set[str]] = {label: set() for label in _SHARED}
         for rel_type, (pairs, _) in S.RELATIONSHIPS.items():
             if rel_type in S.DERIVED:
@@ -446,6 +469,9 @@ class EmbeddedStore:
         alias.update(self._place_stubs(stubs))
         for (rel_type, a, b), rels in group_rels((r for g in graphs for r in g.rels), alias).items():
             self._write_rels(rel_type, a, b, rels)
+        if self._dirty is not None:
+            pairs, directives = D.graph_pairs(graphs)
+            self._track(directives=directives, pairs=pairs)
 
     def _merge_nodes(self, label: str, rows: list[dict[str, Any]]) -> None:
         """Merge on id (one row per id). Owned nodes take the new values; shared ones keep
@@ -588,24 +614,40 @@ class EmbeddedStore:
     # -- derived relationships
 
     def rebuild_coordination(self) -> None:
-        """One aggregated read (obligation, agency, role, directive, topics) and one of the
-        directives' topics; the derived relationships computed in Python (``derived_rels``)
+        """Every derived relationship (``graph.derive``) computed again from the stored roles
         and bulk-loaded, replacing the old ones, in one transaction."""
         self._writable()
-        role_of = {rel_type: role for role, rel_type in S.ROLES.items()}
         with self._transaction():
-            rows = [(ob, ag, role_of[rel_type], directive, topics) for ob, ag, rel_type, directive, topics in self._rows(
-                f"MATCH (a:{S.AGENCY})-[r:{'|'.join(role_of)}]->(o:{S.OBLIGATION}) "
-                f"OPTIONAL MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) "
-                f"OPTIONAL MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) "
-                "RETURN o.id, a.id, label(r), min(d.id), collect(DISTINCT t.id)")]
-            directive_topics = dict(self._rows(f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) "
-                                               "RETURN d.id, collect(DISTINCT t.id)"))
-            names = dict(self._rows(f"MATCH (a:{S.AGENCY}) RETURN a.id, a.name"))
-            for rel_type, rels in derived_rels(rows, directive_topics, names).items():
+            derived = D.derive(self._read)
+            for rel_type, rels in derived.items():
                 self._run(f"MATCH ()-[r:{rel_type}]->() DELETE r")
                 self._bulk_rels(rel_type, rels)
             self._mark("derived")
+        self._dirty = set()
+
+    def update_derived(self) -> None:
+        """Bring the derived relationships up to date after writes or removals: only the
+        pairs whose shared obligations changed are recomputed (all of them after a bulk load)."""
+        self._writable()
+        if self._dirty is None:
+            self.rebuild_coordination()
+        elif self._dirty:
+            with self._transaction():
+                self._refresh(self._dirty)
+                self._mark("derived")
+            self._dirty = set()
+
+    def _refresh(self, pairs: set[D.Pair]) -> None:
+        """Replace the derived relationships of ``pairs`` (inside the caller's transaction)."""
+        rows = [{"a": a, "b": b} for a, b in sorted(pairs)]
+        if not rows:
+            return
+        derived = D.derive(self._read, pairs)
+        for rel_type in sorted(S.DERIVED):
+            self._run(f"UNWIND $pairs AS p MATCH (a:{S.AGENCY} {{id: p.a}})-[r:{rel_type}]->(b:{S.AGENCY} {{id: p.b}}) "
+                      "DELETE r", {"pairs": rows})
+            if derived.get(rel_type):
+                self._write_rels(rel_type, S.AGENCY, S.AGENCY, derived[rel_type])
 
     # -- reading
 
@@ -692,7 +734,8 @@ def _buffer_pool_bytes() -> int:
 
 
 # Arrow types of the schema's property types (for COPY and LOAD FROM).
-_ARROW = {S.STRING: pa.string(), S.INT: pa.int64(), S.BOOL: pa.bool_(), S.STRINGS: pa.list_(pa.string())}
+_ARROW = {S.STRING: pa.string(), S.INT: pa.int64(), S.BOOL: pa.bool_(), S.STRINGS: pa.list_(pa.string()),
+          S.DATE: pa.date32()}
 
 
 def _arrow(columns: dict[str, tuple[str, list[Any]]]) -> pa.Table:

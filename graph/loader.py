@@ -1,4 +1,4 @@
-"""Files to store: extract each document, write its graph, derive coordination once.
+"""Files to store: extract each document, write its graph, then update the derived relationships once.
 
 A bad file is reported as one line and skipped; the good ones are still
 written. Extraction (and building each document's graph) may run in worker
@@ -176,7 +176,7 @@ class _Tally:
 
     def finish(self) -> IngestSummary:
         self.flush()
-        self.store.rebuild_coordination()
+        self.store.update_derived()
         mark = getattr(self.store, "mark_derived", None)
         if mark:  # the derived relationships are current: a read need not rebuild them
             mark()

@@ -386,94 +386,39 @@ def group_rels(rels: Iterable[Rel], directive_alias: dict[str, str]) -> dict[tup
 Role = tuple[str, str, str, str | None, list[str]]  # (obligation, agency, role, directive, topics)
 
 
-def _by_obligation(rows: Iterable[Role]) -> dict[str, dict[str, Any]]:
+def _pair_tally(leads_supports: Iterable[Role], rel_type: str) -> dict:
+    """The pairs of ``rel_type`` (graph.derive.kinds) with their count, directives and topics."""
+    from .derive import kinds
+
     by_ob: dict[str, dict[str, Any]] = {}
-    for ob, agency_, role, directive, topics in rows:
+    for ob, agency_, role, directive, topics in leads_supports:
         e = by_ob.setdefault(ob, {"lead": set(), "support": set(), "directive": directive, "topics": set()})
         e[role].add(agency_)
         e["topics"].update(topics or [])
-    return by_ob
-
-
-def _pairs(leads: set[str], supports: set[str]) -> set[tuple[str, str]]:
-    """A lead and a support of one obligation coordinate; so do two co-leads (smaller id first)."""
-    pairs = set()
-    ordered = sorted(leads)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            pairs.add((a, b))
-        for s in supports:
-            if s != a:
-                pairs.add((a, s) if a < s else (s, a))
-    return pairs
-
-
-def _tally(out: dict, key: tuple, directive: str | None, topics: set[str]) -> None:
-    d = out.get(key)
-    if d is None:
-        d = out[key] = [0, set(), set()]
-    d[0] += 1
-    if directive:
-        d[1].add(directive)
-    d[2].update(topics)
-
-
-def _finished(out: dict) -> dict:
+    out: dict = {}
+    for e in by_ob.values():
+        for t, a, b in kinds(e["lead"], e["support"]):
+            if t != rel_type:
+                continue
+            d = out.setdefault((a, b), [0, set(), set()])
+            d[0] += 1
+            if e["directive"]:
+                d[1].add(e["directive"])
+            d[2].update(e["topics"])
     return {k: {"obligations": n, "directives": sorted(ds), "topics": sorted(ts)} for k, (n, ds, ts) in out.items()}
 
 
-def _derive(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]] | None) -> tuple[dict, dict]:
-    """One pass over the obligations: the pairs, and (given the directives' topics) the pairs by topic."""
-    pairs: dict = {}
-    by_topic: dict = {}
-    for e in _by_obligation(leads_supports).values():
-        shared = _pairs(e["lead"], e["support"])
-        directive, own = e["directive"], e["topics"]
-        for p in shared:
-            _tally(pairs, p, directive, own)
-        if directive_topics is not None and shared:
-            topics = own | set(directive_topics.get(directive or "", ()))
-            for a, b in shared:
-                for t in topics:
-                    _tally(by_topic, (a, b, t), directive, topics)
-    return _finished(pairs), _finished(by_topic)
-
-
 def coordination_pairs(leads_supports: Iterable[Role]) -> dict:
-    """Derive COORDINATES_WITH from (obligation id, agency id, role, directive id, topics) rows
-    (``derived_rels`` derives it together with COORDINATES_ON, for the stores).
-
-    A lead and a support of one obligation coordinate; so do two co-leads.
-    Pairs are unordered (stored once, from the smaller id). Returns
-    {(a, b): {"obligations": n, "directives": [...], "topics": [...]}}.
-    """
-    return _derive(leads_supports, None)[0]
+    """COORDINATES_WITH from (obligation id, agency id, role, directive id, topics) rows: a lead
+    and a support of one obligation (co-leads are ``co_assigned_pairs``). Pairs are unordered
+    (smaller id first). Returns {(a, b): {"obligations": n, "directives": [...], "topics": [...]}};
+    the stores' full properties come from ``graph.derive``."""
+    return _pair_tally(leads_supports, S.COORDINATES_WITH)
 
 
-def derived_rels(leads_supports: Iterable[Role], directive_topics: dict[str, list[str]],
-                 names: dict[str, str] | None = None) -> dict[str, list[Rel]]:
-    """Every derived relationship (schema.DERIVED) by type, in a stable order, for a store to write.
-
-    ``names`` (agency id -> name) orders the pairs of a topic for COORDINATES_ON's ``rank``
-    as the coordination question orders its rows (ids stand in for missing names).
-    """
-    with_, on = _derive(leads_supports, directive_topics)
-    name = (names or {}).get
-
-    def order(item) -> tuple:
-        (a, b, _), props = item
-        return -props["obligations"], name(a, a), name(b, b), a, b
-
-    ranked: dict[str, int] = {}
-    ons = []
-    for (a, b, t), props in sorted(on.items(), key=lambda item: (item[0][2], order(item))):
-        ranked[t] = ranked.get(t, -1) + 1
-        ons.append(Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b, {"topic": t, **props, "rank": ranked[t]}))
-    return {
-        S.COORDINATES_WITH: [Rel(S.COORDINATES_WITH, S.AGENCY, a, S.AGENCY, b, props)
-                             for (a, b), props in sorted(with_.items())],
-        S.COORDINATES_ON: ons,
-    }
+def co_assigned_pairs(leads_supports: Iterable[Role]) -> dict:
+    """CO_ASSIGNED from the same rows: two leads of one obligation."""
+    return _pair_tally(leads_supports, S.CO_ASSIGNED)
 
 
 def to_networkx(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.MultiDiGraph:

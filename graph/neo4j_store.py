@@ -20,8 +20,9 @@ from neo4j import READ_ACCESS, GraphDatabase
 from neo4j.exceptions import (AuthError, ClientError, ConnectionAcquisitionTimeoutError, DatabaseUnavailable,
                               DriverError, Neo4jError, ServiceUnavailable, SessionExpired)
 
+from . import derive as D
 from . import schema as S
-from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, derived_rels,
+from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes,
                     group_rels, overwrites, place, report_merge_cypher, stub_matches, to_networkx)
 from .cypher_text import READ_DBMS_PROCEDURES, called_procedures, neo4j_admin_reason
 from .store import QueryRefused, StoreError, StoreUnavailable
@@ -73,6 +74,22 @@ def _schema_props(props: dict[str, Any], names: Iterable[str]) -> dict[str, Any]
     return {k: props[k] for k in names if props.get(k) is not None}
 
 
+def _native(value: Any) -> Any:
+    """Driver temporal values (neo4j.time.Date) as Python's, inside lists and maps too."""
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
+    return value
+
+
+def _reader(tx):
+    """``graph.derive``'s read(cypher, params) -> row tuples, inside transaction ``tx``."""
+    return lambda cypher, params: [tuple(_native(v) for v in r.values()) for r in tx.run(cypher, params)]
+
+
 def _one_line(e: BaseException) -> str:
     msg = getattr(e, "message", None) or str(e) or type(e).__name__
     return " ".join(str(msg).split())
@@ -108,6 +125,9 @@ class Neo4jStore:
         self._schema_ready = False
         self.notes: list[str] = []  # what a command should tell the user about the store (see stale_note)
         self._ingest = f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{os.getpid()}"
+        # Agency pairs whose shared obligations changed since the derived relationships were
+        # last brought up to date (None: too many, rebuild them all); see update_derived.
+        self._dirty: set[D.Pair] | None = set()
 
     @classmethod
     def from_env(cls) -> "Neo4jStore":
@@ -158,9 +178,9 @@ class Neo4jStore:
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
         for t in (t for t in CONTRIBUTED if t not in ANCHOR):  # see ANCHOR
             stmts.append(f"CREATE INDEX {t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{S.REL_DOC_PROPERTY})")
-        # coordination on one topic: seek the topic's pairs (then a top-k on their rank).
-        stmts.append(f"CREATE INDEX {S.COORDINATES_ON.lower()}_topic_rank IF NOT EXISTS "
-                     f"FOR ()-[r:{S.COORDINATES_ON}]-() ON (r.topic, r.rank)")
+        # coordination on one topic: seek the topic's pairs, most shared obligations first.
+        stmts.append(f"CREATE INDEX {S.COORDINATES_ON.lower()}_topic_obligations IF NOT EXISTS "
+                     f"FOR ()-[r:{S.COORDINATES_ON}]-() ON (r.topic, r.obligations)")
         try:
             with self._session() as s:
                 for stmt in stmts:
@@ -191,17 +211,36 @@ class Neo4jStore:
         return n
 
     def remove_document(self, path: str) -> bool:
-        """Take ``path`` (as stored, or as a file name here) off its document; a document left
-        with no path is removed with everything it contributed."""
+        """Take ``path`` (as stored, or as a file name here) off its document, or the document
+        with this id; a document left with no path is removed with everything it contributed,
+        and the derived relationships of the pairs it touched are brought up to date."""
         vacated = sorted({path, canonical_path(path)})
 
         def work(tx) -> bool:
-            found = self._stored_paths(tx, vacated, [])
-            plan = place([], found, vacated)
+            found = self._stored_paths(tx, vacated, [path])
+            gone = sorted(set(vacated) | set(found.get(path, [])))  # an id: every path of it
+            plan = place([], found, gone)
             self._remove(tx, plan.remove)
             self._relocate(tx, plan.relocate)
-            return bool(found)
-        return self._run_write(f"removing {path}", work)
+            if plan.remove and self._dirty is not None:
+                self._refresh(tx, self._dirty)
+            return bool(found), bool(plan.remove)
+        found, removed = self._run_write(f"removing {path}", work)
+        if removed and self._dirty is None:
+            self.rebuild_coordination()
+        elif removed:
+            self._dirty = set()
+            self.mark_derived()
+        return found
+
+    def _track(self, tx, documents: list[str] = (), directives: list[str] = (),
+               pairs: set[D.Pair] = frozenset()) -> None:
+        """Note the pairs that these documents' or directives' obligations join (see ``_dirty``)."""
+        if self._dirty is None:
+            return
+        self._dirty |= pairs | D.touched(_reader(tx), documents, directives)
+        if len(self._dirty) > D.INCREMENTAL_LIMIT:
+            self._dirty = None
 
     def _replace(self, tx, graphs: list[DocumentGraph]) -> None:
         """Take out the earlier versions of these documents (same content or same path, see
@@ -231,6 +270,9 @@ class Neo4jStore:
         groups = group_rels((r for g in graphs for r in g.rels), resolved)
         for (type_, sl, el), rels in groups.items():
             self._create_rels(tx, type_, sl, el, rels)
+        if self._dirty is not None:
+            pairs, directives = D.graph_pairs(graphs)
+            self._track(tx, directives=directives, pairs=pairs)
 
     def _stored_paths(self, tx, paths: list[str], ids: list[str]) -> dict[str, list[str]]:
         """Stored documents with one of these paths or ids: id -> paths, the current ``path`` first.
@@ -256,6 +298,7 @@ class Neo4jStore:
         if not olds:
             return
         self._mark_written(tx)
+        self._track(tx, documents=olds)
         touched: set[str] = set()
         shared = " OR ".join(f"n:{label}" for label in SHARED_LABELS)
         for t in CONTRIBUTED:
@@ -431,37 +474,21 @@ class Neo4jStore:
         return None
 
     def rebuild_coordination(self) -> None:
-        """The derived relationships (``derived_rels``) recomputed from every obligation's
-        roles and topics, replacing the old ones.
+        """Every derived relationship (``graph.derive``) computed again from the stored roles,
+        replacing the old ones.
 
-        They are a summary of the stored facts, rebuilt whole each time, and are written
-        in transactions of ``DERIVED_BATCH``: one transaction for all of them (1.2M at
-        100k documents) needed more than the server's transaction memory (2.8 GB of a
-        4 GB heap). Queries running during a rebuild may see part of the summary; a
-        rebuild that stops half-way is completed by the next ingest.
-
-        The roles are read row by row, each obligation's directive and topics by a
-        subquery, and grouped in Python (grouping millions of rows in Cypher would
-        hold them all in the server's memory)."""
-        q = (f"MATCH (a:{S.AGENCY})-[r:{'|'.join(ROLE_OF)}]->(o:{S.OBLIGATION}) "
-             f"RETURN o.id AS o, a.id AS a, type(r) AS t, "
-             f"COLLECT {{ MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) RETURN d.id }} AS ds, "
-             f"COLLECT {{ MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN DISTINCT t.id }} AS topics")
-
-        def read(tx) -> tuple[list, dict, dict]:
-            rows = [(o, a, ROLE_OF[t], min(ds) if ds else None, topics) for o, a, t, ds, topics in tx.run(q)]
-            directive_topics = {r["d"]: r["topics"] for r in tx.run(
-                f"MATCH (d:{S.DIRECTIVE})-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN d.id AS d, collect(DISTINCT t.id) AS topics")}
-            names = {r["a"]: r["name"] for r in tx.run(f"MATCH (a:{S.AGENCY}) RETURN a.id AS a, a.name AS name")}
-            state["written"] = self._state(tx).get("written")
-            return rows, directive_topics, names
-
+        They are written in transactions of ``DERIVED_BATCH``: one transaction for all of
+        them (1.2M at 100k documents) needed more than the server's transaction memory
+        (2.8 GB of a 4 GB heap). Queries running during a rebuild may see part of them.
+        The roles are read row by row and grouped in Python (grouping millions of rows in
+        Cypher would hold them all in the server's memory)."""
         what = "rebuilding the derived relationships"
         state: dict[str, str | None] = {}
         self._ensure_schema()
         try:
             with self._session() as s:
-                derived = derived_rels(*s.execute_read(read))
+                derived, state["written"] = s.execute_read(
+                    lambda tx: (D.derive(_reader(tx)), self._state(tx).get("written")))
                 for rel_type in derived:
                     s.run(f"MATCH ()-[r:{rel_type}]->() CALL (r) {{ DELETE r }} "
                           f"IN TRANSACTIONS OF {DERIVED_BATCH} ROWS").consume()
@@ -473,13 +500,38 @@ class Neo4jStore:
         if state.get("written"):  # built from what that ingest had written
             self._run_write(what, lambda tx: tx.run(f"MERGE (s:{STATE} {{key: 'derived'}}) SET s.value = $v",
                                                     v=state["written"]).consume())
-        # The planner reads index statistics: sampled while the index was near empty,
-        # they make it scan the whole topic index instead of seeking one topic.
+        self._dirty = set()
+        self._resample()
+
+    def _resample(self) -> None:
+        """The planner reads index statistics: sampled while the index was near empty,
+        they make it scan the whole topic index instead of seeking one topic."""
         try:
             with self._session() as s:
                 s.run("CALL db.resampleOutdatedIndexes()").consume()
         except (Neo4jError, DriverError) as e:
             raise self._failed("resampling index statistics failed", e) from None
+
+    def update_derived(self) -> None:
+        """Bring the derived relationships up to date after writes or removals: only the
+        pairs whose shared obligations changed are recomputed (all of them after a bulk load)."""
+        if self._dirty is None:
+            self.rebuild_coordination()
+        elif self._dirty:
+            self._run_write("updating the derived relationships", self._refresh, self._dirty)
+            self._dirty = set()
+
+    def _refresh(self, tx, pairs: set[D.Pair]) -> None:
+        """Replace the derived relationships of ``pairs`` (inside transaction ``tx``)."""
+        rows = [{"a": a, "b": b} for a, b in sorted(pairs)]
+        if not rows:
+            return
+        derived = D.derive(_reader(tx), pairs)
+        tx.run(f"UNWIND $pairs AS p MATCH (a:{S.AGENCY} {{id: p.a}})-[r:{'|'.join(sorted(S.DERIVED))}]->"
+               f"(b:{S.AGENCY} {{id: p.b}}) DELETE r", pairs=rows).consume()
+        for rel_type, rels in derived.items():
+            if rels:
+                self._create_rels(tx, rel_type, S.AGENCY, S.AGENCY, rels)
 
     # --- reading ---------------------------------------------------------------
 
@@ -492,7 +544,7 @@ class Neo4jStore:
             raise QueryRefused(f"administration commands are refused: {reason} (this command only reads)")
         try:
             with self._session(default_access_mode=READ_ACCESS) as s:
-                return s.execute_read(lambda tx: tx.run(cypher, params or {}).data())
+                return _native(s.execute_read(lambda tx: tx.run(cypher, params or {}).data()))
         except ClientError as e:
             text = _one_line(e)
             if "AccessMode" in (e.code or "") or "read access mode" in text.lower() or "read only" in text.lower():
@@ -538,7 +590,7 @@ class Neo4jStore:
                 q = (f"MATCH (a)-[r:{t}]->(b) RETURN head(labels(a)) AS sl, a.id AS s, "
                      "head(labels(b)) AS el, b.id AS e, properties(r) AS p")
                 for r in tx.run(q):
-                    rels.append(Rel(t, r["sl"], r["s"], r["el"], r["e"], _schema_props(r["p"], keys)))
+                    rels.append(Rel(t, r["sl"], r["s"], r["el"], r["e"], _schema_props(_native(r["p"]), keys)))
             return nodes, rels
         return to_networkx(*self._read(work))
 

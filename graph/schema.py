@@ -27,9 +27,10 @@ ABOUT = "ABOUT"
 EVIDENCED_BY = "EVIDENCED_BY"
 REPORTED_IN = "REPORTED_IN"
 COORDINATES_WITH = "COORDINATES_WITH"
+CO_ASSIGNED = "CO_ASSIGNED"
 COORDINATES_ON = "COORDINATES_ON"
 
-STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
+STRING, INT, BOOL, STRINGS, DATE = "STRING", "INT64", "BOOLEAN", "STRING[]", "DATE"
 
 # Node properties: label -> {property: type}. "id" is the key of every label.
 NODE_PROPERTIES: dict[str, dict[str, str]] = {
@@ -63,6 +64,12 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
 # so that re-ingesting a changed document removes exactly its contribution.
 REL_DOC_PROPERTY = "doc"
 
+# Properties of the derived relationships between two agencies (camelCase: Neo4j's style).
+PAIR_PROPERTIES = {
+    "obligations": INT, "directives": STRINGS, "topics": STRINGS, "firstDate": DATE, "lastDate": DATE,
+    "quote": STRING, "document": STRING, "start": INT, "end": INT,
+}
+
 # Relationship types: type -> (list of (from label, to label), {property: type})
 RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     ISSUED: ([(AGENCY, DIRECTIVE)], {"doc": STRING}),
@@ -77,17 +84,18 @@ RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     ABOUT: ([(OBLIGATION, TOPIC), (DIRECTIVE, TOPIC)], {"doc": STRING}),
     EVIDENCED_BY: ([(OBLIGATION, DOCUMENT)], {"start": INT, "end": INT, "quote": STRING, "doc": STRING}),
     REPORTED_IN: ([(DIRECTIVE, DOCUMENT)], {"doc": STRING}),
-    COORDINATES_WITH: ([(AGENCY, AGENCY)], {"obligations": INT, "directives": STRINGS, "topics": STRINGS}),
-    # One per pair and topic: the pair's obligations about ``topic`` (their own topic or
-    # their directive's), as the coordination question counts them for a topic filter;
-    # ``rank``: the pair's place in the question's order among the topic's pairs (most
-    # shared obligations first, then names and ids), so a page is read without sorting.
-    COORDINATES_ON: ([(AGENCY, AGENCY)], {"topic": STRING, "obligations": INT, "directives": STRINGS,
-                                          "topics": STRINGS, "rank": INT}),
+    # Derived (graph/derive.py): a lead and a support of one obligation coordinate; two
+    # co-leads are co-assigned. Each pair once, from the smaller id, with what it shares
+    # and one example quote (the most recent obligation) with its document and offsets.
+    COORDINATES_WITH: ([(AGENCY, AGENCY)], PAIR_PROPERTIES),
+    CO_ASSIGNED: ([(AGENCY, AGENCY)], PAIR_PROPERTIES),
+    # One per coordinating pair and topic: the pair's obligations about ``topic`` (their own
+    # topic or their directive's), as the coordination question counts them for a topic filter.
+    COORDINATES_ON: ([(AGENCY, AGENCY)], {"topic": STRING, **PAIR_PROPERTIES}),
 }
 
 # Relationships that are derived from the others (not contributed by a document).
-DERIVED = {COORDINATES_WITH, COORDINATES_ON}
+DERIVED = {COORDINATES_WITH, CO_ASSIGNED, COORDINATES_ON}
 
 # Derived relationships that only summarise others so that a question is answered
 # without aggregating millions of rows (coordination on one topic). Stores keep them;

@@ -44,10 +44,16 @@ class Store(Protocol):
         same path (or the same content) contributed. All or nothing."""
 
     def remove_document(self, path: str) -> bool:
-        """Remove what the document at ``path`` contributed; False if it was not there."""
+        """Remove what the document with this path (or Document id) contributed and update
+        the derived relationships of the pairs it touched; False if it was not there."""
 
     def rebuild_coordination(self) -> None:
-        """Derive COORDINATES_WITH from LEADS/SUPPORTS (lead-support and co-lead pairs)."""
+        """Derive COORDINATES_WITH, CO_ASSIGNED and COORDINATES_ON again from every LEADS/SUPPORTS
+        (``graph.derive``)."""
+
+    def update_derived(self) -> None:
+        """After writes: recompute the derived relationships of the agency pairs whose shared
+        obligations changed (everything after a bulk load)."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run read-only Cypher with parameters; a write query raises StoreError."""

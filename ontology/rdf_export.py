@@ -10,8 +10,10 @@ properties matter get a qualified node as well, so nothing is lost:
   (``prov:entity`` the document, ``ph:quote``, ``ph:start``, ``ph:end``);
 - CITES: the sub-property for its relation (``ph:citesAsBasis`` ...) and
   ``ph:qualifiedCitation`` -> ``ph:Citation`` (``ph:cited``, ``ph:relation``, ``ph:quote``);
-- COORDINATES_WITH: ``ph:Coordination`` with both ``ph:participant`` s,
-  ``ph:obligations`` (count), ``ph:directives`` and ``ph:topics`` links.
+- COORDINATES_WITH / CO_ASSIGNED: ``ph:Coordination`` / ``ph:CoAssignment`` (both
+  ``ph:AgencyPair``) with both ``ph:participant`` s, ``ph:obligations`` (count),
+  ``ph:directives`` and ``ph:topics`` links, ``ph:firstDate``/``ph:lastDate`` and the
+  example ``ph:quote`` with its ``ph:document``, ``ph:start`` and ``ph:end``.
 
 With ``align`` (the default) the export also states the triples that the
 ontology's alignments entail (org:Organization, eli:LegalResource,
@@ -42,6 +44,8 @@ RDF_FORMATS = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt"}
 DOCUMENT_TYPES = ID["doctypes"]
 
 _XSD_OF = {S.INT: XSD.integer, S.BOOL: XSD.boolean}
+# Derived pair relationships: the class of their qualified node and its IRI path.
+PAIR_CLASSES = {S.COORDINATES_WITH: (PH.Coordination, "coordination"), S.CO_ASSIGNED: (PH.CoAssignment, "co-assignment")}
 
 
 def literal(name: str, type_: str, value: Any) -> Literal:
@@ -126,10 +130,10 @@ def _add_edge(out: Graph, g: nx.MultiDiGraph, u: str, v: str, data: dict[str, An
         out.add((q, RDF.type, PH.Evidence))
         out.add((q, PROV.entity, o))
         add_properties(out, q, data, types)
-    elif type_ == S.COORDINATES_WITH:
-        out.add((s, PH.coordinatesWith, o))
-        q = ID[f"coordination/{_digest(*sorted((s, o)))}"]
-        out.add((q, RDF.type, PH.Coordination))
+    elif type_ in PAIR_CLASSES:
+        out.add((s, rel_iri(type_), o))
+        q = ID[f"{PAIR_CLASSES[type_][1]}/{_digest(*sorted((s, o)))}"]
+        out.add((q, RDF.type, PAIR_CLASSES[type_][0]))
         out.add((q, PH.participant, s))
         out.add((q, PH.participant, o))
         add_properties(out, q, data, types)

@@ -61,15 +61,15 @@ CITES_BY_RELATION = {"basis": PH.citesAsBasis, "implements": PH.implements, "men
 assert set(CITES_BY_RELATION) == set(S.CITATION_RELATIONS)
 
 # Properties whose string values hold ISO dates (typed xsd:date / gYearMonth / gYear).
-DATE_PROPERTIES = {"date", "deadline", "published"}
+DATE_PROPERTIES = {"date", "deadline", "published", "firstDate", "lastDate"}
 
 # Properties whose values are ids of other nodes: exported as links, not literals.
-REFERENCE_PROPERTIES = {"doc": S.DOCUMENT, "directives": S.DIRECTIVE, "topics": S.TOPIC}
+REFERENCE_PROPERTIES = {"doc": S.DOCUMENT, "document": S.DOCUMENT, "directives": S.DIRECTIVE, "topics": S.TOPIC}
 
 # Terms of the ontology that the schema does not name: the qualified nodes that
 # carry a relationship's properties, and the citation sub-properties.
 EXTRA_TERMS = {
-    PH.Evidence, PH.Citation, PH.Coordination,
+    PH.Evidence, PH.Citation, PH.AgencyPair, PH.Coordination, PH.CoAssignment,
     PH.qualifiedCitation, PH.cited, PH.participant,
     *CITES_BY_RELATION.values(),
 }

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ import pytest
 from graph import schema as S
 from graph.embedded_store import DB_FILE, EmbeddedStore, write_reason
 from graph.loader import ingest_extractions
-from graph.model import Rel, coordination_pairs, derived_rels, document_graph
+from graph import derive as D
+from graph.model import Rel, document_graph
 from graph.store import StoreError, open_store
 from ingest.records import Citation, Directive, Extraction
 
@@ -43,8 +45,8 @@ def gold_store(store, gold_extractions):
 def snapshot(store) -> list[str]:
     """The whole content as sorted JSON lines: equal snapshots, equal stores."""
     g = store.to_networkx()
-    lines = [json.dumps(["node", n, d], sort_keys=True, ensure_ascii=False) for n, d in g.nodes(data=True)]
-    lines += [json.dumps(["edge", u, v, k, d], sort_keys=True, ensure_ascii=False)
+    lines = [json.dumps(["node", n, d], sort_keys=True, ensure_ascii=False, default=str) for n, d in g.nodes(data=True)]
+    lines += [json.dumps(["edge", u, v, k, d], sort_keys=True, ensure_ascii=False, default=str)
               for u, v, k, d in g.edges(keys=True, data=True)]
     return sorted(lines)
 
@@ -52,35 +54,11 @@ def snapshot(store) -> list[str]:
 def contribution(store, doc: str) -> list[str]:
     """What document ``doc`` owns: its relationships, obligations and Document node."""
     g = store.to_networkx()
-    out = [json.dumps([u, v, d], sort_keys=True, ensure_ascii=False)
+    out = [json.dumps([u, v, d], sort_keys=True, ensure_ascii=False, default=str)
            for u, v, d in g.edges(data=True) if d.get("doc") == doc]
     out += [json.dumps([n, d], sort_keys=True, ensure_ascii=False) for n, d in g.nodes(data=True)
             if (d["label"] == S.OBLIGATION and d.get("doc") == doc) or n == f"{S.DOCUMENT}:{doc}"]
     return sorted(out)
-
-
-def model_roles(graphs) -> tuple[list[tuple], dict[str, list[str]]]:
-    """(obligation, agency, role, directive, topics) rows and each directive's topics, read
-    from the documents' graphs: what a store reads back to derive its relationships."""
-    rows, directive_topics = [], {}
-    for g in graphs:
-        imposes = {r.end: r.start for r in g.rels if r.type == S.IMPOSES}
-        topics: dict[str, list[str]] = {}
-        for r in g.rels:
-            if r.type == S.ABOUT and r.start_label == S.OBLIGATION:
-                topics.setdefault(r.start, []).append(r.end)
-            elif r.type == S.ABOUT:
-                directive_topics.setdefault(r.start, []).append(r.end)
-        for r in g.rels:
-            for role, t in S.ROLES.items():
-                if r.type == t:
-                    rows.append((r.end, r.start, role, imposes.get(r.end), topics.get(r.end, [])))
-    return rows, directive_topics
-
-
-def model_coordination(graphs) -> dict:
-    """COORDINATES_WITH as the model derives it from the documents' LEADS/SUPPORTS."""
-    return coordination_pairs(model_roles(graphs)[0])
 
 
 def expected_counts(graphs) -> dict[str, int]:
@@ -93,7 +71,7 @@ def expected_counts(graphs) -> dict[str, int]:
         rels.update(r.type for r in g.rels)
     out = {label: len(v) for label, v in ids.items()}
     out.update({t: rels[t] for t in S.REL_TYPES})
-    out.update({t: len(rels) for t, rels in derived_rels(*model_roles(graphs)).items()})
+    out.update({t: len(rels) for t, rels in D.from_graphs(graphs).items()})
     return out
 
 
@@ -114,12 +92,33 @@ def test_gold_documents_give_the_counts_the_model_predicts(gold_store, gold_extr
     assert counts[S.COORDINATES_WITH] > 0
 
 
-def test_coordination_is_derived_once_per_pair(gold_store, gold_extractions):
-    rows = gold_store.query(f"MATCH (a:{S.AGENCY})-[c:{S.COORDINATES_WITH}]->(b:{S.AGENCY}) RETURN a.id AS a, "
-                            "b.id AS b, c.obligations AS obligations, c.directives AS directives, c.topics AS topics")
-    got = {(r.pop("a"), r.pop("b")): r for r in rows}
-    assert len(got) == len(rows)  # one edge per pair, stored from the smaller id
-    assert got == model_coordination([document_graph(ex) for ex in gold_extractions])
+def stored_derived(store) -> dict[str, dict[tuple, dict]]:
+    """type -> (a, b[, topic]) -> properties of every derived relationship in ``store``."""
+    out: dict[str, dict[tuple, dict]] = {}
+    for t in sorted(S.DERIVED):
+        props = list(S.RELATIONSHIPS[t][1])
+        cols = ", ".join(f"r.`{p}` AS `{p}`" for p in props)
+        for r in store.query(f"MATCH (a:{S.AGENCY})-[r:{t}]->(b:{S.AGENCY}) RETURN a.id AS a_, b.id AS b_, {cols}"):
+            key = (r.pop("a_"), r.pop("b_")) + ((r["topic"],) if t == S.COORDINATES_ON else ())
+            assert key not in out.setdefault(t, {}), key  # one edge per pair (and topic)
+            out[t][key] = r
+    return out
+
+
+def model_derived(graphs) -> dict[str, dict[tuple, dict]]:
+    """The same, as ``graph.derive`` says the documents' graphs give."""
+    out = {}
+    for t, rels in D.from_graphs(graphs).items():
+        for r in rels:
+            key = (r.start, r.end) + ((r.props["topic"],) if t == S.COORDINATES_ON else ())
+            out.setdefault(t, {})[key] = {p: r.props.get(p) for p in S.RELATIONSHIPS[t][1]}
+    return out
+
+
+def test_derived_relationships_are_what_the_model_derives(gold_store, gold_extractions):
+    got = stored_derived(gold_store)
+    assert got == model_derived([document_graph(ex) for ex in gold_extractions])
+    assert all(a < b for t in got for a, b, *_ in got[t])  # stored once, from the smaller id
 
 
 def test_derived_relationships_load_in_bulk_whatever_their_ids_hold(store):
@@ -128,12 +127,14 @@ def test_derived_relationships_load_in_bulk_whatever_their_ids_hold(store):
     names = ["a", "b-2|x", "c, d", 'e "quoted"', "f [list]", "g'h\\", "Đống Đa\nline two"]
     store._run(f"UNWIND $ids AS i CREATE (:{S.AGENCY} {{id: i}})", {"ids": names})
     rels = [Rel(S.COORDINATES_ON, S.AGENCY, a, S.AGENCY, b,
-                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x,2024"], "topics": [b], "rank": 0})
+                {"topic": f"t {i}", "obligations": i, "directives": [f"{a}|1", "x,2024"], "topics": [b],
+                 "firstDate": date(2020, 1, i + 1), "quote": f'{b} "q", \n', "start": i})
             for i, (a, b) in enumerate(zip(names, names[1:] + names[:1]))]
     with store._transaction():
         store._bulk_rels(S.COORDINATES_ON, rels)
     got = store.query(f"MATCH (a)-[r:{S.COORDINATES_ON}]->(b) RETURN a.id AS a, b.id AS b, r.topic AS topic, "
-                      "r.obligations AS obligations, r.directives AS directives, r.topics AS topics, r.rank AS rank")
+                      "r.obligations AS obligations, r.directives AS directives, r.topics AS topics, "
+                      "r.firstDate AS firstDate, r.quote AS quote, r.start AS start")
     assert sorted((g.pop("a"), g.pop("b"), g) for g in got) == sorted((r.start, r.end, r.props) for r in rels)
 
 

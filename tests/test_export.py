@@ -23,7 +23,8 @@ from typer.testing import CliRunner
 from commands import export as export_commands
 from graph import schema as S
 from graph.loader import ingest_extractions
-from graph.model import (DocumentGraph, Node, Rel, coordination_pairs, document_graph, to_networkx)
+from graph import derive
+from graph.model import (DocumentGraph, Node, Rel, document_graph, to_networkx)
 from graph.store import open_store
 from ontology.rdf_export import export, to_rdf
 from ontology.sparql import load_query, run
@@ -36,7 +37,7 @@ from ontology.vocab import PH, node_iri
 def merged_graph(extractions) -> nx.MultiDiGraph:
     """All documents' nodes and relationships in one model: a node seen twice keeps the
     first non-empty value of each property (a directive is a stub only if every document
-    knows it as one), and COORDINATES_WITH is derived from LEADS/SUPPORTS like a store does."""
+    knows it as one), and the derived relationships as a store derives them (graph.derive)."""
     nodes: dict[tuple[str, str], Node] = {}
     rels: list[Rel] = []
     for ex in extractions:
@@ -49,16 +50,8 @@ def merged_graph(extractions) -> nx.MultiDiGraph:
             if n.label == S.DIRECTIVE:
                 have.props["stub"] = bool(have.props["stub"] and n.props["stub"])
         rels += dg.rels
-    g = to_networkx(nodes.values(), rels)
-    rows = []
-    for u, v, d in g.edges(data=True):
-        if d["type"] in (S.LEADS, S.SUPPORTS):
-            directive = min(g.nodes[x]["id"] for x, _, e in g.in_edges(v, data=True) if e["type"] == S.IMPOSES)
-            topics = [g.nodes[t]["id"] for _, t, e in g.out_edges(v, data=True) if e["type"] == S.ABOUT]
-            rows.append((g.nodes[v]["id"], g.nodes[u]["id"], "lead" if d["type"] == S.LEADS else "support",
-                         directive, topics))
-    coordination = [Rel(S.COORDINATES_WITH, S.AGENCY, a, S.AGENCY, b, props)
-                    for (a, b), props in coordination_pairs(rows).items()]
+    derived = derive.from_graphs(document_graph(ex) for ex in extractions)
+    coordination = [r for t, rs in derived.items() if t not in S.SUMMARIES for r in rs]
     return to_networkx(nodes.values(), rels + coordination)
 
 
@@ -197,18 +190,21 @@ def duties_in_networkx(g: nx.MultiDiGraph) -> set[tuple]:
 
 
 def pairs_in_networkx(g: nx.MultiDiGraph) -> dict[tuple[str, str], tuple[int, set[str]]]:
-    """Lead-support and co-lead pairs counted obligation by obligation, with topic names."""
+    """Lead-support pairs (coordination; co-leads are co-assigned) counted obligation by
+    obligation, with the names of their topics and their directives' topics."""
     shared: dict[tuple[str, str], set[str]] = {}
     for ob in of_label(g, S.OBLIGATION):
         leads = {g.nodes[u]["id"] for u, _, d in g.in_edges(ob, data=True) if d["type"] == S.LEADS}
         supports = {g.nodes[u]["id"] for u, _, d in g.in_edges(ob, data=True) if d["type"] == S.SUPPORTS}
-        pairs = {tuple(sorted(p)) for p in combinations(sorted(leads), 2)}
-        pairs |= {tuple(sorted((a, b))) for a in leads for b in supports if a != b}
+        pairs = {tuple(sorted((a, b))) for a in leads for b in supports if a != b}
         for p in pairs:
             shared.setdefault(p, set()).add(ob)
+    def topics(node: str) -> set[str]:
+        return {g.nodes[t]["name"] for _, t, d in g.out_edges(node, data=True) if d["type"] == S.ABOUT}
+
     topic = {}
-    for ob in of_label(g, S.OBLIGATION):
-        topic[ob] = {g.nodes[t]["name"] for _, t, d in g.out_edges(ob, data=True) if d["type"] == S.ABOUT}
+    for ob in of_label(g, S.OBLIGATION):  # its own topics and its directive's
+        topic[ob] = topics(ob).union(*(topics(d) for d, _, e in g.in_edges(ob, data=True) if e["type"] == S.IMPOSES))
     return {p: (len(obs), set().union(*(topic[o] for o in obs))) for p, obs in shared.items()}
 
 
