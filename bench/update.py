@@ -1,0 +1,136 @@
+"""Benchmark one-document updates of a large store: ingest one new document, remove one.
+
+    python bench/update.py --size 10000 [--neo4j] [--runs 5] [--out bench/results-update.md]
+
+Builds a store from a generated corpus (``bench/generate.py``, reused from
+``bench/run.py``'s work directory) without its last ``--runs`` documents, then for
+each held-out document times, end to end with the project's library:
+
+- ingest: ``graph.loader.ingest_paths([file], store)``, what ``phoihop ingest FILE``
+  runs once the store is open: extraction, the write transaction, and the update of
+  the derived relationships (only the agency pairs the document touches);
+- remove: ``store.remove_document(path)``, what ``phoihop remove PATH`` runs: the
+  document's contribution taken out and its pairs recomputed, in one transaction.
+
+Medians (and the largest run) go to ``--out`` as a Markdown table; the full rebuild
+of the derived relationships that the update replaces is timed once for comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for p in (str(ROOT), str(ROOT / "bench")):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import run as R  # noqa: E402  (bench/run.py: corpus, Neo4j server, machine line)
+
+
+def measure(store, held: list[str]) -> dict[str, list[float]]:
+    """Seconds to ingest each held-out document, then to remove it again."""
+    from graph.loader import ingest_paths
+
+    out: dict[str, list[float]] = {"ingest": [], "remove": [], "rebuild": []}
+    for path in held:
+        t0 = time.perf_counter()
+        summary = ingest_paths([path], store)
+        out["ingest"].append(time.perf_counter() - t0)
+        assert summary.documents == 1 and not summary.errors, summary.errors
+        t0 = time.perf_counter()
+        assert store.remove_document(path)
+        out["remove"].append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    store.rebuild_coordination()
+    out["rebuild"].append(time.perf_counter() - t0)
+    return out
+
+
+def embedded(paths: list[str], held: list[str], work: Path, workers: int) -> dict[str, list[float]]:
+    from graph.embedded_store import EmbeddedStore
+    from graph.loader import ingest_paths
+
+    d = work / f"update-embedded-{len(paths)}"
+    shutil.rmtree(d, ignore_errors=True)
+    with EmbeddedStore(d) as store:
+        t0 = time.perf_counter()
+        ingest_paths(paths, store, workers=workers)
+        print(f"[update] embedded store of {len(paths):,} documents in {time.perf_counter() - t0:.0f} s",
+              file=sys.stderr, flush=True)
+        res = measure(store, held)
+    shutil.rmtree(d, ignore_errors=True)
+    return res
+
+
+def neo4j(paths: list[str], held: list[str], work: Path, workers: int) -> dict[str, list[float]]:
+    from graph.loader import ingest_paths
+    from graph.neo4j_store import Neo4jStore
+
+    srv = R._load_neo4j_server()
+    instance = work / f"update-neo4j-{len(paths)}"
+    shutil.rmtree(instance, ignore_errors=True)
+    server = srv.start(instance=str(instance))
+    saved = {k: os.environ.get(k) for k in server.env()}
+    os.environ.update(server.env())
+    try:
+        with Neo4jStore.from_env() as store:
+            t0 = time.perf_counter()
+            ingest_paths(paths, store, workers=workers)
+            print(f"[update] Neo4j store of {len(paths):,} documents in {time.perf_counter() - t0:.0f} s",
+                  file=sys.stderr, flush=True)
+            return measure(store, held)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        srv.stop(instance=str(instance))
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+def row(n: int, store: str, r: dict[str, list[float]]) -> str:
+    def cell(xs: list[float]) -> str:
+        return f"{statistics.median(xs):.2f} / {max(xs):.2f}"
+    return f"| {n:,} | {store} | {cell(r['ingest'])} | {cell(r['remove'])} | {len(r['ingest'])} | {r['rebuild'][0]:.1f} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", type=int, default=10_000, help="documents in the store")
+    ap.add_argument("--runs", type=int, default=5, help="held-out documents ingested and removed one by one")
+    ap.add_argument("--neo4j", action="store_true", help="also on a throwaway Neo4j instance")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-update.md")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "phoihop-bench")
+    args = ap.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    cdir, _ = R.corpus(args.work, args.size + args.runs, args.seed, args.workers)
+    files = sorted(str(p) for p in (cdir / "docs").glob("*.txt"))
+    paths, held = files[:args.size], files[args.size:]
+    rows = [row(args.size, "embedded", embedded(paths, held, args.work, args.workers))]
+    if args.neo4j:
+        rows.append(row(args.size, "neo4j", neo4j(paths, held, args.work, args.workers)))
+    text = "\n".join([
+        R.machine(), "",
+        "One-document updates of a store, end to end (library calls of `phoihop ingest FILE` and `phoihop remove PATH`",
+        "on an open store), seconds median / max; the full rebuild of the derived relationships that they avoid, once:",
+        "",
+        "| documents in store | store | ingest one | remove one | runs | full rebuild s |",
+        "|---:|---|---:|---:|---:|---:|",
+        *rows, ""])
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
