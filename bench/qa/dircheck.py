@@ -2,14 +2,11 @@
 
 Usage: python bench/qa/dircheck.py TREE SEED [...]  (TREE = checkout whose extractor is used).
 Finding general rules on documents no gold covers keeps the held-out half of gold-archive honest."""
-import os
-SHARED = os.environ.get("PHOIHOP_SHARED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"))
-import sys, glob, random, re
+import sys, re
 sys.path.insert(0, sys.argv[1])
+from sample import non_gold_archive
 from ingest.pipeline import extract_path
-gold = {p.split('/')[-1][:-5] for p in glob.glob(SHARED + '/gold-archive/*.json')}
-files = [f for f in sorted(glob.glob(SHARED + '/corpus/archive/*.md')) if f.split('/')[-1][:-3] not in gold]
-random.seed(int(sys.argv[2])); random.shuffle(files)
+files = non_gold_archive(int(sys.argv[2]))
 n = 0
 for f in files:
     t = open(f).read()
