@@ -32,6 +32,9 @@ def ingest(
     max_mb: Annotated[float, typer.Option(
         "--max-mb", min=0.001, help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
         "to more than 4 times as much); default 32.")] = 32,
+    max_seconds: Annotated[float, typer.Option(
+        "--max-seconds", min=0.0, help="A document that takes longer than this to read and extract is "
+        "that file's error, and the others are stored (0: no limit); default 300.")] = 300,
 ) -> None:
     """Extract documents and write their graph to the store (re-ingesting replaces a document's part).
 
@@ -59,7 +62,7 @@ def ingest(
 
             try:
                 summary = ingest_paths(paths, s, on_progress=progress, workers=workers,
-                                       limits=Limits.megabytes(max_mb))
+                                       limits=Limits.megabytes(max_mb, max_seconds))
             except StoreError as e:
                 fail(f"error: {e}")
     _report(summary)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -97,12 +99,44 @@ def _walk(top: Path, errors: list[str]) -> list[Path]:
     return sorted(found)
 
 
+class _TooSlow(Exception):
+    """Raised by the interval timer when one document takes longer than ``Limits.max_seconds``."""
+
+
+def _too_slow(signum, frame):
+    raise _TooSlow
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the work inside after ``seconds`` (wall clock), where a timer can: the main
+    thread of a process on a system with SIGALRM (the workers, the CLI); elsewhere no limit."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _extract(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, DocumentGraph | None, str | None]:
-    """Run in a worker: the document's graph, or the one-line reason it failed."""
+    """Run in a worker: the document's graph, or the one-line reason it failed. A document that
+    takes longer than ``limits.max_seconds`` is that file's error, so one slow document never
+    holds back the storing of the others."""
     from ingest.pipeline import extract_path
 
     try:
-        return path, document_graph(extract_path(path, limits), canonical_path(path)), None
+        with _time_limit(limits.max_seconds):
+            return path, document_graph(extract_path(path, limits), canonical_path(path)), None
+    except _TooSlow:
+        return path, None, (f"{path}: not ingested: reading and extracting it took over "
+                            f"{limits.max_seconds:g} s (--max-seconds raises the limit)")
     except InputError as e:
         return path, None, str(e)
     except Exception as e:  # an extractor bug on one file must not stop the others

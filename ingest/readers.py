@@ -53,10 +53,11 @@ class Limits:
     max_unzipped: int = 128 * MB      # a DOCX (any zip): every member uncompressed, together
     max_members: int = 2000           # a DOCX (any zip): members (a real one has tens)
     max_pdf_pages: int = 2000
+    max_seconds: float = 300.0        # reading and extracting one document, in an ingest
 
     @classmethod
-    def megabytes(cls, mb: float) -> "Limits":
-        return cls(max_bytes=int(mb * MB), max_unzipped=int(4 * mb * MB))
+    def megabytes(cls, mb: float, seconds: float = 300.0) -> "Limits":
+        return cls(max_bytes=int(mb * MB), max_unzipped=int(4 * mb * MB), max_seconds=seconds)
 
 
 DEFAULT_LIMITS = Limits()
