@@ -34,6 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH = "100"
+SHARED_STAND_IN = "/home/me/shared"   # where the shared material is, in the examples
+WORK_STAND_IN = "/home/me/work"       # the directory the examples' commands run in
 BLOCK = re.compile(
     r"(?P<open><!-- generated: (?P<label>[\w-]+) -->\n```console\n)(?P<body>.*?)(?P<close>```\n<!-- /generated -->)",
     re.S,
@@ -59,13 +61,23 @@ def run(command: str, cwd: Path) -> str:
     env.pop("FORCE_COLOR", None)
     proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *argv[1:]], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
-    out = proc.stdout + proc.stderr
+    out = machine_neutral(proc.stdout + proc.stderr, cwd)
     lines = [line.rstrip() for line in out.rstrip("\n").split("\n")] if out.strip() else []
     if head:
         lines = lines[:int(head)]
     elif proc.returncode:
         lines.append(f"(exit {proc.returncode})")
     return "\n".join(lines)
+
+
+def machine_neutral(out: str, cwd: Path) -> str:
+    """Output with this machine's absolute paths written as a reader's would be.
+
+    Stored sources are absolute paths (a document's identity is its resolved path), so the
+    shared material's location and the scratch directory are replaced by fixed stand-ins:
+    the examples must read the same on every machine that generates them."""
+    out = out.replace(str(shared_dir()), SHARED_STAND_IN)
+    return out.replace(str(cwd.resolve()), WORK_STAND_IN)
 
 
 def regenerate(text: str, scratch: Path) -> str:
