@@ -1,47 +1,8 @@
-"""phoihop: Vietnamese government documents to a graph of agencies and obligations.
+"""Run the command line from a checkout without installing: ``python cli.py ARGS``.
 
-A thin command line over the library (``ingest``, ``graph``, ``queries``,
-``ontology``, ``view``). Every module in ``commands/`` adds its own commands.
+The command line itself is ``phoihop/cli.py`` (the installed console script ``phoihop``).
 """
-from __future__ import annotations
-
-import importlib
-import pkgutil
-import sys
-
-import typer
-
-import commands
-
-app = typer.Typer(
-    name="phoihop",
-    help="Turn Vietnamese administrative texts into a knowledge graph of agencies and their obligations.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-@app.callback()
-def _group() -> None:
-    """Turn Vietnamese administrative texts into a knowledge graph of agencies and their obligations."""
-    # a callback keeps the app a group of commands even when only the invoked command is loaded
-
-
-def _modules(argv: list[str]) -> list[str]:
-    """The command modules to load: the invoked command's alone, else all (help, unknown names)."""
-    if len(argv) > 1 and argv[1] in commands.MODULES:
-        return [commands.MODULES[argv[1]]]
-    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
-
-
-for _name in _modules(sys.argv):
-    importlib.import_module(f"commands.{_name}").register(app)
-
-
-def main() -> None:
-    app()
-
+from phoihop.cli import main
 
 if __name__ == "__main__":
     main()

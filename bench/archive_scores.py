@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pipeline import extract_path  # noqa: E402
+from phoihop.ingest.pipeline import extract_path  # noqa: E402
 
 METRICS = ("assignments", "coordination", "directives", "citations", "recipients")
 BARS = {"assignments": 0.90, "coordination": 0.85, "directives": 0.95, "citations": 0.85, "recipients": 0.85}

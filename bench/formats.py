@@ -45,9 +45,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest import layout  # noqa: E402
-from ingest.pipeline import extract_text  # noqa: E402
-from ingest.readers import read_document  # noqa: E402
+from phoihop.ingest import layout  # noqa: E402
+from phoihop.ingest.pipeline import extract_text  # noqa: E402
+from phoihop.ingest.readers import read_document  # noqa: E402
 
 FORMATS = ("md", "txt", "docx", "pdf", "html")
 METRICS = ("assignments", "coordination", "directives", "citations", "recipients")

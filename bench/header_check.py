@@ -38,8 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pipeline import extract_path  # noqa: E402
-from ingest.records import InputError  # noqa: E402
+from phoihop.ingest.pipeline import extract_path  # noqa: E402
+from phoihop.ingest.records import InputError  # noqa: E402
 
 _FIELD = re.compile(r"\*\*\s*(Số hiệu|Loại văn bản|Nơi ban hành|Ngày ban hành):\*\*\s*\|?\s*\n\s*([^\n|]+)")
 _PLACE_LEVEL = re.compile(r"^(tinh|thanh pho)\s+")

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pipeline import extract_path  # noqa: E402
-from ingest.records import InputError  # noqa: E402
+from phoihop.ingest.pipeline import extract_path  # noqa: E402
+from phoihop.ingest.records import InputError  # noqa: E402
 
 _BAD_END = re.compile(r"\s(và|của|các|để|trong|với|về|theo|tại|cho|được|là|có|từ|đến|việc|này|những|một|hoặc|"
                       r"nhằm|khi|nếu|đã|sẽ|đang)$")

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pipeline import extract_path  # noqa: E402
+from phoihop.ingest.pipeline import extract_path  # noqa: E402
 
 ADMIN_MARKS = ("Số:", "UBND", "Ủy ban nhân dân", "chủ trì")
 

@@ -133,7 +133,7 @@ def corpus(work: Path, n: int, seed: int, workers: int) -> tuple[Path, float]:
 
 
 def _extract(path: str):
-    from ingest.pipeline import extract_path
+    from phoihop.ingest.pipeline import extract_path
 
     return extract_path(path)
 
@@ -149,7 +149,7 @@ def extract_all(paths: list[str], workers: int) -> list:
 def _extract_for_spool(path: str) -> tuple[str, str, bytes, int]:
     """In a worker: the document's stem, its extraction as JSON, its graph pickled, and the
     number of its relationships (so that the parent need not unpickle it)."""
-    from graph.model import document_graph
+    from phoihop.graph.model import document_graph
 
     ex = _extract(path)
     g = document_graph(ex)
@@ -195,7 +195,7 @@ def score(gold: Path, pred: Path) -> dict[str, float]:
 def picks(gold_dir: Path, runs: int, seed: int, documents: set[str] | None = None) -> dict[str, list]:
     """Agencies (with obligations), topics and cited/citing directives drawn from the gold of
     ``documents`` (file names; default all), as graph ids."""
-    from graph.model import agency_id, directive_id, directive_year, topic_id
+    from phoihop.graph.model import agency_id, directive_id, directive_year, topic_id
 
     rng = random.Random(seed)
     files = sorted(f for f in gold_dir.glob("*.json") if documents is None or f.stem + ".txt" in documents)
@@ -223,7 +223,7 @@ PAGE = 50
 
 
 def _queries() -> list[tuple[str, str, Callable]]:
-    from queries import run as Q
+    from phoihop.queries import run as Q
 
     return [
         ("duties", "duties", lambda s, a: Q.duties(s, a)),
@@ -267,7 +267,7 @@ def neo4j_load(work: Path, n: int, spool: Path, chosen: dict, batch: int) -> dic
     """Load the spooled document graphs into a throwaway Neo4j instance, ``batch`` documents
     per ``write_documents`` call (one transaction each; only the calls are timed, not reading
     the spool), derive the coordination relationships, and time the named queries there."""
-    from graph.neo4j_store import Neo4jStore
+    from phoihop.graph.neo4j_store import Neo4jStore
 
     srv = _load_neo4j_server()
     instance = work / f"neo4j-{n}"
@@ -334,8 +334,8 @@ def neo4j_stage(work: Path, n: int, spool: Path, chosen: dict, batch: int) -> di
 
 def bench_size(n: int, args) -> dict:
     """Every figure for one corpus size; each stage streams, so memory does not grow with ``n``."""
-    from graph.embedded_store import EmbeddedStore
-    from graph.loader import ingest_paths
+    from phoihop.graph.embedded_store import EmbeddedStore
+    from phoihop.graph.loader import ingest_paths
 
     work: Path = args.work
     res: dict[str, Any] = {"n": n, "load_before": os.getloadavg()[0]}

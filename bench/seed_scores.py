@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.extract import extract_text  # noqa: E402
-from ingest.pipeline import extract_path  # noqa: E402
+from phoihop.ingest.extract import extract_text  # noqa: E402
+from phoihop.ingest.pipeline import extract_path  # noqa: E402
 
 BARS = {"assignments": 0.85, "coordination": 0.75, "directives": 0.95, "citations": 0.80, "recipients": 0.80}
 

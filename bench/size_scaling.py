@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest import layout  # noqa: E402
-from ingest.extract import extract_text  # noqa: E402
-from ingest.textnorm import nfc  # noqa: E402
+from phoihop.ingest import layout  # noqa: E402
+from phoihop.ingest.extract import extract_text  # noqa: E402
+from phoihop.ingest.textnorm import nfc  # noqa: E402
 
 _MOTTO = "CỘNG HÒA XÃ HỘI"
 

@@ -36,7 +36,7 @@ import run as R  # noqa: E402  (bench/run.py: corpus, Neo4j server, machine line
 
 def measure(store, held: list[str]) -> dict[str, list[float]]:
     """Seconds to ingest each held-out document, then to remove it again."""
-    from graph.loader import ingest_paths
+    from phoihop.graph.loader import ingest_paths
 
     out: dict[str, list[float]] = {"ingest": [], "remove": [], "rebuild": []}
     for path in held:
@@ -54,8 +54,8 @@ def measure(store, held: list[str]) -> dict[str, list[float]]:
 
 
 def embedded(paths: list[str], held: list[str], work: Path, workers: int, reuse: bool = False) -> dict[str, list[float]]:
-    from graph.embedded_store import EmbeddedStore
-    from graph.loader import ingest_paths
+    from phoihop.graph.embedded_store import EmbeddedStore
+    from phoihop.graph.loader import ingest_paths
 
     d = work / f"update-embedded-{len(paths)}"
     if not reuse:
@@ -75,8 +75,8 @@ def embedded(paths: list[str], held: list[str], work: Path, workers: int, reuse:
 
 
 def neo4j(paths: list[str], held: list[str], work: Path, workers: int) -> dict[str, list[float]]:
-    from graph.loader import ingest_paths
-    from graph.neo4j_store import Neo4jStore
+    from phoihop.graph.loader import ingest_paths
+    from phoihop.graph.neo4j_store import Neo4jStore
 
     srv = R._load_neo4j_server()
     instance = work / f"update-neo4j-{len(paths)}"

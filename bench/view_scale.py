@@ -23,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.loader import ingest_paths  # noqa: E402
-from graph.store import open_store  # noqa: E402
-from view.network import ViewOptions, build_view  # noqa: E402
-from view.page import write_html  # noqa: E402
-from view.screenshot import offline_chromium, wait_until_laid_out  # noqa: E402
+from phoihop.graph.loader import ingest_paths  # noqa: E402
+from phoihop.graph.store import open_store  # noqa: E402
+from phoihop.view.network import ViewOptions, build_view  # noqa: E402
+from phoihop.view.page import write_html  # noqa: E402
+from phoihop.view.screenshot import offline_chromium, wait_until_laid_out  # noqa: E402
 
 SHARED = Path(os.environ.get("PHOIHOP_SHARED") or ROOT.parent / "shared")
 

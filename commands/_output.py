@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 from typing_extensions import Annotated
 
-from graph.store import Store, StoreError, open_store
+from phoihop.graph.store import Store, StoreError, open_store
 
 from ._text import clean, safe_json
 

@@ -14,10 +14,10 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from ontology import network_export, table_export
-from ontology.rdf_export import RDF_FORMATS, export, to_rdf
-from ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
-from ontology.validate import validate
+from phoihop.ontology import network_export, table_export
+from phoihop.ontology.rdf_export import RDF_FORMATS, export, to_rdf
+from phoihop.ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
+from phoihop.ontology.validate import validate
 
 from ._output import (CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ProvinceOpt, SinceOpt, StoreOpt,
                       TopicOpt, UntilOpt, check_format, clean, emit, fail, flag, opened)
@@ -30,11 +30,11 @@ AlignOpt = Annotated[bool, flag(
 def _graph(store: str | None, neo4j: bool, filters=None):
     """The store's in-memory model; with ``filters`` (queries.filters.Filters, as typed) only
     the part they choose (queries.subgraph). A filter naming nothing is one line, exit 1."""
-    from graph.store import StoreError
-    from queries.agency_match import MatchError
-    from queries.dates import DateError
-    from queries.filters import resolve
-    from queries.subgraph import select
+    from phoihop.graph.store import StoreError
+    from phoihop.queries.agency_match import MatchError
+    from phoihop.queries.dates import DateError
+    from phoihop.queries.filters import resolve
+    from phoihop.queries.subgraph import select
 
     with opened(store, neo4j, read_only=True) as s:
         if not filters or not filters.described():
@@ -87,7 +87,7 @@ def export_cmd(
     if fmt in table_export.FORMATS and out is None:
         fail(f"error: {fmt} is one table per label and type: give --out "
              f"{'DIR' if fmt == 'parquet' else 'FILE.xlsx'}", 2)
-    from queries.filters import Filters
+    from phoihop.queries.filters import Filters
 
     g = _graph(store, neo4j, Filters(province, level, kind, issuer, topic, since, until))
     try:

@@ -10,10 +10,10 @@ from typing import List, Optional
 
 import typer
 
-from ingest import explain as trace
-from ingest.textnorm import counted
-from ingest.pipeline import InputError, extract_path, iter_inputs
-from ingest.readers import Limits
+from phoihop.ingest import explain as trace
+from phoihop.ingest.textnorm import counted
+from phoihop.ingest.pipeline import InputError, extract_path, iter_inputs
+from phoihop.ingest.readers import Limits
 
 from ._text import clean
 

@@ -17,12 +17,12 @@ import typer
 from rich.text import Text
 from typing_extensions import Annotated
 
-from graph.store import StoreError
-from queries import analysis
-from queries import run as Q
-from queries.agency_match import MatchError
-from queries.dates import DateError
-from queries.filters import Filters, resolve
+from phoihop.graph.store import StoreError
+from phoihop.queries import analysis
+from phoihop.queries import run as Q
+from phoihop.queries.agency_match import MatchError
+from phoihop.queries.dates import DateError
+from phoihop.queries.filters import Filters, resolve
 
 from ._output import (CoAssignedOpt, CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ProvinceOpt, RowsOpt,
                       SinceOpt, StoreOpt, TopicOpt, UntilOpt, check_format, emit, fail, flag, opened, out, plain,

@@ -15,10 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from typing_extensions import Annotated
 
-from graph import schema as S
-from graph.cypher_text import to_ladybug
-from graph.embedded_store import check_read_only
-from graph.store import QueryRefused, StoreError
+from phoihop.graph import schema as S
+from phoihop.graph.cypher_text import to_ladybug
+from phoihop.graph.embedded_store import check_read_only
+from phoihop.graph.store import QueryRefused, StoreError
 
 from ._output import (CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, err, fail, opened, out,
                       print_json, say)
@@ -43,8 +43,8 @@ def ingest(
 
     Example: phoihop ingest corpus/seeds --store ./phoihop-data --workers 2 --max-mb 64
     """
-    from graph.loader import IngestSummary, expand_paths, ingest_paths
-    from ingest.readers import Limits
+    from phoihop.graph.loader import IngestSummary, expand_paths, ingest_paths
+    from phoihop.ingest.readers import Limits
 
     files, problems = expand_paths(paths)
     if not files:   # nothing to read: say why, and leave no empty store behind

@@ -8,9 +8,9 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from commands._output import Neo4jOpt, flag, SinceOpt, StoreOpt, UntilOpt, fail, opened
-from graph.store import StoreError
-from view.network import DEFAULT_LINKS, DEFAULT_MAX_NODES
+from phoihop.commands._output import Neo4jOpt, flag, SinceOpt, StoreOpt, UntilOpt, fail, opened
+from phoihop.graph.store import StoreError
+from phoihop.view.network import DEFAULT_LINKS, DEFAULT_MAX_NODES
 
 
 def view(
@@ -63,8 +63,8 @@ def view(
 
       phoihop view --province "Ha Noi" --topic "mại dâm" --since 2024 --links coordinates --out hn.html
     """
-    from view.network import ViewError, ViewOptions, build_view
-    from view.page import summary, write_html
+    from phoihop.view.network import ViewError, ViewOptions, build_view
+    from phoihop.view.page import summary, write_html
 
     if out_file.suffix.lower() not in (".html", ".htm"):
         fail(f"error: {out_file}: the page must end in .html")

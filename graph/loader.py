@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ingest.readers import DEFAULT_LIMITS, Limits
-from ingest.records import Extraction, InputError
-from ingest.textnorm import counted
+from phoihop.ingest.readers import DEFAULT_LIMITS, Limits
+from phoihop.ingest.records import Extraction, InputError
+from phoihop.ingest.textnorm import counted
 from . import schema as S
 from .model import DocumentGraph, canonical_path, document_graph
 from .store import Store, StoreError, StoreUnavailable
@@ -129,7 +129,7 @@ def _extract(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, DocumentG
     """Run in a worker: the document's graph, or the one-line reason it failed. A document that
     takes longer than ``limits.max_seconds`` is that file's error, so one slow document never
     holds back the storing of the others."""
-    from ingest.pipeline import extract_path
+    from phoihop.ingest.pipeline import extract_path
 
     try:
         with _time_limit(limits.max_seconds):

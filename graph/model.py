@@ -15,9 +15,9 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from ingest.records import Extraction
-from ingest.textnorm import fold, slug
-from ingest.topics import topic_by_name
+from phoihop.ingest.records import Extraction
+from phoihop.ingest.textnorm import fold, slug
+from phoihop.ingest.topics import topic_by_name
 from . import schema as S
 
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest import pdf_columns
-from ingest.legacy_encodings import (
+from phoihop.ingest import pdf_columns
+from phoihop.ingest.legacy_encodings import (
     ENCODINGS, SAMPLE_CHARS, convert_text, decode_legacy, detect_legacy_text, vietnamese_score,
 )
-from ingest.lexicon import sections
-from ingest.records import InputError
-from ingest.textnorm import fold
+from phoihop.ingest.lexicon import sections
+from phoihop.ingest.records import InputError
+from phoihop.ingest.textnorm import fold
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
 # Share of non-ASCII words that must be Vietnamese syllables for an 8-bit reading

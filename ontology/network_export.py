@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from graph import schema as S
+from phoihop.graph import schema as S
 
 FORMATS = ("graphml", "gexf", "csv")
 

@@ -32,10 +32,10 @@ import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from graph import schema as S
-from graph.model import topic_id
-from ingest.textnorm import slug
-from ingest.topics import topic_by_name
+from phoihop.graph import schema as S
+from phoihop.graph.model import topic_id
+from phoihop.ingest.textnorm import slug
+from phoihop.ingest.topics import topic_by_name
 from .vocab import (CITES_BY_RELATION, DATE_PROPERTIES, ELI, ID, PH, REFERENCE_PROPERTIES,
                     class_iri, date_literal, new_graph, node_iri, ontology, prop_iri,
                     rel_iri, topic_scheme)

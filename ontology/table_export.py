@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import pyarrow as pa
 
-from graph import schema as S
+from phoihop.graph import schema as S
 
 FORMATS = ("parquet", "xlsx")
 

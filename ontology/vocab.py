@@ -18,9 +18,9 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from graph import schema as S
-from graph.model import topic_id
-from ingest.topics import scheme
+from phoihop.graph import schema as S
+from phoihop.graph.model import topic_id
+from phoihop.ingest.topics import scheme
 
 PH = Namespace("https://phoihop.org/ontology#")
 ID = Namespace("https://phoihop.org/id/")

@@ -24,8 +24,8 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ingest.abbreviations import expand
-from ingest.textnorm import fold
+from phoihop.ingest.abbreviations import expand
+from phoihop.ingest.textnorm import fold
 
 # Words that only say which level a body is at; "Sở Y tế Hà Nội" is the city's.
 _LEVEL_WORDS = re.compile(r"\b(?:thanh pho|tinh|tp)\b")

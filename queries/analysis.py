@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store import Store
+from phoihop.graph.store import Store
 
 from . import run as Q
 from .filters import Filters

@@ -20,9 +20,9 @@ import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.store import Store
-from ingest.places import province_in_name, province_names, province_of_unit, split_level_word
-from ingest.textnorm import fold
+from phoihop.graph.store import Store
+from phoihop.ingest.places import province_in_name, province_names, province_of_unit, split_level_word
+from phoihop.ingest.textnorm import fold
 
 from .agency_match import UnknownName
 from .dates import Period, period

@@ -17,11 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph import schema as S
-from graph.model import number_key, topic_id
-from graph.store import Store
-from ingest.textnorm import fold, slug
-from ingest.topics import scheme, topic_by_name
+from phoihop.graph import schema as S
+from phoihop.graph.model import number_key, topic_id
+from phoihop.graph.store import Store
+from phoihop.ingest.textnorm import fold, slug
+from phoihop.ingest.topics import scheme, topic_by_name
 
 from .agency_match import AmbiguousName, UnknownName, find_agency
 from .dates import Period

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph import schema as S
+from phoihop.graph import schema as S
 
 from .filters import Filters
 

@@ -20,7 +20,7 @@ GOLD = SHARED / "gold"
 
 
 def load_gold(stem: str):
-    from ingest.records import Extraction
+    from phoihop.ingest.records import Extraction
 
     src = SEEDS / f"{stem}.txt"
     text = src.read_text(encoding="utf-8")
@@ -42,7 +42,7 @@ def gold_extractions():
 
 @pytest.fixture(scope="session")
 def seed_extractions():
-    from ingest.pipeline import extract_path
+    from phoihop.ingest.pipeline import extract_path
 
     return [extract_path(p) for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -58,7 +58,7 @@ def neo4j_server(tmp_path_factory):
     """
     import sys
 
-    from commands.neo4j import server_module
+    from phoihop.commands.neo4j import server_module
 
     srv = server_module()
     instance = tmp_path_factory.mktemp("neo4j")
@@ -83,7 +83,7 @@ def neo4j_server(tmp_path_factory):
 @pytest.fixture
 def neo4j_store(neo4j_server):
     """A ``Neo4jStore`` on the session's server, emptied first."""
-    from graph.neo4j_store import Neo4jStore
+    from phoihop.graph.neo4j_store import Neo4jStore
 
     store = Neo4jStore.from_env()
     store.clear()

@@ -12,13 +12,13 @@ from datetime import date
 
 import pytest
 
-from graph import derive as D
-from graph import schema as S
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_extractions
-from graph.model import agency_id, document_graph
-from ingest.records import Assignee, Citation, Directive, Extraction, Obligation
-from queries import run as Q
+from phoihop.graph import derive as D
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_extractions
+from phoihop.graph.model import agency_id, document_graph
+from phoihop.ingest.records import Assignee, Citation, Directive, Extraction, Obligation
+from phoihop.queries import run as Q
 from test_embedded_store import ISSUING, _citing, expected_counts, model_derived, snapshot, stored_derived
 
 PROVINCES = ["Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Thái Bình",
@@ -167,7 +167,7 @@ def test_an_update_recomputes_only_the_pairs_whose_obligations_changed(any_store
 def test_remove_command_takes_a_document_out_by_path_or_id(any_store, tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from cli import app
+    from phoihop.cli import app
 
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -23,8 +23,7 @@ def test_readme_is_a_short_front_page():
 
 
 def test_every_command_has_an_example_in_the_docs():
-    import commands
-
+    from phoihop import commands
     text = _text()
     missing = [name for name in commands.MODULES if not re.search(rf"^\$ phoihop {name}\b", text, re.M)]
     assert not missing, f"commands without an example ('$ phoihop NAME …') in README.md or docs/: {missing}"

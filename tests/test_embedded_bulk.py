@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph import schema as S
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_extractions
-from graph.model import document_graph
-from graph.store import StoreError
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_extractions
+from phoihop.graph.model import document_graph
+from phoihop.graph.store import StoreError
 from test_embedded_store import FULL_ID, ISSUING, _citing, edited, snapshot
 
 

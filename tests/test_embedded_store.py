@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from graph import schema as S
-from graph.embedded_store import DB_FILE, EmbeddedStore, write_reason
-from graph.loader import ingest_extractions
-from graph import derive as D
-from graph.model import Rel, document_graph
-from graph.store import StoreError, open_store
-from ingest.records import Citation, Directive, Extraction
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import DB_FILE, EmbeddedStore, write_reason
+from phoihop.graph.loader import ingest_extractions
+from phoihop.graph import derive as D
+from phoihop.graph.model import Rel, document_graph
+from phoihop.graph.store import StoreError, open_store
+from phoihop.ingest.records import Citation, Directive, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -231,7 +231,7 @@ def test_every_obligation_has_an_assignee_and_a_source_quote(gold_store):
 
 
 def test_the_store_gives_back_the_model_of_a_document(store, gold_extractions):
-    from graph.model import to_networkx
+    from phoihop.graph.model import to_networkx
 
     g = document_graph(gold_extractions[1])
     store.write_document(g)
@@ -338,7 +338,7 @@ def test_write_queries_are_refused(shared_gold_store, cypher):
 
 
 def test_a_write_that_slips_past_the_check_fails_in_the_read_only_transaction(shared_gold_store, monkeypatch):
-    import graph.embedded_store as E
+    import phoihop.graph.embedded_store as E
 
     before = shared_gold_store.counts()
     monkeypatch.setattr(E, "write_reason", lambda cypher: None)
@@ -409,8 +409,8 @@ def _python(code: str, *args: str, **kw) -> subprocess.Popen:
 
 OPEN_FOR_WRITING = """
 import sys
-from graph.embedded_store import EmbeddedStore
-from graph.store import StoreError
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.store import StoreError
 try:
     EmbeddedStore(sys.argv[1]).close()
     print("opened")
@@ -432,8 +432,8 @@ def test_a_second_writer_process_gets_a_clear_error(store):
 KILLED_MID_WRITE = """
 import sys, time
 from conftest import load_gold, GOLD
-from graph.embedded_store import EmbeddedStore
-from graph.model import document_graph
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.model import document_graph
 from test_embedded_store import edited
 
 store = EmbeddedStore(sys.argv[1])

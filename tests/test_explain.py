@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from cli import app
-from ingest import explain
-from ingest.extract import extract_text
+from phoihop.cli import app
+from phoihop.ingest import explain
+from phoihop.ingest.extract import extract_text
 
 runner = CliRunner()
 
@@ -62,14 +62,13 @@ def test_command_table_names_every_registered_command():
 
     import typer
 
-    import commands
-
+    from phoihop import commands
     found = {}
     for m in pkgutil.iter_modules(commands.__path__):
         if m.name.startswith("_"):
             continue
         sub = typer.Typer()
-        importlib.import_module(f"commands.{m.name}").register(sub)
+        importlib.import_module(f"phoihop.commands.{m.name}").register(sub)
         for c in sub.registered_commands:
             found[c.name or c.callback.__name__] = m.name
         for g in sub.registered_groups:

@@ -20,16 +20,16 @@ from rdflib import namespace as ns
 from rdflib.namespace import PROV, RDF
 from typer.testing import CliRunner
 
-from commands import export as export_commands
-from graph import schema as S
-from graph.loader import ingest_extractions
-from graph import derive
-from graph.model import (DocumentGraph, Node, Rel, document_graph, to_networkx)
-from graph.store import open_store
-from ontology.rdf_export import export, to_rdf
-from ontology.sparql import load_query, run
-from ontology.validate import validate
-from ontology.vocab import PH, node_iri
+from phoihop.commands import export as export_commands
+from phoihop.graph import schema as S
+from phoihop.graph.loader import ingest_extractions
+from phoihop.graph import derive
+from phoihop.graph.model import (DocumentGraph, Node, Rel, document_graph, to_networkx)
+from phoihop.graph.store import open_store
+from phoihop.ontology.rdf_export import export, to_rdf
+from phoihop.ontology.sparql import load_query, run
+from phoihop.ontology.validate import validate
+from phoihop.ontology.vocab import PH, node_iri
 
 # ---------------------------------------------------------------- the gold graph
 
@@ -161,7 +161,7 @@ def test_citations_are_typed_by_their_relation(gold_graph, gold_rdf):
 
 
 def test_alignment_states_org_and_eli_triples(gold_rdf):
-    from ontology.vocab import ELI, ORG
+    from phoihop.ontology.vocab import ELI, ORG
 
     agencies = set(gold_rdf.subjects(RDF.type, PH.Agency))
     assert agencies == set(gold_rdf.subjects(RDF.type, ORG.Organization))
@@ -308,7 +308,7 @@ def phoihop() -> typer.Typer:
 
 
 def test_the_phoihop_command_has_export_validate_and_sparql():
-    from cli import app
+    from phoihop.cli import app
 
     names = {c.name for c in app.registered_commands}
     assert {"export", "validate", "sparql"} <= names
@@ -368,7 +368,7 @@ def test_validate_fails_on_a_store_with_a_bad_date(phoihop, tmp_path):
 
 
 def test_sparql_duties_agree_with_the_named_cypher_query(phoihop, gold_store):
-    from queries import run as named
+    from phoihop.queries import run as named
 
     store = open_store(gold_store, read_only=True)
     try:

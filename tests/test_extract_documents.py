@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 DISPATCH = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG NGÃI

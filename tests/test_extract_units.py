@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.abbreviations import expand
-from ingest.agencies import Context, find_mentions
-from ingest.dates import parse_date, parse_deadline
-from ingest.numbers import find_numbers, issuer_from_symbol, type_from_symbol
-from ingest.structure import parse, split_units
-from ingest.textnorm import fold, fold_keep, modern_tones
+from phoihop.ingest.abbreviations import expand
+from phoihop.ingest.agencies import Context, find_mentions
+from phoihop.ingest.dates import parse_date, parse_deadline
+from phoihop.ingest.numbers import find_numbers, issuer_from_symbol, type_from_symbol
+from phoihop.ingest.structure import parse, split_units
+from phoihop.ingest.textnorm import fold, fold_keep, modern_tones
 
 QN = Context("Quảng Ngãi", "tỉnh", None, "huyện", "province")
 HOA_VANG = Context("Đà Nẵng", "thành phố", "Hòa Vang", "huyện", "district")

@@ -20,10 +20,10 @@ import ladybug
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from graph import schema as S
-from graph.embedded_store import DB_FILE, EmbeddedStore
-from graph.loader import ingest_extractions
+from phoihop.cli import app
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import DB_FILE, EmbeddedStore
+from phoihop.graph.loader import ingest_extractions
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -33,8 +33,8 @@ runner = CliRunner()
 # or waits to be killed before deriving ("wait").
 WRITER = """
 import copy, sys, time
-from graph.embedded_store import EmbeddedStore
-from graph.model import document_graph
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.model import document_graph
 from tests.conftest import GOLD, load_gold
 
 store_dir, copies, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -155,7 +155,7 @@ def test_repair_recovers_and_derives(tmp_path, clean_pairs):
 @pytest.mark.neo4j
 def test_neo4j_warns_when_the_last_ingest_did_not_derive_and_repair_mends_it(neo4j_store, gold_extractions):
     """Neo4j has no lock to tell a running ingest from a stopped one: reads warn and name the repair."""
-    from graph.model import document_graph
+    from phoihop.graph.model import document_graph
 
     ingest_extractions(gold_extractions, neo4j_store)
     clean = run("hubs", "--neo4j", "--json")

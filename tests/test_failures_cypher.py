@@ -14,11 +14,11 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from graph import schema as S
-from graph.cypher_text import called_procedures, neo4j_admin_reason, to_ladybug
-from graph.embedded_store import EmbeddedStore, write_reason
-from graph.loader import ingest_extractions
+from phoihop.cli import app
+from phoihop.graph import schema as S
+from phoihop.graph.cypher_text import called_procedures, neo4j_admin_reason, to_ladybug
+from phoihop.graph.embedded_store import EmbeddedStore, write_reason
+from phoihop.graph.loader import ingest_extractions
 
 runner = CliRunner()
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import schema as S
-from graph.loader import BATCH
+from phoihop.graph import schema as S
+from phoihop.graph.loader import BATCH
 
 pytestmark = pytest.mark.neo4j
 
@@ -43,14 +43,14 @@ LINE = re.compile(r"^error: Neo4j at (bolt://\S+): connection lost during ingest
 
 
 def _documents(server) -> int:
-    from graph.neo4j_store import Neo4jStore
+    from phoihop.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore(server.uri, server.user, server.password) as store:
         return store.counts()[S.DOCUMENT]
 
 
 def test_neo4j_stopped_mid_ingest_is_one_line_and_exit_1(tmp_path):
-    from commands.neo4j import server_module
+    from phoihop.commands.neo4j import server_module
 
     srv = server_module()
     instance = tmp_path / "neo4j"

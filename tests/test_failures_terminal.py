@@ -12,10 +12,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from commands._text import clean
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_paths
+from phoihop.cli import app
+from phoihop.commands._text import clean
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_paths
 
 runner = CliRunner()
 

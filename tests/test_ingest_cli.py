@@ -8,11 +8,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from commands.store import parse_param
-from graph import schema as S
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_extractions, ingest_paths
+from phoihop.cli import app
+from phoihop.commands.store import parse_param
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_extractions, ingest_paths
 
 runner = CliRunner()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.legacy_encodings import (
+from phoihop.ingest.legacy_encodings import (
     convert_text, decode_legacy, encode_cp1258, detect_legacy, detect_legacy_text, encode_legacy,
     is_syllable, tcvn3_table, vni_table, vietnamese_score,
 )

@@ -11,9 +11,9 @@ import dataclasses
 
 import pytest
 
-from graph import schema as S
-from graph.model import Rel, document_graph
-from graph.store import StoreError
+from phoihop.graph import schema as S
+from phoihop.graph.model import Rel, document_graph
+from phoihop.graph.store import StoreError
 from test_embedded_store import ISSUING, _citing, snapshot
 
 pytestmark = pytest.mark.neo4j

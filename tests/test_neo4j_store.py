@@ -14,12 +14,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from graph import schema as S
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_extractions
-from graph.model import document_graph
-from graph.neo4j_store import Neo4jStore
-from graph.store import StoreError, open_store
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_extractions
+from phoihop.graph.model import document_graph
+from phoihop.graph.neo4j_store import Neo4jStore
+from phoihop.graph.store import StoreError, open_store
 from test_embedded_store import FULL_ID, ISSUING, _citing, contribution, edited, expected_counts, snapshot
 
 pytestmark = pytest.mark.neo4j
@@ -68,7 +68,7 @@ def test_the_derived_relationships_are_rebuilt_in_small_transactions_alike(gold_
     transactions of two, it replaces the old summary with the same relationships."""
     whole = _derived(gold_store)
     assert {t for t, *_ in whole} == set(S.DERIVED)
-    monkeypatch.setattr("graph.neo4j_store.DERIVED_BATCH", 2)
+    monkeypatch.setattr("phoihop.graph.neo4j_store.DERIVED_BATCH", 2)
     gold_store.rebuild_coordination()
     assert _derived(gold_store) == whole
 
@@ -234,7 +234,7 @@ def test_a_wrong_password_is_one_clear_line(neo4j_server, monkeypatch):
 
 
 def test_neo4j_down_is_one_clear_line(neo4j_server, monkeypatch):
-    from commands.neo4j import server_module
+    from phoihop.commands.neo4j import server_module
 
     uri = f"bolt://127.0.0.1:{server_module().free_port()}"  # nothing listens there
     monkeypatch.setenv("PHOIHOP_NEO4J_URI", uri)
@@ -253,7 +253,7 @@ def test_missing_settings_are_named(monkeypatch):
 # ---------------------------------------------------------------- the bundled server
 
 def test_the_server_keeps_its_password_private_and_the_cli_reports_it(neo4j_server):
-    from commands.neo4j import register
+    from phoihop.commands.neo4j import register
 
     password_file = Path(neo4j_server.instance) / "password"
     assert stat.S_IMODE(password_file.stat().st_mode) == 0o600

@@ -6,10 +6,10 @@ from rdflib import Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from graph import schema as S
-from graph.model import topic_id
-from ingest.topics import scheme
-from ontology.vocab import (ELI, EXTRA_TERMS, ID, ORG, PH, camel, class_iri, date_literal, node_iri,
+from phoihop.graph import schema as S
+from phoihop.graph.model import topic_id
+from phoihop.ingest.topics import scheme
+from phoihop.ontology.vocab import (ELI, EXTRA_TERMS, ID, ORG, PH, camel, class_iri, date_literal, node_iri,
                             ontology, prop_iri, rel_iri, schema_terms, topic_scheme)
 
 KINDS = {"class": OWL.Class, "object": OWL.ObjectProperty, "datatype": OWL.DatatypeProperty}

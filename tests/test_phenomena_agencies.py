@@ -5,8 +5,8 @@ recognised with the wrong boundary, or with the wrong jurisdiction.
 """
 from __future__ import annotations
 
-from ingest.agencies import Context, find_mentions
-from ingest.textnorm import fold_keep
+from phoihop.ingest.agencies import Context, find_mentions
+from phoihop.ingest.textnorm import fold_keep
 
 BINH_DINH = Context("Bình Định", "tỉnh", None, "huyện", "province")
 CAN_THO = Context("Cần Thơ", "thành phố", None, "quận", "province")

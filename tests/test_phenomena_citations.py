@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract import extract_text
-from ingest.numbers import find_numbers, normalise, type_from_symbol
+from phoihop.ingest.extract import extract_text
+from phoihop.ingest.numbers import find_numbers, normalise, type_from_symbol
 
 # A decision whose trích yếu runs straight into the Căn cứ lines (no blank line), with a long
 # Căn cứ list, a Tờ trình, a replaced decision, an attached plan and a legal library's tail.

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import extract_path
-from ingest.readers import read_document
+from phoihop.ingest.pipeline import extract_path
+from phoihop.ingest.readers import read_document
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 

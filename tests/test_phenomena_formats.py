@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import extract_path, extract_text
-from ingest.readers import read_document
+from phoihop.ingest.pipeline import extract_path, extract_text
+from phoihop.ingest.readers import read_document
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 needs_font = pytest.mark.skipif(not (FONTS / "DejaVuSerif.ttf").exists(), reason="needs fonts-dejavu")

@@ -5,9 +5,9 @@ Each test states exact agencies and roles, so that a regression in the layout st
 """
 from __future__ import annotations
 
-from ingest.extract import extract_text
-from ingest.layout import read
-from ingest.structure import parse
+from phoihop.ingest.extract import extract_text
+from phoihop.ingest.layout import read
+from phoihop.ingest.structure import parse
 
 
 def _facts(ex):
@@ -361,7 +361,7 @@ PORTAL_PAGE = """<html><head><title>Công văn 77/UBND-VX - Cổng thông tin t�
 
 
 def test_portal_page_with_header_and_foot_tables(tmp_path):
-    from ingest.pipeline import extract_path
+    from phoihop.ingest.pipeline import extract_path
 
     page = tmp_path / "hn.html"
     page.write_text(PORTAL_PAGE, encoding="utf-8")
@@ -458,7 +458,7 @@ HEAD_LINES = ["ỦY BAN NHÂN DÂN TỈNH LONG AN", "CỘNG HÒA XÃ HỘI CHỦ
 def test_task_table_of_a_docx(tmp_path):
     import docx
 
-    from ingest.pipeline import extract_path
+    from phoihop.ingest.pipeline import extract_path
 
     d = docx.Document()
     for line in HEAD_LINES:
@@ -472,7 +472,7 @@ def test_task_table_of_a_docx(tmp_path):
 
 
 def test_task_table_of_a_portal_page(tmp_path):
-    from ingest.pipeline import extract_path
+    from phoihop.ingest.pipeline import extract_path
 
     rows = "".join("<tr>" + "".join(f"<td>{v.replace(chr(10), '<br>')}</td>" for v in row) + "</tr>" for row in TASK_ROWS)
     page = "<html><body><div>" + "".join(f"<p>{line}</p>" for line in HEAD_LINES) + f"<table>{rows}</table></div></body></html>"

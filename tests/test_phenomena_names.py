@@ -1,13 +1,13 @@
 """Words that look like the start of a body's name but are not one (issue 13: junk names)."""
 from __future__ import annotations
 
-from ingest.agencies import Context, find_mentions
-from ingest.textnorm import fold_keep
+from phoihop.ingest.agencies import Context, find_mentions
+from phoihop.ingest.textnorm import fold_keep
 
 
 def roles_of(text: str, name: str = "doc.txt") -> set[tuple[str, str]]:
     """(agency, role) of every named assignee the extractor finds in text."""
-    from ingest.extract import extract_text
+    from phoihop.ingest.extract import extract_text
 
     ex = extract_text(text, name)
     return {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
@@ -97,7 +97,7 @@ def test_closing_article_of_a_standing_committee_resolution():
 
 
 def test_closing_article_with_a_title_before_a_colon_and_an_annex_that_starts_afresh():
-    from ingest.extract import extract_text
+    from phoihop.ingest.extract import extract_text
 
     text = ("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 310/QĐ-UBND\n\n"
             "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\n"

@@ -2,7 +2,7 @@
 on invented examples."""
 from __future__ import annotations
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ

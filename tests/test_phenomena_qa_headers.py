@@ -5,8 +5,8 @@ outside the gold; each asserts exact values so that a regression shows here.
 """
 from __future__ import annotations
 
-from ingest.extract import extract_text
-from ingest.layout import read
+from phoihop.ingest.extract import extract_text
+from phoihop.ingest.layout import read
 
 
 def _directive(text):

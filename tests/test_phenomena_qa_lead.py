@@ -2,7 +2,7 @@
 invented examples: task-block labels, procedure cards, task lists."""
 from __future__ import annotations
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN

@@ -2,7 +2,7 @@
 directive gives obligations (guide §9), their other lines give none (issue 13), on our own examples."""
 from __future__ import annotations
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 QA = """# Doanh nghiệp bảo hiểm phải làm gì khi thay đổi trụ sở?
 

@@ -1,7 +1,7 @@
 """Roles and names on official documents outside the gold (second round), on invented examples."""
 from __future__ import annotations
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN

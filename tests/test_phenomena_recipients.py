@@ -1,7 +1,7 @@
 """Recipients (guide §4, §8, §9) on short examples of our own: other provinces, other bodies."""
 from __future__ import annotations
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 HEADER = """UBND TỈNH {PROV_UP}
 Số: {num}/UBND-VX

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract import extract_text
+from phoihop.ingest.extract import extract_text
 
 CENTRAL_HEAD = """THỦ TƯỚNG CHÍNH PHỦ
 

@@ -13,9 +13,9 @@ import sys
 
 import pytest
 
-from ingest import agencies, directives
-from ingest.directives import SentenceStarts, sentence_start
-from ingest.extract import extract_text
+from phoihop.ingest import agencies, directives
+from phoihop.ingest.directives import SentenceStarts, sentence_start
+from phoihop.ingest.extract import extract_text
 
 HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 45/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
           "Độc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nVề việc kiểm tra hồ sơ đất đai\n\n")

@@ -10,13 +10,13 @@ import hashlib
 import networkx as nx
 import pytest
 
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_extractions
-from ingest.records import Citation, Directive, Extraction
-from queries import analysis
-from queries import run as Q
-from queries.agency_match import AmbiguousName, UnknownName, find_agency
-from queries.dates import DateError, Period, first_day, last_day, period
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_extractions
+from phoihop.ingest.records import Citation, Directive, Extraction
+from phoihop.queries import analysis
+from phoihop.queries import run as Q
+from phoihop.queries.agency_match import AmbiguousName, UnknownName, find_agency
+from phoihop.queries.dates import DateError, Period, first_day, last_day, period
 
 LDTBXH_HN = "Sở Lao động - Thương binh và Xã hội thành phố Hà Nội"
 
@@ -400,7 +400,7 @@ def test_coordination_on_a_topic_from_the_stored_summary_equals_the_full_aggrega
 
 
 def test_a_store_derived_before_the_summary_existed_still_answers_by_topic(tmp_path, gold_extractions):
-    from graph import schema as S
+    from phoihop.graph import schema as S
 
     with EmbeddedStore(tmp_path / "old") as old:
         ingest_extractions(gold_extractions, old)

@@ -13,7 +13,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
+from phoihop.cli import app
 from test_queries import LDTBXH_HN, gold_dir, gold_pairs, kept_obligations, load_neo4j  # noqa: F401 (fixture)
 
 runner = CliRunner()

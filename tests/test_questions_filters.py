@@ -14,13 +14,13 @@ import itertools
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_extractions
-from ingest.records import Agency, Assignee, Directive, Extraction, Obligation
-from queries import analysis
-from queries import run as Q
-from queries.agency_match import UnknownName
-from queries.filters import Filters, agency_province, find_province, resolve
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_extractions
+from phoihop.ingest.records import Agency, Assignee, Directive, Extraction, Obligation
+from phoihop.queries import analysis
+from phoihop.queries import run as Q
+from phoihop.queries.agency_match import UnknownName
+from phoihop.queries.filters import Filters, agency_province, find_province, resolve
 
 TTG = "Thủ tướng Chính phủ"
 BO_NN, BO_QP = "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Quốc phòng"
@@ -267,7 +267,7 @@ def test_both_stores_answer_every_filter_alike(neo4j_store, embedded_dir):
 def _cli(*args: str):
     from typer.testing import CliRunner
 
-    from cli import app
+    from phoihop.cli import app
 
     return CliRunner().invoke(app, list(args), env={"COLUMNS": "400"})
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.legacy_encodings import encode_cp1258, encode_legacy
-from ingest.readers import Limits, ReadResult, read_document
-from ingest.records import InputError
+from phoihop.ingest.legacy_encodings import encode_cp1258, encode_legacy
+from phoihop.ingest.readers import Limits, ReadResult, read_document
+from phoihop.ingest.records import InputError
 
 TEXT = ("Ủy ban nhân dân tỉnh Quảng Ngãi yêu cầu Sở Y tế chủ trì, phối hợp với Công an tỉnh "
         "và các sở, ngành liên quan triển khai thực hiện.\r\n"

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from graph import schema as S
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_paths
+from phoihop.cli import app
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -195,8 +195,8 @@ def test_a_zip_bomb_and_a_50_mb_file_among_good_files_are_one_line_each_and_the_
 def test_a_zip_of_too_many_members_and_a_file_over_the_size_limit_are_refused(tmp_path):
     import zipfile
 
-    from ingest.readers import Limits, read_document
-    from ingest.records import InputError
+    from phoihop.ingest.readers import Limits, read_document
+    from phoihop.ingest.records import InputError
 
     many = tmp_path / "many.docx"
     with zipfile.ZipFile(many, "w") as z:
@@ -217,8 +217,8 @@ def test_a_zip_of_too_many_members_and_a_file_over_the_size_limit_are_refused(tm
 def test_a_pdf_over_the_page_limit_is_refused(tmp_path):
     from test_readers import make_pdf
 
-    from ingest.readers import Limits, read_document
-    from ingest.records import InputError
+    from phoihop.ingest.readers import Limits, read_document
+    from phoihop.ingest.records import InputError
 
     pdf = make_pdf(tmp_path / "long.pdf", [[f"Trang {n}: Sở Y tế chủ trì kiểm tra {what}."] for n, what in
                                            enumerate(("an toàn thực phẩm", "giá thuốc", "phòng khám tư nhân"), 1)])
@@ -229,8 +229,8 @@ def test_a_pdf_over_the_page_limit_is_refused(tmp_path):
 
 def test_a_fifo_and_dev_zero_are_refused_at_once(tmp_path):
     """Named or met in a folder, a FIFO (no writer: reading would block) and a device are one line each."""
-    from ingest.readers import read_document
-    from ingest.records import InputError
+    from phoihop.ingest.readers import read_document
+    from phoihop.ingest.records import InputError
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -291,8 +291,8 @@ def test_an_empty_directory_says_so_and_a_missing_path_creates_no_store(tmp_path
 
 
 def test_one_stray_byte_in_utf8_is_replaced_and_said(tmp_path):
-    from ingest.legacy_encodings import encode_cp1258
-    from ingest.readers import read_document
+    from phoihop.ingest.legacy_encodings import encode_cp1258
+    from phoihop.ingest.readers import read_document
 
     text = dispatch(901)
     damaged = tmp_path / "damaged.txt"
@@ -424,7 +424,7 @@ def test_the_initial_neo4j_password_is_never_on_a_command_line(tmp_path, monkeyp
 
 def test_a_document_slower_than_the_time_limit_is_its_own_error_and_the_others_are_stored(tmp_path):
     """Issue 15 point 3: one slow document never holds back the storing of the others."""
-    from ingest.pipeline import extract_text
+    from phoihop.ingest.pipeline import extract_text
 
     extract_text(dispatch(600), "warm.txt")          # tables loaded before any timer runs
     corpus = tmp_path / "corpus"

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from graph import schema as S
-from graph.embedded_store import EmbeddedStore
-from graph.loader import ingest_paths
-from ingest.pipeline import extract_path
+from phoihop.cli import app
+from phoihop.graph import schema as S
+from phoihop.graph.embedded_store import EmbeddedStore
+from phoihop.graph.loader import ingest_paths
+from phoihop.ingest.pipeline import extract_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

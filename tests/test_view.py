@@ -16,13 +16,13 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from commands import view as view_command
-from graph import schema as S
-from graph.loader import ingest_extractions
-from graph.store import open_store
-from ingest.records import Agency, Assignee, Directive, Extraction, Obligation
-from view.network import EDGE_KINDS, LEVELS, ViewError, ViewOptions, build_view
-from view.page import EDGE_STYLES, LEVEL_COLOURS, page_data, render_html, script_json, summary
+from phoihop.commands import view as view_command
+from phoihop.graph import schema as S
+from phoihop.graph.loader import ingest_extractions
+from phoihop.graph.store import open_store
+from phoihop.ingest.records import Agency, Assignee, Directive, Extraction, Obligation
+from phoihop.view.network import EDGE_KINDS, LEVELS, ViewError, ViewOptions, build_view
+from phoihop.view.page import EDGE_STYLES, LEVEL_COLOURS, page_data, render_html, script_json, summary
 
 PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"
 PAYLOAD_ATTR = '" onmouseover="window.__pwned=1'
@@ -98,7 +98,7 @@ def synthetic_graph(agencies: int, duties: int, seed: int = 1):
     """A big made-up network (in the in-memory model): communes given duties by a few districts."""
     import random
 
-    from graph.model import document_graph, to_networkx
+    from phoihop.graph.model import document_graph, to_networkx
 
     rnd = random.Random(seed)
     names = [f"Ủy ban nhân dân xã Số {i}" for i in range(agencies)]
@@ -124,7 +124,7 @@ def synthetic_graph(agencies: int, duties: int, seed: int = 1):
 
 
 def agency_key(name: str) -> str:
-    from graph.model import agency_id
+    from phoihop.graph.model import agency_id
     return f"{S.AGENCY}:{agency_id(name)}"
 
 
@@ -317,7 +317,7 @@ def test_two_thousand_agencies_make_a_page_that_opens_on_groups():
 
 
 def test_a_heavy_page_keeps_its_quotes_in_a_folder_beside_it(tmp_path, monkeypatch):
-    import view.page as page
+    import phoihop.view.page as page
 
     v = build_view(synthetic_graph(300, 600))
     small = page.write_html(v, tmp_path / "one.html")

@@ -15,9 +15,9 @@ import pytest
 
 from test_view import (PAYLOAD_SCRIPT, evil_graph, gold_graph, gold_store_dir,  # noqa: F401 (fixtures)
                        synthetic_graph)
-from view.network import ViewOptions, build_view
-from view.page import write_html
-from view.screenshot import chromium_available, offline_chromium, wait_until_laid_out
+from phoihop.view.network import ViewOptions, build_view
+from phoihop.view.page import write_html
+from phoihop.view.screenshot import chromium_available, offline_chromium, wait_until_laid_out
 
 pytestmark = [
     pytest.mark.browser,
@@ -148,13 +148,13 @@ def test_a_group_opens_into_its_agencies_and_closes(browser, gold_graph, tmp_pat
 
 
 def test_focus_on_an_agency_shows_exactly_its_coordination_partners(browser, gold_graph, gold_store_dir, tmp_path):  # noqa: F811
-    from graph import schema as S
-    from graph.store import open_store
-    from queries import run as Q
+    from phoihop.graph import schema as S
+    from phoihop.graph.store import open_store
+    from phoihop.queries import run as Q
 
     from collections import Counter
 
-    from ingest.textnorm import fold
+    from phoihop.ingest.textnorm import fold
 
     degree = Counter(x for u, v, d in gold_graph.edges(data=True) if d["type"] == S.COORDINATES_WITH for x in (u, v))
     busiest = gold_graph.nodes[max(degree, key=lambda k: (degree[k], k))]["name"]

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.view_scale import pages  # noqa: E402
 from test_view_browser import ARTIFACTS, overlapping_labels, shown  # noqa: E402
-from view.screenshot import chromium_available, offline_chromium, wait_until_laid_out  # noqa: E402
+from phoihop.view.screenshot import chromium_available, offline_chromium, wait_until_laid_out  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser, pytest.mark.slow,

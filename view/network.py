@@ -31,13 +31,13 @@ from typing import Any
 
 import networkx as nx
 
-from graph import schema as S
-from graph.model import number_key
-from ingest.textnorm import fold
-from queries.agency_match import MatchError, find_agency
-from queries.dates import DateError, Period, period
-from queries.filters import CENTRAL, agency_province
-from queries.run import topic as find_topic
+from phoihop.graph import schema as S
+from phoihop.graph.model import number_key
+from phoihop.ingest.textnorm import fold
+from phoihop.queries.agency_match import MatchError, find_agency
+from phoihop.queries.dates import DateError, Period, period
+from phoihop.queries.filters import CENTRAL, agency_province
+from phoihop.queries.run import topic as find_topic
 
 DEFAULT_MAX_NODES = 600
 LEVELS = ("central", "province", "district", "commune", "unknown")

@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import pyvis
 
-from ingest.abbreviations import folded_table
+from phoihop.ingest.abbreviations import folded_table
 
 from .network import LEVELS, ViewGraph, ViewNode, directive_label
 

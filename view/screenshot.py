@@ -1,7 +1,7 @@
 """Open a view page in headless Chromium with the network cut off, and take a screenshot.
 
 Used by the browser tests and ``bench/view_scale.py`` (the pictures in ``docs/img/``):
-``python -m view.screenshot PAGE.html OUT.png [WIDTH HEIGHT]``. Needs selenium
+``python -m phoihop.view.screenshot PAGE.html OUT.png [WIDTH HEIGHT]``. Needs selenium
 (the ``test`` extra) and Debian's ``chromium`` + ``chromium-driver``.
 """
 from __future__ import annotations
@@ -76,6 +76,6 @@ def screenshot(page: str | Path, out: str | Path, width: int = 1400, height: int
 if __name__ == "__main__":
     args = sys.argv[1:]
     if len(args) not in (2, 4):
-        sys.exit("usage: python -m view.screenshot PAGE.html OUT.png [WIDTH HEIGHT]")
+        sys.exit("usage: python -m phoihop.view.screenshot PAGE.html OUT.png [WIDTH HEIGHT]")
     size = (int(args[2]), int(args[3])) if len(args) == 4 else (1400, 900)
     print(screenshot(args[0], args[1], *size))

@@ -5,7 +5,7 @@ Finding general rules on documents no gold covers keeps the held-out half of gol
 import sys, random
 sys.path.insert(0, sys.argv[1])
 from sample import non_gold_archive
-from ingest.pipeline import extract_path
+from phoihop.ingest.pipeline import extract_path
 files = non_gold_archive(int(sys.argv[2]))
 recs = []
 for f in files[:400]:
