@@ -1026,6 +1026,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
         out.append(Mention(m.start(), e, Agency(name=_written(T, m.start(), e), kind="generic", generic=True),
                            generic=True, head_start=m.start()))
     _named_collectives(T, F, lo, hi, out, generic_spans)
+    if ctx.ministry:
+        _ministry_units(T, F, lo, hi, ctx, out, generic_spans)
     in_generic = {i for a, b in generic_spans for i in range(a, b)}   # one look-up per head, not a scan
     last_end = lo
     for m in _head_matches(F, lo, hi):
@@ -1302,6 +1304,70 @@ def _named_collectives(T: str, F: str, lo: int, hi: int, out: list[Mention], cla
         out.append(Mention(m.start(), m.end(), _agency(name, kind, level, None, _written(T, m.start(), m.end())),
                            head_start=m.start()))
         claimed.append((m.start(), m.end()))
+
+
+@lru_cache(maxsize=1)
+def _ministry_unit_regex() -> re.Pattern:
+    """A title of a ministry unit's head ("vu truong"), or "cac" and a unit word ("cac cuc")."""
+    units = lexicon.ministry_units()
+    titles = [k for k, u in units.items() if u.title]
+    kinds = [k for k, u in units.items() if not u.title and u.name.startswith("Các ")]
+    return re.compile(r"(?<![a-z0-9])(?:cac\s+(" + lexicon.alternation(kinds) + r")|(" + lexicon.alternation(titles)
+                      + r"))(?![a-z0-9])")
+
+
+_UNDER_MINISTRY_RE = re.compile(r"[ \t\r\n]*(?:,[ \t\r\n]*(?:cac[ \t\r\n]+)?(?:don vi|co quan)[ \t\r\n]*)?"
+                                r"(?:truc[ \t\r\n]+)?thuoc[ \t\r\n]+bo(?![a-z0-9])")
+
+
+def _ministry_unit_at(T: str, F: str, s: int, e: int, hi: int) -> lexicon.MinistryUnit | None:
+    """The unit named by T[s:e] when it is spelled as the table writes it ("Vụ", not "vụ" = a case, nor
+    "Vũ") and capitalised; a title followed by a body's name ("Vụ trưởng Vụ Pháp chế") names no unit."""
+    unit = lexicon.ministry_units().get(_key(F[s:e]))
+    if unit is None or not _cap(T, s) or " ".join(modern_tones(T[s:e]).lower().split()) != unit.written:
+        return None
+    if unit.title and T[s:e].isupper():
+        return None   # "CỤC TRƯỞNG": a signature line (of a form), no task
+    if unit.title:
+        q = _skip_space(T, e, hi)
+        if (_cap(T, q) and _head_at(T, F, q, hi)) or F.startswith("cac ", q) or F.startswith("thu truong", q):
+            return None   # "Bộ trưởng các Bộ", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": not the issuer's
+    return unit
+
+
+def _ministry_units(T: str, F: str, lo: int, hi: int, ctx: Context, out: list[Mention], claimed: list) -> None:
+    """In a ministry's own text, "Vụ trưởng, Cục trưởng", "Chánh Văn phòng", "các Vụ, Cục thuộc Bộ" name
+    that ministry's units (ministry_units.tsv; guide §8: a head's task is the body's): "Các Vụ thuộc Bộ
+    Tư pháp", "Văn phòng Bộ Tư pháp"."""
+    for m in _ministry_unit_regex().finditer(F, lo, hi):
+        s, e = (m.start(1), m.end(1)) if m.group(1) else (m.start(2), m.end(2))
+        if any(a <= m.start() < b for a, b in claimed):
+            continue
+        found = []
+        unit = _ministry_unit_at(T, F, s, e, hi)
+        while unit is not None:
+            found.append((s, e, unit))
+            if unit.title:
+                break
+            sep = _MEMBER_SEP_RE.match(T, e, hi)   # "các Vụ, Cục": one collective per unit word
+            w = WORD_RE.match(F, sep.end()) if sep else None
+            if w is None:
+                break
+            w2 = WORD_RE.match(F, _skip_space(T, w.end(), hi))   # (two-word units: "Văn phòng")
+            s, e = w.start(), (w2.end() if w2 and _key(F[w.start():w2.end()]) in lexicon.ministry_units() else w.end())
+            unit = _ministry_unit_at(T, F, s, e, hi)
+            if unit is not None and (unit.title or not unit.name.startswith("Các ")):
+                break
+        if not found:
+            continue
+        tail = _UNDER_MINISTRY_RE.match(F, found[-1][1], hi)
+        end = tail.end() if tail and not _cap(T, _skip_space(T, tail.end(), hi)) else found[-1][1]
+        for i, (us, ue, unit) in enumerate(found):
+            start = m.start() if i == 0 else us
+            stop = end if i == len(found) - 1 else ue
+            out.append(Mention(start, stop, _agency(unit.name.format(bo=ctx.ministry), unit.kind, "central", None,
+                                                    _written(T, start, stop)), head_start=us))
+        claimed.append((m.start(), end))
 
 
 def _generic_regex() -> re.Pattern:

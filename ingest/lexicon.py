@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .textnorm import fold_keep
+
 _DATA = Path(__file__).with_name("data")
 
 
@@ -222,3 +224,24 @@ def name_abbreviations() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def local_units() -> set[tuple[str, str]]:
     return {(row[0], row[1]) for row in _rows("local_units.tsv")}
+
+
+@dataclass(frozen=True)
+class MinistryUnit:
+    written: str     # as printed, lower case ("vụ trưởng")
+    name: str        # "Các Vụ thuộc {bo}"
+    kind: str        # vu, cuc, van_phong, bo
+    title: bool      # the title of the unit's head, not the unit word
+
+
+@lru_cache(maxsize=1)
+def ministry_units() -> dict[str, MinistryUnit]:
+    """Folded title or unit word -> the units a ministry's own text names by a title alone ("Vụ
+    trưởng") or by kind ("các Cục"): ministry_units.tsv."""
+    out: dict[str, MinistryUnit] = {}
+    for unit, titles, name, kind in _rows("ministry_units.tsv"):
+        for written in unit.split("|"):
+            out[" ".join(fold_keep(written).split())] = MinistryUnit(written, name, kind, False)
+        for written in titles.split("|"):
+            out[" ".join(fold_keep(written).split())] = MinistryUnit(written, name, kind, True)
+    return out

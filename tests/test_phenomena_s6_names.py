@@ -1,0 +1,57 @@
+"""Agency names of session 6 (issue 13, recall on the archive): branches, steering boards and the units
+a ministry names in its own circular. Invented examples (other provinces, other ministries)."""
+from __future__ import annotations
+
+from phoihop.ingest.agencies import Context, find_mentions
+from phoihop.ingest.extract import extract_text
+from phoihop.ingest.textnorm import fold_keep
+
+
+def names(text: str, province: str = "Kon Tum", ministry: str | None = None) -> list[str]:
+    ctx = Context(province=province, province_word="tỉnh", level="central" if ministry else "province",
+                  ministry=ministry)
+    return [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), ctx) if not m.generic]
+
+
+def roles_of(text: str) -> set[tuple[str, str]]:
+    ex = extract_text(text, "doc.txt")
+    return {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
+
+
+def test_the_social_policy_bank_branch_in_both_word_orders():
+    want = ["Chi nhánh Ngân hàng Chính sách xã hội tỉnh Kon Tum"]
+    assert names("Ngân hàng Chính sách xã hội chi nhánh tỉnh chủ trì cho vay hộ nghèo") == want
+    assert names("Giao Chi nhánh Ngân hàng Chính sách xã hội tỉnh hướng dẫn hồ sơ vay") == want
+    assert names("phối hợp với Ngân hàng Chính sách xã hội tỉnh Kon Tum giải ngân") == want
+    # the bank itself, named without a place, is no body of the province
+    assert names("ủy thác qua Ngân hàng Chính sách xã hội để cho vay") == []
+
+
+def test_a_steering_board_for_prevention_keeps_its_comma():
+    assert names("Ban Chỉ đạo phòng, chống tội phạm tỉnh có trách nhiệm kiểm tra") == \
+        ["Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum"]
+
+
+def test_titles_and_kinds_of_units_in_a_ministrys_circular():
+    bo = "Bộ Công Thương"
+    assert names("Vụ trưởng, Cục trưởng quyết định phân công công chức", ministry=bo) == \
+        ["Các Vụ thuộc Bộ Công Thương", "Các Cục thuộc Bộ Công Thương"]
+    assert names("Các Vụ, Cục thuộc Bộ có trách nhiệm hướng dẫn", ministry=bo) == \
+        ["Các Vụ thuộc Bộ Công Thương", "Các Cục thuộc Bộ Công Thương"]
+    assert names("Chánh Văn phòng, Vụ trưởng Vụ Kế hoạch chịu trách nhiệm thi hành", ministry=bo)[:2] == \
+        ["Văn phòng Bộ Công Thương", "Vụ Kế hoạch Bộ Công Thương"]
+    # a title before a body's name names that body only; a form's signature line in capitals is no body;
+    # another ministry's minister and "các vụ" (cases) are not the issuer's units; outside a ministry: nothing
+    assert names("Cục trưởng Cục Hóa chất ký quyết định", ministry=bo) == ["Cục Hóa chất"]
+    assert names("CỤC TRƯỞNG", ministry=bo) == []
+    assert names("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ", ministry=bo) == []
+    assert names("xử lý các vụ việc vi phạm", ministry=bo) == []
+    assert names("Vụ trưởng, Cục trưởng quyết định phân công") == []
+
+
+def test_a_circular_gives_the_units_named_by_title_their_tasks():
+    text = ("BỘ CÔNG THƯƠNG\nSố: 41/2024/TT-BCT\nHà Nội, ngày 12 tháng 9 năm 2024\n\nTHÔNG TƯ\n"
+            "Quy định về phân cấp quản lý công chức\n\n"
+            "Điều 7. Thẩm quyền của Thủ trưởng đơn vị\n"
+            "1. Vụ trưởng, Cục trưởng quyết định cử công chức đi công tác trong nước theo quy định.\n")
+    assert roles_of(text) == {("Các Vụ thuộc Bộ Công Thương", "lead"), ("Các Cục thuộc Bộ Công Thương", "lead")}
