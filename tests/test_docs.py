@@ -55,3 +55,22 @@ def test_generated_examples_are_current():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs_examples.py"), "--check"],
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_library_page_examples_run(tmp_path, monkeypatch):
+    """docs/library.md is a doctest: run in a folder beside the shared material where the seeds
+    are ingested into ./phoihop-data, as the page says."""
+    import doctest
+
+    from phoihop.graph.embedded_store import EmbeddedStore
+    from phoihop.graph.loader import ingest_paths
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    with EmbeddedStore(work / "phoihop-data") as s:
+        ingest_paths([tmp_path / "shared" / "corpus" / "seeds"], s)
+    monkeypatch.chdir(work)
+    result = doctest.testfile(str(ROOT / "docs" / "library.md"), module_relative=False, report=True,
+                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 10 and result.failed == 0, f"{result.failed} examples of docs/library.md failed"
