@@ -17,7 +17,7 @@ from typing_extensions import Annotated
 from phoihop.ontology import network_export, table_export
 from phoihop.ontology.rdf_export import RDF_FORMATS, export, to_rdf
 from phoihop.ontology.sparql import QueryError, load_query, named_queries, parse_bindings, run
-from phoihop.ontology.validate import validate
+from phoihop.ontology.validate import NotRdf, read_rdf, validate
 
 from ._output import (CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ProvinceOpt, SinceOpt, StoreOpt,
                       TopicOpt, UntilOpt, check_format, clean, emit, fail, flag, opened)
@@ -100,12 +100,30 @@ def export_cmd(
         print(f"wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} relationships)", file=sys.stderr)
 
 
-def validate_cmd(store: StoreOpt = None, neo4j: Neo4jOpt = False) -> None:
-    """Check the exported graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform.
+def validate_cmd(
+    file: Annotated[Optional[Path], typer.Argument(
+        help="An exported RDF file (.ttl, .nt, .jsonld, …); without it, the store's export.")] = None,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = False,
+) -> None:
+    """Check an exported RDF file, or the store's graph, against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform.
 
-    Example: phoihop validate --store ./phoihop-data
+    Examples:
+
+      phoihop validate phoihop.ttl      (a file written by 'phoihop export --format turtle')
+
+      phoihop validate --store ./phoihop-data      (the store, exported in memory)
     """
-    conforms, report = validate(to_rdf(_graph(store, neo4j)))
+    if file is not None:
+        if store or neo4j:
+            fail("error: give a FILE or a store (--store/--neo4j), not both", 2)
+        try:
+            rdf = read_rdf(file)
+        except NotRdf as e:
+            fail(f"error: {e}", 2)
+    else:
+        rdf = to_rdf(_graph(store, neo4j))
+    conforms, report = validate(rdf)
     print(clean(report.rstrip()))
     if not conforms:
         raise typer.Exit(1)
