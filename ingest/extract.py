@@ -24,7 +24,8 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import analyse, block_label, brackets_go_on, executors_go_on, opening_list, opens_task, partners_open
+from .roles import (analyse, block_label, brackets_go_on, executors_go_on, opening_list, opens_order, opens_task,
+                    partners_open)
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -933,8 +934,11 @@ _BODY_COLON_TASK = re.compile(r"[ \t*_]*:[ \t*_]*\w")
 def _is_bare_heading(T: str, F: str, cs: int, ce: int, mentions: list[Mention]) -> bool:
     """"1. Phòng Y tế" / "2. Sở Nông nghiệp và Môi trường:": a heading that only names bodies. One whose
     bodies go on after a colon into a short task ("5. UBND các huyện: chỉ đạo UBND các xã tuyên truyền.")
-    is a task too."""
+    is a task too, and so is a heading that is a whole sentence of a task ("1. Yêu cầu Sở A, Sở B triển
+    khai.", "2. Sở Tài chính bố trí kinh phí.")."""
     opening = opening_list(T, F, cs, mentions)
+    if T[ce - 1:ce] == "." and (opens_order(F, cs, ce) or opening and opens_task(F, opening[-1].end, ce)):
+        return False
     if opening and not _ends_label(T, ce) and _BODY_COLON_TASK.match(T, opening[-1].end, ce) and \
             opens_task(F, opening[-1].end, ce):
         return False

@@ -32,6 +32,11 @@ _JOINS = re.compile(r"\s*(?:cung\s+)?tham gia(?!\s+(?:y kien|gop y|danh gia|tham
 # "A chủ trì, B phối hợp …": after the lead's "chủ trì" and a comma, a body followed by "phối hợp" (with no
 # partner of its own) or "tham gia" is the lead's partner (guide §2: support)
 _PRESIDED = re.compile(r"\s*chu tri(?:\s+thuc hien)?\s*")
+# "B, C (có trách nhiệm) phối hợp (thực hiện nhiệm vụ này)." with nothing after: bodies that only
+# join the task of the clause before (guide §2: support), not a task of their own
+_JOINS_ALONE = re.compile(r"\s*(?:(?:co|chiu) trach nhiem\s+)?(?:cung\s+)?phoi hop"
+                          r"(?:\s+(?:thuc hien|trien khai|to chuc thuc hien))?"
+                          r"(?:\s+(?:cac\s+)?(?:nhiem vu|noi dung|cong viec|hoat dong)(?:\s+(?:nay|tren|neu tren))?)?\s*")
 _JOINS_AFTER = re.compile(r"\s*(?:cung\s+)?(?:phoi hop|tham gia)(?![a-z0-9])"
                           r"(?!(?:\s+[a-z]+){0,2}?\s+(?:voi|cung)(?![a-z0-9]))")
 
@@ -127,8 +132,11 @@ def _separates(T: str, F: str, lo: int, hi: int) -> bool:
     """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch "."""
     if any(not c.isalnum() and c not in _LIST_PUNCT for c in T[lo:hi]):
         return False
-    if _title_patterns()[1].match(" ".join(F[lo:hi].split())):
+    words = " ".join(F[lo:hi].split())
+    if _title_patterns()[1].match(words):
         return True
+    if ":" in T[lo:hi] and words in lexicon.verbs().get("enumeration", {}):
+        return True   # "các đơn vị sau: Sở A; Sở B": the head's list of members
     return _unnamed_member(T, F, lo, hi)
 
 
@@ -167,7 +175,7 @@ class ClauseRoles:
 
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
-_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed"})
+_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration"})
 
 
 @lru_cache(maxsize=1)
@@ -303,6 +311,11 @@ def _duty_of(F: str, lo: int, hi: int) -> str | None:
 def opens_task(F: str, lo: int, hi: int) -> bool:
     """Does the text at lo open a task ("Tăng cường …", "Phối hợp với …", "Chỉ đạo …")?"""
     return _starts_with(F, lo, hi, ("assign", "duty", "support", "task", "reports")) is not None
+
+
+def opens_order(F: str, lo: int, hi: int) -> bool:
+    """Does the text at lo open an order ("Yêu cầu …", "Giao …", "Đề nghị …")?"""
+    return _starts_with(F, lo, hi, ("assign",)) is not None
 
 
 _LEADING_ADVERB = re.compile(r"\s*(?:(?:dong thoi|ngoai ra|sau do|tiep theo|ben canh do|theo do|cu the|rieng|"
@@ -541,6 +554,22 @@ def _apply_bracketed(T: str, F: str, mentions: list[Mention], out: "ClauseRoles"
     out.subject = out.subject or out.leads[0]
 
 
+_PARTNERS_FIRST = re.compile(r"(?<![a-z0-9])voi su phoi hop cua(?![a-z0-9])")
+_PRESIDES_NEXT = re.compile(r"[ \t]*chu tri(?![a-z0-9])")
+
+
+def _lead_after_partners(T: str, F: str, cs: int, out: ClauseRoles) -> None:
+    """"Với sự phối hợp của Sở A, Sở B, Sở C chủ trì …": the partners are named first, and the body of
+    their list that "chủ trì" follows leads (guide §2); the list had given it the partners' role."""
+    if out.leads or not out.supports or not _PARTNERS_FIRST.search(F, cs, out.supports[0].start):
+        return
+    for m in out.supports:
+        if _PRESIDES_NEXT.match(F, m.end) and not _PUNCT.search(T, m.end, m.end + 2):
+            out.supports = [x for x in out.supports if x is not m]
+            out.leads, out.subject = [m], m
+            return
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -603,7 +632,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                         out.modality = out.modality or after[1]
                 elif after and _UNABLE.match(F, pos, nxt):
                     out.subject = None      # "X không thỏa thuận được …": what X cannot do, not a task
-                elif after and _JOINS.match(F, pos, nxt):
+                elif after and (_JOINS.match(F, pos, nxt) or (nxt == ce and _JOINS_ALONE.fullmatch(F, pos, ce))):
                     role = "support"        # "B tham gia": B joins the task of the sentence before
                     out.subject = None
                 elif after and after[0] in ("duty", "assign", "task", "support", "reports"):
@@ -631,6 +660,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
         prev, prev_role = m, role
     _executors(T, F, cs, ce, mentions, issuer, out)
     _apply_bracketed(T, F, mentions, out)
+    _lead_after_partners(T, F, cs, out)
     if out.subject is None and out.director is None and (not out.leads or out.modality == "chỉ đạo"):
         _listed_subjects(T, F, cs, ce, mentions, issuer, out)
     out.directed_only = bool(out.leads) and via_chidao_only and out.subject is None

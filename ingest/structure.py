@@ -285,6 +285,8 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
         return []   # a list of administrative procedures, not of tasks
     kinds = {col: kind for col, words in header.items() for kind in ("lead", "support", "task")
              if column_words(kind).search(words)}
+    kinds.update({col: "lead" for col, words in header.items()
+                  if col not in kinds and column_words("lead", alone=True).fullmatch(" ".join(words.split()))})
     for col, kind in list(kinds.items()):
         if kind == "lead" and column_words("support").search(header[col]):
             kinds[col] = "support"      # "Cơ quan phối hợp thực hiện"
@@ -311,10 +313,12 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
     return [r for r in rows.values() if r.leads]
 
 
-@lru_cache(maxsize=4)
-def column_words(kind: str) -> re.Pattern:
-    """Header words of a task table's column of one kind (data/layout.txt)."""
-    words = [fold(w) for w in sections(Path(__file__).with_name("data") / "layout.txt").get(f"{kind} column", [])]
+@lru_cache(maxsize=8)
+def column_words(kind: str, alone: bool = False) -> re.Pattern:
+    """Header words of a task table's column of one kind (data/layout.txt); ``alone``: the words that name
+    the column only as the whole header cell."""
+    section = f"{kind} column alone" if alone else f"{kind} column"
+    words = [fold(w) for w in sections(Path(__file__).with_name("data") / "layout.txt").get(section, [])]
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
 
 

@@ -1,0 +1,92 @@
+"""How roles are read from clauses (session 6): partners named before the lead, partners in a clause of
+their own after the lead's, enumerations after "các đơn vị sau:", orders printed as numbered items and
+task tables with other column headers. Invented examples (a plan of UBND tỉnh Bình Định)."""
+from __future__ import annotations
+
+from phoihop.ingest.extract import extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 77/KH-UBND
+
+Bình Định, ngày 03 tháng 3 năm 2025
+
+KẾ HOẠCH
+Phòng, chống thiên tai năm 2025
+
+"""
+
+TAIL = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+BD = " tỉnh Bình Định"
+
+
+def roles(body: str) -> list[set[tuple[str, str]]]:
+    """(agency, role) of each obligation of the plan with this body (generic bodies left out)."""
+    ex = extract_text(HEAD + body + TAIL, "bd.md")
+    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+
+
+def test_partners_in_a_clause_of_their_own_after_the_lead():
+    # "Giao A chủ trì …; B, C phối hợp thực hiện." / ". B, C có trách nhiệm phối hợp.": B and C join A's task
+    got = roles("1. Giao Sở Nông nghiệp và Môi trường chủ trì rà soát đê điều; Sở Tài chính, Sở Xây dựng "
+                "phối hợp thực hiện.\n\n"
+                "2. Giao Sở Công Thương chủ trì dự trữ hàng hóa. Công an tỉnh, Sở Y tế có trách nhiệm phối hợp.\n")
+    assert got == [{("Sở Nông nghiệp và Môi trường" + BD, "lead")},
+                   {("Sở Nông nghiệp và Môi trường" + BD, "lead"), ("Sở Tài chính" + BD, "support"),
+                    ("Sở Xây dựng" + BD, "support")},
+                   {("Sở Công Thương" + BD, "lead")},
+                   {("Sở Công Thương" + BD, "lead"), ("Công an tỉnh Bình Định", "support"),
+                    ("Sở Y tế" + BD, "support")}]
+
+
+def test_partners_with_a_task_of_their_own_stay_leads():
+    # "B phối hợp với C kiểm tra …" is B's task (guide §2): B leads, C supports
+    got = roles("1. Giao Sở Xây dựng chủ trì lập phương án. Sở Tài chính phối hợp với Sở Nội vụ bố trí nhân lực.\n")
+    assert got == [{("Sở Xây dựng" + BD, "lead")},
+                   {("Sở Tài chính" + BD, "lead"), ("Sở Nội vụ" + BD, "support")}]
+
+
+def test_partners_named_before_the_lead():
+    # "Với sự phối hợp của A, B, C chủ trì …": C, right before "chủ trì", leads; A and B support
+    got = roles("1. Với sự phối hợp của Sở Tài chính, Sở Nội vụ, Sở Giáo dục và Đào tạo chủ trì tập huấn "
+                "kỹ năng phòng tránh đuối nước.\n")
+    assert got == [{("Sở Tài chính" + BD, "support"), ("Sở Nội vụ" + BD, "support"),
+                    ("Sở Giáo dục và Đào tạo" + BD, "lead")}]
+
+
+def test_members_after_cac_don_vi_sau_colon():
+    # "Giao các đơn vị sau: A; B; C thực hiện …": each member is a lead (guide §9)
+    got = roles("1. Giao các đơn vị sau: Sở Tư pháp; Sở Tài chính; Thanh tra tỉnh thực hiện kiểm tra.\n")
+    assert got == [{("Sở Tư pháp" + BD, "lead"), ("Sở Tài chính" + BD, "lead"), ("Thanh tra tỉnh Bình Định", "lead")}]
+
+
+def test_numbered_item_that_is_a_whole_order():
+    # "1. Yêu cầu A, B triển khai." is a short order, not a heading that only names bodies
+    got = roles("1. Yêu cầu Sở Y tế, Sở Giáo dục và Đào tạo triển khai.\n\n2. Sở Tài chính bố trí kinh phí.\n")
+    assert got == [{("Sở Y tế" + BD, "lead"), ("Sở Giáo dục và Đào tạo" + BD, "lead")},
+                   {("Sở Tài chính" + BD, "lead")}]
+
+
+def test_task_tables_with_other_lead_column_headers():
+    # "Người thực hiện", "Đơn vị/cá nhân thực hiện", a bare "Thực hiện" column are lead columns;
+    # "Thời gian thực hiện" is not
+    got = roles("| STT | Nhiệm vụ | Người thực hiện | Thời gian thực hiện |\n|---|---|---|---|\n"
+                "| 1 | Tiếp nhận hồ sơ | Văn phòng Sở Nội vụ | 01 ngày |\n\n"
+                "| Bước | Nội dung | Đơn vị/cá nhân thực hiện |\n|---|---|---|\n"
+                "| 1 | Thẩm định hồ sơ | Thanh tra tỉnh |\n\n"
+                "| TT | Nhiệm vụ | Thực hiện | Phối hợp |\n|---|---|---|---|\n"
+                "| 1 | Tổ chức diễn tập | Bộ Chỉ huy Quân sự tỉnh | Công an tỉnh |\n")
+    assert got == [{("Văn phòng Sở Nội vụ" + BD, "lead")}, {("Thanh tra tỉnh Bình Định", "lead")},
+                   {("Bộ Chỉ huy Quân sự tỉnh Bình Định", "lead"), ("Công an tỉnh Bình Định", "support")}]
