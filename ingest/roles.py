@@ -20,7 +20,7 @@ from .agencies import Mention
 
 # What may stand before the subject of a clause: adverbs and (from verbs.tsv) people's titles.
 _PREFIX_WORDS = ("dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|ben canh do|nhu vay|vi vay|theo do|cu the|"
-                 "ve phia|phan minh|tai cuoc hop|trong thoi gian toi|cac|va|doi voi|yeu cau|noi dung")
+                 "ve phia|phan minh|tai cuoc hop|trong thoi gian toi|cac|va|doi voi|yeu cau|noi dung|co quan|don vi")
 # What may stand between two bodies of one list, besides punctuation: "và", "cùng các", a title.
 _LIST_WORDS = "va|cung cac|cac"
 _LIST_PUNCT = frozenset(" \t\r\n,;:&()*")

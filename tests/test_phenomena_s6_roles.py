@@ -90,3 +90,11 @@ def test_task_tables_with_other_lead_column_headers():
                 "| 1 | Tổ chức diễn tập | Bộ Chỉ huy Quân sự tỉnh | Công an tỉnh |\n")
     assert got == [{("Văn phòng Sở Nội vụ" + BD, "lead")}, {("Thanh tra tỉnh Bình Định", "lead")},
                    {("Bộ Chỉ huy Quân sự tỉnh Bình Định", "lead"), ("Công an tỉnh Bình Định", "support")}]
+
+
+def test_class_word_before_the_subject():
+    # "Cơ quan Bảo hiểm xã hội tỉnh tổng hợp …": the class word "cơ quan" / "đơn vị" before the body
+    # that opens the clause does not hide its subject
+    got = roles("1. Cơ quan Bảo hiểm xã hội tỉnh tổng hợp danh sách, trình Sở Tài chính.\n\n"
+                "2. Đơn vị Thanh tra tỉnh kiểm tra hồ sơ.\n")
+    assert got == [{("Bảo hiểm xã hội tỉnh Bình Định", "lead")}, {("Thanh tra tỉnh Bình Định", "lead")}]
