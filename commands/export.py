@@ -62,9 +62,10 @@ def export_cmd(
     neo4j: Neo4jOpt = False,
     align: AlignOpt = True,
 ) -> None:
-    """Export the graph as RDF (turtle, jsonld, nt), for network tools (graphml, gexf, csv) or as typed
-    tables for analysis (parquet: a directory, one file per node label and relationship type; xlsx:
-    a workbook, one sheet per table).
+    """Export the graph as RDF (turtle, jsonld, nt), for network tools (graphml, gexf, csv) or as tables (parquet, xlsx).
+
+    Tables for analysis are typed: parquet writes a directory with one file per node label and
+    relationship type, xlsx a workbook with one sheet per table.
 
     The filters export a part: the obligations of the directives of --issuer in the
     period, on --topic, led or supported by an agency that passes --province, --level

@@ -85,9 +85,10 @@ def remove(
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
 ) -> None:
-    """Take documents out of the store: what each contributed goes, nothing else (directives and
-    agencies that other documents still use stay); the derived relationships of the pairs of
-    agencies they touched are recomputed.
+    """Take documents out of the store: what each contributed goes, nothing else.
+
+    Directives and agencies that other documents still use stay; the derived relationships of
+    the pairs of agencies they touched are recomputed.
 
     Example: phoihop remove corpus/seeds/003_ab11a4f8cab28fa6.txt --store ./phoihop-data
     """

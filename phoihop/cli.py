@@ -41,7 +41,7 @@ for _name in _modules(sys.argv):
 
 
 def main() -> None:
-    app()
+    app(prog_name="phoihop")
 
 
 if __name__ == "__main__":

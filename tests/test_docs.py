@@ -74,3 +74,11 @@ def test_library_page_examples_run(tmp_path, monkeypatch):
     result = doctest.testfile(str(ROOT / "docs" / "library.md"), module_relative=False, report=True,
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 10 and result.failed == 0, f"{result.failed} examples of docs/library.md failed"
+
+
+def test_the_command_reference_has_every_command():
+    """docs/cli.md holds the generated --help of every command (the stale test keeps it current)."""
+    from phoihop import commands
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    missing = [name for name in commands.MODULES if f"$ phoihop {name} --help" not in text]
+    assert not missing, f"docs/cli.md has no --help of: {missing} (add '$ phoihop NAME --help' to its block)"
