@@ -18,7 +18,7 @@ from . import places
 from .agencies import Context, find_mentions
 from .dates import dates_in, parse_date
 from .lexicon import word_alternation
-from .numbers import find_numbers, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
+from .numbers import find_numbers, issuer_from_symbol, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
 from .structure import MARKUP_RE, TYPE_LINE, Structure
 from .textnorm import fold_keep, modern_tones, squash_spaces
@@ -224,6 +224,8 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
         # no body above the motto: the authority line over the "Căn cứ" lines ("ỦY BAN THƯỜNG VỤ QUỐC HỘI",
         # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") names it
         issuer = _issuer_in(_authority_line(T, st.header.end))
+    if issuer is None and number and issuer_from_symbol(number):
+        issuer = _issuer_in(issuer_from_symbol(number))   # "…/NQ-HĐTP" printed without its issuer's lines
     if date is None and st.body:
         date = _passed_on(T, st.body.end)
     type_ = None

@@ -55,3 +55,15 @@ def test_a_circular_gives_the_units_named_by_title_their_tasks():
             "Điều 7. Thẩm quyền của Thủ trưởng đơn vị\n"
             "1. Vụ trưởng, Cục trưởng quyết định cử công chức đi công tác trong nước theo quy định.\n")
     assert roles_of(text) == {("Các Vụ thuộc Bộ Công Thương", "lead"), ("Các Cục thuộc Bộ Công Thương", "lead")}
+
+
+def test_a_judges_council_resolution_is_issued_by_the_council_even_without_its_header_lines():
+    body = ("Số: 02/2022/NQ-HĐTP\nHà Nội, ngày 15 tháng 4 năm 2022\n\nNGHỊ QUYẾT\n"
+            "Hướng dẫn áp dụng một số quy định của Bộ luật Dân sự\n\nQUYẾT NGHỊ:\n\n"
+            "Điều 6. Hiệu lực thi hành\n"
+            "Tòa án nhân dân tỉnh Sóc Trăng có trách nhiệm thực hiện đúng hướng dẫn tại Nghị quyết này.\n")
+    motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    council = "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
+    for header in ("", "HỘI ĐỒNG THẨM PHÁN\nTÒA ÁN NHÂN DÂN TỐI CAO\n"):
+        ex = extract_text(header + motto + body, "doc.txt")
+        assert [d.issuer for d in ex.directives] == [council]
