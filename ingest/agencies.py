@@ -558,6 +558,28 @@ def _trailing_level(T: str, F: str, p: int, end: int) -> re.Match | None:
         pos = lm.start() + 1
 
 
+_CAP_TAIL_RE = re.compile(r"\s(cap\s+(?:xa|tinh))$")
+
+
+def _level_collective_tail(T: str, F: str, p: int, end: int, ctx: Context,
+                           head: lexicon.Head) -> tuple["_Place | None", int]:
+    """An open name that ends in "cấp xã" ("Trạm Y tế cấp xã", "Trung tâm Phục vụ hành chính công cấp
+    xã") names the units of every commune and ward of the province since 1 July 2025, as "UBND cấp xã"
+    does (guide §9); "cấp tỉnh" in a central text, those of every province. (The place and where
+    the name words stop), or (None, end) when the level names no known collective."""
+    m = _CAP_TAIL_RE.search(F, p, end)
+    if m is None or head.kind in _COMPANY_KINDS:
+        return None, end
+    cut = len(T[:m.start(1)].rstrip())
+    if m.group(1).endswith("tinh") and ctx.level != "central" and ctx.province:
+        # "… cấp tỉnh" in a province's text: the province's own unit
+        return _Place(end, "province", ctx.place_of("province"), explicit=True), cut
+    pl = _parse_place(T, F, m.start(1), end, ctx, head.level)
+    if not pl.by_level or pl.end != end:
+        return None, end
+    return pl, cut
+
+
 def _opens_with_connector(T: str, q: int) -> bool:
     m = re.match(r"\w+", T[q:q + 12])
     return bool(m) and modern_tones(m.group()).lower() in lexicon.name_connectors()
@@ -1186,6 +1208,11 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                     middle = _written(T, p, cut)
                 else:
                     pl = None
+            by_level = False
+            if pl is None:
+                pl, cut = _level_collective_tail(T, F, p, end, ctx, head)
+                if pl is not None:
+                    middle, by_level = _written(T, p, cut), pl.by_level   # "Trạm Y tế cấp xã" (since July 2025)
             middle = _expand_name_abbreviations(middle)
             middle = _sentence_case(middle)
             if pl is None and head.kind not in _COMPANY_KINDS:
@@ -1203,7 +1230,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 last_end = end
                 continue
             name, level, jur = _open_canonical(head, middle, pl, ctx)
-            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
+            found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end)),
+                                 head=head if by_level else None, by_level=by_level))
         if not found:
             continue
         for f in found:

@@ -67,3 +67,28 @@ def test_a_judges_council_resolution_is_issued_by_the_council_even_without_its_h
     for header in ("", "HỘI ĐỒNG THẨM PHÁN\nTÒA ÁN NHÂN DÂN TỐI CAO\n"):
         ex = extract_text(header + motto + body, "doc.txt")
         assert [d.issuer for d in ex.directives] == [council]
+
+
+def test_short_forms_of_mass_organisations_treasury_and_boards():
+    assert names("Giao LĐLĐ tỉnh, Hội ND tỉnh, Đoàn TN tỉnh phối hợp") == [
+        "Liên đoàn Lao động tỉnh Kon Tum", "Hội Nông dân tỉnh Kon Tum",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Kon Tum"]
+    assert names("Giao KBNN tỉnh kiểm soát chi") == ["Kho bạc Nhà nước tỉnh Kon Tum"]
+    assert names("Giao BQL các KCN tỉnh hướng dẫn doanh nghiệp") == ["Ban Quản lý các khu công nghiệp tỉnh Kon Tum"]
+    assert names("Đề nghị UBMTTQVN tỉnh và Liên minh HTX tỉnh giám sát") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum", "Liên minh Hợp tác xã tỉnh Kon Tum"]
+
+
+def reformed_names(text: str, level: str = "province") -> list[str]:
+    ctx = Context(province="Kon Tum", province_word="tỉnh", level=level, date="2025-10-01")
+    return [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), ctx) if not m.generic]
+
+
+def test_units_named_by_the_commune_level_since_july_2025():
+    # as "UBND cấp xã" (guide §9): every commune and ward of the province
+    assert reformed_names("Giao Trạm Y tế cấp xã tổ chức tiêm chủng") == ["Trạm Y tế các xã, phường tỉnh Kon Tum"]
+    assert reformed_names("Giao Trung tâm Phục vụ hành chính công cấp xã tiếp nhận hồ sơ") == \
+        ["Trung tâm Phục vụ hành chính công các xã, phường tỉnh Kon Tum"]
+    # "cấp tỉnh" in the province's own text is its own unit
+    assert reformed_names("niêm yết tại Trung tâm Phục vụ hành chính công cấp tỉnh") == \
+        ["Trung tâm Phục vụ hành chính công tỉnh Kon Tum"]
