@@ -781,6 +781,23 @@ def _party_of_central_body(T: str, F: str, s: int, p: int, hi: int) -> Mention |
     return Mention(s, end, _agency(f"Đảng ủy {_written(T, q, end)}", "dang", "central", None, _written(T, s, end)))
 
 
+# bodies of a province or district that have a Party committee of their own ("Đảng ủy Công an tỉnh")
+_PARTY_OF_LOCAL = {"ubnd", "cong_an", "hdnd", "mttq", "quan_su", "toa_an", "vien_kiem_sat"}
+
+
+def _party_of_local_body(T: str, F: str, s: int, p: int, hi: int, ctx: Context) -> Mention | None:
+    """"Đảng ủy UBND tỉnh", "Đảng ủy Công an tỉnh": the Party committee of the one body named right after
+    "Đảng ủy" (no comma between), one body named with it ("Đảng ủy Ủy ban nhân dân tỉnh X")."""
+    q = _skip_space(T, p, hi)
+    if q == p or not _cap(T, q) or not _head_at(T, F, q, hi):
+        return None
+    sub = next((m for m in _mentions_at(T, F, q, min(hi, q + 120), ctx) if m.start == q and not m.generic), None)
+    if sub is None or sub.agency.kind not in _PARTY_OF_LOCAL or " các " in f" {sub.agency.name} ":
+        return None
+    return Mention(s, sub.end, _agency(f"Đảng ủy {sub.agency.name}", "dang", sub.agency.level,
+                                       sub.agency.jurisdiction, _written(T, s, sub.end)))
+
+
 def _inner_parent(T: str, F: str, q: int, end: int, hi: int) -> int:
     """Where a room's own name stops before its parent inside it ("Phòng Cảnh sát giao thông | Công an
     tỉnh"): the first capitalised head of a parent kind after q, else end."""
@@ -969,6 +986,9 @@ def _bare_field_list(T: str, F: str, g: re.Match, hi: int) -> int:
     return q if sep and _cap(T, sep.end()) and rx.match(F, sep.end(), hi) else -1
 
 
+# "Trưởng phòng Tài chính - Kế hoạch": the title writes the room's head word in lower case (guide §8:
+# the task of a room's head is the room's)
+_ROOM_HEAD_TITLE_RE = re.compile(r"(?<!\w)[Tt]rưởng[ \t]+$")
 _TITLE_RE = re.compile(r"(?:(?<=\s)|^)(giam doc|pho giam doc|chu tich|pho chu tich|thu truong|chanh van phong|chanh|truong|lanh dao)\s+$")
 
 
@@ -1072,7 +1092,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             continue  # words of a head never straddle punctuation ("liên quan, Ủy ban")
         colon = _list_colon(T, F, m.end(), hi) if F[max(lo, s - 4):s] == "cac " else -1
         listed = colon >= 0 and _char_at(T, _skip_space(T, m.end(), hi)) == ":"
-        if not upper and head.kind not in _LOWERCASE_OK and not listed and \
+        titled = not upper and head.kind == "phong" and bool(_ROOM_HEAD_TITLE_RE.search(T, max(lo, s - 9), s))
+        if not upper and head.kind not in _LOWERCASE_OK and not listed and not titled and \
                 not (head.mode == "local" and head.kind in _LOWERCASE_LOCAL_OK):
             continue
         p = m.end()
@@ -1094,7 +1115,7 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             end = pl.end if pl else p
             found.append(Mention(s, end, _agency(name, head.kind, level, jur, _written(T, s, end))))
         elif head.mode == "field":
-            if not upper and not listed:
+            if not upper and not listed and not titled:
                 continue
             q = _skip_space(T, p, hi)
             fm = lexicon.field_regex(head.kind).match(F, q, hi)
@@ -1157,7 +1178,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 continue
             if head.mode == "placed" and not upper:
                 continue
-            central_party = _party_of_central_body(T, F, s, p, hi) if head.canonical == "Đảng ủy" and upper else None
+            central_party = (_party_of_central_body(T, F, s, p, hi) or _party_of_local_body(T, F, s, p, hi, ctx)) \
+                if head.canonical == "Đảng ủy" and upper else None
             if central_party:
                 out.append(central_party)
                 last_end = central_party.end

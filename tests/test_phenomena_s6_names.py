@@ -92,3 +92,17 @@ def test_units_named_by_the_commune_level_since_july_2025():
     # "cấp tỉnh" in the province's own text is its own unit
     assert reformed_names("niêm yết tại Trung tâm Phục vụ hành chính công cấp tỉnh") == \
         ["Trung tâm Phục vụ hành chính công tỉnh Kon Tum"]
+
+
+def test_party_committees_of_bodies():
+    assert names("Giao Đảng ủy UBND tỉnh lãnh đạo thực hiện") == ["Đảng ủy Ủy ban nhân dân tỉnh Kon Tum"]
+    assert names("Giao Đảng ủy Công an tỉnh lãnh đạo thực hiện") == ["Đảng ủy Công an tỉnh Kon Tum"]
+    assert names("Đảng ủy, UBND tỉnh chỉ đạo")[-1] == "Ủy ban nhân dân tỉnh Kon Tum"   # two bodies
+    assert names("nhiệm vụ của Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương")[0] == \
+        "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"
+
+
+def test_the_head_of_a_room_writes_the_room_in_lower_case():
+    assert names("Trưởng phòng Tài chính - Kế hoạch huyện tham mưu cho Ủy ban nhân dân huyện")[0] == \
+        "Phòng Tài chính - Kế hoạch các huyện tỉnh Kon Tum"
+    assert names("Trưởng phòng chức năng báo cáo") == []
