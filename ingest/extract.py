@@ -36,6 +36,9 @@ _CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$|(?<=[.;!?])(?:\[\d{1
 # does not end a clause.
 _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"
                          r"quan|huyen|xa|phuong|bo|so|nganh|don vi|vu|cuc)|(?<![a-z0-9])(?:gom|sau|nhu sau|la))\s*$")
+# "Đề nghị: Hội Nông dân tỉnh, Tỉnh Đoàn" (a numbered item): the order's verb alone before the colon is given to
+# the bodies after it, one clause
+_ORDER_COLON = re.compile(r"[\s*_]*(?:de nghi|giao|yeu cau|kien nghi)[\s*_]*")
 # "… có ý kiến chỉ đạo như sau:" and a new line: what follows is a sentence of its own
 _SAYS_COLON = re.compile(r"(?<![a-z0-9])(?:nhu sau|sau day)\s*:[ \t]*\n")
 
@@ -143,13 +146,18 @@ def _clauses(T: str, s: int, e: int, mentions: list[Mention] = ()):
         if cur is not None and cur.start < m.start() < cur.end:
             continue
         before = fold_keep(T[max(s, m.start() - 25):m.start() - 1])
-        if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or
+        if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or _order_colon(T, pos, m.start() - 1) or
                                         (_LIST_COLON.search(before) and not _SAYS_COLON.search(before + T[m.start() - 1:m.end()]))
                                         or _title_colon().search(before)):
             continue   # a colon ends a clause only before a capital, and not before a list's members
         yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
         pos = m.end()
     yield from _trim(T, pos, e)
+
+
+def _order_colon(T: str, pos: int, colon: int) -> bool:
+    """The clause so far is only an order's verb before its colon ("Đề nghị: Hội A, Hội B")."""
+    return colon - pos < 30 and _ORDER_COLON.fullmatch(fold_keep(T[pos:colon])) is not None
 
 
 def _trim(T: str, s: int, e: int):
@@ -580,20 +588,34 @@ def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
     """A row of a plan's task table: the bodies of its "chủ trì" column lead the task, those of its
     "phối hợp" column support it (guide §9). Return 1 if it gave an obligation."""
     assignees, seen = [], set()
+
+    def add(m: Mention, role: str) -> None:
+        if (m.agency.name, role) not in seen:
+            seen.add((m.agency.name, role))
+            assignees.append(Assignee(m.agency.name, role, m.generic))
+            keep(m.agency)
     for cells, column in ((row.leads, "lead"), (row.supports, "support")):
         for s, e in cells:
             for m in find_mentions(T, F, s, e, sc.ctx):
-                role = _cell_role(T, F, s, m, column)
-                if (m.agency.name, role) not in seen:
-                    seen.add((m.agency.name, role))
-                    assignees.append(Assignee(m.agency.name, role, m.generic))
-                    keep(m.agency)
+                add(m, _cell_role(T, F, s, m, column))
+    for m in _task_cell_partners(T, F, row, sc):
+        add(m, "support")
     if not any(a.role == "lead" for a in assignees):
         return 0
     ex.obligations.append(Obligation(
         directive=sc.directive.key, text=T[row.start:row.end], span=(row.start, row.end), assignees=assignees,
         deadline=None, topics=topics_of(T[row.start:row.end], F[row.start:row.end])))
     return 1
+
+
+def _task_cell_partners(T: str, F: str, row, sc: Scope) -> list[Mention]:
+    """The bodies a task table's task cell names as partners ("Chủ trì, phối hợp với Sở B rà soát …"):
+    they support the row's lead (guide §2), as in a sentence whose lead is its heading's."""
+    if row.task is None or not row.leads or "phoi hop" not in F[row.task[0]:row.task[1]]:
+        return []
+    s, e = row.task
+    issuer = sc.issuer.name if sc.issuer else None
+    return analyse(T, F, s, e, find_mentions(T, F, s, e, sc.ctx), issuer).supports
 
 
 # in a lead column's cell, what marks a body as the lead's partner: "B phối hợp", "B (phối hợp)" after it,

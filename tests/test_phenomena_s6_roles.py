@@ -98,3 +98,20 @@ def test_class_word_before_the_subject():
     got = roles("1. Cơ quan Bảo hiểm xã hội tỉnh tổng hợp danh sách, trình Sở Tài chính.\n\n"
                 "2. Đơn vị Thanh tra tỉnh kiểm tra hồ sơ.\n")
     assert got == [{("Bảo hiểm xã hội tỉnh Bình Định", "lead")}, {("Thanh tra tỉnh Bình Định", "lead")}]
+
+
+def test_numbered_item_with_order_verb_colon_and_bodies():
+    # "2. Đề nghị: Hội A, Hội B" heads its items: the bodies after the order's colon lead them
+    got = roles("**III. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Tài chính**\n\nBố trí kinh phí.\n\n"
+                "**2. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh**\n\n"
+                "a) Tuyên truyền, vận động hội viên.\n\nb) Phối hợp với Sở Tài chính đánh giá hiện trạng.\n")
+    farmers, coops = ("Hội Nông dân" + BD, "lead"), ("Liên minh Hợp tác xã" + BD, "lead")
+    assert got[-2:] == [{farmers, coops}, {farmers, coops, ("Sở Tài chính" + BD, "support")}]
+
+
+def test_task_table_cell_names_the_leads_partner():
+    # "| Chủ trì, phối hợp với Sở B rà soát … | Sở A |": B supports the row's lead A (guide §2, §9)
+    got = roles("| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+                "| 1 | Chủ trì, phối hợp với Sở Tư pháp rà soát văn bản | Sở Nội vụ | 2025 |\n"
+                "| 2 | Kiểm tra chợ đầu mối | Sở Công Thương | 2025 |\n")
+    assert got == [{("Sở Nội vụ" + BD, "lead"), ("Sở Tư pháp" + BD, "support")}, {("Sở Công Thương" + BD, "lead")}]
