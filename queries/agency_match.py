@@ -15,17 +15,18 @@ stops at the first that finds anything:
 5. every typed word the start of a word of a key, in order ("cong an hai ph").
 
 One agency found: that one. Several: ``AmbiguousName`` listing them. None:
-``UnknownName`` with the nearest names (difflib on folded names).
+``UnknownName`` with the nearest names (``nearest``: rapidfuzz on folded names).
 """
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from typing import Any, Iterable
 
 from phoihop.ingest.abbreviations import expand
 from phoihop.ingest.textnorm import fold
+
+from .nearest import nearest
 
 # Words that only say which level a body is at; "Sở Y tế Hà Nội" is the city's.
 _LEVEL_WORDS = re.compile(r"\b(?:thanh pho|tinh|tp)\b")
@@ -112,5 +113,5 @@ def find_agency(text: str, agencies: list[dict[str, Any]]) -> dict[str, Any]:
         if hits:
             raise AmbiguousName("agency", text, [a["name"] for a in hits])
     folded = {fold(a["name"]): a["name"] for a in agencies}
-    near = difflib.get_close_matches(fold(expand(text)) or fold(text), list(folded), n=5, cutoff=0.4)
+    near = nearest(fold(expand(text)) or fold(text), list(folded), n=5, cutoff=0.4)
     raise UnknownName("agency", text, [folded[n] for n in near])

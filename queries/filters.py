@@ -16,7 +16,6 @@ Thành") is in no province: the name alone cannot say which.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,6 +23,7 @@ from phoihop.graph.store import Store
 from phoihop.ingest.places import province_in_name, province_names, province_of_unit, split_level_word
 from phoihop.ingest.textnorm import fold
 
+from .nearest import nearest
 from .agency_match import UnknownName
 from .dates import Period, period
 
@@ -55,7 +55,7 @@ def find_province(text: str) -> str:
     joined = [p for k, p in names.items() if k.replace(" ", "") == short.replace(" ", "")]  # "Hanoi"
     if len(joined) == 1:
         return joined[0]
-    near = difflib.get_close_matches(short, list(names), n=5, cutoff=0.5)
+    near = nearest(short, list(names), n=5, cutoff=0.5)
     raise UnknownName("province", text, [names[n] for n in near])
 
 
@@ -116,7 +116,7 @@ def resolve(store: Store, f: Filters) -> Filters:
     if f.kind:
         kinds = sorted({a["kind"] for a in rows if a["kind"]})
         if f.kind not in kinds:
-            raise UnknownName("kind", f.kind, difflib.get_close_matches(f.kind, kinds, n=5, cutoff=0.3) or kinds)
+            raise UnknownName("kind", f.kind, nearest(f.kind, kinds, n=5, cutoff=0.3) or kinds)
     if f.province:
         changes["province"] = find_province(f.province)
     if f.issuer:

@@ -12,7 +12,6 @@ texts read '' as "no filter" (see ``dates.Period.params``).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from phoihop.graph.store import Store
 from phoihop.ingest.textnorm import fold, slug
 from phoihop.ingest.topics import scheme, topic_by_name
 
+from .nearest import nearest
 from .agency_match import AmbiguousName, UnknownName, find_agency
 from .dates import Period
 from .filters import Filters, agency_province
@@ -88,7 +88,7 @@ def topic(text: str) -> dict[str, Any]:
         return node(hits[0])
     if hits:
         raise AmbiguousName("topic", text, [t["name"] for t in hits])
-    near = difflib.get_close_matches(fold(text), list(folded), n=5, cutoff=0.5)
+    near = nearest(fold(text), list(folded), n=5, cutoff=0.5)
     raise UnknownName("topic", text, [folded[n] for n in near] or [t["name"] for t in scheme()])
 
 
@@ -108,7 +108,7 @@ def directive(store: Store, text: str) -> dict[str, Any]:
     if hits:
         raise AmbiguousName("directive", text, [_candidate(d) for d in hits])
     labels = {d["number_key"] or d["id"]: d for d in rows}
-    near = difflib.get_close_matches(key, list(labels), n=5, cutoff=0.5)
+    near = nearest(key, list(labels), n=5, cutoff=0.5)
     raise UnknownName("directive", text, [_candidate(labels[n]) for n in near])
 
 
