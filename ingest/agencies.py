@@ -1239,6 +1239,12 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             middle = _sentence_case(middle)
             if pl is None and head.kind not in _COMPANY_KINDS:
                 middle, pl = _place_in_name(middle, end, head)
+            if not middle and head.kind in _COMPANY_KINDS and head.canonical == "Công ty" and q > p:
+                # "Đề nghị Công ty căn cứ …": the company a letter is addressed to, named by its kind only
+                out.append(Mention(s, p, Agency(name=_written(T, s, p), kind=head.kind, generic=True),
+                                   generic=True, head_start=s, head=head))
+                last_end = p
+                continue
             if not middle and head.kind not in ("doan_kiem_tra",) and not (pl and pl.explicit):
                 continue
             if pl is None and head.kind not in _COMPANY_KINDS:

@@ -766,7 +766,8 @@ def _referents(T: str, F: str, m: Mention, sc: Scope, refs: dict, as_lead: bool)
     if members is None and (m.generic or m.by_level) and sc.addressed:
         if as_lead and " ".join(F[m.start:m.end].split()) in _back_patterns()[1] and \
                 not _QUALIFIED.match(F, m.end):
-            members = [a for a in sc.addressed if not a.generic]
+            # (a kind word, "Công ty", means the addressees of that kind)
+            members = [a for a in sc.addressed if not a.generic and m.agency.kind in ("generic", a.kind)]
         elif m.by_level or (m.head is not None and m.agency.level):
             members = _addressed_of(m.agency, sc)
     if not members:

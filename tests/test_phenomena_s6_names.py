@@ -106,3 +106,15 @@ def test_the_head_of_a_room_writes_the_room_in_lower_case():
     assert names("Trưởng phòng Tài chính - Kế hoạch huyện tham mưu cho Ủy ban nhân dân huyện")[0] == \
         "Phòng Tài chính - Kế hoạch các huyện tỉnh Kon Tum"
     assert names("Trưởng phòng chức năng báo cáo") == []
+
+
+def test_a_letter_to_a_company_calls_it_cong_ty():
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 812/CT-CS\nHà Nội, ngày 05 tháng 11 năm 2025\nV/v chính sách thuế giá trị gia tăng\n\n"
+            "Kính gửi: Công ty TNHH Thép Sông Lam.\n\n"
+            "Cục Thuế nhận được văn bản số 15/CV ngày 01/10/2025 của Công ty về chính sách thuế.\n"
+            "Đề nghị Công ty căn cứ các quy định nêu trên để thực hiện theo đúng quy định.\n"
+            "Cục Thuế trả lời để Công ty được biết./.\n")
+    roles = roles_of(text)
+    assert ("Công ty trách nhiệm hữu hạn Thép Sông Lam", "lead") in roles
+    assert {r for _, r in roles} == {"lead"} and len(roles) == 1
