@@ -31,13 +31,19 @@ _JOINS = re.compile(r"\s*(?:cung\s+)?tham gia(?!\s+(?:y kien|gop y|danh gia|tham
                     r"(?![\s,]*(?:va\s+)?phoi hop(?:\s+[a-z]+){0,2}?\s+(?:voi|cung)(?![a-z0-9]))")
 # "A chủ trì, B phối hợp …": after the lead's "chủ trì" and a comma, a body followed by "phối hợp" (with no
 # partner of its own) or "tham gia" is the lead's partner (guide §2: support)
-_PRESIDED = re.compile(r"\s*chu tri(?:\s+thuc hien)?\s*")
+# … and the same after "A chịu trách nhiệm chính", "A là cơ quan chủ trì / đầu mối", "A làm đầu mối"
+_PRESIDED = re.compile(r"\s*(?:chu tri|chiu trach nhiem chinh|(?:la|lam)\s+(?:(?:co quan|don vi)\s+)?(?:chu tri|dau moi))"
+                       r"(?:\s+thuc hien)?\s*")
+# "A là cơ quan chủ trì", "A làm đầu mối": the body is named as the lead by its part
+_LEAD_PART = re.compile(r"\s*(?:la|lam)\s+(?:(?:co quan|don vi)\s+)?(?:chu tri|dau moi)(?![a-z0-9])")
+# "là cơ quan phối hợp": the body is named as a partner by its part
+_PARTNER_PART = r"(?:la\s+(?:co quan|don vi)\s+)?"
 # "B, C (có trách nhiệm) phối hợp (thực hiện nhiệm vụ này)." with nothing after: bodies that only
 # join the task of the clause before (guide §2: support), not a task of their own
-_JOINS_ALONE = re.compile(r"\s*(?:(?:co|chiu) trach nhiem\s+)?(?:cung\s+)?phoi hop"
+_JOINS_ALONE = re.compile(r"\s*(?:(?:co|chiu) trach nhiem\s+)?" + _PARTNER_PART + r"(?:cung\s+)?phoi hop"
                           r"(?:\s+(?:thuc hien|trien khai|to chuc thuc hien))?"
                           r"(?:\s+(?:cac\s+)?(?:nhiem vu|noi dung|cong viec|hoat dong)(?:\s+(?:nay|tren|neu tren))?)?\s*")
-_JOINS_AFTER = re.compile(r"\s*(?:cung\s+)?(?:phoi hop|tham gia)(?![a-z0-9])"
+_JOINS_AFTER = re.compile(r"\s*" + _PARTNER_PART + r"(?:cung\s+)?(?:phoi hop|tham gia)(?![a-z0-9])"
                           r"(?!(?:\s+[a-z]+){0,2}?\s+(?:voi|cung)(?![a-z0-9]))")
 
 
@@ -611,8 +617,9 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
                 if after is None and j > i and mentions[j].generic:
                     pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
-                if after is None and _GIVEN.match(F, pos, nxt):
-                    after = ("task", None)   # "X được giao chủ trì, phối hợp với Y": X is given the task
+                if (after is None and _GIVEN.match(F, pos, nxt)) or \
+                        ((after is None or after[0] == "narrative") and _LEAD_PART.match(F, pos, nxt)):
+                    after = ("task", None)   # "X được giao chủ trì, phối hợp với Y", "X là cơ quan chủ trì"
                 if not opening and after and not T[pos:nxt].strip()[:1].isalpha():
                     after = None   # after an adverbial the verb must follow the body itself
                 if not opening and after and after[0] == "assign" and after[1] != "chỉ đạo":
@@ -622,7 +629,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     after = None
                 out.subject = m
                 via_chidao_only = False
-                if after and after[0] == "narrative":
+                alone = nxt == ce and _JOINS_ALONE.fullmatch(F, pos, ce) is not None
+                if after and after[0] == "narrative" and not alone:
                     out.narrative = True
                 elif issuer and m.agency.name == issuer and not _issuer_tasked(F, pos, nxt, after):
                     # the issuer opening a clause gives the order ("UBND quận yêu cầu:") or tells what it
@@ -632,7 +640,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                         out.modality = out.modality or after[1]
                 elif after and _UNABLE.match(F, pos, nxt):
                     out.subject = None      # "X không thỏa thuận được …": what X cannot do, not a task
-                elif after and (_JOINS.match(F, pos, nxt) or (nxt == ce and _JOINS_ALONE.fullmatch(F, pos, ce))):
+                elif (after and _JOINS.match(F, pos, nxt)) or alone:
                     role = "support"        # "B tham gia": B joins the task of the sentence before
                     out.subject = None
                 elif after and after[0] in ("duty", "assign", "task", "support", "reports"):

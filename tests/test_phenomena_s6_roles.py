@@ -115,3 +115,16 @@ def test_task_table_cell_names_the_leads_partner():
                 "| 1 | Chủ trì, phối hợp với Sở Tư pháp rà soát văn bản | Sở Nội vụ | 2025 |\n"
                 "| 2 | Kiểm tra chợ đầu mối | Sở Công Thương | 2025 |\n")
     assert got == [{("Sở Nội vụ" + BD, "lead"), ("Sở Tư pháp" + BD, "support")}, {("Sở Công Thương" + BD, "lead")}]
+
+
+def test_lead_and_partners_named_by_their_part():
+    # "A chịu trách nhiệm chính, B và C phối hợp", "A là cơ quan chủ trì; B là cơ quan phối hợp",
+    # "A làm đầu mối, B phối hợp": A leads, the others support; "là cơ quan chuyên môn" only describes
+    got = roles("1. Sở Xây dựng chịu trách nhiệm chính, Sở Tài chính và Sở Nội vụ phối hợp thực hiện.\n\n"
+                "2. Sở Tư pháp là cơ quan chủ trì; Thanh tra tỉnh là cơ quan phối hợp.\n\n"
+                "3. Giao Sở Y tế chủ trì kiểm tra. Sở Tài chính là cơ quan phối hợp.\n\n"
+                "4. Sở Nội vụ là cơ quan chuyên môn của Ủy ban nhân dân tỉnh.\n")
+    assert got == [{("Sở Xây dựng" + BD, "lead"), ("Sở Tài chính" + BD, "support"), ("Sở Nội vụ" + BD, "support")},
+                   {("Sở Tư pháp" + BD, "lead"), ("Thanh tra tỉnh Bình Định", "support")},
+                   {("Sở Y tế" + BD, "lead")},
+                   {("Sở Y tế" + BD, "lead"), ("Sở Tài chính" + BD, "support")}]
