@@ -812,12 +812,20 @@ _SUBORDINATE_RE = re.compile(r"((?:tap doan|tong cong ty|cong ty)(?:\s+(?:tap do
                              r"\s+truc thuoc\s+")
 
 
+_COMPANY_KINDS_RE = re.compile(r"(?:tap doan|tong cong ty|cong ty)(?:\s+(?:tap doan|tong cong ty|cong ty))*(?![a-z0-9])")
+
+
 def _subordinate_collectives(T: str, F: str, s: int, hi: int, ctx: Context) -> list[Mention]:
     """"các Tập đoàn, Tổng công ty trực thuộc Bộ Tài chính, Bộ Xây dựng": one collective of the
     companies of each parent body named ("Các tập đoàn, tổng công ty trực thuộc Bộ Tài chính")."""
     m = _SUBORDINATE_RE.match(F, s, hi)
     if not m:
-        return []
+        bare = _COMPANY_KINDS_RE.match(F, s, hi)
+        if bare is None:
+            return []
+        # "các Tập đoàn, Tổng công ty" with no parent: a class (generic), or the addressees so named
+        return [Mention(s - 4, bare.end(), Agency(name=_written(T, s - 4, bare.end()), kind="generic", generic=True),
+                        generic=True, head_start=s)]
     kinds = "Các " + squash_spaces(modern_tones(T[m.start(1):m.end(1)])).lower()
     out: list[Mention] = []
     pos = m.end()

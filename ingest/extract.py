@@ -770,6 +770,11 @@ def _referents(T: str, F: str, m: Mention, sc: Scope, refs: dict, as_lead: bool)
             members = [a for a in sc.addressed if not a.generic and m.agency.kind in ("generic", a.kind)]
         elif m.by_level or (m.head is not None and m.agency.level):
             members = _addressed_of(m.agency, sc)
+        elif as_lead and F.startswith("cac ", m.start):
+            # "các Tập đoàn, Tổng công ty" given a task: the addressed collectives whose names start so
+            # ("Các tập đoàn, tổng công ty trực thuộc Bộ Tài chính"), if any
+            phrase = fold(T[m.start:m.end])
+            members = [a for a in sc.addressed if not a.generic and fold(a.name).startswith(phrase + " ")]
     if not members:
         return [m]
     return [Mention(m.start, m.end, a) for a in members]

@@ -118,3 +118,14 @@ def test_a_letter_to_a_company_calls_it_cong_ty():
     roles = roles_of(text)
     assert ("Công ty trách nhiệm hữu hạn Thép Sông Lam", "lead") in roles
     assert {r for _, r in roles} == {"lead"} and len(roles) == 1
+
+
+def test_the_groups_and_corporations_a_telegram_is_addressed_to():
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 301/CĐ-TTg\nHà Nội, ngày 02 tháng 12 năm 2025\n\nCÔNG ĐIỆN\nVề bảo đảm cung ứng xăng dầu\n\n"
+            "THỦ TƯỚNG CHÍNH PHỦ điện:\n"
+            "- Bộ trưởng Bộ Công Thương;\n"
+            "- Chủ tịch Hội đồng thành viên các Tập đoàn, Tổng công ty trực thuộc Bộ Công Thương.\n\n"
+            "1. Chủ tịch Hội đồng thành viên các Tập đoàn, Tổng công ty có trách nhiệm chỉ đạo bảo đảm nguồn cung xăng dầu "
+            "cho thị trường trong mọi tình huống.\n")
+    assert ("Các tập đoàn, tổng công ty trực thuộc Bộ Công Thương", "lead") in roles_of(text)
