@@ -92,3 +92,7 @@ def test_console_command_of_the_wheel_extracts_and_ingests(fresh_env, tmp_path):
                            env=env, capture_output=True, text=True, timeout=300)
     assert stats.returncode == 0, stats.stderr
     assert '"Obligation"' in stats.stdout
+    module = subprocess.run([str(fresh_env / "bin" / "python"), "-m", "phoihop", "stats", "--store",
+                             str(tmp_path / "store"), "--json"], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert module.returncode == 0 and module.stdout == stats.stdout, module.stderr
