@@ -847,10 +847,12 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
                          outcome="heading: its bodies lead what follows")
             return
     inherited = None
-    if not leads and roles.subject is None and not roles.narrative and state.may_inherit(F, cs, ce):
+    if not leads and roles.subject is None and not roles.narrative and (state.may_inherit(F, cs, ce) or (
+            roles.supports and state.prev and state.prev_unit == u.start)):
         # a clause that names no body continues: the sentence before it in the same
         # paragraph, else the heading or label above it, else (in running text) the
-        # task before it when it opens a task itself
+        # task before it when it opens a task itself; partners alone ("B, C phối hợp thực hiện.") join the
+        # sentence before in any text
         if state.prev and state.prev_unit == u.start:
             leads, inherited = list(state.prev), "sentence before"
         elif context:

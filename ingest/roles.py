@@ -152,12 +152,34 @@ _CLASS_ITEM = re.compile(r"(?:cac\s+)?(?:co quan|don vi|to chuc|doanh nghiep|luc
 
 def _unnamed_member(T: str, F: str, lo: int, hi: int) -> bool:
     """One unnamed class of bodies between two named ones: "Đài Phát thanh và Truyền hình, cơ quan
-    thông tấn báo chí và UBND các xã" is still one list."""
+    thông tấn báo chí và UBND các xã" is still one list; so is one capitalised name that was not read as
+    a body ("Thuế Thành phố và các Thuế cơ sở, UBND cấp xã")."""
     cuts = [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(T, lo, hi)]
     if len(cuts) < 2 or cuts[0][0] != lo or cuts[-1][1] != hi:
         return False
-    inner = [" ".join(F[a[1]:b[0]].split()) for a, b in zip(cuts, cuts[1:])]
-    return len([p for p in inner if p]) == 1 and all(not p or _CLASS_ITEM.fullmatch(p) for p in inner)
+    inner = [(a[1], b[0]) for a, b in zip(cuts, cuts[1:]) if F[a[1]:b[0]].strip()]
+    return len(inner) == 1 and _unnamed_item(T, F, *inner[0])
+
+
+# a capitalised name of at most ten words that the name reader left out ("các Thuế cơ sở")
+_NAMED_ITEM = re.compile(r"(?:các\s+)?[A-ZĐ]\w*(?:\s+\w+){0,9}")
+
+
+_ITEM_END = re.compile(r"\s*(?:,|\svà)\s*$")
+
+
+def _unnamed_first(T: str, F: str, lo: int, hi: int) -> bool:
+    """"Đề nghị: Hiệp hội X, Hội Y …": the first member of the verb's list is a name the reader left out; the
+    body after it is still the verb's."""
+    end = _ITEM_END.search(T, lo, hi)
+    start = _skip_blank(T, lo, hi)
+    start += T[start:start + 1] == ":"
+    return end is not None and end.start() - start < 60 and _unnamed_item(T, F, _skip_blank(T, start, hi), end.start())
+
+
+def _unnamed_item(T: str, F: str, lo: int, hi: int) -> bool:
+    """T[lo:hi] is one member of a list that names no body the reader knows: a class of bodies or a name."""
+    return bool(_CLASS_ITEM.fullmatch(" ".join(F[lo:hi].split())) or _NAMED_ITEM.fullmatch(T, lo, hi))
 
 
 _PUNCTUATION_ONLY = re.compile(r"[\s,;:.*()]*")
@@ -274,6 +296,8 @@ def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
         allowed = len(gap) <= 6 and gap[-1] in ("ve", "cho", "len", "truoc")
     if cat == "support" and not allowed:
         allowed = _partner_gap(T, m.end(), hi, gap_text)
+    if cat in ("assign", "support") and not allowed:
+        allowed = _unnamed_first(T, F, m.end(), hi)
     if not allowed:
         return None
     return cat, val, " ".join(m.group(1).split())

@@ -57,12 +57,13 @@ def test_body_after_presiding_lead_then_phoi_hop_is_its_partner():
 
 def test_subject_that_joins_with_its_own_partner_leads():
     # "X tham gia, phối hợp với Y …": X is the subject with a partner of its own, so it leads;
-    # "X tham gia" alone still joins a task as support
+    # "X tham gia" alone still joins a task as support (the task of the sentence before: its lead is kept)
     got = roles("**Điều 5. Tổ chức thực hiện**\n\n"
                 "1. Sở Tư pháp tham gia, phối hợp với Sở Xây dựng thẩm định hồ sơ bến.\n\n"
                 "2. Sở Xây dựng chủ trì thẩm định hồ sơ bến. Sở Tư pháp tham gia.\n")
     assert got == [{("Sở Tư pháp tỉnh Quảng Trị", "lead"), ("Sở Xây dựng tỉnh Quảng Trị", "support")},
-                   {("Sở Xây dựng tỉnh Quảng Trị", "lead")}, {("Sở Tư pháp tỉnh Quảng Trị", "support")}]
+                   {("Sở Xây dựng tỉnh Quảng Trị", "lead")},
+                   {("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Sở Tư pháp tỉnh Quảng Trị", "support")}]
 
 
 def test_body_after_a_condition_then_leads_with_its_partner():

@@ -128,3 +128,34 @@ def test_lead_and_partners_named_by_their_part():
                    {("Sở Tư pháp" + BD, "lead"), ("Thanh tra tỉnh Bình Định", "support")},
                    {("Sở Y tế" + BD, "lead")},
                    {("Sở Y tế" + BD, "lead"), ("Sở Tài chính" + BD, "support")}]
+
+
+def test_partners_join_the_sentence_before_in_a_news_page():
+    # a news page reporting a plan: "Sở A có trách nhiệm …; Sở B, Sở C phối hợp thực hiện." in one paragraph
+    page = ("# Bình Định chủ động ứng phó bão\n\n*Source: baobinhdinh.vn*\n\n"
+            "Ngày 10/9/2025, UBND tỉnh Bình Định ban hành Công văn số 1234/UBND-NN về việc ứng phó bão.\n\n"
+            "Theo đó, Sở Công Thương có trách nhiệm bảo đảm hàng hóa thiết yếu; Sở Tài chính, Sở Xây dựng "
+            "phối hợp thực hiện.\n")
+    ex = extract_text(page, "news.md")
+    got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    assert got == [{("Sở Công Thương" + BD, "lead")},
+                   {("Sở Công Thương" + BD, "lead"), ("Sở Tài chính" + BD, "support"), ("Sở Xây dựng" + BD, "support")}]
+
+
+def test_list_with_a_member_the_reader_does_not_know():
+    # a capitalised member that is no known body ("Hiệp hội Du lịch tỉnh", "các Thuế cơ sở") does not cut
+    # the list: the bodies on both sides of it keep the list's role
+    got = roles("1. Đề nghị: Hiệp hội Du lịch tỉnh, Hội Nông dân tỉnh tuyên truyền.\n\n"
+                "2. Sở Nội vụ, Thuế tỉnh và các Thuế cơ sở, Sở Tài chính có trách nhiệm kiểm tra.\n\n"
+                "3. Sở Y tế phối hợp với Hiệp hội Du lịch tỉnh, Sở Tài chính kiểm tra.\n")
+    assert got == [{("Hội Nông dân" + BD, "lead")},
+                   {("Sở Nội vụ" + BD, "lead"), ("Thuế tỉnh Bình Định", "lead"), ("Sở Tài chính" + BD, "lead")},
+                   {("Sở Y tế" + BD, "lead"), ("Sở Tài chính" + BD, "support")}]
+
+
+def test_giao_before_a_ban_is_an_order():
+    # "Giao Ban Quản lý …" gives a task to a Ban; "họp giao ban" is a meeting
+    got = roles("1. Giao Ban Quản lý dự án đầu tư xây dựng tỉnh và Sở Xây dựng kiểm tra.\n\n"
+                "2. Sở Y tế chủ trì buổi giao ban với Sở Tài chính hằng tháng.\n")
+    assert got == [{("Ban Quản lý dự án đầu tư xây dựng tỉnh Bình Định", "lead"), ("Sở Xây dựng" + BD, "lead")},
+                   {("Sở Y tế" + BD, "lead")}]
