@@ -21,6 +21,9 @@ from .agencies import Mention
 # What may stand before the subject of a clause: adverbs and (from verbs.tsv) people's titles.
 _PREFIX_WORDS = ("dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|ben canh do|nhu vay|vi vay|theo do|cu the|"
                  "ve phia|phan minh|tai cuoc hop|trong thoi gian toi|cac|va|doi voi|yeu cau|noi dung|co quan|don vi")
+# … and a time with no comma after it ("Trước ngày 01 tháng 11 hằng năm Tập đoàn X có trách nhiệm:")
+_TIME_PREFIX = (r"(?:(?:truoc|sau|den|tu|vao|cham nhat(?:\s+la)?)\s+)?ngay\s+\d{1,2}(?:\s+(?:thang\s+)?\d{1,2})?"
+                r"(?:\s+(?:nam\s+)?\d{4})?|(?:dinh ky\s+)?hang\s+(?:nam|quy|thang|tuan)|dinh ky")
 # What may stand between two bodies of one list, besides punctuation: "và", "cùng các", a title.
 _LIST_WORDS = "va|cung cac|cac"
 _LIST_PUNCT = frozenset(" \t\r\n,;:&()*")
@@ -52,7 +55,7 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(prefix of a clause's subject, words between two listed bodies, a marker's title gap
     as in "yêu cầu Chủ tịch …", "giao cho Giám đốc …", a title opening a phrase), on folded text."""
     titles = lexicon.alternation(lexicon.verbs().get("title", {}))
-    prefix = re.compile(rf"^(?:(?:{_PREFIX_WORDS}|{titles})\s*)*$")
+    prefix = re.compile(rf"^(?:(?:{_PREFIX_WORDS}|{_TIME_PREFIX}|{titles})\s*)*$")
     between = re.compile(rf"^(?:(?:{_LIST_WORDS})(?:\s+|$))?(?:(?:luc luong|co quan|{titles})\s*)?$")
     gap = re.compile(rf"^(?:(?:cho|cac|dong chi)\s+)*(?:{titles})(?:\s+cac)?$")
     starts = re.compile(rf"(?:{titles})(?![a-z0-9])")

@@ -159,3 +159,12 @@ def test_giao_before_a_ban_is_an_order():
                 "2. Sở Y tế chủ trì buổi giao ban với Sở Tài chính hằng tháng.\n")
     assert got == [{("Ban Quản lý dự án đầu tư xây dựng tỉnh Bình Định", "lead"), ("Sở Xây dựng" + BD, "lead")},
                    {("Sở Y tế" + BD, "lead")}]
+
+
+def test_time_before_the_subject_without_a_comma():
+    # "Trước ngày 01 tháng 11 hằng năm Sở X có trách nhiệm …", "Hằng năm Sở Y …": the time before the body
+    # that opens the clause does not hide its subject
+    got = roles("1. Trước ngày 01 tháng 11 hằng năm Sở Tài chính có trách nhiệm tổng hợp dự toán.\n\n"
+                "2. Hằng quý Sở Nội vụ tổ chức kiểm tra.\n\n"
+                "3. Ngày 10/9/2025 Sở Y tế đã ban hành Kế hoạch số 12/KH-SYT.\n")
+    assert got == [{("Sở Tài chính" + BD, "lead")}, {("Sở Nội vụ" + BD, "lead")}]
