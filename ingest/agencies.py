@@ -580,6 +580,11 @@ def _level_collective_tail(T: str, F: str, p: int, end: int, ctx: Context,
     return pl, cut
 
 
+# "Vụ pháp chế - Bộ Công Thương", "Cục kiểm tra văn bản …, Bộ Tư pháp": a unit written in lower case, but
+# with its ministry after it (a Nơi nhận line), is a body all the same
+_UNIT_OF_MINISTRY_RE = re.compile(r"(?:[^\W\d_]+[ \t]+){0,6}?[^\W\d_]+[ \t]*[-–,(]?[ \t]*Bộ[ \t]+[A-ZĐ]")
+
+
 def _opens_with_connector(T: str, q: int) -> bool:
     m = re.match(r"\w+", T[q:q + 12])
     return bool(m) and modern_tones(m.group()).lower() in lexicon.name_connectors()
@@ -632,8 +637,8 @@ _LOWERCASE_LOCAL_OK = {"van_phong"}
 # Kinds whose names may go on in lower case right after the head ("Ban quản lý dự án đầu tư …").
 _DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
 
-# Kinds named by their own name, with no jurisdiction (Công ty …, Tập đoàn …).
-_COMPANY_KINDS = {"cong_ty", "tap_doan"}
+# Kinds named by their own name, with no jurisdiction (Công ty …, Tập đoàn …, Đại học Đà Nẵng).
+_COMPANY_KINDS = {"cong_ty", "tap_doan", "dai_hoc"}
 
 
 def _expand_name_abbreviations(name: str) -> str:
@@ -1219,7 +1224,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                     last_end = found[-1].end
                     continue
             q = _skip_space(T, p, hi)
-            if head.kind not in _DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()):
+            if head.kind not in _DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()) \
+                    and not (head.kind in ("vu", "cuc") and _UNIT_OF_MINISTRY_RE.match(T, q, hi)):
                 continue  # "Trường hợp …", "Bảo đảm …": a common word, not a body
             starts = lexicon.open_name_starts().get(head.kind)
             if starts and not any(F.startswith(w, q) and not F[q + len(w):q + len(w) + 1].isalnum() for w in starts):

@@ -129,3 +129,19 @@ def test_the_groups_and_corporations_a_telegram_is_addressed_to():
             "1. Chủ tịch Hội đồng thành viên các Tập đoàn, Tổng công ty có trách nhiệm chỉ đạo bảo đảm nguồn cung xăng dầu "
             "cho thị trường trong mọi tình huống.\n")
     assert ("Các tập đoàn, tổng công ty trực thuộc Bộ Công Thương", "lead") in roles_of(text)
+
+
+def test_national_assembly_committees_portals_associations_and_universities():
+    assert names("Đề nghị Ủy ban Pháp luật và Tư pháp của Quốc hội, Hội đồng Dân tộc thẩm tra dự án") == \
+        ["Ủy ban Pháp luật và Tư pháp của Quốc hội", "Hội đồng Dân tộc của Quốc hội"]
+    assert names("công khai trên Cổng dịch vụ công quốc gia") == ["Cổng Dịch vụ công quốc gia"]
+    assert names("Giao Hiệp hội Du lịch tỉnh phối hợp quảng bá") == ["Hiệp hội Du lịch tỉnh Kon Tum"]
+    assert names("Đại học Đà Nẵng chủ trì đề tài") == ["Đại học Đà Nẵng"]
+    assert names("sinh viên các trường đại học, cao đẳng") == []
+
+
+def test_abbreviations_inside_names_and_a_ministry_unit_in_lower_case():
+    assert names("- Cục Kiểm tra văn bản và Quản lý XLVP hành chính - Bộ Tư pháp;")[0] == \
+        "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"
+    assert names("- Vụ pháp chế - Bộ Y tế;") == ["Vụ pháp chế", "Bộ Y tế"]
+    assert names("xử lý các vụ việc, Bộ Y tế hướng dẫn") == ["Bộ Y tế"]
