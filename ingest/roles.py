@@ -545,11 +545,13 @@ _PAREN_ROLE = re.compile(r"\s*(?:(?:co quan|don vi)\s+)?(chu tri|phoi hop|tham g
 
 def _bracketed_roles(T: str, F: str, mentions: list[Mention], need_lead: bool = True) -> list[tuple[Mention, str]]:
     """The bodies of a list whose members carry their role in brackets: "A (chủ trì), B, C (phối hợp)" gives A
-    lead, B and C support (each bracket covers the bodies listed since the one before). Empty when no
+    lead, B and C support (each bracket covers the bodies listed since the one before); the bodies listed
+    after the lead's bracket with none of their own ("A (chủ trì), B, C") are its partners. Empty when no
     bracket names the lead."""
     out: list[tuple[Mention, str]] = []
     pending: list[Mention] = []
-    pos = None
+    pos = closed = None
+    role = None
     for m in mentions:
         if pos is not None and not _separates(T, F, pos, m.start):
             pending = []
@@ -562,6 +564,9 @@ def _bracketed_roles(T: str, F: str, mentions: list[Mention], need_lead: bool = 
             role = "lead" if hit.group(1) == "chu tri" else "support"
             out += [(x, role) for x in pending]
             pending, pos = [], close + 1
+            closed = pos
+    if role == "lead" and pending and closed is not None and _separates(T, F, closed, pending[0].start):
+        out += [(x, "support") for x in pending]
     return out if not need_lead or any(r == "lead" for _, r in out) else []
 
 

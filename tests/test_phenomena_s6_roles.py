@@ -168,3 +168,11 @@ def test_time_before_the_subject_without_a_comma():
                 "2. Hằng quý Sở Nội vụ tổ chức kiểm tra.\n\n"
                 "3. Ngày 10/9/2025 Sở Y tế đã ban hành Kế hoạch số 12/KH-SYT.\n")
     assert got == [{("Sở Tài chính" + BD, "lead")}, {("Sở Nội vụ" + BD, "lead")}]
+
+
+def test_bodies_after_the_bracketed_lead_are_its_partners():
+    # "Đơn vị thực hiện: A (chủ trì), B, C.": B and C, listed after the lead's bracket, support
+    got = roles("**1. Tuyên truyền**\n\nĐơn vị thực hiện: Sở Văn hóa, Thể thao và Du lịch (chủ trì), "
+                "Đài Phát thanh và Truyền hình tỉnh, Sở Nội vụ.\n")
+    assert got == [{("Sở Văn hóa, Thể thao và Du lịch" + BD, "lead"),
+                    ("Đài Phát thanh và Truyền hình tỉnh Bình Định", "support"), ("Sở Nội vụ" + BD, "support")}]
