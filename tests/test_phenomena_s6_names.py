@@ -145,3 +145,13 @@ def test_abbreviations_inside_names_and_a_ministry_unit_in_lower_case():
         "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"
     assert names("- Vụ pháp chế - Bộ Y tế;") == ["Vụ pháp chế", "Bộ Y tế"]
     assert names("xử lý các vụ việc, Bộ Y tế hướng dẫn") == ["Bộ Y tế"]
+
+
+def test_police_and_population_units_keep_their_whole_names():
+    assert names("Giao Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh chủ trì") == \
+        ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Kon Tum"]
+    assert names("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh kiểm tra") == \
+        ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Kon Tum"]
+    assert names("Giao Chi cục Dân số - Kế hoạch hóa gia đình tuyên truyền") == \
+        ["Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Kon Tum"]
+    assert names("Cục Chăn nuôi và Thú y xác định vùng dịch") == ["Cục Chăn nuôi và Thú y"]
