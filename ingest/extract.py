@@ -621,6 +621,7 @@ def _task_cell_partners(T: str, F: str, row, sc: Scope) -> list[Mention]:
 # in a lead column's cell, what marks a body as the lead's partner: "B phối hợp", "B (phối hợp)" after it,
 # or "Phối hợp: B" / "phối hợp với B" before it (the last role word of its list item)
 _PARTNER_AFTER = re.compile(r"\s*(?:phoi hop|tham gia)(?!\s+(?:voi|cung)(?![a-z0-9]))(?![a-z0-9])")
+_LABEL_COLON = re.compile(r"[ \t*_]*:")
 _CELL_ROLE_WORD = re.compile(r"(?<![a-z0-9])(chu tri|phoi hop|tham gia)(?![a-z0-9])")
 
 
@@ -630,8 +631,8 @@ def _cell_role(T: str, F: str, s: int, m: Mention, column: str) -> str:
     if column != "lead":
         return column
     after = _PARTNER_AFTER.match(F, m.end)
-    if after and not any(c in ",;:." for c in T[m.end:after.end()]):
-        return "support"
+    if after and not any(c in ",;:.-–" for c in T[m.end:after.end()]) and not _LABEL_COLON.match(T, after.end()):
+        return "support"   # "B phối hợp" ("- Phối hợp: C" after B is the label of the next item)
     item = max(s, *(T.rfind(c, s, m.start) + 1 for c in ";.\n+"))   # the cell's list item the body is in
     words = _CELL_ROLE_WORD.findall(F, item, m.start)
     return "support" if words and words[-1] != "chu tri" else "lead"

@@ -288,13 +288,15 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
     kinds.update({col: "lead" for col, words in header.items()
                   if col not in kinds and column_words("lead", alone=True).fullmatch(" ".join(words.split()))})
     for col, kind in list(kinds.items()):
-        if kind == "lead" and column_words("support").search(header[col]):
-            kinds[col] = "support"      # "Cơ quan phối hợp thực hiện"
+        if kind == "support" and _PRESIDE_WORD.search(header[col]):
+            kinds[col] = "lead"         # "Cơ quan chủ trì, phối hợp": its cells name the lead and its partners
+    sub = _sub_header(text, table, kinds)
+    kinds.update(sub)
     if "lead" not in kinds.values():
         return []
     rows: dict[int, TaskRow] = {}
     for c in table:
-        if c.row == 0 or not text[c.start:c.end].strip():
+        if c.row == 0 or (sub and c.row == 1) or not text[c.start:c.end].strip():
             continue
         row = rows.setdefault(c.row, TaskRow(c.start, c.end))
         row.start, row.end = min(row.start, c.start), max(row.end, c.end)
@@ -311,6 +313,24 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
         while row.end > row.start and text[row.end - 1] in " \t|":
             row.end -= 1
     return [r for r in rows.values() if r.leads]
+
+
+_PRESIDE_WORD = re.compile(r"(?<![a-z0-9])chu tri(?![a-z0-9])")
+
+
+def _sub_header(text: str, table: list, kinds: dict) -> dict:
+    """A header printed on two rows ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"): the kinds its second
+    row gives to columns, when each of its filled cells is only a column's words. Empty when it is a row of data."""
+    cells = {c.col: " ".join(fold(text[c.start:c.end]).split()) for c in table if c.row == 1}
+    filled = {col: words for col, words in cells.items() if words}
+    out = {}
+    for col, words in filled.items():
+        kind = next((k for k in ("support", "lead") if column_words(k).fullmatch(words) or
+                     column_words(k, alone=True).fullmatch(words)), None)
+        if kind is None:
+            return {}
+        out[col] = kind
+    return out if "lead" in out.values() or "lead" in kinds.values() else {}
 
 
 @lru_cache(maxsize=8)

@@ -176,3 +176,17 @@ def test_bodies_after_the_bracketed_lead_are_its_partners():
                 "Đài Phát thanh và Truyền hình tỉnh, Sở Nội vụ.\n")
     assert got == [{("Sở Văn hóa, Thể thao và Du lịch" + BD, "lead"),
                     ("Đài Phát thanh và Truyền hình tỉnh Bình Định", "support"), ("Sở Nội vụ" + BD, "support")}]
+
+
+def test_task_tables_with_combined_or_two_row_headers():
+    # a column "Cơ quan chủ trì, phối hợp" leads and its cells name the partners; a header on two rows
+    # ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"); "- Chủ trì: A - Phối hợp: B" inside one cell
+    got = roles("| STT | Nội dung | Cơ quan chủ trì, phối hợp | Thời gian |\n|---|---|---|---|\n"
+                "| 1 | Rà soát đê điều | Sở Xây dựng chủ trì, phối hợp với Sở Tài chính | 2025 |\n\n"
+                "| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |\n|---|---|---|---|---|\n"
+                "| | | Chủ trì | Phối hợp | |\n| 1 | Tổ chức hội nghị | Sở Nội vụ | Sở Tư pháp | 2025 |\n\n"
+                "| STT | Nội dung | Đơn vị thực hiện | Thời gian |\n|---|---|---|---|\n"
+                "| 1 | Kiểm tra an toàn thực phẩm | - Chủ trì: Sở Y tế - Phối hợp: Sở Công Thương | 2025 |\n")
+    assert got == [{("Sở Xây dựng" + BD, "lead"), ("Sở Tài chính" + BD, "support")},
+                   {("Sở Nội vụ" + BD, "lead"), ("Sở Tư pháp" + BD, "support")},
+                   {("Sở Y tế" + BD, "lead"), ("Sở Công Thương" + BD, "support")}]
