@@ -79,6 +79,8 @@ _HEADER_CELL = 60           # a table's header cell: "Cơ quan chủ trì", "Th�
 _SHORT_TAIL = 12          # a wrapped line's last word alone on the next line ("TP;")
 _ROW_NUMBER = 8             # a number column's cell: "TT", "1", "I.2"
 _ROW_LABEL_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*\.?|[a-zđ]\)")
+# a row that spans the table and names a group of its rows ("**I. NÂNG CAO NHẬN THỨC**", "A. Lĩnh vực y tế")
+_GROUP_ROW_RE = re.compile(r"[*_ ]*(?:[IVXL]{1,5}|[A-Z]|\d{1,2})[.)][ \t*_]*\S")
 _PAGE_TITLE_RE = re.compile(r"[ \t]*[A-ZĐ]\w*(?:[ \t]+\w+){0,2}[ \t]+\d{1,6}[/-][\w/-]+[ \t]+(?:năm|ngày)[ \t]")
 _PREAMBLE_MAX = 8000        # a page's banner and metadata before the header
 _HEADER_LINES = 10          # lines of a header above the national motto
@@ -339,21 +341,23 @@ def _stream_table(lines: _Lines, tokens: list, texts: list, pos: int) -> tuple[l
     numbered = len(texts[pos + 1]) <= _ROW_NUMBER
     cells, row = [], 0
     while pos < n and tokens[pos] is None:
-        col, k, row_cells, opener = 0, pos, [], None
+        col, k, row_cells, opener, label = 0, pos, [], None, None
         while col < width and k < n and tokens[k] is None:
-            if col >= 2 and k + 2 < n and tokens[k + 1] is None and texts[k + 2] is not None and \
-                    _ROW_LABEL_RE.fullmatch(texts[k + 2]):
+            if (col >= 2 or col == 1 and _GROUP_ROW_RE.match(label or "")) and k + 2 < n and \
+                    tokens[k + 1] is None and texts[k + 2] is not None and _ROW_LABEL_RE.fullmatch(texts[k + 2]):
                 break       # "|" "|" then "2": the row (spanning columns) ended
             k += 1
             if k < n and tokens[k] is not None:
                 a, b = tokens[k]
                 row_cells.append(Cell(lines.starts[a], lines.starts[b] + len(lines.raw[b]), row, col))
                 opener = texts[k] if col == 0 else opener
+                label = label or texts[k]
                 k += 1
             col += 1
         if k >= n or tokens[k] is not None or not row_cells or \
-                (numbered and row and (opener is None or len(opener) > _ROW_NUMBER)):
-            break
+                (numbered and row and (opener is None or len(opener) > _ROW_NUMBER) and
+                 not (len(row_cells) == 1 and _GROUP_ROW_RE.match(label or ""))):
+            break       # (a row of one cell "I. Tên nhóm" only names a group of the rows after it)
         cells += row_cells
         row, pos = row + 1, k + 1
     return cells, pos if cells else pos + 1

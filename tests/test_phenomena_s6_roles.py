@@ -190,3 +190,17 @@ def test_task_tables_with_combined_or_two_row_headers():
     assert got == [{("Sở Xây dựng" + BD, "lead"), ("Sở Tài chính" + BD, "support")},
                    {("Sở Nội vụ" + BD, "lead"), ("Sở Tư pháp" + BD, "support")},
                    {("Sở Y tế" + BD, "lead"), ("Sở Công Thương" + BD, "support")}]
+
+
+def test_table_printed_one_cell_a_line_with_group_rows():
+    # a legal library prints each cell on its own line between "|" lines; a row of one cell ("I. Nhóm …",
+    # with or without an empty number cell) names a group of rows and does not end the table
+    cells = ["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời hạn**"]
+    stream = "|\n" + "\n|\n".join(cells) + "\n|\n|\n"
+    stream += "**I. NÂNG CAO NHẬN THỨC**\n|\n|\n"
+    stream += "1\n|\nTuyên truyền về chuyển đổi số.\n|\nSở Khoa học và Công nghệ\n|\nSở Nội vụ\n|\n2025\n|\n|\n"
+    stream += "|\n**II. HẠ TẦNG**\n|\n|\n|\n"
+    stream += "2\n|\nPhủ sóng 5G.\n|\nSở Xây dựng\n|\nCông an tỉnh\n|\n2026\n|\n|\n"
+    got = roles("**III. NHIỆM VỤ**\n\n" + stream)
+    assert {("Sở Khoa học và Công nghệ" + BD, "lead"), ("Sở Nội vụ" + BD, "support")} in got
+    assert {("Sở Xây dựng" + BD, "lead"), ("Công an tỉnh Bình Định", "support")} in got
