@@ -283,7 +283,8 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
     header = {c.col: fold(text[c.start:c.end]) for c in table if c.row == 0}
     if any(column_words("procedure").search(words) for words in header.values()):
         return []   # a list of administrative procedures, not of tasks
-    kinds = {col: kind for col, words in header.items() for kind in ("lead", "support", "task")
+    # the body columns win over the task words in their header ("Phân công nhiệm vụ", "Đơn vị thực hiện nhiệm vụ")
+    kinds = {col: kind for col, words in header.items() for kind in ("task", "lead", "support")
              if column_words(kind).search(words)}
     kinds.update({col: "lead" for col, words in header.items()
                   if col not in kinds and column_words("lead", alone=True).fullmatch(" ".join(words.split()))})

@@ -204,3 +204,11 @@ def test_table_printed_one_cell_a_line_with_group_rows():
     got = roles("**III. NHIỆM VỤ**\n\n" + stream)
     assert {("Sở Khoa học và Công nghệ" + BD, "lead"), ("Sở Nội vụ" + BD, "support")} in got
     assert {("Sở Xây dựng" + BD, "lead"), ("Công an tỉnh Bình Định", "support")} in got
+
+
+def test_procedure_table_column_phan_cong_nhiem_vu_leads():
+    # "Phân công nhiệm vụ" names who carries the step: a body column, though its header says "nhiệm vụ"
+    got = roles("| STT | Nội dung công việc | Phân công nhiệm vụ | Thời gian thực hiện |\n|---|---|---|---|\n"
+                "| Bước 1 | Tiếp nhận hồ sơ | Văn phòng Sở Tư pháp | 0,5 ngày |\n"
+                "| Bước 2 | Thẩm định hồ sơ | Thanh tra tỉnh | 02 ngày |\n")
+    assert got == [{("Văn phòng Sở Tư pháp" + BD, "lead")}, {("Thanh tra tỉnh Bình Định", "lead")}]
