@@ -487,13 +487,14 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         lw = _LEVEL_END_RE.search(F, p, r) if count and not _cap(T, nxt) else None
         if lw and _spelled_as_level(T[lw.start(1):r]):
             break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …", "… Thành phố | cấu hình": a level word ends the name
-        if count and punct in (",", "&", "-", "–") and _head_at(T, F, nxt, hi) and _cap(T, nxt):
+        if count and punct in (",", "&", "-", "–") and _cap(T, nxt) and _body_at(T, F, nxt, hi):
             break  # "…, Công ty …": the next body
         if count and F[nxt:nxt + 3] == "va " and _head_at(T, F, nxt + 3, hi) and _cap(T, nxt + 3):
             break  # "… và Sở …"
         hm = _head_at(T, F, nxt, hi) if _cap(T, nxt) else None
-        if hm and count and _head_of(hm.group(1)).mode == "placed":
+        if hm and count and _head_of(hm.group(1)).mode == "placed" and _place_follows(T, F, hm.end(), hi):
             break   # "CỤC THUẾ | THUẾ TỈNH X": a body that needs its own place starts after the name
+            #         (but not "Tập đoàn Công nghiệp - Viễn thông Quân đội")
         if hm:  # a body's name inside the name: "Văn phòng Ban Chỉ đạo …", "Cục Lãnh sự Bộ Ngoại giao"
             r = end = _inner_head_end(T, F, hm, hi)
             count += 1
@@ -502,6 +503,19 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         r = end = w.end()
         count += 1
     return _trim_connectors(T, p, end)
+
+
+def _body_at(T: str, F: str, q: int, hi: int) -> bool:
+    """Does a body's head start at q? A head that names a body only with a place ("Viễn thông Cao Bằng")
+    does so only when a place follows it ("Công nghiệp - Viễn thông Quân đội" is one name)."""
+    hm = _head_at(T, F, q, hi)
+    return bool(hm) and (_head_of(hm.group(1)).mode != "placed" or _place_follows(T, F, hm.end(), hi))
+
+
+def _place_follows(T: str, F: str, p: int, hi: int) -> bool:
+    """Does a level word or a province's name follow p ("Thuế | tỉnh X", "Viễn thông | Cao Bằng")?"""
+    q = _skip_space(T, p, hi)
+    return bool(_level_word(T, F, q, hi) or _place_after(T, F, q, hi, "province"))
 
 
 _SERIES_END = re.compile(r"[;:.()\n]")
@@ -642,9 +656,22 @@ _COMPANY_KINDS = {"cong_ty", "tap_doan", "dai_hoc"}
 
 
 def _expand_name_abbreviations(name: str) -> str:
-    """"Ban Quản lý ATTP" -> "Ban Quản lý an toàn thực phẩm" (data/name_abbreviations.tsv)."""
+    """"Ban Quản lý ATTP" -> "Ban Quản lý an toàn thực phẩm" (data/name_abbreviations.tsv); abbreviations
+    of several words ("TT, DL&CNS") first, then word by word."""
+    phrases = _abbreviation_phrase_regex()
+    if phrases is not None:
+        name = phrases.sub(lambda m: lexicon.name_abbreviations()[m.group()], name)
     table = lexicon.name_abbreviations()
     return " ".join(table.get(w, w) for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_phrase_regex() -> re.Pattern | None:
+    """The abbreviations of name_abbreviations.tsv that span several words or hold a comma."""
+    keys = [k for k in lexicon.name_abbreviations() if " " in k or "," in k]
+    if not keys:
+        return None
+    return re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + ")(?!\\w)")
 
 
 def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:

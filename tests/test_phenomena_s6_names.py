@@ -155,3 +155,15 @@ def test_police_and_population_units_keep_their_whole_names():
     assert names("Giao Chi cục Dân số - Kế hoạch hóa gia đình tuyên truyền") == \
         ["Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Kon Tum"]
     assert names("Cục Chăn nuôi và Thú y xác định vùng dịch") == ["Cục Chăn nuôi và Thú y"]
+
+
+def test_associations_telecom_units_and_customs_in_noi_nhan():
+    assert names("Đề nghị Hội Khuyến học tỉnh, Hội Người cao tuổi tỉnh phối hợp") == \
+        ["Hội Khuyến học tỉnh Kon Tum", "Hội Người cao tuổi tỉnh Kon Tum"]
+    assert names("HỘI NGHỊ TỔNG KẾT; Hội nghị trực tuyến") == []
+    assert names("- Viễn thông Kon Tum, Bưu điện tỉnh;") == ["Viễn thông tỉnh Kon Tum", "Bưu điện tỉnh Kon Tum"]
+    # a head that needs its place does not cut a name it is part of
+    assert names("Tập đoàn Công nghiệp - Viễn thông Quân đội chủ trì") == ["Tập đoàn Công nghiệp - Viễn thông Quân đội"]
+    assert names("- Cổng thông tin điện tử Hải quan (Văn phòng);") == ["Cổng Thông tin điện tử Hải quan"]
+    assert names("- Các Chi cục hải quan khu vực (để thực hiện);") == ["Các Chi cục Hải quan khu vực"]
+    assert names("- Trung tâm TT, DL&CNS tỉnh;") == ["Trung tâm Thông tin dữ liệu và Công nghệ số tỉnh Kon Tum"]
