@@ -354,6 +354,11 @@ def _stream_table(lines: _Lines, tokens: list, texts: list, pos: int) -> tuple[l
                 label = label or texts[k]
                 k += 1
             col += 1
+        if numbered and row and k < n and tokens[k] is None and _continues_row(row_cells, opener, label, width):
+            row_cells = [Cell(c.start, c.end, row - 1, min(width - 1, c.col + 2)) for c in row_cells]
+            cells += row_cells
+            pos = k + 1
+            continue
         if k >= n or tokens[k] is not None or not row_cells or \
                 (numbered and row and (opener is None or len(opener) > _ROW_NUMBER) and
                  not (len(row_cells) == 1 and _GROUP_ROW_RE.match(label or ""))):
@@ -361,6 +366,15 @@ def _stream_table(lines: _Lines, tokens: list, texts: list, pos: int) -> tuple[l
         cells += row_cells
         row, pos = row + 1, k + 1
     return cells, pos if cells else pos + 1
+
+
+def _continues_row(row_cells: list[Cell], opener: str | None, label: str | None, width: int) -> bool:
+    """A short row of a numbered table that opens with neither a number nor a group's name ("|/UBND các
+    tỉnh/|/Đài Truyền hình …/|/|", closed by its "|") goes on with the row above, whose number and task cells
+    span it: its cells are that task's other bodies (the columns after the number and the task)."""
+    return bool(row_cells) and opener is not None and _ROW_NUMBER < len(opener) <= _HEADER_CELL * 3 and \
+        len(row_cells) <= width - 2 and not _GROUP_ROW_RE.match(label or "") and \
+        not _ROW_LABEL_RE.fullmatch(opener)
 
 
 def _document_lines(lines: _Lines, text: str) -> tuple[int, int]:

@@ -212,3 +212,16 @@ def test_procedure_table_column_phan_cong_nhiem_vu_leads():
                 "| Bước 1 | Tiếp nhận hồ sơ | Văn phòng Sở Tư pháp | 0,5 ngày |\n"
                 "| Bước 2 | Thẩm định hồ sơ | Thanh tra tỉnh | 02 ngày |\n")
     assert got == [{("Văn phòng Sở Tư pháp" + BD, "lead")}, {("Thanh tra tỉnh Bình Định", "lead")}]
+
+
+def test_table_one_cell_a_line_with_a_row_that_spans_the_task():
+    # the number and task cells span two rows: the short row under it names the task's other bodies
+    cells = ["**TT**", "**Tên đề án**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời hạn**"]
+    stream = "|\n" + "\n|\n".join(cells) + "\n|\n|\n"
+    stream += "1\n|\nĐề án phân loại rác thải.\n|\nSở Nông nghiệp và Môi trường\n|\nSở Xây dựng\n|\n2030\n|\n|\n"
+    stream += "Công an tỉnh\n|\nSở Y tế\n|\n|\n"
+    stream += "2\n|\nĐề án cải tạo bãi chôn lấp.\n|\nSở Tài chính\n|\nSở Nội vụ\n|\n2030\n|\n|\n"
+    got = roles("**III. NHIỆM VỤ**\n\n" + stream)
+    assert {("Sở Nông nghiệp và Môi trường" + BD, "lead"), ("Sở Xây dựng" + BD, "support"),
+            ("Công an tỉnh Bình Định", "lead"), ("Sở Y tế" + BD, "support")} in got
+    assert {("Sở Tài chính" + BD, "lead"), ("Sở Nội vụ" + BD, "support")} in got
