@@ -167,3 +167,10 @@ def test_associations_telecom_units_and_customs_in_noi_nhan():
     assert names("- Cổng thông tin điện tử Hải quan (Văn phòng);") == ["Cổng Thông tin điện tử Hải quan"]
     assert names("- Các Chi cục hải quan khu vực (để thực hiện);") == ["Các Chi cục Hải quan khu vực"]
     assert names("- Trung tâm TT, DL&CNS tỉnh;") == ["Trung tâm Thông tin dữ liệu và Công nghệ số tỉnh Kon Tum"]
+
+
+def test_short_forms_of_central_bodies_and_provincial_centres_in_noi_nhan():
+    assert names("- UBTW Mặt trận Tổ quốc Việt Nam; - NHNNVN; - BHTGVN;") == [
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ngân hàng Nhà nước Việt Nam", "Bảo hiểm tiền gửi Việt Nam"]
+    assert names("- TTTH & Công báo; - Cổng TT Điện tử tỉnh;") == [
+        "Trung tâm Tin học và Công báo tỉnh Kon Tum", "Cổng Thông tin điện tử tỉnh Kon Tum"]
