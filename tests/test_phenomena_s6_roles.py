@@ -192,11 +192,15 @@ def test_task_tables_with_combined_or_two_row_headers():
                    {("Sở Y tế" + BD, "lead"), ("Sở Công Thương" + BD, "support")}]
 
 
+def _stream_header(*cells: str) -> str:
+    """A table's header row as a legal library prints it: one cell a line between "|" lines."""
+    return "|\n" + "\n|\n".join(cells) + "\n|\n|\n"
+
+
 def test_table_printed_one_cell_a_line_with_group_rows():
     # a legal library prints each cell on its own line between "|" lines; a row of one cell ("I. Nhóm …",
     # with or without an empty number cell) names a group of rows and does not end the table
-    cells = ["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời hạn**"]
-    stream = "|\n" + "\n|\n".join(cells) + "\n|\n|\n"
+    stream = _stream_header("**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời hạn**")
     stream += "**I. NÂNG CAO NHẬN THỨC**\n|\n|\n"
     stream += "1\n|\nTuyên truyền về chuyển đổi số.\n|\nSở Khoa học và Công nghệ\n|\nSở Nội vụ\n|\n2025\n|\n|\n"
     stream += "|\n**II. HẠ TẦNG**\n|\n|\n|\n"
@@ -216,8 +220,7 @@ def test_procedure_table_column_phan_cong_nhiem_vu_leads():
 
 def test_table_one_cell_a_line_with_a_row_that_spans_the_task():
     # the number and task cells span two rows: the short row under it names the task's other bodies
-    cells = ["**TT**", "**Tên đề án**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời hạn**"]
-    stream = "|\n" + "\n|\n".join(cells) + "\n|\n|\n"
+    stream = _stream_header("**TT**", "**Tên đề án**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời hạn**")
     stream += "1\n|\nĐề án phân loại rác thải.\n|\nSở Nông nghiệp và Môi trường\n|\nSở Xây dựng\n|\n2030\n|\n|\n"
     stream += "Công an tỉnh\n|\nSở Y tế\n|\n|\n"
     stream += "2\n|\nĐề án cải tạo bãi chôn lấp.\n|\nSở Tài chính\n|\nSở Nội vụ\n|\n2030\n|\n|\n"
