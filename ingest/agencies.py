@@ -476,7 +476,7 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
             if kind not in ("ban_qlda", "ban") or _cap(T, nxt) or count == 0:
                 break   # ("các Ban Quản lý dự án, chủ đầu tư": the head alone, then other parties)
-        pm = phrases.match(F[nxt:nxt + 40])
+        pm = phrases.match(F[nxt:nxt + 80])
         phrase = pm.group() if pm else None
         if phrase:
             r = end = nxt + len(phrase)
@@ -705,7 +705,7 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
     elif pl is not None and pl.jurisdiction:
         jur = pl.jurisdiction
         level = pl.level or level
-    elif _NATIONAL_RE.search(fold_keep(middle).strip()) or (
+    elif _NATIONAL_RE.search(fold_keep(middle).strip()) or _CENTRAL_RE.match(fold_keep(middle).strip()) or (
             ctx.level == "central" and (head.mode == "open" or _NATIONAL_RE.search(head.variant))):
         # "Ban Chỉ đạo … quốc gia", a unit named in a central text without a place, or one written
         # with "Việt Nam" there ("Mặt trận Tổ quốc Việt Nam"): no place
@@ -1257,8 +1257,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             starts = lexicon.open_name_starts().get(head.kind)
             if starts and not any(F.startswith(w, q) and not F[q + len(w):q + len(w) + 1].isalnum() for w in starts):
                 continue
-            if _opens_with_connector(T, q):
-                continue  # "VỤ VÀ CẤP …": a title line, not a body
+            if _opens_with_connector(T, q) and not _name_phrase_regex().match(F[q:q + 80]):
+                continue  # "VỤ VÀ CẤP …": a title line, not a body (but "Ban Chỉ đạo về phát triển …")
             end = _open_name_end(T, F, p, hi, head.kind)
             middle = _expand_name_abbreviations(_written(T, p, end))
             # a trailing level word with or without place gives the jurisdiction

@@ -174,3 +174,10 @@ def test_short_forms_of_central_bodies_and_provincial_centres_in_noi_nhan():
         "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ngân hàng Nhà nước Việt Nam", "Bảo hiểm tiền gửi Việt Nam"]
     assert names("- TTTH & Công báo; - Cổng TT Điện tử tỉnh;") == [
         "Trung tâm Tin học và Công báo tỉnh Kon Tum", "Cổng Thông tin điện tử tỉnh Kon Tum"]
+
+
+def test_steering_boards_named_by_their_programme_or_topic():
+    assert names("Giao Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh chủ trì") == \
+        ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Kon Tum"]
+    central = "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    assert names(central + " đã ban hành kế hoạch") == [central]   # central: no place
