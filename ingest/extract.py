@@ -852,13 +852,13 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
             roles.supports and state.prev and state.prev_unit == u.start)):
         # a clause that names no body continues: the sentence before it in the same
         # paragraph, else the heading or label above it, else (in running text) the
-        # task before it when it opens a task itself; partners alone ("B, C phối hợp thực hiện.") join the
-        # sentence before in any text
+        # task before it when it opens a task itself or names only partners ("B, C phối hợp thực hiện.");
+        # partners alone join the sentence before in any text
         if state.prev and state.prev_unit == u.start:
             leads, inherited = list(state.prev), "sentence before"
         elif context:
             leads, inherited = list(context), "heading or label above"
-        elif state.prev and opens_task(F, cs, ce):
+        elif state.prev and (opens_task(F, cs, ce) or roles.supports):
             leads, inherited = list(state.prev), "task before"
     elif roles.directed_only and context:
         leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]

@@ -228,3 +228,10 @@ def test_table_one_cell_a_line_with_a_row_that_spans_the_task():
     assert {("Sở Nông nghiệp và Môi trường" + BD, "lead"), ("Sở Xây dựng" + BD, "support"),
             ("Công an tỉnh Bình Định", "lead"), ("Sở Y tế" + BD, "support")} in got
     assert {("Sở Tài chính" + BD, "lead"), ("Sở Nội vụ" + BD, "support")} in got
+
+
+def test_partners_alone_in_the_next_paragraph_join_the_task_before():
+    # "Giao A chủ trì …" then, in a paragraph of its own, "B, C phối hợp thực hiện.": B and C support A
+    got = roles("Giao Sở Xây dựng chủ trì rà soát quy hoạch.\n\nSở Tài chính, Sở Tư pháp phối hợp thực hiện.\n")
+    assert got == [{("Sở Xây dựng" + BD, "lead")},
+                   {("Sở Xây dựng" + BD, "lead"), ("Sở Tài chính" + BD, "support"), ("Sở Tư pháp" + BD, "support")}]
