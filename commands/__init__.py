@@ -13,6 +13,7 @@ MODULES = {
     "extract": "extract",
     "neo4j": "neo4j",
     "duties": "queries", "coordination": "queries", "chain": "queries", "hubs": "queries", "issued": "queries",
+    "load": "load",
     "ingest": "store", "remove": "store", "stats": "store", "cypher": "store", "repair": "store",
     "view": "view",
 }

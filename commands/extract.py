@@ -81,12 +81,21 @@ def register(app: typer.Typer) -> None:
         max_mb: float = typer.Option(32, "--max-mb", min=0.001,
                                      help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
                                           "to more than 4 times as much)."),
+        engine: Optional[str] = typer.Option(
+            None, "--engine", metavar="local|spark",
+            help="Write Parquet tables of the graph model to --out instead of JSON: 'local' on this "
+                 "machine (--workers processes), 'spark' as an Apache Spark job (pip install 'phoihop[spark]')."),
+        master: str = typer.Option("local[*]", "--master", metavar="URL",
+                                   help="With --engine spark: the Spark master (local[N], spark://host:7077, yarn…)."),
+        workers: int = typer.Option(1, "--workers", min=1, help="With --engine local: extraction processes."),
     ) -> None:
         """Extract directives, agencies, obligations, citations and recipients to JSON.
 
         Example: phoihop extract ../shared/corpus/seeds --out out/
 
         Example: phoihop extract ../shared/corpus/seeds/003_ab11a4f8cab28fa6.txt --explain
+
+        Example: phoihop extract --engine spark ../shared/corpus/seeds --out tables/ --master 'local[2]'
 
         Writes OUT/<stem>.json in the gold format of the annotation guide (§7)
         (OUT/<name>.json when two inputs share a stem, as x.docx and x.pdf),
@@ -96,7 +105,14 @@ def register(app: typer.Typer) -> None:
         blocks, each directive's scope, then every clause: bodies, roles and the
         words that gave them, and whether it became an obligation); --out is then
         optional.
+        With --engine the output is the graph model as Parquet tables (documents,
+        directives, agencies, obligations, roles, citations, recipients, topics, …,
+        and errors: the files that gave nothing), the graph 'phoihop ingest' would
+        store; 'phoihop load DIR' loads them (docs/scale.md).
         """
+        if engine is not None:
+            _tables(paths, out, engine, master, workers, Limits.megabytes(max_mb), quiet)
+            return
         if out is None and not explain:
             raise typer.BadParameter("give --out DIR (or --explain to print the decisions)", param_hint="--out")
         failed = 0
@@ -130,3 +146,28 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"extracted {counted(done, 'file')}, {counted(failed, 'error')}", err=bool(failed))
         if failed:
             raise typer.Exit(1)
+
+
+def _tables(paths: List[Path], out: Optional[Path], engine: str, master: str, workers: int,
+            limits: Limits, quiet: bool) -> None:
+    """``extract --engine``: the Parquet tables of the graph model in ``out``; exit 1 when a
+    file gave nothing (it is in the errors table)."""
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter(f"{engine!r}: choose local or spark", param_hint="--engine")
+    if out is None:
+        raise typer.BadParameter("give --out DIR (where the tables go)", param_hint="--out")
+    if engine == "spark":
+        from phoihop.graph import spark_job
+        try:
+            counts = spark_job.run([str(p) for p in paths], str(out), master=master, limits=limits)
+        except spark_job.SparkMissing as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(1)
+    else:
+        from phoihop.graph.tables import extract_tables
+        counts = extract_tables(paths, out, workers=workers, limits=limits)
+    if not quiet:
+        typer.echo(clean(f"{out}: " + ", ".join(f"{n} {t}" for t, n in counts.items())))
+    if counts.get("errors"):
+        typer.echo(f"{counted(counts['errors'], 'file')} gave nothing: see {out}/errors", err=True)
+        raise typer.Exit(1)

@@ -618,12 +618,50 @@ class EmbeddedStore:
         and bulk-loaded, replacing the old ones, in one transaction."""
         self._writable()
         with self._transaction():
-            derived = D.derive(self._read)
-            for rel_type, rels in derived.items():
-                self._run(f"MATCH ()-[r:{rel_type}]->() DELETE r")
-                self._bulk_rels(rel_type, rels)
-            self._mark("derived")
+            self._derive_all()
         self._dirty = set()
+
+    def _derive_all(self) -> None:
+        """Replace every derived relationship (inside the caller's transaction)."""
+        derived = D.derive(self._read)
+        for rel_type, rels in derived.items():
+            self._run(f"MATCH ()-[r:{rel_type}]->() DELETE r")
+            self._bulk_rels(rel_type, rels)
+        self._mark("derived")
+
+    # -- bulk loading from the Parquet tables
+
+    def load_tables(self, directory: str | Path) -> dict[str, int]:
+        """A first load of this (empty) store from the Parquet tables of ``graph.tables``:
+        each table's files read by LadybugDB itself (``COPY … FROM (LOAD FROM 'file.parquet'
+        …)``), then the derived relationships, all in one transaction (a failure leaves the
+        store empty). Returns the counts. A store that holds documents is refused: later
+        documents go through ``phoihop ingest`` (the transactional path)."""
+        from . import tables as T
+
+        self._writable()
+        problems = T.check_tables(directory)
+        if problems:
+            raise StoreError(problems[0])
+        if self._rows(f"MATCH (d:{S.DOCUMENT}) RETURN count(d)")[0][0]:
+            raise StoreError(f"store {self.dir} already holds documents: 'phoihop load' fills a new store "
+                             "(add documents to this one with 'phoihop ingest')")
+        with self._transaction():
+            self._mark("written")
+            for label, table in T.NODE_TABLES.items():
+                cols = ", ".join(_q(r[0]) for r in self._rows(f"CALL table_info('{label}') RETURN name"))
+                for f in _filled(T.parquet_files(directory, table)):
+                    self._run(f"COPY {label} FROM (LOAD FROM {_literal(f)} RETURN {cols})")
+            for (rel_type, a, b), t in T.REL_TABLES.items():
+                names = [r[0] for r in self._rows(f"CALL table_info('{rel_type}') RETURN name")]
+                cols = ", ".join(_q(c) for c in (t.start, t.end, *names))
+                where = f" WHERE {_q(t.tag[0])} = '{t.tag[1]}'" if t.tag else ""
+                ends = f" (from='{a}', to='{b}')" if len(S.endpoints(rel_type)) > 1 else ""
+                for f in _filled(T.parquet_files(directory, t.table)):
+                    self._run(f"COPY {rel_type} FROM (LOAD FROM {_literal(f)}{where} RETURN {cols}){ends}")
+            self._derive_all()
+        self._dirty = set()
+        return self.counts()
 
     def update_derived(self) -> None:
         """Bring the derived relationships up to date after writes or removals: only the
@@ -705,6 +743,19 @@ def _merge_sets(label: str) -> list[str]:
         else:
             sets.append(f"{old} = coalesce({new}, {old})")
     return sets
+
+
+def _filled(files: Iterable[Path]) -> list[Path]:
+    """The Parquet files that hold rows (COPY of a file without rows is an error to LadybugDB)."""
+    import pyarrow.parquet as pq
+
+    return [f for f in files if pq.ParquetFile(f).metadata.num_rows]
+
+
+def _literal(path: Path) -> str:
+    """A file path as a Cypher string literal (LOAD FROM takes no parameter)."""
+    text = str(Path(path).resolve()).replace("\\", "\\\\").replace("'", "\\'")
+    return f"'{text}'"
 
 
 def _chunks(graphs: Iterable[DocumentGraph], size: int) -> Iterator[list[DocumentGraph]]:

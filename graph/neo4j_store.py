@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 from neo4j import READ_ACCESS, GraphDatabase
@@ -67,6 +68,20 @@ STATE = "StoreState"
 # Derived relationships per write transaction (see rebuild_coordination): one
 # transaction for all of them outgrew the server's transaction memory at 100k documents.
 DERIVED_BATCH = 20_000
+# Rows per transaction of a load from the Parquet tables (load_tables).
+LOAD_BATCH = 10_000
+
+
+def _parts(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size``."""
+    part: list[Any] = []
+    for x in items:
+        part.append(x)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
 
 
 def _schema_props(props: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
@@ -445,6 +460,32 @@ class Neo4jStore:
         made = tx.run(q, rows=rows, docs=list(docs)).single()["n"]
         if made != len(rows):
             raise StoreError(f"{type_}: {len(rows) - made} relationships point at nodes that are not there")
+
+    # --- bulk loading from the Parquet tables ------------------------------------
+
+    def load_tables(self, directory: str | Path, batch: int = LOAD_BATCH) -> dict[str, int]:
+        """A first load of this (empty) database from the Parquet tables of ``graph.tables``
+        over Bolt, ``batch`` rows per transaction, then the derived relationships. The
+        offline importer (``phoihop load --neo4j-import``) is faster for millions of rows;
+        this path needs only a running server. A database holding documents is refused."""
+        from . import tables as T
+
+        problems = T.check_tables(directory)
+        if problems:
+            raise StoreError(problems[0])
+        self._ensure_schema()
+        if self._read(lambda tx: tx.run(f"MATCH (d:{S.DOCUMENT}) RETURN count(d) AS n").single()["n"]):
+            raise StoreError(f"Neo4j at {self.uri} already holds documents: 'phoihop load' fills a new database "
+                             "(add documents to it with 'phoihop ingest --neo4j')")
+        self._run_write("loading the tables", self._mark_written)
+        for label in T.NODE_TABLES:
+            for part in _parts(T.nodes_of(directory, label), batch):
+                self._run_write(f"loading {label} nodes", self._create_nodes, label, part)
+        for key in T.REL_TABLES:
+            for part in _parts(T.rels_of(directory, key), batch):
+                self._run_write(f"loading {key[0]} relationships", self._create_rels, *key, part)
+        self.rebuild_coordination()
+        return self.counts()
 
     # --- derived ---------------------------------------------------------------
 

@@ -89,3 +89,56 @@ def neo4j_store(neo4j_server):
     store.clear()
     yield store
     store.close()
+
+
+# --- issue 18: one corpus for the Parquet tables, ``phoihop load`` and Spark ------------------
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory, shared_dir) -> list[str]:
+    """The seeds, 200 generated documents (bench/generate.py) and one corrupt DOCX."""
+    import shutil
+    import subprocess
+    import sys
+
+    top = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--n", "200", "--out", str(top / "gen"),
+                    "--seed", "3", "--workers", "1"], check=True, capture_output=True)
+    shutil.copytree(shared_dir / "corpus" / "seeds", top / "mixed")
+    (top / "mixed" / "broken.docx").write_bytes(b"PK\x03\x04 not a zip archive at all")
+    return [str(top / "mixed"), str(top / "gen" / "docs")]
+
+
+@pytest.fixture(scope="session")
+def ingested(corpus, tmp_path_factory):
+    """What ``phoihop ingest`` stores for the corpus: (counts, snapshot, answers)."""
+    from phoihop.graph.embedded_store import EmbeddedStore
+    from phoihop.graph.loader import ingest_paths
+    from test_embedded_store import snapshot
+
+    with EmbeddedStore(tmp_path_factory.mktemp("ingested") / "store") as s:
+        summary = ingest_paths(corpus, s)
+        assert summary.documents == 205 and len(summary.errors) == 1
+        return s.counts(), snapshot(s), answers(s)
+
+
+@pytest.fixture(scope="session")
+def local_tables(corpus, tmp_path_factory) -> Path:
+    """The tables ``phoihop extract --engine local`` writes for the corpus."""
+    from phoihop.graph import tables as T
+
+    out = tmp_path_factory.mktemp("tables")
+    T.extract_tables(corpus, out)
+    return out
+
+
+def answers(store) -> dict:
+    """The named questions' answers: coordination (both kinds), hubs, and the duties of the
+    agencies in the most coordinating pairs."""
+    from phoihop.queries import run as Q
+    from phoihop.queries.analysis import hubs
+
+    pairs = Q.coordination(store, co_assigned=True)
+    busiest = sorted({p[f"{side}_id"] for p in pairs[:5] for side in ("a", "b")})
+    out = {"coordination": pairs, "hubs": hubs(store), "duties": {a: Q.duties(store, a) for a in busiest}}
+    assert pairs and busiest and all(out["duties"].values())  # the corpus asks something of them
+    return json.loads(json.dumps(out, sort_keys=True, default=str))

@@ -1,0 +1,333 @@
+"""The graph model as Parquet tables: what a fresh ``phoihop ingest`` of the same files stores,
+one table per kind of node and of relationship, readable without any graph database.
+
+The tables are the product of one extraction job (``phoihop extract --engine local|spark``)
+and the input of the bulk loaders (``phoihop load``). Their columns are documented in
+``docs/scale.md``; ids are those of ``graph.model`` (the same as ``phoihop ingest`` gives).
+
+Building them is a few steps, each a pure function over a group of rows, so that the
+single-machine path (``build``) and the Spark job (``graph.spark_job``) run the same code:
+
+1. ``rank``: every document graph gets its place in the ingest order (files sorted as
+   ``graph.loader.expand_paths`` lists them) and the batch ``phoihop ingest`` would write it in;
+2. ``settle``: copies of one content become one document listing every path (``model.place``);
+3. ``merge_shared``: agencies and topics, grouped by id, merged in ingest order
+   (``model.combine_nodes``: later values win, aliases are united);
+4. ``resolve_directives``: directives grouped by number key, folded batch by batch as the
+   stores do (official texts outrank reports, citation stubs fill in or join the directive
+   they name: ``model.merge_reports``, ``model.stub_matches``);
+5. ``rel_rows``: every relationship, its stub ends replaced by the directive they joined.
+
+The derived relationships (coordination) are not in the tables: ``phoihop load`` derives them
+in the store (``graph.derive``) once the tables are in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import schema as S
+from .loader import BATCH
+from .model import DocumentGraph, Node, Rel, combine_nodes, merge_reports, place, stub_matches
+
+# Node tables: one row per node, the schema's properties as columns (in the schema's order).
+NODE_TABLES = {S.DOCUMENT: "documents", S.DIRECTIVE: "directives", S.AGENCY: "agencies",
+               S.OBLIGATION: "obligations", S.TOPIC: "topics"}
+
+
+@dataclass(frozen=True)
+class RelTable:
+    """Where one relationship type (between two labels) goes: ``table``, the columns of its
+    start and end ids, and ``tag``: (column, value) telling the types of a shared table apart."""
+
+    table: str
+    start: str
+    end: str
+    tag: tuple[str, str] | None = None
+
+
+# Relationship tables: (type, start label, end label) -> table. Every row keeps the
+# relationship's properties, ``doc`` (the document it came from) among them.
+REL_TABLES: dict[tuple[str, str, str], RelTable] = {
+    (S.LEADS, S.AGENCY, S.OBLIGATION): RelTable("roles", "agency", "obligation", ("role", "lead")),
+    (S.SUPPORTS, S.AGENCY, S.OBLIGATION): RelTable("roles", "agency", "obligation", ("role", "support")),
+    (S.REPORTS_TO, S.OBLIGATION, S.AGENCY): RelTable("roles", "obligation", "agency", ("role", "reports_to")),
+    (S.CITES, S.DIRECTIVE, S.DIRECTIVE): RelTable("citations", "source", "target"),
+    (S.ADDRESSED_TO, S.DIRECTIVE, S.AGENCY): RelTable("recipients", "directive", "agency", ("kind", "addressed")),
+    (S.COPIED_TO, S.DIRECTIVE, S.AGENCY): RelTable("recipients", "directive", "agency", ("kind", "copied")),
+    (S.ISSUED, S.AGENCY, S.DIRECTIVE): RelTable("issued", "agency", "directive"),
+    (S.IMPOSES, S.DIRECTIVE, S.OBLIGATION): RelTable("imposes", "directive", "obligation"),
+    (S.EVIDENCED_BY, S.OBLIGATION, S.DOCUMENT): RelTable("evidence", "obligation", "document"),
+    (S.REPORTED_IN, S.DIRECTIVE, S.DOCUMENT): RelTable("reported_in", "directive", "document"),
+    (S.PART_OF, S.AGENCY, S.AGENCY): RelTable("part_of", "agency", "parent"),
+    (S.ABOUT, S.OBLIGATION, S.TOPIC): RelTable("obligation_topics", "obligation", "topic"),
+    (S.ABOUT, S.DIRECTIVE, S.TOPIC): RelTable("directive_topics", "directive", "topic"),
+}
+
+ERRORS = "errors"   # files that gave nothing: path, reason
+
+
+def _columns() -> dict[str, dict[str, str]]:
+    """table -> {column: schema type}, in the order the tables are written."""
+    out: dict[str, dict[str, str]] = {name: dict(S.NODE_PROPERTIES[label]) for label, name in NODE_TABLES.items()}
+    for (rel_type, _, _), t in REL_TABLES.items():
+        cols = out.setdefault(t.table, {t.start: S.STRING, t.end: S.STRING})
+        if t.tag:
+            cols[t.tag[0]] = S.STRING
+        for p, typ in S.RELATIONSHIPS[rel_type][1].items():
+            cols.setdefault(p, typ)
+    out[ERRORS] = {"path": S.STRING, "reason": S.STRING}
+    return out
+
+
+COLUMNS = _columns()
+TABLES = tuple(COLUMNS)
+
+_ARROW = {S.STRING: pa.string(), S.INT: pa.int64(), S.BOOL: pa.bool_(), S.STRINGS: pa.list_(pa.string())}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([pa.field(c, _ARROW[t]) for c, t in COLUMNS[table].items()])
+
+
+# ---------------------------------------------------------------- the steps (pure functions)
+
+Ranked = tuple[int, int, DocumentGraph]   # (position in ingest order, batch, graph)
+
+
+def batch_of(position: int) -> int:
+    """The transaction ``phoihop ingest`` writes the document at ``position`` in (``loader.BATCH``)."""
+    return position // BATCH
+
+
+def settle(copies: Iterable[Ranked]) -> Ranked:
+    """Copies of one content (one document id) as one document: the last copy's place and
+    path, every copy's path (``model.place`` on an empty store)."""
+    copies = sorted(copies, key=lambda c: c[0])
+    last = copies[-1]
+    return last[0], last[1], place([g for _, _, g in copies], {}).graphs[0]
+
+
+def node_row(label: str, props: dict[str, Any]) -> dict[str, Any]:
+    return {p: props.get(p) for p in S.NODE_PROPERTIES[label]}
+
+
+def merge_shared(label: str, versions: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """One agency (or topic) from every document's version of it, in ingest order."""
+    nodes = [Node(label, props["id"], props) for _, props in sorted(versions, key=lambda v: v[0])]
+    return node_row(label, combine_nodes(label, nodes)[0].props)
+
+
+def directive_key(props: dict[str, Any]) -> str:
+    """The group a directive is resolved in: its number key (a citation stub can only name
+    a directive of the same number), else its id."""
+    return props.get("number_key") or f"id:{props['id']}"
+
+
+# Directive properties a citation stub may give (never overwrite): those of its MERGE.
+_DESCRIPTIVE = ("number", "number_key", "type", "date", "year", "issuer", "subject", "signer")
+
+
+def resolve_directives(versions: Iterable[tuple[int, int, dict[str, Any]]]) -> tuple[list[dict], dict[str, str]]:
+    """Directives of one number key from (position, batch, props) versions, folded batch by
+    batch as the stores write them: a batch's full directives first (``merge_reports``), which
+    absorb the stubs stored before that name them (the first in batch order); then its stubs,
+    each joining the one full directive it names, or kept (filled, never overwritten) when it
+    names none or several. Returns the directive rows and stub id -> directive id."""
+    batches: dict[int, list[tuple[int, dict[str, Any]]]] = {}
+    for position, batch, props in versions:
+        batches.setdefault(batch, []).append((position, props))
+    stored: dict[str, dict[str, Any]] = {}
+    alias: dict[str, str] = {}
+    for b in sorted(batches):
+        rows = sorted(batches[b], key=lambda v: v[0])
+        fulls = combine_nodes(S.DIRECTIVE, [Node(S.DIRECTIVE, p["id"], p) for _, p in rows if not p.get("stub")])
+        for n in fulls:
+            stored[n.id] = merge_reports(stored[n.id], n.props) if n.id in stored else dict(n.props)
+        _absorb(stored, alias, [n.id for n in fulls])
+        full_ids = {n.id for n in fulls}
+        stubs = combine_nodes(S.DIRECTIVE, [Node(S.DIRECTIVE, p["id"], p) for _, p in rows
+                                            if p.get("stub") and p["id"] not in full_ids], fill_only=True)
+        for n in stubs:
+            _place_stub(stored, alias, n.props)
+    return [node_row(S.DIRECTIVE, p) for p in stored.values()], alias
+
+
+def _is_full(props: dict[str, Any]) -> bool:
+    return props.get("stub") is False or props.get("stub") is None
+
+
+def _absorb(stored: dict[str, dict], alias: dict[str, str], fulls: list[str]) -> None:
+    """Stored stubs naming a directive just written merge into it (the first that matches):
+    they fill what it lacks, their relationships move to it."""
+    stubs = [i for i, p in stored.items() if not _is_full(p)]
+    for s in stubs:
+        target = next((f for f in fulls if f != s and stub_matches(s, f)), None)
+        if target:
+            for p in _DESCRIPTIVE:
+                if stored[target].get(p) is None:
+                    stored[target][p] = stored[s].get(p)
+            del stored[s]
+            alias[s] = target   # aliases only ever name full directives, which stay
+
+
+def _place_stub(stored: dict[str, dict], alias: dict[str, str], props: dict[str, Any]) -> None:
+    """A cited directive: the full directive of that id stays as it is; a new stub with
+    unknown parts joins the one full directive it names; else a stub node (filled in)."""
+    i = props["id"]
+    if i in stored and _is_full(stored[i]):
+        return
+    if i not in stored and "_" in i.split("|"):
+        named = [f for f, p in stored.items() if _is_full(p) and f != i and stub_matches(i, f)]
+        if len(named) == 1:
+            alias[i] = named[0]
+            return
+    row = stored.setdefault(i, {"id": i})
+    for p in _DESCRIPTIVE:
+        if row.get(p) is None:
+            row[p] = props.get(p)
+    row["stub"], row["doc"] = True, None
+
+
+def rel_row(r: Rel, alias: dict[str, str] | None = None) -> tuple[str, dict[str, Any]] | None:
+    """(table, row) of one relationship, its directive ends through ``alias``; None for a
+    citation that became a citation of itself (``model.group_rels``)."""
+    alias = alias or {}
+    start = alias.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
+    end = alias.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
+    if r.type == S.CITES and start == end:
+        return None
+    t = REL_TABLES[(r.type, r.start_label, r.end_label)]
+    row = {c: None for c in COLUMNS[t.table]}
+    row.update({p: r.props.get(p) for p in S.RELATIONSHIPS[r.type][1]})
+    row[t.start], row[t.end] = start, end
+    if t.tag:
+        row[t.tag[0]] = t.tag[1]
+    return t.table, row
+
+
+def error_row(path: str, message: str) -> dict[str, str]:
+    """An errors row: the file and why it gave nothing (the message without its path prefix)."""
+    prefix = f"{path}: "
+    return {"path": path, "reason": message[len(prefix):] if message.startswith(prefix) else message}
+
+
+# ---------------------------------------------------------------- on one machine
+
+def build(graphs: Iterable[DocumentGraph], errors: Iterable[dict[str, str]] = ()) -> dict[str, list[dict]]:
+    """Table -> rows from documents' graphs in ingest order (the steps above, in memory)."""
+    copies: dict[str, list[Ranked]] = {}
+    for position, g in enumerate(graphs):
+        copies.setdefault(g.document_id, []).append((position, batch_of(position), g))
+    settled = sorted((settle(c) for c in copies.values()), key=lambda r: r[0])
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    shared: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    directives: dict[str, list[tuple[int, int, dict]]] = {}
+    for position, batch, g in settled:
+        for n in g.nodes:
+            if n.label == S.DIRECTIVE:
+                directives.setdefault(directive_key(n.props), []).append((position, batch, n.props))
+            elif n.label in (S.AGENCY, S.TOPIC):
+                shared.setdefault((n.label, n.id), []).append((position, n.props))
+            else:
+                out[NODE_TABLES[n.label]].append(node_row(n.label, n.props))
+    for (label, _), versions in shared.items():
+        out[NODE_TABLES[label]].append(merge_shared(label, versions))
+    alias: dict[str, str] = {}
+    for versions in directives.values():
+        rows, found = resolve_directives(versions)
+        out[NODE_TABLES[S.DIRECTIVE]].extend(rows)
+        alias.update(found)
+    for _, _, g in settled:
+        for r in g.rels:
+            got = rel_row(r, alias)
+            if got:
+                out[got[0]].append(got[1])
+    out[ERRORS].extend(errors)
+    return out
+
+
+def write(rows: dict[str, list[dict]], out_dir: str | Path) -> dict[str, int]:
+    """Write each table as ``OUT/<table>/part-00000.parquet``; returns rows per table.
+
+    A table is a directory of Parquet files, as Spark writes it, so that every reader
+    (pandas, DuckDB, Spark, ``phoihop load``) reads both the same way."""
+    out_dir = Path(out_dir)
+    counts = {}
+    for table in TABLES:
+        d = out_dir / table
+        d.mkdir(parents=True, exist_ok=True)
+        for old in d.glob("*.parquet"):
+            old.unlink()
+        data = rows.get(table, [])
+        pq.write_table(pa.Table.from_pylist(data, schema=arrow_schema(table)), d / "part-00000.parquet")
+        counts[table] = len(data)
+    return counts
+
+
+def read(out_dir: str | Path, table: str) -> pa.Table:
+    """One table (every Parquet file of its directory) as an Arrow table."""
+    files = parquet_files(out_dir, table)
+    if not files:
+        return arrow_schema(table).empty_table()
+    return pa.concat_tables([pq.read_table(f, schema=arrow_schema(table)) for f in files])
+
+
+def parquet_files(out_dir: str | Path, table: str) -> list[Path]:
+    return sorted((Path(out_dir) / table).glob("*.parquet"))
+
+
+def check_tables(out_dir: str | Path) -> list[str]:
+    """Why ``out_dir`` does not hold the tables (an empty list: it does)."""
+    missing = [t for t in TABLES if t != ERRORS and not (Path(out_dir) / t).is_dir()]
+    return [f"{out_dir}: no table {t} (write the tables with 'phoihop extract --engine local|spark PATH --out DIR')"
+            for t in missing[:1]]
+
+
+def extract_tables(paths: Iterable[str | Path], out_dir: str | Path, workers: int = 1,
+                   limits=None) -> dict[str, int]:
+    """Extract every file under ``paths`` on this machine and write the tables."""
+    from phoihop.ingest.readers import DEFAULT_LIMITS
+    from .loader import _extractions, expand_paths
+
+    files, problems = expand_paths(paths)
+    errors = [error_row(_problem_path(p), p) for p in problems]
+    graphs: list[DocumentGraph] = []
+    for path, graph, error in _extractions(files, workers, limits or DEFAULT_LIMITS):
+        if error:
+            errors.append(error_row(path, error))
+        else:
+            graphs.append(graph)
+    return write(build(graphs, errors), out_dir)
+
+
+def _problem_path(line: str) -> str:
+    """The path an ``expand_paths`` line is about (the text before its first ': ')."""
+    return line.split(": ", 1)[0]
+
+
+def iter_rows(table: pa.Table) -> Iterator[dict[str, Any]]:
+    yield from table.to_pylist()
+
+
+# ---------------------------------------------------------------- reading back as the model
+
+def nodes_of(out_dir: str | Path, label: str) -> Iterator[Node]:
+    """The nodes of one label from its table (properties that are set)."""
+    for row in read(out_dir, NODE_TABLES[label]).to_pylist():
+        yield Node(label, row["id"], {k: v for k, v in row.items() if v is not None})
+
+
+def rels_of(out_dir: str | Path, key: tuple[str, str, str]) -> Iterator[Rel]:
+    """The relationships of one (type, start label, end label) from their table."""
+    rel_type, a, b = key
+    t = REL_TABLES[key]
+    names = S.RELATIONSHIPS[rel_type][1]
+    for row in read(out_dir, t.table).to_pylist():
+        if t.tag and row[t.tag[0]] != t.tag[1]:
+            continue
+        yield Rel(rel_type, a, row[t.start], b, row[t.end], {p: row[p] for p in names if row.get(p) is not None})
