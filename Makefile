@@ -11,7 +11,7 @@ SHARED ?= ../shared
 $(BIN)/phoihop: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,spark]'
 	touch $(BIN)/phoihop
 
 install: $(BIN)/phoihop

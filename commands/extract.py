@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
         engine: Optional[str] = typer.Option(
             None, "--engine", metavar="local|spark",
             help="Write Parquet tables of the graph model to --out instead of JSON: 'local' on this "
-                 "machine (--workers processes), 'spark' as an Apache Spark job (pip install 'phoihop[spark]')."),
+                 "machine (--workers processes), 'spark' as an Apache Spark job (pip install 'phoihop\\[spark]')."),
         master: str = typer.Option("local[*]", "--master", metavar="URL",
                                    help="With --engine spark: the Spark master (local[N], spark://host:7077, yarn…)."),
         workers: int = typer.Option(1, "--workers", min=1, help="With --engine local: extraction processes."),

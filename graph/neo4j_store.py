@@ -487,6 +487,17 @@ class Neo4jStore:
         self.rebuild_coordination()
         return self.counts()
 
+    def finish_import(self, empty_lists: dict[tuple[str, str], list[str]], batch: int = LOAD_BATCH) -> None:
+        """After ``neo4j-admin database import`` (``graph.neo4j_import``): set the list
+        properties CSV left out (empty lists), create the constraints and indexes, record the
+        documents as written and derive the relationships (``rebuild_coordination``)."""
+        for (label, prop), ids in sorted(empty_lists.items()):
+            for part in _parts(ids, batch):
+                self._run_write(f"setting empty {label}.{prop}", lambda tx, part=part: tx.run(
+                    f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) SET n.{prop} = []", ids=part).consume())
+        self._run_write("recording the import", self._mark_written)
+        self.rebuild_coordination()
+
     # --- derived ---------------------------------------------------------------
 
     def _mark_written(self, tx) -> None:

@@ -383,6 +383,23 @@ def stop(instance=None, home=None, timeout: float = 60) -> bool:
     return True
 
 
+def import_full(arguments: list[str], instance=None, home=None, database: str = "neo4j") -> str:
+    """``neo4j-admin database import full`` into ``database`` of this instance, replacing it
+    (the offline importer: the server must be stopped). ``arguments``: the importer's
+    ``--nodes=…``/``--relationships=…`` and options. Returns its last lines (the counts)."""
+    inst = _instance_dir(instance, home)
+    if status(inst):
+        raise ServerError(f"{inst}: Neo4j is running; the offline importer needs it stopped")
+    lib = ensure_installed(home)
+    cmd = [find_java(), "-cp", f"{lib}/*", ADMIN_CLASS, "database", "import", "full", database,
+           "--overwrite-destination", *arguments]
+    run = subprocess.run(cmd, capture_output=True, text=True, env=_neo4j_env(inst), cwd=inst)
+    if run.returncode != 0:
+        lines = [line for line in (run.stderr or run.stdout).splitlines() if line.strip() and not line.startswith("\tat ")]
+        raise ServerError(f"neo4j-admin database import failed: {' '.join(lines[-3:])[:400]}")
+    return "\n".join(run.stdout.strip().splitlines()[-6:])
+
+
 def status_line(server: Server) -> str:
     browser = f" browser {server.browser_url}" if server.browser_url else ""
     return f"running: {server.uri} pid {server.pid} Neo4j {server.version} instance {server.instance}{browser}"

@@ -105,3 +105,28 @@ def test_load_gives_the_graph_of_ingest_in_neo4j(neo4j_store, corpus, local_tabl
     assert snapshot(neo4j_store) == snap
     assert answers(neo4j_store) == expected
     assert neo4j_store.stale_note() is None
+
+
+@pytest.mark.neo4j
+def test_neo4j_import_gives_the_graph_of_ingest(local_tables, ingested, tmp_path):
+    """The offline importer into a throwaway instance of the bundled Neo4j (started, stopped
+    for the import, started again), then the derivation over Bolt."""
+    from phoihop.commands.neo4j import server_module
+    from phoihop.graph.neo4j_store import Neo4jStore
+
+    srv = server_module()
+    instance = tmp_path / "neo4j"
+    srv.start(instance)
+    try:
+        result = runner.invoke(app, ["load", str(local_tables), "--neo4j-import", "--instance", str(instance)])
+        assert result.exit_code == 0, result.output
+        assert "IMPORT DONE" in result.output and "Neo4j runs again" in result.output
+        server = srv.status(instance)
+        with Neo4jStore(server.uri, server.user, server.password) as s:
+            assert s.counts() == ingested[0]
+            assert snapshot(s) == ingested[1]
+            assert s.stale_note() is None
+        again = runner.invoke(app, ["load", str(local_tables), "--neo4j-import", "--instance", str(instance)])
+        assert again.exit_code == 1 and "already holds documents" in again.output
+    finally:
+        srv.stop(instance)

@@ -1,0 +1,227 @@
+"""``phoihop extract --engine spark``: the extraction as an Apache Spark job writing the tables
+of ``graph.tables``.
+
+Files are read as binary records (``binaryFiles``), each partition runs the project's
+extractor (``_extract_partition``), and the steps of ``graph.tables`` run as Spark
+operations on the same functions: copies of one content settle by a ``groupByKey`` on the
+document id, agencies and topics merge by a ``groupByKey`` on their canonical id, directives
+resolve by number key, relationships take their resolved directive ends by a join. The
+driver collects nothing but counts. PySpark is optional (``pip install 'phoihop[spark]'``).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from phoihop.ingest.readers import DEFAULT_LIMITS, Limits
+from . import schema as S
+from . import tables as T
+from .model import DocumentGraph, Rel, _located, canonical_path
+
+INSTALL = "PySpark is not installed: pip install 'phoihop[spark]' (it needs Java 17 or 21)"
+
+
+class SparkMissing(ImportError):
+    """PySpark (an optional dependency) is not installed."""
+
+
+def session(master: str = "local[*]", app: str = "phoihop extract"):
+    """A Spark session on ``master``; the executors run this Python (the driver's)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkMissing(INSTALL) from None
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (SparkSession.builder.master(master).appName(app)
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.parquet.compression.codec", "snappy")
+               .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true"))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+# ---------------------------------------------------------------- in the executors
+
+def _uri(path: str) -> str:
+    """A path as Spark reads it: a local path made absolute (``file://``), a URI as it is."""
+    return path if "://" in path else Path(path).resolve().as_uri()
+
+
+def _local(uri: str) -> str:
+    """What Spark names a file as the path ``phoihop ingest`` stores: a local file's
+    canonical path; any other URI (object storage) as it is."""
+    if uri.startswith("file:"):
+        return canonical_path("/" + uri[len("file:"):].lstrip("/"))
+    return uri
+
+
+def _order(arg: int, path: str) -> tuple:
+    """The place of a file in ingest order: the argument it came from, then its path
+    component by component (how ``graph.loader.expand_paths`` sorts ``Path`` objects)."""
+    return (arg, tuple(Path(path).parts))
+
+
+def _extract_bytes(path: str, data: bytes, limits: Limits) -> tuple[DocumentGraph | None, str | None]:
+    """The graph of one file's bytes (the extractor reads a file: a private copy under its
+    own name), or the one-line reason it gave none."""
+    from .loader import _extract
+
+    with tempfile.TemporaryDirectory(prefix="phoihop-") as d:
+        tmp = os.path.join(d, os.path.basename(path) or "document")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        _, graph, error = _extract(tmp, limits)
+    if error:
+        return None, error.replace(tmp, path)
+    graph = replace(graph, path=path, warnings=[w.replace(tmp, path) for w in graph.warnings])
+    return _located(graph, [path]), None
+
+
+def _extract_partition(items: Iterable[tuple[int, tuple[str, bytes]]], limits: Limits) -> Iterator[tuple]:
+    """("ok", order, graph) or ("error", order, errors row) for each (argument, (uri, bytes))."""
+    for arg, (uri, data) in items:
+        path = _local(uri)
+        try:
+            graph, error = _extract_bytes(path, data, limits)
+        except Exception as e:   # never stop the job for one file
+            graph, error = None, f"{path}: extraction failed ({type(e).__name__}: {e})"
+        if error:
+            yield "error", _order(arg, path), T.error_row(path, error)
+        else:
+            yield "ok", _order(arg, path), graph
+
+
+def _node_items(ranked: T.Ranked) -> Iterator[tuple[str, Any, Any]]:
+    """(kind, key, value) of a settled document's nodes, for the merge each kind needs."""
+    position, batch, g = ranked
+    for n in g.nodes:
+        if n.label == S.DIRECTIVE:
+            yield "directive", T.directive_key(n.props), (position, batch, n.props)
+        elif n.label in (S.AGENCY, S.TOPIC):
+            yield "shared", (n.label, n.id), (position, n.props)
+        else:
+            yield "own", n.label, T.node_row(n.label, n.props)
+
+
+def _resolved(versions: Iterable) -> Iterator[tuple[str, Any]]:
+    rows, alias = T.resolve_directives(versions)
+    yield from (("row", r) for r in rows)
+    yield from (("alias", pair) for pair in alias.items())
+
+
+def _end(r: Rel, side: str) -> str:
+    return r.start if side == "start" else r.end
+
+
+def _moved(r: Rel, side: str, to: str | None) -> Rel:
+    if to is None:
+        return r
+    return replace(r, start=to) if side == "start" else replace(r, end=to)
+
+
+# ---------------------------------------------------------------- the job
+
+def run(paths: Iterable[str | Path], out_dir: str | Path, master: str = "local[*]",
+        limits: Limits = DEFAULT_LIMITS) -> dict[str, int]:
+    """Extract every file under ``paths`` on Spark and write the tables to ``out_dir`` (a local
+    directory or a URI such as s3a://bucket/tables); returns rows per table."""
+    spark = session(master)
+    try:
+        return _job(spark, [str(p) for p in paths], str(out_dir), limits)
+    finally:
+        spark.stop()
+
+
+def _job(spark, paths: list[str], out: str, limits: Limits) -> dict[str, int]:
+    from pyspark import StorageLevel
+
+    sc = spark.sparkContext
+    parts = sc.defaultParallelism
+    problems = [T.error_row(T._problem_path(line), line) for line in _local_problems(paths)]
+    readable = [(i, p) for i, p in enumerate(paths) if not _missing(p)]
+    # Small files are packed into splits: ask for several per core, or one task holds them all.
+    files = sc.union([sc.binaryFiles(_uri(p), minPartitions=4 * parts).map(partial(_tag, i))
+                      for i, p in readable]) if readable else sc.emptyRDD()
+    results = files.mapPartitions(partial(_extract_partition, limits=limits)).persist(StorageLevel.MEMORY_AND_DISK)
+    errors = results.filter(lambda r: r[0] == "error").map(lambda r: r[2]).union(sc.parallelize(problems, 1))
+    graphs = results.filter(lambda r: r[0] == "ok").map(lambda r: (r[1], r[2]))
+    ranked = (graphs.sortByKey().zipWithIndex()
+              .map(lambda kv: (kv[0][1].document_id, (kv[1], T.batch_of(kv[1]), kv[0][1]))))
+    settled = ranked.groupByKey().map(lambda kv: T.settle(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
+
+    items = settled.flatMap(_node_items).persist(StorageLevel.MEMORY_AND_DISK)
+    rows: dict[str, Any] = {}
+    for label, table in T.NODE_TABLES.items():
+        if label in (S.AGENCY, S.TOPIC):
+            rows[table] = (items.filter(lambda x, label=label: x[0] == "shared" and x[1][0] == label)
+                           .map(lambda x: (x[1][1], x[2])).groupByKey()
+                           .map(lambda kv, label=label: T.merge_shared(label, kv[1])))
+        elif label != S.DIRECTIVE:
+            rows[table] = items.filter(lambda x, label=label: x[0] == "own" and x[1] == label).map(lambda x: x[2])
+    resolved = (items.filter(lambda x: x[0] == "directive").map(lambda x: (x[1], x[2])).groupByKey()
+                .flatMap(lambda kv: _resolved(kv[1]))).persist(StorageLevel.MEMORY_AND_DISK)
+    rows[T.NODE_TABLES[S.DIRECTIVE]] = resolved.filter(lambda x: x[0] == "row").map(lambda x: x[1])
+    alias = resolved.filter(lambda x: x[0] == "alias").map(lambda x: x[1])
+
+    rels = settled.flatMap(lambda r: r[2].rels)
+    for side in ("start", "end"):
+        rels = _through(rels, alias, side).coalesce(parts)
+    tabled = rels.map(T.rel_row).filter(lambda x: x is not None).persist(StorageLevel.MEMORY_AND_DISK)
+    for table in {t.table for t in T.REL_TABLES.values()}:
+        rows[table] = tabled.filter(lambda x, table=table: x[0] == table).map(lambda x: x[1])
+    rows[T.ERRORS] = errors
+    return {table: _write(spark, table, rows[table], out) for table in T.TABLES}
+
+
+def _tag(arg: int, record: tuple[str, bytes]) -> tuple[int, tuple[str, bytes]]:
+    return arg, record
+
+
+def _through(rels, alias, side: str):
+    """``rels`` with their directive ``side`` replaced by the directive a stub joined (a join
+    on the stub id: the map of stubs never comes to the driver)."""
+    label = "start_label" if side == "start" else "end_label"
+    on = rels.filter(lambda r: getattr(r, label) == S.DIRECTIVE)
+    off = rels.filter(lambda r: getattr(r, label) != S.DIRECTIVE)
+    moved = on.keyBy(lambda r: _end(r, side)).leftOuterJoin(alias).map(lambda kv: _moved(kv[1][0], side, kv[1][1]))
+    return off.union(moved)
+
+
+def _missing(path: str) -> bool:
+    """A local path that does not exist or gives no file (reported in the errors table)."""
+    return "://" not in path and not (Path(path).is_file() or (Path(path).is_dir() and any(Path(path).iterdir())))
+
+
+def _local_problems(paths: list[str]) -> list[str]:
+    """One line for each local path that gives nothing (as ``phoihop ingest`` says it)."""
+    from .loader import expand_paths
+
+    out = []
+    for p in paths:
+        if "://" not in p and _missing(p):
+            out.extend(expand_paths([p])[1])
+    return out
+
+
+def _spark_schema(table: str):
+    from pyspark.sql import types as ST
+
+    kinds = {S.STRING: ST.StringType(), S.INT: ST.LongType(), S.BOOL: ST.BooleanType(),
+             S.STRINGS: ST.ArrayType(ST.StringType())}
+    return ST.StructType([ST.StructField(c, kinds[t], True) for c, t in T.COLUMNS[table].items()])
+
+
+def _write(spark, table: str, rows, out: str) -> int:
+    """Write one table as Parquet under ``out/<table>`` and return its row count."""
+    cols = list(T.COLUMNS[table])
+    df = spark.createDataFrame(rows.map(lambda r: tuple(r.get(c) for c in cols)), _spark_schema(table))
+    target = f"{_uri(out).rstrip('/')}/{table}"
+    df.coalesce(max(1, spark.sparkContext.defaultParallelism)).write.mode("overwrite").parquet(target)
+    return spark.read.parquet(target).count()
