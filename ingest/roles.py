@@ -131,6 +131,15 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
 _THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
 
 
+_PRIME_MINISTER = "Thủ tướng Chính phủ"
+
+
+def _head_speaks(F: str, cs: int, m: Mention) -> bool:
+    """The body opening the clause is named by its head's title ("Phó Chủ tịch UBND tỉnh giao …"), or is the
+    Prime Minister, whose orders are given, not received (guide §1: people are not agencies)."""
+    return m.agency.name == _PRIME_MINISTER or _title_patterns()[3].search(F, cs, m.start) is not None
+
+
 def _after_condition(T: str, cs: int, prev: Mention | None, m: Mention) -> bool:
     """The body opens the main clause after a condition: "Trường hợp hồ sơ thiếu thì Sở Xây dựng chủ trì
     …", "Nếu Sở A chưa thực hiện thì Sở B …" (the body before "thì" belongs to the condition)."""
@@ -654,8 +663,10 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     after = ("task", None)   # "X được giao chủ trì, phối hợp với Y", "X là cơ quan chủ trì"
                 if not opening and after and not T[pos:nxt].strip()[:1].isalpha():
                     after = None   # after an adverbial the verb must follow the body itself
-                if not opening and after and after[0] == "assign" and after[1] != "chỉ đạo":
-                    # "Căn cứ …, X yêu cầu / đề nghị …": X gives the order, it is not ordered
+                if after and after[0] == "assign" and after[1] != "chỉ đạo" and (
+                        not opening or _head_speaks(F, cs, m)):
+                    # "Căn cứ …, X yêu cầu / đề nghị …", "Chủ tịch UBND tỉnh X giao …", "Thủ tướng yêu
+                    # cầu …": X (or its head) gives the order, it is not ordered
                     out.director = m
                     out.modality = out.modality or after[1]
                     after = None

@@ -38,6 +38,12 @@ def roles(body: str) -> list[set[tuple[str, str]]]:
     return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
 
 
+def news_roles(title: str, body: str) -> list[set[tuple[str, str]]]:
+    """(agency, role) of each obligation of a news page of a Bình Định paper with this title and body."""
+    ex = extract_text(f"# {title}\n\n*Source: baobinhdinh.vn*\n\n" + body, "news.md")
+    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+
+
 def test_partners_in_a_clause_of_their_own_after_the_lead():
     # "Giao A chủ trì …; B, C phối hợp thực hiện." / ". B, C có trách nhiệm phối hợp.": B and C join A's task
     got = roles("1. Giao Sở Nông nghiệp và Môi trường chủ trì rà soát đê điều; Sở Tài chính, Sở Xây dựng "
@@ -132,12 +138,10 @@ def test_lead_and_partners_named_by_their_part():
 
 def test_partners_join_the_sentence_before_in_a_news_page():
     # a news page reporting a plan: "Sở A có trách nhiệm …; Sở B, Sở C phối hợp thực hiện." in one paragraph
-    page = ("# Bình Định chủ động ứng phó bão\n\n*Source: baobinhdinh.vn*\n\n"
-            "Ngày 10/9/2025, UBND tỉnh Bình Định ban hành Công văn số 1234/UBND-NN về việc ứng phó bão.\n\n"
-            "Theo đó, Sở Công Thương có trách nhiệm bảo đảm hàng hóa thiết yếu; Sở Tài chính, Sở Xây dựng "
-            "phối hợp thực hiện.\n")
-    ex = extract_text(page, "news.md")
-    got = [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    got = news_roles("Bình Định chủ động ứng phó bão",
+                     "Ngày 10/9/2025, UBND tỉnh Bình Định ban hành Công văn số 1234/UBND-NN về việc ứng phó bão.\n\n"
+                     "Theo đó, Sở Công Thương có trách nhiệm bảo đảm hàng hóa thiết yếu; Sở Tài chính, Sở Xây dựng "
+                     "phối hợp thực hiện.\n")
     assert got == [{("Sở Công Thương" + BD, "lead")},
                    {("Sở Công Thương" + BD, "lead"), ("Sở Tài chính" + BD, "support"), ("Sở Xây dựng" + BD, "support")}]
 
@@ -235,3 +239,13 @@ def test_partners_alone_in_the_next_paragraph_join_the_task_before():
     got = roles("Giao Sở Xây dựng chủ trì rà soát quy hoạch.\n\nSở Tài chính, Sở Tư pháp phối hợp thực hiện.\n")
     assert got == [{("Sở Xây dựng" + BD, "lead")},
                    {("Sở Xây dựng" + BD, "lead"), ("Sở Tài chính" + BD, "support"), ("Sở Tư pháp" + BD, "support")}]
+
+
+def test_head_who_gives_the_order_is_not_tasked():
+    # a news page: "Phó Chủ tịch UBND tỉnh giao Sở A …", "Thủ tướng giao Bộ B …": the head gives the order,
+    # its body is not a lead; "Bộ trưởng Bộ C chỉ đạo Sở D" still makes both leads (guide §8)
+    got = news_roles("Bình Định khắc phục sạt lở",
+                     "Ngày 12/9/2025, Văn phòng UBND tỉnh Bình Định ban hành Công văn số 7788/VP-NN truyền đạt ý "
+                     "kiến chỉ đạo.\n\nPhó Chủ tịch UBND tỉnh giao Sở Xây dựng chủ trì kiểm tra hiện trường.\n\n"
+                     "Thủ tướng Chính phủ giao Bộ Xây dựng hướng dẫn địa phương.\n")
+    assert got == [{("Sở Xây dựng" + BD, "lead")}, {("Bộ Xây dựng", "lead")}]
