@@ -131,6 +131,7 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
 _THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
 
 
+_ALSO = re.compile(r"[ \t]*(?:đã\s+|vừa\s+)?cũng\s+(?=\S)", re.I)
 _PRIME_MINISTER = "Thủ tướng Chính phủ"
 
 
@@ -655,6 +656,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 pos = mentions[j].end
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
+                also = _ALSO.match(T, pos, nxt)   # "X cũng yêu cầu …" ("cũng" folds like "cùng", a partner's word)
+                pos = also.end() if also else pos
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
                 if after is None and j > i and mentions[j].generic:
                     pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"

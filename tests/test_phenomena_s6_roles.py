@@ -249,3 +249,12 @@ def test_head_who_gives_the_order_is_not_tasked():
                      "kiến chỉ đạo.\n\nPhó Chủ tịch UBND tỉnh giao Sở Xây dựng chủ trì kiểm tra hiện trường.\n\n"
                      "Thủ tướng Chính phủ giao Bộ Xây dựng hướng dẫn địa phương.\n")
     assert got == [{("Sở Xây dựng" + BD, "lead")}, {("Bộ Xây dựng", "lead")}]
+
+
+def test_cung_also_is_not_a_partners_word():
+    # "cũng" (also) folds like "cùng" (with): "Thủ tướng cũng yêu cầu Bộ A …" is still the head's order,
+    # "Sở B cũng có trách nhiệm …" still Sở B's task
+    got = news_roles("Bình Định chỉ đạo", "Ngày 12/9/2025, Văn phòng UBND tỉnh Bình Định ban hành Công văn số "
+                     "7788/VP-NN.\n\nThủ tướng cũng yêu cầu Bộ Tài chính rà soát.\n\n"
+                     "Sở Y tế cũng có trách nhiệm kiểm tra.\n")
+    assert got == [{("Bộ Tài chính", "lead")}, {("Sở Y tế" + BD, "lead")}]
