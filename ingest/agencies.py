@@ -191,6 +191,9 @@ def _clean_written(text: str) -> str:
     return squash_spaces(modern_tones(text)).strip(" ,;:.-")
 
 
+_SPACED_DASH_RE = re.compile(r"[ \t]+[-–][ \t]+")
+
+
 def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near: str | None = None):
     """A known place name of up to 4 capitalised words at p: (end, Place) or None."""
     first = WORD_RE.search(F, p, min(hi, p + 60))
@@ -199,8 +202,10 @@ def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near:
         return None   # the common case, answered without the loop below ("tỉnh, Bộ …": a comma ends the name)
     words = []
     for m in _words(F, p, min(hi, p + 60)):
-        if words and T[words[-1].end():m.start()].strip() and T[words[-1].end():m.start()] not in ("'", "’", "-"):
-            break  # punctuation between words ends a name (not the apostrophe of "Ea H'leo")
+        if words and T[words[-1].end():m.start()].strip() and T[words[-1].end():m.start()] not in ("'", "’", "-") \
+                and not _SPACED_DASH_RE.fullmatch(T, words[-1].end(), m.start()):
+            break  # punctuation between words ends a name (not the apostrophe of "Ea H'leo", nor the dash
+            #        of "Bà Rịa - Vũng Tàu": the longest known name is tried first below)
         if not (_cap(T, m.start()) or m.group().isdigit()):
             break
         words.append(m)
@@ -213,7 +218,7 @@ def _place_after(T: str, F: str, p: int, hi: int, want: str | None = None, near:
         found = places.lookup(name)
         if want:
             pref = [pl for pl in found if pl.level == want]
-            found = pref or found
+            found = pref or ([] if want == "province" else found)   # "tỉnh X": never a commune X
         if near:
             # the same name exists in several provinces: prefer the one in the text's province
             found = sorted(found, key=lambda pl: pl.province != near and pl.name != near)

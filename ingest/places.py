@@ -19,6 +19,9 @@ from .textnorm import fold
 # shapely: over a second of every command's start-up, for a file we only read)
 _DB = Path(find_spec("vietnamadminunits").origin).parent / "data" / "dataset.db"
 
+# provinces renamed since the texts were written ("Thừa Thiên Huế"), which the database no longer lists
+_FORMER_PROVINCES = Path(__file__).with_name("data") / "former_provinces.tsv"
+
 # Level words as printed -> (level, canonical lower-case word)
 LEVEL_WORDS = {
     "tinh": ("province", "tỉnh"),
@@ -66,6 +69,10 @@ def _index() -> dict[str, list[Place]]:
                 add(Place(wshort, "commune", wtype.lower(), short))
     finally:
         con.close()
+    for line in _FORMER_PROVINCES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, word = line.split("\t")
+            add(Place(short, "province", word, None))
     # a stable order (not the set's, which changes with the hash seed of each process)
     return {k: sorted(v, key=lambda p: (("province", "district", "commune").index(p.level), p.province or "",
                                         p.word, p.name)) for k, v in idx.items()}

@@ -181,3 +181,11 @@ def test_steering_boards_named_by_their_programme_or_topic():
         ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Kon Tum"]
     central = "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
     assert names(central + " đã ban hành kế hoạch") == [central]   # central: no place
+
+
+def test_provinces_with_a_dash_or_a_former_name():
+    # "tỉnh Bà Rịa - Vũng Tàu" is one province (not the city of Bà Rịa); "tỉnh Thừa Thiên Huế" (renamed in
+    # 2025) is still a province in the texts written before; "tỉnh X" never names a commune X
+    assert names("Giao Sở Xây dựng tỉnh Bà Rịa - Vũng Tàu kiểm tra") == ["Sở Xây dựng tỉnh Bà Rịa - Vũng Tàu"]
+    assert names("Giao Công an tỉnh Thừa Thiên Huế điều tra") == ["Công an tỉnh Thừa Thiên Huế"]
+    assert names("Giao Công an tỉnh Thừa Thiên - Huế điều tra") == ["Công an tỉnh Thừa Thiên Huế"]
