@@ -22,6 +22,9 @@ _DB = Path(find_spec("vietnamadminunits").origin).parent / "data" / "dataset.db"
 # provinces renamed since the texts were written ("Thừa Thiên Huế"), which the database no longer lists
 _FORMER_PROVINCES = Path(__file__).with_name("data") / "former_provinces.tsv"
 
+# short forms of provinces' names ("TP.HCM")
+_PLACE_ALIASES = Path(__file__).with_name("data") / "place_aliases.tsv"
+
 # Level words as printed -> (level, canonical lower-case word)
 LEVEL_WORDS = {
     "tinh": ("province", "tỉnh"),
@@ -73,6 +76,10 @@ def _index() -> dict[str, list[Place]]:
         if line.strip() and not line.startswith("#"):
             short, word = line.split("\t")
             add(Place(short, "province", word, None))
+    for line in _PLACE_ALIASES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, short = line.split("\t")
+            idx.setdefault(fold(alias), set()).update(p for p in idx.get(fold(short), ()) if p.level == "province")
     # a stable order (not the set's, which changes with the hash seed of each process)
     return {k: sorted(v, key=lambda p: (("province", "district", "commune").index(p.level), p.province or "",
                                         p.word, p.name)) for k, v in idx.items()}

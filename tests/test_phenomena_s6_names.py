@@ -189,3 +189,9 @@ def test_provinces_with_a_dash_or_a_former_name():
     assert names("Giao Sở Xây dựng tỉnh Bà Rịa - Vũng Tàu kiểm tra") == ["Sở Xây dựng tỉnh Bà Rịa - Vũng Tàu"]
     assert names("Giao Công an tỉnh Thừa Thiên Huế điều tra") == ["Công an tỉnh Thừa Thiên Huế"]
     assert names("Giao Công an tỉnh Thừa Thiên - Huế điều tra") == ["Công an tỉnh Thừa Thiên Huế"]
+
+
+def test_short_forms_of_the_big_cities():
+    assert names("Giao Công an TP.HCM, Sở Nội vụ TPHCM phối hợp") == [
+        "Công an thành phố Hồ Chí Minh", "Sở Nội vụ thành phố Hồ Chí Minh"]
+    assert names("Sở Tài chính TP.HN thẩm định") == ["Sở Tài chính thành phố Hà Nội"]
