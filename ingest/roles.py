@@ -271,9 +271,11 @@ def _spoken(F: str, lo: int, at: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _handed_re() -> re.Pattern:
-    """What is handed over or allotted, right before "(được) giao" (verbs.tsv 'handed'), on folded text."""
+    """What is handed over or allotted, right before "(được) giao" (verbs.tsv 'handed'), on folded text; the
+    level or year it belongs to may stand between ("dự toán ngân sách Thành phố giao cho …")."""
     return re.compile(r"(?<![a-z0-9])(?:" + lexicon.alternation(lexicon.verbs().get("handed", {})) +
-                      r")(?:\s+(?:da\s+)?duoc)?\s*$")
+                      r")(?:\s+(?:nha nuoc|trung uong|dia phuong|thanh pho|tinh|huyen|quan|cap\s+[a-z]+)"
+                      r"(?:\s+nam\s+\d{4})?)?(?:\s+(?:da\s+)?duoc)?\s*$")
 
 
 def _handed(T: str, F: str, lo: int, m: re.Match) -> bool:

@@ -258,3 +258,10 @@ def test_cung_also_is_not_a_partners_word():
                      "7788/VP-NN.\n\nThủ tướng cũng yêu cầu Bộ Tài chính rà soát.\n\n"
                      "Sở Y tế cũng có trách nhiệm kiểm tra.\n")
     assert got == [{("Bộ Tài chính", "lead")}, {("Sở Y tế" + BD, "lead")}]
+
+
+def test_budget_of_a_level_handed_to_a_body_gives_it_no_task():
+    # "dự toán ngân sách tỉnh giao cho Công an tỉnh": the budget is allotted, the body is only funded (guide §8)
+    got = roles("1. Kinh phí thực hiện được bố trí trong dự toán ngân sách tỉnh giao cho Công an tỉnh.\n\n"
+                "2. Giao Công an tỉnh chủ trì tuần tra.\n")
+    assert got == [{("Công an tỉnh Bình Định", "lead")}]
