@@ -195,3 +195,10 @@ def test_short_forms_of_the_big_cities():
     assert names("Giao Công an TP.HCM, Sở Nội vụ TPHCM phối hợp") == [
         "Công an thành phố Hồ Chí Minh", "Sở Nội vụ thành phố Hồ Chí Minh"]
     assert names("Sở Tài chính TP.HN thẩm định") == ["Sở Tài chính thành phố Hà Nội"]
+
+
+def test_a_name_ends_before_and_a_class_of_bodies():
+    assert names("Văn phòng Ban Chỉ đạo Phòng thủ dân sự tỉnh và cơ quan, tổ chức, cá nhân có liên quan thi hành") == \
+        ["Văn phòng Ban Chỉ đạo Phòng thủ dân sự tỉnh Kon Tum"]
+    assert names("Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì") == \
+        ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Kon Tum"]
