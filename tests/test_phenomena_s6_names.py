@@ -202,3 +202,9 @@ def test_a_name_ends_before_and_a_class_of_bodies():
         ["Văn phòng Ban Chỉ đạo Phòng thủ dân sự tỉnh Kon Tum"]
     assert names("Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì") == \
         ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Kon Tum"]
+
+
+def test_civil_judgment_enforcement_offices_of_a_province():
+    assert names("Giao Cục Thi hành án dân sự tỉnh phối hợp") == ["Cục Thi hành án dân sự tỉnh Kon Tum"]
+    assert names("Giao Thi hành án dân sự tỉnh phối hợp") == ["Thi hành án dân sự tỉnh Kon Tum"]
+    assert names("đẩy mạnh công tác thi hành án dân sự tỉnh") == []
