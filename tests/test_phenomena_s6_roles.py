@@ -265,3 +265,13 @@ def test_budget_of_a_level_handed_to_a_body_gives_it_no_task():
     got = roles("1. Kinh phí thực hiện được bố trí trong dự toán ngân sách tỉnh giao cho Công an tỉnh.\n\n"
                 "2. Giao Công an tỉnh chủ trì tuần tra.\n")
     assert got == [{("Công an tỉnh Bình Định", "lead")}]
+
+
+def test_plan_that_sets_out_the_tasks_of_bodies():
+    # "Kế hoạch nêu rõ nhiệm vụ của A; B; C": each listed body leads (a news page reporting a plan)
+    got = news_roles("Bình Định triển khai chuyển đổi số",
+                     "Ngày 10/9/2025, UBND tỉnh Bình Định ban hành Kế hoạch số 321/KH-UBND về chuyển đổi số.\n\n"
+                     "Kế hoạch nêu rõ nhiệm vụ của Sở Khoa học và Công nghệ; Sở Nội vụ; Công an tỉnh.\n\n"
+                     "UBND tỉnh yêu cầu Sở Tài chính bố trí kinh phí.\n")
+    assert got == [{("Sở Khoa học và Công nghệ" + BD, "lead"), ("Sở Nội vụ" + BD, "lead"),
+                    ("Công an tỉnh Bình Định", "lead")}, {("Sở Tài chính" + BD, "lead")}]
