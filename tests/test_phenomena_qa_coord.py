@@ -2,7 +2,8 @@
 on invented examples."""
 from __future__ import annotations
 
-from phoihop.ingest.extract import extract_text
+
+from official_text import closing, obligation_roles
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ
@@ -19,20 +20,12 @@ Quản lý bến thủy nội địa trên địa bàn tỉnh
 
 """
 
-TAIL = """
-Nơi nhận:
-- Như Điều 3;
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-"""
+TAIL = closing("Như Điều 3")
 
 
 def roles(body: str) -> list[set[tuple[str, str]]]:
     """(agency, role) of each obligation of a regulation of UBND tỉnh Quảng Trị with this body."""
-    ex = extract_text(HEAD + body + TAIL, "qt.md")
-    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    return obligation_roles(HEAD + body + TAIL, "qt.md")
 
 
 def test_article_word_alone_on_its_line_heads_the_article():

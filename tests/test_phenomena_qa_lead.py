@@ -2,7 +2,8 @@
 invented examples: task-block labels, procedure cards, task lists."""
 from __future__ import annotations
 
-from phoihop.ingest.extract import extract_text
+
+from official_text import closing, obligation_roles
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN
@@ -19,20 +20,12 @@ Phòng, chống dịch bệnh trên địa bàn tỉnh năm 2024
 
 """
 
-TAIL = """
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-"""
+TAIL = closing()
 
 
 def roles(body: str) -> list[set[tuple[str, str]]]:
     """(agency, role) of each obligation of a plan of UBND tỉnh Phú Yên with this body."""
-    ex = extract_text(HEAD + body + TAIL, "py.md")
-    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    return obligation_roles(HEAD + body + TAIL, "py.md")
 
 
 def test_bare_lead_and_partner_labels_of_a_task_block():

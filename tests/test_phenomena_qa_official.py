@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from phoihop.ingest.extract import extract_text
 
+from official_text import obligation_roles
+
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ YÊN
 
@@ -30,8 +32,7 @@ PHÓ CHỦ TỊCH
 
 def roles(body: str) -> list[set[tuple[str, str]]]:
     """(agency, role) of each obligation of a dispatch of UBND tỉnh Phú Yên with this body."""
-    ex = extract_text(HEAD + body + TAIL, "py.txt")
-    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    return obligation_roles(HEAD + body + TAIL, "py.txt")
 
 
 def test_a_marker_does_not_run_across_punctuation():

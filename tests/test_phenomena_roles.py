@@ -5,6 +5,8 @@ import pytest
 
 from phoihop.ingest.extract import extract_text
 
+from official_text import closing
+
 CENTRAL_HEAD = """THỦ TƯỚNG CHÍNH PHỦ
 
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -41,14 +43,7 @@ PROVINCE_HEAD = bentre_head("415/UBND-KT", "", "V/v phòng, chống xâm nhập 
 DECISION_HEAD = bentre_head("920/QĐ-UBND", "QUYẾT ĐỊNH\n", "Về việc công bố thủ tục hành chính lĩnh vực hộ tịch")
 PLAN_HEAD = bentre_head("88/KH-UBND", "KẾ HOẠCH\n", "Triển khai Luật Thủy lợi năm 2024")
 
-TAIL = """
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-"""
+TAIL = closing()
 
 
 def roles(text: str, name: str = "t.txt") -> set[tuple[str, str]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from phoihop.ingest.extract import extract_text
 
+from official_text import closing, obligation_roles
+
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH BÌNH ĐỊNH
 
@@ -20,22 +22,14 @@ Phòng, chống thiên tai năm 2025
 
 """
 
-TAIL = """
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-"""
+TAIL = closing()
 
 BD = " tỉnh Bình Định"
 
 
 def roles(body: str) -> list[set[tuple[str, str]]]:
     """(agency, role) of each obligation of the plan with this body (generic bodies left out)."""
-    ex = extract_text(HEAD + body + TAIL, "bd.md")
-    return [{(a.agency, a.role) for a in o.assignees if not a.generic} for o in ex.obligations]
+    return obligation_roles(HEAD + body + TAIL, "bd.md")
 
 
 def news_roles(title: str, body: str) -> list[set[tuple[str, str]]]:
