@@ -86,6 +86,8 @@ class _State:
     block_leads: list[Mention] = field(default_factory=list)   # the task block's "Cơ quan chủ trì"
     regulated: list[Mention] = field(default_factory=list)     # the body a regulation's "nhiệm vụ" are of
     copy_list: bool = False                 # under a "Nơi nhận:" the layout left in the body
+    quote_end: int = -1                     # the end of a quoted passage opened at a paragraph's start
+    outside: frozenset = frozenset()        # the bodies that led before the quotation opened
 
     def may_inherit(self, F: str, cs: int, ce: int) -> bool:
         """In running text only a clause that opens a task continues one ("Và Nghị quyết … hết
@@ -573,6 +575,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         mentions = find_mentions(T, F, lo, hi, sc.ctx)
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
+        _open_quotation(T, lo, hi, state)
         first = True
         index = _MentionIndex(mentions)
         for cs, ce in _merge_lists(T, F, list(_clauses(T, lo, hi, mentions)), index):
@@ -582,6 +585,33 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if sc.start <= row.start < sc.end:
             state.explicit += _table_task(T, F, row, sc, ex, keep)
     return state.explicit
+
+
+# a paragraph that opens a quotation ('"a) Đơn đề nghị …', '“1. Hồ sơ gồm …'), past emphasis marks
+_OPENS_QUOTE = re.compile(r"[*_> \t]*[\"“]")
+_CLOSES_QUOTE = re.compile(r"[\"”]")
+_QUOTE_REACH = 4000   # a quoted passage of law is a few items long; an unclosed mark quotes nothing
+
+
+def _open_quotation(T: str, lo: int, hi: int, state: _State) -> None:
+    """A paragraph opening with a quotation mark starts a quoted passage (a law's items a letter
+    prints): until the mark closes, its clauses are the law's words, and the bodies that led before
+    it (the company the letter addresses) lead none of them."""
+    if lo < state.quote_end:
+        return
+    m = _OPENS_QUOTE.match(T, lo, hi)
+    if not m:
+        return
+    close = _CLOSES_QUOTE.search(T, m.end(), min(len(T), m.end() + _QUOTE_REACH))
+    if close is None or close.end() <= hi and hi - close.end() > 3:
+        return   # no closing mark, or a quote closed inside the paragraph ("“Nhà X” có cấu tạo …")
+    state.quote_end = close.end()
+    state.outside = frozenset(m.agency.name for m in (state.context_leads() or []) + (state.prev or []))
+
+
+def _quoted_inheritance(cs: int, leads: list[Mention], state: _State) -> bool:
+    """The leads a clause would inherit come from outside the quoted passage it stands in."""
+    return cs < state.quote_end and bool(leads) and all(m.agency.name in state.outside for m in leads)
 
 
 def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
@@ -860,6 +890,10 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
             leads, inherited = list(context), "heading or label above"
         elif state.prev and (opens_task(F, cs, ce) or roles.supports):
             leads, inherited = list(state.prev), "task before"
+        if _quoted_inheritance(cs, leads, state):
+            explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
+                         outcome="no obligation: quoted text, its bodies are not the ones before the quotation")
+            return
     elif roles.directed_only and context:
         leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]
     if ends_label and (explicit or roles.supports):
