@@ -148,7 +148,11 @@ def _after_condition(T: str, cs: int, prev: Mention | None, m: Mention) -> bool:
 
 
 def _separates(T: str, F: str, lo: int, hi: int) -> bool:
-    """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch "."""
+    """T[lo:hi] only joins two bodies of one list: ", ", " và ", ", Bộ trưởng ", "; Chủ tịch ", or "/"
+    between the names a text gives one body in two kinds of place ("Phòng Kinh tế xã/Phòng Kinh tế,
+    Hạ tầng và Đô thị phường": whichever the place has, it does the task)."""
+    if T[lo:hi].strip() == "/":
+        return True
     if any(not c.isalnum() and c not in _LIST_PUNCT for c in T[lo:hi]):
         return False
     words = " ".join(F[lo:hi].split())

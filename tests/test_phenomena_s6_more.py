@@ -3,7 +3,7 @@ by a generic member, "Tỉnh"/"Thành phố" as the acting body, bodies joined b
 (other provinces, other bodies)."""
 from __future__ import annotations
 
-from tests.official_text import obligation_roles
+from tests.official_text import closing, obligation_roles
 
 _LETTER_HEAD = ("BỘ TÀI CHÍNH\nCỤC THUẾ TỈNH GIA LAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                 "Độc lập - Tự do - Hạnh phúc\nSố: 455/CT-NV\nGia Lai, ngày 12 tháng 11 năm 2025\n"
@@ -34,3 +34,17 @@ def test_a_quotation_closed_in_its_paragraph_keeps_the_items_tasks():
     got = obligation_roles(text, "letter.md")
     assert {("Công ty cổ phần Cà phê Đăk Đoa", "lead")} in got
     assert len([o for o in got if o]) >= 2
+
+
+_PLAN_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 88/KH-UBND\nQuảng Ngãi, ngày 03 tháng 11 năm 2025\n\nKẾ HOẠCH\nHỗ trợ học nghề\n\n")
+
+
+def test_bodies_joined_by_a_slash_both_lead():
+    text = (_PLAN_HEAD +
+            "1. Trong 03 ngày làm việc, Phòng Văn hóa - Xã hội xã/Phòng Văn hóa - Xã hội phường có trách nhiệm "
+            "phối hợp với Công an xã, phường rà soát danh sách người học nghề.\n" + closing())
+    got = obligation_roles(text, "plan.txt")
+    assert got == [{("Phòng Văn hóa - Xã hội các xã tỉnh Quảng Ngãi", "lead"),
+                    ("Phòng Văn hóa - Xã hội các phường tỉnh Quảng Ngãi", "lead"),
+                    ("Công an các xã, phường tỉnh Quảng Ngãi", "support")}]
