@@ -24,7 +24,7 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import (analyse, block_label, brackets_go_on, executors_go_on, opening_list, opens_order, opens_task,
+from .roles import (analyse, block_label, brackets_go_on, class_member, executors_go_on, opening_list, opens_order, opens_task,
                     partners_open)
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
@@ -715,11 +715,19 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _Mention
                 continue
             if index.ends_near(pe) or not index.opens(cs) or (
                     _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, index.inside(cs, ce))) or \
-                    executors_go_on(T, F, ps, pe, cs, ce) or brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)):
+                    executors_go_on(T, F, ps, pe, cs, ce) or brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)) or \
+                    _class_member_last(T, F, ps, pe, index):
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))
     return out
+
+
+def _class_member_last(T: str, F: str, ps: int, pe: int, index: _MentionIndex) -> bool:
+    """The clause before ends with a class of bodies listed after a body ("nhiệm vụ của A; B; các cơ
+    quan, đơn vị của Đảng ở Trung ương; C; D"): the list goes on past it, C and D share A's role."""
+    k = T.rfind(";", ps, pe - 1)
+    return k > ps and index.ends_near(k) and class_member(F, k + 1, pe - 1)
 
 
 # "Sở A chủ trì;": the clause ends with the lead's presiding, its partners follow the ';'

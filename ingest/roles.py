@@ -167,6 +167,15 @@ _LIST_SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+", re.I)
 _CLASS_ITEM = re.compile(r"(?:cac\s+)?(?:co quan|don vi|to chuc|doanh nghiep|luc luong)(?:\s+[a-z]+){0,5}")
 
 
+# a class of bodies a ';'-list names between its named members ("các cơ quan, đơn vị của Đảng ở Trung ương")
+_CLASS_MEMBER = re.compile(r"(?:cac\s+)?(?:co quan|don vi|to chuc|doanh nghiep|luc luong|doan the)(?:,?\s+[a-z]+){0,9}")
+
+
+def class_member(F: str, lo: int, hi: int) -> bool:
+    """F[lo:hi] is only a class of bodies (one member of a list), no task of its own."""
+    return _CLASS_MEMBER.fullmatch(" ".join(F[lo:hi].split())) is not None
+
+
 def _unnamed_member(T: str, F: str, lo: int, hi: int) -> bool:
     """One unnamed class of bodies between two named ones: "Đài Phát thanh và Truyền hình, cơ quan
     thông tấn báo chí và UBND các xã" is still one list; so is one capitalised name that was not read as

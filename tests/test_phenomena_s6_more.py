@@ -48,3 +48,13 @@ def test_bodies_joined_by_a_slash_both_lead():
     assert got == [{("Phòng Văn hóa - Xã hội các xã tỉnh Quảng Ngãi", "lead"),
                     ("Phòng Văn hóa - Xã hội các phường tỉnh Quảng Ngãi", "lead"),
                     ("Công an các xã, phường tỉnh Quảng Ngãi", "support")}]
+
+
+def test_a_class_of_bodies_in_the_middle_of_a_list_does_not_end_it():
+    text = (_PLAN_HEAD +
+            "1. Kế hoạch nêu rõ nhiệm vụ của Sở Lao động - Thương binh và Xã hội; Sở Giáo dục và Đào tạo; "
+            "các cơ quan, đơn vị thuộc tỉnh; Sở Tài chính; Đài Phát thanh và Truyền hình tỉnh.\n" + closing())
+    got = obligation_roles(text, "plan.txt")
+    assert got == [{(f"{name} tỉnh Quảng Ngãi", "lead") for name in (
+        "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
+        "Đài Phát thanh và Truyền hình")}]
