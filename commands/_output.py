@@ -18,6 +18,7 @@ import csv
 import json
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
 import typer
@@ -41,6 +42,8 @@ Neo4jOpt = Annotated[bool, flag(
     "--neo4j", help="Use the Neo4j server from PHOIHOP_NEO4J_URI/_USER/_PASSWORD instead.")]
 JsonOpt = Annotated[bool, flag("--json", help="Print JSON (for machines).")]
 CsvOpt = Annotated[bool, flag("--csv", help="Print CSV with a header; lists joined with '; '.")]
+ParquetOpt = Annotated[Optional[Path], typer.Option(
+    "--parquet", metavar="FILE", help="Write the rows to FILE as Parquet (typed columns, lists as lists).")]
 SinceOpt = Annotated[Optional[str], typer.Option(
     "--since", metavar="DATE", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD; its first day).")]
 UntilOpt = Annotated[Optional[str], typer.Option(
@@ -103,9 +106,9 @@ def opened(store: str | None, neo4j: bool, **kw: Any) -> Iterator[Store]:
         s.close()
 
 
-def check_format(as_json: bool, as_csv: bool) -> None:
-    if as_json and as_csv:
-        fail("error: choose one of --json and --csv", 2)
+def check_format(as_json: bool, as_csv: bool, parquet: Path | None = None) -> None:
+    if as_json + as_csv + (parquet is not None) > 1:
+        fail("error: choose one of " + ("--json, --csv and --parquet" if parquet is not None else "--json and --csv"), 2)
 
 
 def cell(value: Any) -> str:
@@ -139,6 +142,21 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = No
     w.writerow([clean(c) for c in columns])
     for r in rows:
         w.writerow([clean(cell(r.get(c))) for c in columns])
+
+
+def write_parquet(rows: Sequence[dict[str, Any]], path: Path) -> None:
+    """``rows`` (every field) as one Parquet table: columns typed from the values (numbers,
+    text, dates, lists of text as lists); a column that is empty throughout is text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(list(rows)) if rows else pa.table({})
+    table = table.cast(pa.schema([pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type)
+                                  for f in table.schema]))
+    try:
+        pq.write_table(table, str(path))
+    except OSError as e:
+        fail(f"error: {path}: {e}")
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], title: str | None = None,

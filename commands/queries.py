@@ -24,9 +24,9 @@ from phoihop.queries.agency_match import MatchError
 from phoihop.queries.dates import DateError
 from phoihop.queries.filters import Filters, resolve
 
-from ._output import (CoAssignedOpt, CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ProvinceOpt, RowsOpt,
-                      SinceOpt, StoreOpt, TopicOpt, UntilOpt, check_format, emit, fail, flag, opened, out, plain,
-                      print_csv, print_json, say, table)
+from ._output import (CoAssignedOpt, CsvOpt, IssuerOpt, JsonOpt, KindOpt, LevelOpt, Neo4jOpt, ParquetOpt, ProvinceOpt,
+                      RowsOpt, SinceOpt, StoreOpt, TopicOpt, UntilOpt, check_format, emit, fail, flag, opened, out,
+                      plain, print_csv, print_json, say, table, write_parquet)
 
 
 class Role(str, Enum):
@@ -118,6 +118,7 @@ def coordination(
     neo4j: Neo4jOpt = False,
     as_json: JsonOpt = False,
     as_csv: CsvOpt = False,
+    parquet: ParquetOpt = None,
 ) -> None:
     """Who coordinates with whom: agency pairs with the obligations, topics and directives they share.
 
@@ -125,7 +126,7 @@ def coordination(
     Co-leads of one obligation were given the same task, not told to cooperate:
     --co-assigned adds them, marked co_assigned in the relation column.
     --province, --level and --kind keep the pairs whose two agencies pass them.
-    --csv and --json give each pair one example: quote, source, document, start, end.
+    --csv, --json and --parquet FILE give each pair one example: quote, source, document, start, end.
 
     Examples:
 
@@ -138,11 +139,18 @@ def coordination(
       phoihop coordination --topic "an toan thuc pham" --limit 20      (the 20 pairs sharing most)
 
       phoihop coordination --province "Ha Noi" --level district --co-assigned --json
+
+      phoihop coordination --parquet pairs.parquet      (then: pandas.read_parquet("pairs.parquet"))
     """
+    check_format(as_json, as_csv, parquet)
     with asking(store, neo4j, as_json, as_csv) as s:
         f = resolve(s, Filters(province, level, kind, issuer, topic, since, until))
         agency_id = Q.agency(s, agency)["id"] if agency else None
         rows = Q.coordination(s, agency_id, limit=limit or None, filters=f, co_assigned=co_assigned)
+    if parquet is not None:
+        write_parquet(rows, parquet)
+        say(f"{len(rows)} coordination pairs written to {parquet}", stderr=True)
+        return
     relation = [("relation", "relation")] if co_assigned else []
     emit(rows, [("a_name", "agency"), ("b_name", "agency"), *relation, ("obligations", "obligations"),
                 ("topics", "topics"), ("labels", "directives")],

@@ -35,6 +35,11 @@ Pair = tuple[str, str]
 # Pairs recomputed one by one up to this many; beyond it a store rebuilds everything
 # (a bulk ingest touches most pairs, and one pass over all roles is then cheaper).
 INCREMENTAL_LIMIT = 20_000
+# Up to this many pairs (documents, directives), each is read by queries that start at its
+# own keys, so that a one-document update costs what its agencies' obligations cost, never
+# the size of the store (LadybugDB plans ``UNWIND $ids … MATCH`` as a scan of whole tables);
+# beyond it one query reads them all (a bulk ingest, where a few scans are cheaper).
+PER_KEY_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,8 @@ def read_quotes(read: Read, obligations: list[str]) -> dict[str, str]:
 def derive(read: Read, pairs: set[Pair] | None = None) -> dict[str, list[Rel]]:
     """The derived relationships of the whole store, or only of ``pairs`` (their shared
     obligations are read and summarised; a pair that shares none any more gets none)."""
+    if pairs is not None and len(pairs) <= PER_KEY_LIMIT:
+        return derive_pairs(read, pairs)
     obligations = None
     if pairs is not None:
         rows = [{"a": a, "b": b} for a, b in sorted(pairs)]
@@ -220,9 +227,68 @@ def derive(read: Read, pairs: set[Pair] | None = None) -> dict[str, list[Rel]]:
     return to_rels(summary, read_quotes(read, examples(summary)))
 
 
+# The obligations two agencies share, from the pair's own keys ($a, $b).
+_SHARED = (f"MATCH (a:{S.AGENCY} {{id: $a}})-[:{S.LEADS}|{S.SUPPORTS}]->(o:{S.OBLIGATION})"
+           f"<-[:{S.LEADS}|{S.SUPPORTS}]-(b:{S.AGENCY} {{id: $b}}) ")
+_LEADING = (f"MATCH (a:{S.AGENCY} {{id: $a}})-[:{S.LEADS}]->(o:{S.OBLIGATION})"
+            f"<-[:{S.LEADS}|{S.SUPPORTS}]-(b:{S.AGENCY} {{id: $b}}) RETURN o.id")
+
+
+def read_pair(read: Read, a: str, b: str) -> tuple[list[tuple[str, str, str]], dict[str, Duty], dict[str, str]]:
+    """The roles of ``a`` and ``b`` on the obligations they share where one of them leads (the
+    others derive nothing), those obligations' duties and quotes: a few queries that start at
+    the two agencies' keys (what ``read_roles``, ``read_duties`` and ``read_quotes`` give for them)."""
+    p = {"a": a, "b": b}
+    lead_a = {r[0] for r in read(_LEADING, p)}
+    lead_b = {r[0] for r in read(_LEADING, {"a": b, "b": a})}
+    roles = ([(o, a, "lead") for o in lead_a] + [(o, b, "lead") for o in lead_b]
+             + [(o, b, "support") for o in lead_a - lead_b] + [(o, a, "support") for o in lead_b - lead_a])
+    obs = lead_a | lead_b
+    if not obs:
+        return [], {}, {}
+    evidence: dict[str, tuple] = {}
+    for o, doc, start, end, quote in read(_SHARED + f"MATCH (o)-[e:{S.EVIDENCED_BY}]->(x:{S.DOCUMENT}) "
+                                          "RETURN o.id, x.id, e.start, e.`end`, e.quote", p):
+        if o in obs:
+            evidence.setdefault(o, (doc, start, end, quote))
+    imposed: dict[str, str] = {}
+    dates: dict[str, date | None] = {}
+    for o, d, when in read(_SHARED + f"MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) RETURN o.id, d.id, d.date", p):
+        if o in obs and (o not in imposed or d < imposed[o]):  # the smallest directive, as read_duties
+            imposed[o] = d
+        dates[d] = as_date(when)
+    own: dict[str, set[str]] = {}
+    for o, t in read(_SHARED + f"MATCH (o)-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN o.id, t.id", p):
+        own.setdefault(o, set()).add(t)
+    dtopics: dict[str, set[str]] = {}
+    for d, t in read(_SHARED + f"MATCH (d:{S.DIRECTIVE})-[:{S.IMPOSES}]->(o) "
+                     f"MATCH (d)-[:{S.ABOUT}]->(t:{S.TOPIC}) RETURN d.id, t.id", p):
+        dtopics.setdefault(d, set()).add(t)
+    duties = {}
+    for o, (doc, start, end, _) in evidence.items():
+        d = imposed.get(o)
+        duties[o] = Duty(d, dates.get(d), frozenset(own.get(o, set()) | dtopics.get(d, set())), doc, start, end)
+    return roles, duties, {o: e[3] for o, e in evidence.items()}
+
+
+def derive_pairs(read: Read, pairs: set[Pair]) -> dict[str, list[Rel]]:
+    """``derive`` of a few pairs, each read from its own keys (``read_pair``)."""
+    roles: list[tuple[str, str, str]] = []
+    duties: dict[str, Duty] = {}
+    quotes: dict[str, str] = {}
+    for a, b in sorted(pairs):
+        r, d, q = read_pair(read, a, b)
+        roles += r
+        duties.update(d)
+        quotes.update(q)
+    return to_rels(summarise(roles, duties, pairs), quotes)
+
+
 def touched(read: Read, documents: list[str] = (), directives: list[str] = ()) -> set[Pair]:
     """Pairs whose shared obligations change when ``documents`` are added or taken out, or
     ``directives`` change (their dates and topics reach every obligation they impose)."""
+    if len(documents) + len(directives) <= PER_KEY_LIMIT:
+        return _touched_by_key(read, documents, directives)
     members: dict[str, set[str]] = {}
     roles = f"<-[:{S.LEADS}|{S.SUPPORTS}]-(a:{S.AGENCY})"
     if documents:
@@ -234,6 +300,27 @@ def touched(read: Read, documents: list[str] = (), directives: list[str] = ()) -
     if directives:
         for o, a in read(f"UNWIND $ids AS i MATCH (d:{S.DIRECTIVE} {{id: i}})-[:{S.IMPOSES}]->(o:{S.OBLIGATION}) "
                          f"MATCH (o){roles} RETURN o.id, a.id", {"ids": list(directives)}):
+            members.setdefault(o, set()).add(a)
+    out: set[Pair] = set()
+    for agencies in members.values():
+        out |= all_pairs(agencies)
+    return out
+
+
+def _touched_by_key(read: Read, documents: list[str], directives: list[str]) -> set[Pair]:
+    """``touched`` for a few documents and directives: from each one's key (a document's
+    obligations are the ones evidenced by it, its directives the ones it defines)."""
+    members: dict[str, set[str]] = {}
+    roles = f"<-[:{S.LEADS}|{S.SUPPORTS}]-(a:{S.AGENCY}) RETURN o.id, a.id"
+    directives = set(directives)
+    for doc in documents:
+        for o, a in read(f"MATCH (x:{S.DOCUMENT} {{id: $doc}})<-[:{S.EVIDENCED_BY}]-(o:{S.OBLIGATION}){roles}",
+                         {"doc": doc}):
+            members.setdefault(o, set()).add(a)
+        directives |= {r[0] for r in read(f"MATCH (x:{S.DOCUMENT} {{id: $doc}})<-[:{S.REPORTED_IN}]-(d:{S.DIRECTIVE}) "
+                                          "WHERE d.doc = $doc RETURN d.id", {"doc": doc})}
+    for d in sorted(directives):
+        for o, a in read(f"MATCH (d:{S.DIRECTIVE} {{id: $id}})-[:{S.IMPOSES}]->(o:{S.OBLIGATION}){roles}", {"id": d}):
             members.setdefault(o, set()).add(a)
     out: set[Pair] = set()
     for agencies in members.values():

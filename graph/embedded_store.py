@@ -405,11 +405,33 @@ class EmbeddedStore:
                       {"rows": [{"id": d, "path": p, "paths": ps} for d, (p, ps) in sorted(moves.items())]})
 
     def _remove_contributions(self, docs: list[str]) -> None:
-        """Take out everything documents ``docs`` contributed (inside the caller's transaction)."""
+        """Take out everything documents ``docs`` contributed (inside the caller's transaction).
+
+        A few documents are walked from their own nodes (``_unlink``), so that removing one
+        costs what it contributed; many (a batch written again) are taken out with one pass
+        over each relationship table."""
         if not docs:
             return
         self._mark("written")
         self._track(documents=docs)
+        if len(docs) <= D.PER_KEY_LIMIT:
+            touched, obligations = self._unlink(docs)
+            for o in obligations:
+                self._run(f"MATCH (o:{S.OBLIGATION} {{id: $id}}) DETACH DELETE o", {"id": o})
+            defined = [d for d in sorted(touched[S.DIRECTIVE])
+                       if self._rows(f"MATCH (d:{S.DIRECTIVE} {{id: $id}}) RETURN d.doc", {"id": d})[0][0] in docs]
+            reports = {d: [tuple(r) for r in self._rows(
+                f"MATCH (d:{S.DIRECTIVE} {{id: $id}})-[:{S.REPORTED_IN}]->(o:{S.DOCUMENT}) "
+                "WHERE NOT list_contains($docs, o.id) RETURN o.id, o.kind", {"id": d, "docs": docs})] or [(None, None)]
+                for d in defined}
+            self._report_elsewhere(reports)
+            for doc in docs:
+                self._run(f"MATCH (d:{S.DOCUMENT} {{id: $id}}) DETACH DELETE d", {"id": doc})
+            for label, ids in touched.items():
+                for i in sorted(ids):
+                    self._run(f"MATCH (n:{label} {{id: $id}}) WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE "
+                              f"{_not_derived('r')} }} DETACH DELETE n", {"id": i})
+            return
         touched: dict[str, set[str]] = {label: set() for label in _SHARED}
         for rel_type, (pairs, _) in S.RELATIONSHIPS.items():
             if rel_type in S.DERIVED:
@@ -430,12 +452,8 @@ class EmbeddedStore:
                 f"OPTIONAL MATCH (d)-[:{S.REPORTED_IN}]->(o:{S.DOCUMENT}) WHERE NOT list_contains($docs, o.id) "
                 "RETURN d.id, o.id, o.kind", {"docs": docs}):
             reports.setdefault(did, []).append((other, kind))
-        if reports:
-            self._run(f"UNWIND $rows AS r MATCH (d:{S.DIRECTIVE} {{id: r.id}}) "
-                      "SET d.doc = r.doc, d.stub = r.doc IS NULL, d.source_kind = r.kind",
-                      {"rows": [dict(zip(("id", "doc", "kind"), (did, *best_report(found))))
-                                for did, found in sorted(reports.items())]})
-            touched[S.DIRECTIVE].update(reports)
+        self._report_elsewhere(reports)
+        touched[S.DIRECTIVE].update(reports)
         self._run(f"UNWIND $docs AS doc MATCH (d:{S.DOCUMENT} {{id: doc}}) DETACH DELETE d", {"docs": docs})
         for label, ids in touched.items():
             if ids:
@@ -443,6 +461,41 @@ class EmbeddedStore:
                     f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) "
                     f"WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE {_not_derived('r')} }} DETACH DELETE n",
                     {"ids": sorted(ids)})
+
+    def _report_elsewhere(self, reports: dict[str, list[tuple[str | None, str | None]]]) -> None:
+        """Directives whose defining documents go: defined now by their best other report
+        (document id, kind), or stubs when none is left."""
+        if reports:
+            self._run(f"UNWIND $rows AS r MATCH (d:{S.DIRECTIVE} {{id: r.id}}) "
+                      "SET d.doc = r.doc, d.stub = r.doc IS NULL, d.source_kind = r.kind",
+                      {"rows": [dict(zip(("id", "doc", "kind"), (did, *best_report(found))))
+                                for did, found in sorted(reports.items())]})
+
+    def _unlink(self, docs: list[str]) -> tuple[dict[str, set[str]], list[str]]:
+        """Delete the relationships ``docs`` contributed by walking out from each Document node
+        along them (a document's relationships all join up through its Document: evidence,
+        reports, and what its obligations and directives reach). Returns the shared nodes they
+        reached (label -> ids) and the documents' obligations."""
+        touched: dict[str, set[str]] = {label: set() for label in _SHARED}
+        obligations: set[str] = set()
+        for doc in docs:
+            seen = {(S.DOCUMENT, doc)}
+            todo = [(S.DOCUMENT, doc)]
+            while todo:
+                label, id_ = todo.pop()
+                found = [row for arrow in ("-[r]->", "<-[r]-") for row in self._rows(   # LadybugDB deletes directed only
+                    f"MATCH (n:{label} {{id: $id}}){arrow}(m) WHERE r.{S.REL_DOC_PROPERTY} = $doc "
+                    "DELETE r RETURN label(m), m.id", {"id": id_, "doc": doc})]
+                for other_label, other in found:
+                    if (other_label, other) not in seen:
+                        seen.add((other_label, other))
+                        todo.append((other_label, other))
+            for label, id_ in seen:
+                if label in touched:
+                    touched[label].add(id_)
+                elif label == S.OBLIGATION:
+                    obligations.add(id_)
+        return touched, sorted(obligations)
 
     def _write_batch(self, graphs: list[DocumentGraph]) -> None:
         """Replace earlier versions of these documents and write them, a few queries per
@@ -682,8 +735,12 @@ class EmbeddedStore:
             return
         derived = D.derive(self._read, pairs)
         for rel_type in sorted(S.DERIVED):
-            self._run(f"UNWIND $pairs AS p MATCH (a:{S.AGENCY} {{id: p.a}})-[r:{rel_type}]->(b:{S.AGENCY} {{id: p.b}}) "
-                      "DELETE r", {"pairs": rows})
+            if len(rows) <= D.PER_KEY_LIMIT:  # from each pair's keys: no scan of the table
+                for p in rows:
+                    self._run(f"MATCH (a:{S.AGENCY} {{id: $a}})-[r:{rel_type}]->(b:{S.AGENCY} {{id: $b}}) DELETE r", p)
+            else:
+                self._run(f"UNWIND $pairs AS p MATCH (a:{S.AGENCY} {{id: p.a}})-[r:{rel_type}]->"
+                          f"(b:{S.AGENCY} {{id: p.b}}) DELETE r", {"pairs": rows})
             if derived.get(rel_type):
                 self._write_rels(rel_type, S.AGENCY, S.AGENCY, derived[rel_type])
 

@@ -90,6 +90,24 @@ def test_coordination_contains_every_gold_pair(where, gold_extractions):
     assert "Hội Cựu chiến binh thành phố Hải Phòng" in table and "co_assigned" in table
 
 
+def test_coordination_parquet_holds_the_json_rows_typed(where, tmp_path):
+    rows = as_json("coordination", "--co-assigned", *where)
+    out = tmp_path / "pairs.parquet"
+    ok("coordination", "--co-assigned", "--parquet", str(out), *where)
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    types = {f.name: str(f.type) for f in pq.read_schema(out)}
+    assert types["obligations"] == "int64" and types["start"] == "int64"
+    assert types["topics"] == types["directives"] == "list<element: string>"
+    frame = pd.read_parquet(out)
+    assert len(frame) == len(rows) and all(frame["quote"].str.len() > 0) and all(frame["source"].str.len() > 0)
+    first = frame.iloc[0]
+    assert (first["a_name"], first["quote"], list(first["topics"])) == (rows[0]["a_name"], rows[0]["quote"],
+                                                                        rows[0]["topics"])
+    assert run("coordination", "--csv", "--parquet", str(out), *where).exit_code == 2
+
+
 def test_limit_prints_the_first_rows_only(where):
     rows = as_json("coordination", *where)
     assert as_json("coordination", "--limit", "3", *where) == rows[:3]
