@@ -34,8 +34,9 @@ for p in (str(ROOT), str(ROOT / "bench")):
 import run as R  # noqa: E402  (bench/run.py: corpus, Neo4j server, machine line)
 
 
-def measure(store, held: list[str]) -> dict[str, list[float]]:
-    """Seconds to ingest each held-out document, then to remove it again."""
+def measure(store, held: list[str], rebuild: bool = True) -> dict[str, list[float]]:
+    """Seconds to ingest each held-out document, then to remove it again (and, with
+    ``rebuild``, to rebuild every derived relationship once)."""
     from phoihop.graph.loader import ingest_paths
 
     out: dict[str, list[float]] = {"ingest": [], "remove": [], "rebuild": []}
@@ -47,13 +48,15 @@ def measure(store, held: list[str]) -> dict[str, list[float]]:
         t0 = time.perf_counter()
         assert store.remove_document(path)
         out["remove"].append(time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    store.rebuild_coordination()
-    out["rebuild"].append(time.perf_counter() - t0)
+    if rebuild:
+        t0 = time.perf_counter()
+        store.rebuild_coordination()
+        out["rebuild"].append(time.perf_counter() - t0)
     return out
 
 
-def embedded(paths: list[str], held: list[str], work: Path, workers: int, reuse: bool = False) -> dict[str, list[float]]:
+def embedded(paths: list[str], held: list[str], work: Path, workers: int, reuse: bool = False,
+             rebuild: bool = True) -> dict[str, list[float]]:
     from phoihop.graph.embedded_store import EmbeddedStore
     from phoihop.graph.loader import ingest_paths
 
@@ -62,19 +65,18 @@ def embedded(paths: list[str], held: list[str], work: Path, workers: int, reuse:
         shutil.rmtree(d, ignore_errors=True)
     with EmbeddedStore(d) as store:
         t0 = time.perf_counter()
-        if reuse:   # a store built by an earlier run: the held-out documents out, derived relationships whole
+        if reuse:   # a store built by an earlier run: the held-out documents out (if an earlier run left them)
             for path in held:
                 store.remove_document(path)
-            store.rebuild_coordination()
         else:
             ingest_paths(paths, store, workers=workers)
         print(f"[update] embedded store of {store.counts()['Document']:,} documents in {time.perf_counter() - t0:.0f} s",
               file=sys.stderr, flush=True)
-        res = measure(store, held)
+        res = measure(store, held, rebuild)
     return res
 
 
-def neo4j(paths: list[str], held: list[str], work: Path, workers: int) -> dict[str, list[float]]:
+def neo4j(paths: list[str], held: list[str], work: Path, workers: int, rebuild: bool = True) -> dict[str, list[float]]:
     from phoihop.graph.loader import ingest_paths
     from phoihop.graph.neo4j_store import Neo4jStore
 
@@ -90,7 +92,7 @@ def neo4j(paths: list[str], held: list[str], work: Path, workers: int) -> dict[s
             ingest_paths(paths, store, workers=workers)
             print(f"[update] Neo4j store of {len(paths):,} documents in {time.perf_counter() - t0:.0f} s",
                   file=sys.stderr, flush=True)
-            return measure(store, held)
+            return measure(store, held, rebuild)
     finally:
         for k, v in saved.items():
             if v is None:
@@ -104,7 +106,8 @@ def neo4j(paths: list[str], held: list[str], work: Path, workers: int) -> dict[s
 def row(n: int, store: str, r: dict[str, list[float]]) -> str:
     def cell(xs: list[float]) -> str:
         return f"{statistics.median(xs):.2f} / {max(xs):.2f}"
-    return f"| {n:,} | {store} | {cell(r['ingest'])} | {cell(r['remove'])} | {len(r['ingest'])} | {r['rebuild'][0]:.1f} |"
+    rebuilt = f"{r['rebuild'][0]:.1f}" if r["rebuild"] else "not timed"
+    return f"| {n:,} | {store} | {cell(r['ingest'])} | {cell(r['remove'])} | {len(r['ingest'])} | {rebuilt} |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,15 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-update.md")
     ap.add_argument("--reuse", action="store_true", help="reuse the embedded store an earlier run built")
+    ap.add_argument("--no-rebuild", dest="rebuild", action="store_false",
+                    help="do not time the full rebuild of the derived relationships (minutes at 100,000)")
+    ap.add_argument("--no-embedded", dest="embedded", action="store_false", help="Neo4j only (with --neo4j)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "phoihop-bench")
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     cdir, _ = R.corpus(args.work, args.size + args.runs, args.seed, args.workers)
     files = sorted(str(p) for p in (cdir / "docs").glob("*.txt"))
     paths, held = files[:args.size], files[args.size:]
-    rows = [row(args.size, "embedded", embedded(paths, held, args.work, args.workers, args.reuse))]
+    rows = [row(args.size, "embedded", embedded(paths, held, args.work, args.workers, args.reuse, args.rebuild))
+            ] if args.embedded else []
     if args.neo4j:
-        rows.append(row(args.size, "neo4j", neo4j(paths, held, args.work, args.workers)))
+        rows.append(row(args.size, "neo4j", neo4j(paths, held, args.work, args.workers, args.rebuild)))
     text = "\n".join([
         R.machine(), "",
         "One-document updates of a store, end to end (library calls of `phoihop ingest FILE` and `phoihop remove PATH`",

@@ -647,10 +647,12 @@ class EmbeddedStore:
         try:
             self._run(f"LOAD FROM $rows {body}", {"rows": table})
         finally:
-            # The driver caches one prepared statement per table it is given (each is new).
+            # The driver caches one prepared statement per table it is given (each is new): those
+            # go; the others stay (preparing a statement again costs up to a few tenths of a second).
             cache = getattr(self._conn, "_pybind_implicit_prepared_cache", None)
             if isinstance(cache, dict):
-                cache.clear()
+                for key in [k for k in cache if isinstance(k, tuple) and str(k[0]).startswith("LOAD FROM $rows")]:
+                    del cache[key]
 
     def _bulk_rels(self, rel_type: str, rels: list[Rel]) -> None:
         """Many relationships between stored agencies, into an emptied table: ``COPY`` from
