@@ -281,38 +281,32 @@ def neo4j_load(work: Path, n: int, spool: Path, chosen: dict, batch: int) -> dic
             if attempt == 2:
                 shutil.rmtree(instance, ignore_errors=True)
                 raise
-    saved = {k: os.environ.get(k) for k in server.env()}
-    os.environ.update(server.env())
     res: dict[str, Any] = {"write_s": 0.0, "docs": 0, "rels": 0}
     try:
-        store = Neo4jStore.from_env()
-        try:
-            def write(graphs: list) -> None:
-                t0 = time.perf_counter()
-                store.write_documents(graphs, batch=len(graphs))
-                res["write_s"] += time.perf_counter() - t0
-                res["docs"] += len(graphs)
-                res["rels"] += sum(len(g.rels) for g in graphs)
+        with server.environment():
+            store = Neo4jStore.from_env()
+            try:
+                def write(graphs: list) -> None:
+                    t0 = time.perf_counter()
+                    store.write_documents(graphs, batch=len(graphs))
+                    res["write_s"] += time.perf_counter() - t0
+                    res["docs"] += len(graphs)
+                    res["rels"] += sum(len(g.rels) for g in graphs)
 
-            chunk: list = []
-            for g in progress(spooled(spool), "Neo4j load", total=n):
-                chunk.append(g)
-                if len(chunk) >= batch:
+                chunk: list = []
+                for g in progress(spooled(spool), "Neo4j load", total=n):
+                    chunk.append(g)
+                    if len(chunk) >= batch:
+                        write(chunk)
+                        chunk = []
+                if chunk:
                     write(chunk)
-                    chunk = []
-            if chunk:
-                write(chunk)
-            with timed(res, "derive_s"):
-                store.rebuild_coordination()
-            res["latency"] = latencies(store, chosen)
-        finally:
-            store.close()
+                with timed(res, "derive_s"):
+                    store.rebuild_coordination()
+                res["latency"] = latencies(store, chosen)
+            finally:
+                store.close()
     finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
         srv.stop(instance=str(instance))
         shutil.rmtree(instance, ignore_errors=True)
     return res

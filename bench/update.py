@@ -84,21 +84,14 @@ def neo4j(paths: list[str], held: list[str], work: Path, workers: int, rebuild: 
     instance = work / f"update-neo4j-{len(paths)}"
     shutil.rmtree(instance, ignore_errors=True)
     server = srv.start(instance=str(instance))
-    saved = {k: os.environ.get(k) for k in server.env()}
-    os.environ.update(server.env())
     try:
-        with Neo4jStore.from_env() as store:
+        with server.environment(), Neo4jStore.from_env() as store:
             t0 = time.perf_counter()
             ingest_paths(paths, store, workers=workers)
             print(f"[update] Neo4j store of {len(paths):,} documents in {time.perf_counter() - t0:.0f} s",
                   file=sys.stderr, flush=True)
             return measure(store, held, rebuild)
     finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
         srv.stop(instance=str(instance))
         shutil.rmtree(instance, ignore_errors=True)
 

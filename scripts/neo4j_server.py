@@ -31,8 +31,10 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Iterator
 
 NEO4J_VERSION = "5.26.30"  # 5.26 is the LTS line; it runs on Java 17 and 21
 BROWSER_VERSION = "5.24.0"  # the newest Neo4j Browser on Maven Central
@@ -85,6 +87,20 @@ class Server:
     def env(self) -> dict[str, str]:
         return {"PHOIHOP_NEO4J_URI": self.uri, "PHOIHOP_NEO4J_USER": self.user,
                 "PHOIHOP_NEO4J_PASSWORD": self.password}
+
+    @contextmanager
+    def environment(self) -> Iterator[None]:
+        """``PHOIHOP_NEO4J_*`` point at this server inside the block; the values before come back after."""
+        saved = {k: os.environ.get(k) for k in self.env()}
+        os.environ.update(self.env())
+        try:
+            yield
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
 
 
 # --- where things live -------------------------------------------------------

@@ -67,17 +67,11 @@ def neo4j_server(tmp_path_factory):
     except srv.ServerError as e:
         where = "in CI" if os.environ.get("CI") else "locally (needs mvn and Java 17/21)"
         pytest.fail(f"Neo4j could not start {where}: {e}", pytrace=False)
-    saved = {k: os.environ.get(k) for k in server.env()}
-    os.environ.update(server.env())
     try:
-        yield server
+        with server.environment():
+            yield server
     finally:
         srv.stop(instance)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 @pytest.fixture
