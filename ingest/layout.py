@@ -184,7 +184,7 @@ def read(text: str) -> Layout:
     wrapped = _is_wrapped([lines.clean[i] for i in range(first, last)])
     seps, bold = _join(lines, first, last, wrapped)
     out = "".join(c + s for c, s in zip(lines.clean, seps))
-    out = _unspace_numbers(out)
+    out = _blank_footnotes(_unspace_numbers(out))
     start = lines.starts[first] if first < len(lines) else len(text)
     end = lines.starts[last] - 1 if last < len(lines) else len(text)
     tables = [t for t in tables + _stream_tables(lines, first, last) if start <= t[0].start < end]
@@ -571,6 +571,19 @@ def _upper(s: str) -> bool:
     """A line in capitals (titles, the issuing body), judged on its letters."""
     s = s[:60]
     return s.isupper() and bool(_THREE_LETTERS_RE.search(s))
+
+
+# a footnote mark glued to the word or stop before it ("phối hợp với Bộ Nội vụ[4], Bộ Tài chính", "… này.[12]")
+# in the consolidated texts of legal libraries; not a Markdown link "[1](…)"
+_FOOTNOTE_RE = re.compile(r"\[(?<=[\w.,;:)*\"”]\[)\d{1,3}\](?!\()")
+
+
+def _blank_footnotes(text: str) -> str:
+    """Footnote marks glued to a word become spaces (same length), so that a list of bodies goes on
+    past them."""
+    if "[" not in text:
+        return text
+    return _FOOTNOTE_RE.sub(lambda m: _blank(m.group()), text)
 
 
 def _unspace_numbers(text: str) -> str:

@@ -296,6 +296,7 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
     if "lead" not in kinds.values():
         return []
     rows: dict[int, TaskRow] = {}
+    task_col: dict[int, int] = {}
     for c in table:
         if c.row == 0 or (sub and c.row == 1) or not text[c.start:c.end].strip():
             continue
@@ -306,8 +307,10 @@ def task_rows(text: str, table: list) -> list[TaskRow]:
             row.leads.append((c.start, c.end))
         elif kind == "support":
             row.supports.append((c.start, c.end))
-        elif kind == "task":
-            row.task = (c.start, c.end)
+        elif kind == "task" and (row.task is None or c.col < task_col[c.row]):
+            # the leftmost task column states the task ("Nhiệm vụ"); one further right names where it
+            # was given ("Văn bản giao nhiệm vụ")
+            row.task, task_col[c.row] = (c.start, c.end), c.col
     for row in rows.values():     # the obligation quotes the row: its task and the bodies' names
         while row.start < row.end and text[row.start] in " \t|":
             row.start += 1
