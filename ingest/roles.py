@@ -415,10 +415,14 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^
 
 def _only_bodies(T: str, F: str, pos: int, rest: list[Mention], end: int) -> bool:
     """Nothing but more bodies and separators from pos to the end of the clause."""
+    last = None
     for m in rest:
         if not _separates(T, F, pos, m.start):
             return False
-        pos = m.end
+        pos, last = m.end, m
+    if last is not None and last.generic:
+        words = _class_words_re().match(F, pos, end)   # "…; Sở B, các cơ quan, đơn vị, địa phương."
+        pos = words.end() if words else pos
     qual = _QUALIFIER.match(T, pos, end)
     return bool(_PUNCTUATION_ONLY.fullmatch(T[qual.end() if qual else pos:end]))
 

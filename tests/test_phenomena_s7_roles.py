@@ -54,3 +54,37 @@ def test_the_task_column_is_the_leftmost_one_not_the_column_of_the_document_that
     got = roles(body)
     assert {("Sở Văn hóa, Thể thao và Du lịch" + LS, "lead"), ("Sở Công Thương" + LS, "support"),
             ("Sở Ngoại vụ" + LS, "support")} in got
+
+
+def test_a_proposal_to_the_issuers_chairman_is_no_order_of_the_issuer():
+    body = """Điều 2. Giao Sở Nông nghiệp và Môi trường:
+
+a) Công khai thủ tục hành chính trên Cổng Thông tin điện tử.
+
+b) Rà soát khó khăn, vướng mắc và tham mưu, đề xuất Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo giải quyết.
+
+Điều 3. Sở Tài chính đề xuất phương án bố trí kinh phí.
+"""
+    assert roles(body) == [{("Sở Nông nghiệp và Môi trường" + LS, "lead")},
+                           {("Sở Nông nghiệp và Môi trường" + LS, "lead")},
+                           {("Sở Tài chính" + LS, "lead")}]
+
+
+def test_a_task_block_whose_lists_end_in_class_words_and_an_advising_lead_label():
+    body = """1. Bồi dưỡng kỹ năng soạn thảo văn bản
+
+*Đơn vị chủ trì tham mưu thực hiện: *Sở Tư pháp.
+
+*Đơn vị phối hợp thực hiện: *Sở Nội vụ; các cơ quan, đơn vị, địa phương liên quan.
+
+2. Tuyên truyền pháp luật
+
+*Đơn vị chủ trì thực hiện: *Đài Phát thanh và Truyền hình tỉnh; Sở Tư pháp, các cơ quan, đơn vị, địa phương.
+
+*Đơn vị phối hợp: *Sở Văn hóa, Thể thao và Du lịch.
+"""
+    got = roles(body)
+    assert ("Sở Nội vụ" + LS, "support") in set().union(*got)
+    assert {("Sở Tư pháp" + LS, "lead"), ("Sở Nội vụ" + LS, "support")} in got
+    assert {("Đài Phát thanh và Truyền hình" + LS, "lead"), ("Sở Tư pháp" + LS, "lead"),
+            ("Sở Văn hóa, Thể thao và Du lịch" + LS, "support")} in got
