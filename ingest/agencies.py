@@ -264,6 +264,8 @@ class _Place:
 
 
 _REGION_RE = re.compile(r"khu vuc\s+([ivxlc]+|\d{1,2})(?![a-z0-9])")
+_REGIONS_RE = re.compile(r"cac\s+khu vuc(?![a-z0-9])")
+_REGION_GOES_ON_RE = re.compile(r"[ \t]*\w")   # "các khu vực biên giới": places, not the regional units
 _NUMERAL_RE = re.compile(r"([ivxlc]+|\d{1,2})(?![a-z0-9])")
 _REGION_TAIL_RE = re.compile(r"\skhu vực\s+([IVXLC]+|\d{1,2})$")
 
@@ -276,6 +278,9 @@ def _numeral_ok(T: str, m: re.Match) -> bool:
 def _region_at(T: str, F: str, q: int, hi: int) -> tuple[int, str] | None:
     """"khu vực XI" at q: (end, "khu vực XI"). Regional units carry their region, not a province (§9);
     a region may also be named ("khu vực Gio Linh - Cồn Cỏ")."""
+    m = _REGIONS_RE.match(F, q, hi)
+    if m and not _REGION_GOES_ON_RE.match(T, m.end(), hi):
+        return m.end(), "các khu vực"   # "Kho bạc Nhà nước các khu vực": every regional unit, no province
     m = _REGION_RE.match(F, q, hi)
     if m and _numeral_ok(T, m):
         return m.end(), f"khu vực {T[m.start(1):m.end(1)]}"
@@ -654,7 +659,7 @@ _LOWERCASE_OK = {"ubnd", "cong_an", "hdnd", "mttq", "doan_kiem_tra", "kho_bac"}
 _LOWERCASE_LOCAL_OK = {"van_phong"}
 
 # Kinds whose names may go on in lower case right after the head ("Ban quản lý dự án đầu tư …").
-_DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
+DESCRIBED_KINDS = {"ban_qlda", "ban", "ban_chi_dao", "cong_ty", "doan_kiem_tra", "van_phong"}
 
 # Kinds named by their own name, with no jurisdiction (Công ty …, Tập đoàn …, Đại học Đà Nẵng).
 _COMPANY_KINDS = {"cong_ty", "tap_doan", "dai_hoc"}
@@ -724,7 +729,9 @@ def _canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context)
         jur = ctx.place_of(default)
         if jur is None and default == "district" and ctx.level == "commune" and ctx.commune:
             level, jur = "commune", ctx.place_of("commune")   # a commune's own offices (Phòng Kinh tế xã …)
-        if jur is None and head.mode in ("local", "placed") and default in ("province", "district"):
+        if jur is None and head.mode in ("local", "placed") and default in ("province", "district") \
+                and not (ctx.level == "central" and not ctx.province):
+            # (a central text about no place: "Kho bạc Nhà nước" is not "… thành phố")
             jur = {"province": ctx.province_word, "district": ctx.district_word}[default]
     if _party_style(head) and jur:
         jur = _party_place(jur)
@@ -1256,7 +1263,7 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                     last_end = found[-1].end
                     continue
             q = _skip_space(T, p, hi)
-            if head.kind not in _DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()) \
+            if head.kind not in DESCRIBED_KINDS and not (_cap(T, q) or T[q:q + 1].isdigit()) \
                     and not (head.kind in ("vu", "cuc") and _UNIT_OF_MINISTRY_RE.match(T, q, hi)):
                 continue  # "Trường hợp …", "Bảo đảm …": a common word, not a body
             starts = lexicon.open_name_starts().get(head.kind)
@@ -1295,8 +1302,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 continue
             if pl is None and head.kind not in _COMPANY_KINDS:
                 pl2 = _parse_place(T, F, end, hi, ctx, head.level)
-                if pl2.jurisdiction and not pl2.generic and not pl2.collective:
-                    pl, end = pl2, pl2.end
+                if (pl2.jurisdiction and not pl2.generic and not pl2.collective) or pl2.region == "các khu vực":
+                    pl, end = pl2, pl2.end   # (or "Chi cục Hải quan các khu vực": every regional unit)
             if _company_class(head, middle):
                 # "Công ty chứng khoán phải …": the class of such companies, not one of them (guide §1)
                 out.append(Mention(s, end, Agency(name=_written(T, s, end), kind=head.kind, generic=True),

@@ -49,6 +49,9 @@ OWN_NUMBER_RE = re.compile(r"(?:^[ \t*_#|>]*(?:(?:bộ luật|luật|pháp lện
 _SENT_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
 
 
+_PLACE_DATE_RE = re.compile(r"[ \t]*ngay[ \t]+\d")   # "Hà Nội, ngày 5" (folded: the comma is a space)
+
+
 @lru_cache(maxsize=1)
 def _province_regex() -> re.Pattern:
     names = sorted({fold_keep(n).strip() for n in places.province_names()}, key=len, reverse=True)
@@ -62,8 +65,8 @@ def province_in_text(T: str, F: str) -> str | None:
     counts: Counter = Counter()
     first = {}
     for m in _province_regex().finditer(F):
-        if not T[m.start()].isupper():
-            continue
+        if not T[m.start()].isupper() or _PLACE_DATE_RE.match(F, m.end()):
+            continue   # ("Hà Nội, ngày 12 tháng 5": where a ministry signs, not what its text is about)
         name = squash_spaces(T[m.start():m.end()])
         pl = places.lookup(name, "province")
         if not pl:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon
-from .agencies import Context, Mention, find_mentions
+from .agencies import DESCRIBED_KINDS, Context, Mention, find_mentions
 from .records import Agency, Recipient
 from .structure import BULLET_RE, KINH_GUI_RE, NOI_NHAN_RE, Structure
 from .textnorm import fold, fold_keep, modern_tones, squash_spaces
@@ -48,6 +48,8 @@ _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Ti
 _PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
 _COLUMN_GAP = re.compile(r"\S(?: {4,}|\t+)(?=\S)")   # two columns of a plain-text foot, side by side
 _COPY_MARKER = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*?:[\s*_]*", re.M | re.I)
+_COLLECTIVE_WORD = re.compile(r"\s(?:các|\d+)\s")   # "UBND các tỉnh", "UBND 34 tỉnh, thành phố"
+_LONE_BULLETS = {"-", "–", "+", "•"}
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
 _STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
@@ -61,9 +63,10 @@ _GROUP = re.compile(r"(?<![\w])(Tập đoàn|Tổng công ty)\s+(?=[^\W\d_])")
 # "các Tập đoàn, Tổng công ty trực thuộc Bộ A, Bộ B": one collective per parent
 _SUBORDINATE = re.compile(r"(?<![\w])các\s+((?:tập đoàn|tổng công ty)(?:\s*,\s*(?:tập đoàn|tổng công ty))*)\s+"
                           r"(?:trực\s+)?thuộc\s+", re.I)
-# Levels listed without "các" after a body ("UBND xã, phường"): a collective all the same (guide §9)
+# Levels listed without "các" after a body ("UBND xã, phường"): a collective all the same (guide §9);
+# not after a count ("UBND 34 tỉnh, thành phố" is that collective already)
 _LEVEL = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|quận|huyện|thị xã)"
-_BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
+_BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)(?<!\d\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
                               r"(?=\s*(?:[;,.(]|$))")
 _WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
 # Units a central issuer copies without naming itself: the Ban of a Cục, the Vụ of a Bộ.
@@ -142,7 +145,7 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
     running text ("Căn cứ …"), after "Lưu: …", and at the end of a table cell.
     """
     items: list[list[int]] = []
-    pos, ended, gap, filing = start, ".", False, False
+    pos, ended, gap, filing, dangling = start, ".", False, False, False
     for line in T[start:min(hi, start + _MAX_LIST)].split("\n"):
         ls = pos
         pos += len(line) + 1
@@ -150,16 +153,23 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
         in_row = cell >= 0 and bool(line[:cell].strip(" *_"))   # text, then the border of its cell
         le = ls + (cell if in_row else len(line))
         column = _COLUMN_GAP.search(T, ls, le)
+        if column and T.count("(", ls, column.start()) > T.count(")", ls, column.start()):
+            column = None     # inside an address in brackets: marks the copy blanked, not a second column
         if column:
             le = column.start() + 1   # "- Sở Y tế;          PHÓ CHỦ TỊCH": the signature's column is not the list's
         body = T[ls:le].strip().strip("*_").strip()
+        if body in _LONE_BULLETS and "|" not in line:
+            dangling = True     # "-" alone on its line: the copy put the item on the next one
+            continue
         if not body or _BORDER.match(body):
             if items and "|" in line:
                 break
-            gap = gap or bool(items)
+            # (a line of spaces after an item ending in ";" is a mark the copy blanked, a lone "-": no gap)
+            gap = gap or (bool(items) and not (line and ended == ";"))
             continue
         bm = BULLET_RE.match(T, ls)
-        bullet = bm is not None and bm.end() < le
+        bullet = (bm is not None and bm.end() < le) or dangling
+        dangling = False
         opener = _OPENER.match(fold(body))
         open_paren = bool(items) and T.count("(", *items[-1]) > T.count(")", *items[-1])
         wrapped = bool(items) and not bullet and not gap and not opener and le - items[-1][0] < _MAX_ITEM and (
@@ -239,6 +249,25 @@ def _expand(text: str, ctx: Context) -> str:
     text = _STANDING_LEAD.sub("Thường trực ", text)
     text = _BARE_COLLECTIVE.sub(r"các \1", squash_spaces(_TOKEN.sub(sub, text)))
     return _WARDS_FIRST.sub("các xã, phường", text)   # the canonical order of the communes' collective
+
+
+_FUNCTION_WORD = re.compile(r"(?:và|của|các|thuộc|trực|có|cấp|tại|về)(?!\w)")
+
+
+def _name_cased(S: str) -> str:
+    """A copied body written in sentence case ("Trung tâm thông tin tỉnh", "Cục kiểm tra văn bản (Bộ Tư
+    pháp)"): a recipient line is a name, so the word after an open head opens that name (as in running
+    text, where "Trung tâm thông tin" would be a common phrase)."""
+    hm = lexicon.head_regex().match(fold_keep(S))
+    head = lexicon.heads()[" ".join(hm.group(1).split())] if hm else None
+    if head is None or head.mode != "open" or head.kind in DESCRIBED_KINDS:
+        return S      # (boards and offices are read in lower case already: "Ban quản lý rừng phòng hộ …")
+    q = hm.end()
+    while q < len(S) and S[q] == " ":
+        q += 1
+    if q == hm.end() or not S[q:q + 1].islower() or _FUNCTION_WORD.match(S, q):
+        return S
+    return S[:q] + S[q].upper() + S[q + 1:]
 
 
 def _title_end(F: str, pos: int = 0) -> int:
@@ -452,7 +481,7 @@ def _not_a_recipient(S: str, F: str, m: Mention) -> bool:
 def _placeless(a: Agency, ctx: Context) -> bool:
     """A local body that a central text names without its place ("HĐND, UBND tỉnh, thành phố"): no body."""
     return ctx.level == "central" and a.level in ("province", "district", "commune") and not a.jurisdiction \
-        and " các " not in f" {a.name} "
+        and not _COLLECTIVE_WORD.search(a.name)
 
 
 def _fixed(a: Agency) -> bool:
@@ -592,7 +621,7 @@ def _party_per_place(out: list[Agency]) -> list[Agency]:
 
 def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> list[Agency]:
     """The bodies of one segment of a recipient line."""
-    S = _expand(re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;."), ctx)
+    S = _name_cased(_expand(re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;."), ctx))
     if not S:
         return []
     F = fold_keep(S)

@@ -1,0 +1,82 @@
+"""Headers, recipients and agency names on real-document layouts (issue 13), session 7: short examples
+of our own (other provinces, other bodies), each asserting exact names."""
+from __future__ import annotations
+
+from phoihop.ingest.extract import extract_text
+
+PROVINCE = """UBND TỈNH {up}
+Số: 318/UBND-KT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+{prov}, ngày 14 tháng 8 năm 2025
+V/v tăng cường quản lý giá vật liệu xây dựng
+
+Ủy ban nhân dân tỉnh yêu cầu Sở Xây dựng chủ trì kiểm tra.
+
+Nơi nhận:
+{items}
+- Lưu: VT, KT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+"""
+MINISTRY = """BỘ NỘI VỤ
+Số: 905/BNV-CQĐP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 02 tháng 9 năm 2025
+V/v hướng dẫn sắp xếp tổ chức
+
+Bộ Nội vụ đề nghị các địa phương thực hiện.
+
+Nơi nhận:
+{items}
+- Lưu: VT, CQĐP.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+"""
+
+
+def _copied(template: str, items: list[str], **kw) -> set[str]:
+    text = template.format(items="\n".join(f"- {i};" for i in items), **kw)
+    return {r.agency for r in extract_text(text, "doc.txt").recipients if r.kind == "copied"}
+
+
+def test_counted_and_regional_collectives_keep_their_count_and_region():
+    got = _copied(MINISTRY, ["UBND 34 tỉnh, thành phố", "Kho bạc Nhà nước các khu vực",
+                             "Chi cục Hải quan các khu vực"])
+    assert got == {"Chi cục Hải quan các khu vực", "Kho bạc Nhà nước các khu vực",
+                   "Ủy ban nhân dân 34 tỉnh, thành phố"}
+
+
+def test_a_ministry_signing_in_ha_noi_does_not_place_its_copies_there():
+    # "Hà Nội, ngày …" is where the ministry signs: a department copied without a place is no body
+    got = _copied(MINISTRY, ["Sở Nội vụ", "Ủy ban KH,CN&MT của Quốc hội"])
+    assert got == {"Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"}
+
+
+def test_short_forms_of_standing_committees_delegations_and_party_boards():
+    got = _copied(PROVINCE, ["TTr Tỉnh ủy, TTr HĐND tỉnh", "Đoàn ĐB Quốc hội tỉnh", "Các Ban Đảng của Tỉnh ủy",
+                             "Cục Kiểm tra VB và QLXL VPHC - Bộ Tư pháp"], up="SƠN LA", prov="Sơn La")
+    assert got == {"Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp",
+                   "Các Ban Đảng Tỉnh ủy Sơn La", "Thường trực Hội đồng nhân dân tỉnh Sơn La",
+                   "Thường trực Tỉnh ủy Sơn La", "Đoàn đại biểu Quốc hội tỉnh Sơn La"}
+
+
+def test_bodies_copied_in_sentence_case_are_named():
+    got = _copied(PROVINCE, ["Trung tâm thông tin tỉnh", "Trung tâm phục vụ hành chính công tỉnh"],
+                  up="PHÚ THỌ", prov="Phú Thọ")
+    assert got == {"Trung tâm Phục vụ hành chính công tỉnh Phú Thọ", "Trung tâm Thông tin tỉnh Phú Thọ"}
+
+
+def test_a_bullet_alone_on_its_line_and_an_address_with_blanked_marks_keep_the_list_going():
+    text = PROVINCE.format(up="YÊN BÁI", prov="Yên Bái", items="""- Công ty Cổ phần Thép An Phú (số 12 **đườ**n**g Lê Lợi,
+phường Minh Tân);
+-
+PCT. Trần Văn B (để b/c);
+- Sở Công Thương;
+- Cổng thông tin điện tử tỉnh;""")
+    got = {r.agency for r in extract_text(text, "doc.md").recipients if r.kind == "copied"}
+    assert got == {"Công ty cổ phần Thép An Phú", "Cổng Thông tin điện tử tỉnh Yên Bái",
+                   "Sở Công Thương tỉnh Yên Bái"}
