@@ -32,7 +32,7 @@ _OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|
 # "Căn cứ (theo|tại) (khoản 5) Điều 2 …", "Theo (đó, tại) Mục I Phụ lục …", "Tại Điều 7 …": a sentence
 # quoting an article (folded)
 _QUOTES_ARTICLE = re.compile(r"\W*(?:(?:can cu|theo(?:\s+do)?)\s+(?:(?:theo|tai|vao)\s+)?|tai\s+)(?:quy dinh\s+(?:tai\s+)?)?"
-                             r"(?:(?:diem|khoan|muc|tiet)\s+\S+\s+)*"
+                             r"(?:(?:tieu muc|diem|khoan|muc|tiet)\s+\S+(?:\s\d+)*\s+)*"
                              r"(?:dieu|khoan|muc|phu luc|chuong)\s")
 # "Điều 7 ", "khoản 6 Điều 14 của ", "Mục I Phụ lục ": an article named just before an instrument (folded)
 _ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\s+[0-9ivxlc]+[a-z]?"
@@ -40,7 +40,7 @@ _ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\
 _AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the|thay doi)[a-z ]{0,20}?\s(?:boi|tai|theo)\s")
 # "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
 _BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
-_QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro)\s*$")
+_QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro|(?:truong hop|noi dung|doi tuong|dieu kien)\s+sau)\s*$")
 # "Số: 80/2025/NQ-HĐND" (also "Số 12/KH-UBND", "Số ký hiệu: …", "Luật số: 60/2024/QH15") opening a line of the header: not the
 # "số" of a law cited in a Căn cứ line that a header without its number runs into
 # (or after the issuer or a rule on the same line when a table row was flattened: "CHÍNH PHỦ _ Số: 172/2025/NĐ-CP")
@@ -361,7 +361,7 @@ def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     """
     sent = _unwrapped_start(T, sent)
     lead_in = " ".join(F[sent:sent + 40].split())
-    if _QUOTES_ARTICLE.match(lead_in) and _article_of(F, sent, s) or _introduces_quote(T, F, s, e):
+    if _QUOTES_ARTICLE.match(lead_in) and _article_of(F, sent, s) or _introduces_quote(T, F, sent, s, e):
         return True
     window = F[max(sent, s - 70):s]
     cue = None
@@ -404,13 +404,16 @@ def _article_of(F: str, sent: int, s: int) -> bool:
     return bool(_ARTICLE_REF.search(F, max(sent, tm.start() - 40), tm.start()))
 
 
-def _introduces_quote(T: str, F: str, s: int, e: int) -> bool:
-    """"… theo Quyết định N … được quy định như sau:": does the line name N after "theo / tại" and
-    go on to end with the words that introduce a quotation?"""
+def _introduces_quote(T: str, F: str, sent: int, s: int, e: int) -> bool:
+    """"… theo Quyết định N … được quy định như sau:", "Nghị định số N quy định các trường hợp sau:": does
+    the line name N after "theo / tại" (or open with it) and go on to end with the words that introduce
+    a quotation?"""
     tm = None
     for tm in type_word_regex().finditer(F, max(0, s - 30), s):
         pass
-    if not tm or F[tm.end():s].split() not in ([], ["so"]) or not _BY.search(F, max(0, tm.start() - 8), tm.start()):
+    if not tm or F[tm.end():s].split() not in ([], ["so"]):
+        return False
+    if not _BY.search(F, max(0, tm.start() - 8), tm.start()) and F[sent:tm.start()].strip():
         return False
     end = T.find("\n", e, e + 300)
     if end < 0 or not T[e:end].rstrip(" *_").endswith(":"):

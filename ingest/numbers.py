@@ -22,12 +22,15 @@ from .lexicon import alternation, word_alternation
 # a dotted number "66.4/2025/NQ-CP"; a space or line break before or after the slash of a
 # symbol with a hyphen ("1234 /QĐ-UBND", "409\n/TTr-SVHTTDL", "12/2025/\nNĐ-CP"); one after a
 # hyphen or "&" before an upper-case code ("37/2025/TT- BNNMT", "15972/SXD-QLN& TTBĐS",
-# "45/UBND-\nVP", "9151- CV/BTCTW"); a dot inside a code ("545/CCTKV.VIII-CNTK").
+# "45/UBND-\nVP", "9151- CV/BTCTW"); a dot inside a code ("545/CCTKV.VIII-CNTK"); a spaced hyphen before
+# the last code of a symbol ("38/2021/NĐ - CP", "388/QĐ - TTg").
 _DIGITS = r"\d(?<![\w/.-]\d)(?<!\d:\d)\d{0,5}(?:\.\d{1,2}(?=/))?(?:/(?:19|20)\d\d)?"
 _GAP_BEFORE_SLASH = r"(?:[ \t]*\n?[ \t]*(?=/[A-ZĐ][A-Za-zĐđ0-9]*-))?"
 _FIRST_SEP = r"(?:/(?:[ \t]?\n?[ \t]?(?=[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ]))?|-(?:[ \t]?(?=[A-ZĐ]+/))?)"
-_CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?|\.(?=[A-ZĐ]))[A-Za-zĐđ0-9]+)*"
+_CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?|\.(?=[A-ZĐ])|" \
+         r"[ \t]-[ \t](?=[A-ZĐ]{2,}[A-ZĐ0-9]*[a-zđ]?(?![\w/-])))[A-Za-zĐđ0-9]+)*"
 NUMBER_RE = re.compile("(" + _DIGITS + _GAP_BEFORE_SLASH + _FIRST_SEP + _CODES + r")(?![\w/])")
+_SPACED_HYPHEN_RE = re.compile(r"[ \t]-[ \t]")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-zĐđ]")
 # lower-case letters after an upper-case code ("TTg", "TTr" keep theirs: one letter, or more capitals after)
 _GLUED_WORD_RE = re.compile(r"[A-ZĐ]{2}([a-zđ]{2,})$")
@@ -89,6 +92,9 @@ def _all_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
         glued = _GLUED_WORD_RE.search(num)
         if glued:      # "87/2025/NĐ-CPquy định": a word glued to the symbol by a lost space
             num = num[:glued.start(1)]
+        spaced = _SPACED_HYPHEN_RE.search(num)
+        if spaced and "-" in num[:spaced.start()]:
+            num = num[:spaced.start()]   # "45/QĐ-UBND - UBND tỉnh": the symbol was whole before the dash
         if len(_NOT_LETTER_RE.sub("", num)) >= 2:
             out.append((m.start(1), m.start(1) + len(num), num))
     return tuple(out)

@@ -80,3 +80,44 @@ PCT. Trần Văn B (để b/c);
     got = {r.agency for r in extract_text(text, "doc.md").recipients if r.kind == "copied"}
     assert got == {"Công ty cổ phần Thép An Phú", "Cổng Thông tin điện tử tỉnh Yên Bái",
                    "Sở Công Thương tỉnh Yên Bái"}
+
+
+def _directives(text: str, name: str = "page.md") -> dict[str, str | None]:
+    return {d.number: d.issuer for d in extract_text(text, name).directives}
+
+
+def test_a_spaced_hyphen_inside_a_number_is_spacing():
+    text = """# Mức phạt khi kinh doanh karaoke quá giờ?
+
+Căn cứ theo khoản 3 Điều 15 Nghị định 144/2021/NĐ - CP quy định như sau:
+
+Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi kinh doanh quá giờ.
+"""
+    assert _directives(text) == {"144/2021/NĐ-CP": "Chính phủ"}
+
+
+def test_a_paragraph_opening_with_the_instrument_and_ending_with_its_list_reports_it():
+    text = """## Đối tượng được hỗ trợ học nghề
+
+Quyết định số 46/2015/QĐ-TTg quy định các đối tượng sau:
+
+a) Người khuyết tật;
+
+b) Người thuộc hộ nghèo.
+"""
+    assert _directives(text) == {"46/2015/QĐ-TTg": "Thủ tướng Chính phủ"}
+
+
+def test_party_boards_and_the_former_council_of_ministers_issue_by_their_symbols():
+    text = """# Hướng dẫn 12 về công tác đảng viên áp dụng từ khi nào?
+
+Căn cứ tại tiểu mục 4.3 Mục 4 Hướng dẫn 12-HD/BTCTW năm 2024 quy định như sau:
+
+Hướng dẫn này có hiệu lực kể từ ngày ký.
+"""
+    assert _directives(text) == {"12-HD/BTCTW": "Ban Tổ chức Trung ương"}
+    history = """# Huyện Ninh Sơn
+
+Ngày 10 tháng 3 năm 1983, Hội đồng Bộ trưởng ban hành Quyết định số 27-HĐBT về việc chia huyện.
+"""
+    assert _directives(history) == {"27-HĐBT": "Hội đồng Bộ trưởng"}
