@@ -747,6 +747,21 @@ def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
     return [Mention(m.start, m.end, a) for a in members]
 
 
+def _party_of_places(leads: list[Mention]) -> list[Mention]:
+    """"Bí thư Tỉnh ủy, Thành ủy, Chủ tịch UBND các tỉnh: A, B …": a Party committee named bare beside the
+    People's Committees of places is the committee of each of those places, as in an address block (guide §8:
+    a head's task is its body's; §9), not of the issuer's place."""
+    bare = next((m for m in leads if m.agency.kind == "dang" and m.bare), None)
+    if bare is None:
+        return leads
+    places = [m.agency for m in leads if m.agency.kind == "ubnd" and m.agency.level == "province" and m.start > bare.start]
+    parties = [a for a in rec.party_per_place(places) if a.kind == "dang"]
+    if not parties:
+        return leads
+    kept = [m for m in leads if not (m.agency.kind == "dang" and m.bare)]
+    return kept + [Mention(bare.start, bare.end, a) for a in parties]
+
+
 @lru_cache(maxsize=1)
 def _back_patterns() -> tuple[re.Pattern, frozenset[str]]:
     """("các <kind words> nêu trên", the bare phrases that mean the addressees), from verbs.tsv."""
@@ -866,6 +881,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     roles.leads = [x for m in roles.leads for y in _expand_collective(T, m, sc) for x in _referents(
         T, F, y, sc, refs, not (named and _DIRECTED.search(F, max(cs, m.start - 12), m.start)))]
     roles.supports = [x for m in roles.supports for x in _referents(T, F, m, sc, refs, False)]
+    roles.leads = _party_of_places(roles.leads)
     ends_label = _ends_label(T, ce)
     if roles.director and not roles.leads and not roles.supports:
         # "UBND quận Đống Đa yêu cầu:" sets the modality of what follows

@@ -603,7 +603,7 @@ def _listed(head: str, members: str, ctx: Context, seen: dict) -> list[Agency] |
     return out
 
 
-def _party_per_place(out: list[Agency]) -> list[Agency]:
+def party_per_place(out: list[Agency]) -> list[Agency]:
     """"Bí thư Tỉnh ủy, Thành ủy, Chủ tịch UBND các tỉnh, thành phố: A, B": the Party committee of each place."""
     rest = [a for a in out if a.kind != "dang" or a.parent]
     for a in out:
@@ -650,7 +650,7 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> 
     ubnd = [a for a in out if a.kind == "ubnd" and a.level == "province"]
     if addressed and ubnd and (party or (any(a.kind == "dang" for a in out) and
                                          (len(ubnd) > 1 or " các " in f" {ubnd[0].name} "))):
-        out = _party_per_place(out)
+        out = party_per_place(out)
     out += subordinates
     return out
 

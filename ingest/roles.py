@@ -20,7 +20,9 @@ from .agencies import Mention
 
 # What may stand before the subject of a clause: adverbs and (from verbs.tsv) people's titles.
 _PREFIX_WORDS = ("dong thoi|trong do|rieng|ngoai ra|sau do|tiep theo|ben canh do|nhu vay|vi vay|theo do|cu the|"
-                 "ve phia|phan minh|tai cuoc hop|trong thoi gian toi|cac|va|doi voi|yeu cau|noi dung|co quan|don vi")
+                 "ve phia|phan minh|tai cuoc hop|trong thoi gian toi|cac|va|doi voi|yeu cau|noi dung|co quan|don vi|"
+                 # the committee a title heads, printed in lower case ("Đồng chí Bí thư tỉnh ủy và Chủ tịch UBND …")
+                 "tinh uy|thanh uy")
 # … and a time with no comma after it ("Trước ngày 01 tháng 11 hằng năm Tập đoàn X có trách nhiệm:")
 _TIME_PREFIX = (r"(?:(?:truoc|sau|den|tu|vao|cham nhat(?:\s+la)?)\s+)?ngay\s+\d{1,2}(?:\s+(?:thang\s+)?\d{1,2})?"
                 r"(?:\s+(?:nam\s+)?\d{4})?|(?:dinh ky\s+)?hang\s+(?:nam|quy|thang|tuan)|dinh ky")
@@ -57,7 +59,11 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     titles = lexicon.alternation(lexicon.verbs().get("title", {}))
     prefix = re.compile(rf"^(?:(?:{_PREFIX_WORDS}|{_TIME_PREFIX}|{titles})\s*)*$")
     between = re.compile(rf"^(?:(?:{_LIST_WORDS})(?:\s+|$))?(?:(?:luc luong|co quan|{titles})\s*)?$")
-    gap = re.compile(rf"^(?:(?:cho|cac|dong chi)\s+)*(?:{titles})(?:\s+cac)?$")
+    # "đề nghị các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch UBND …": several titles, each
+    # with the class of body it heads, before the one body named
+    classes = lexicon.alternation(lexicon.class_words())
+    gap = re.compile(rf"^(?:(?:cho|cac|dong chi)\s+)*(?:{titles})"
+                     rf"(?:\s+(?:(?:cac|va|dong chi)\s+)*(?:{titles}|{classes})(?![a-z0-9]))*(?:\s+cac)?$")
     starts = re.compile(rf"(?:{titles})(?![a-z0-9])")
     return prefix, between, gap, starts
 
@@ -117,7 +123,8 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     if len(F[max(cs, T.rfind(",", cs, comma) + 1):comma].split()) < 2:
         return False   # a list of units, not an adverbial ("các Cục, Vụ, Văn phòng Bộ")
     before = F[max(cs, comma - 30):comma].split()
-    if any(_title_patterns()[2].match(" ".join(before[-k:])) for k in (1, 2) if len(before) >= k):
+    if not _FIELD_NOT_HEAD.search(T, max(cs, comma - 8), comma) and \
+            any(_title_patterns()[2].match(" ".join(before[-k:])) for k in (1, 2) if len(before) >= k):
         return False   # titles of one person ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
     pattern, table = _markers()
     for hit in _marker_hits(T, F, cs, comma):
@@ -127,6 +134,8 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     return _prefix_ok(F, comma + 1, m.start)
 
 
+# "thị trường", "môi trường", "nhà trường" fold like the title "trưởng": no person's title before the comma
+_FIELD_NOT_HEAD = re.compile(r"trường$", re.I)
 # "Trường hợp …, thì", "Nếu … thì": the word that ends a condition, right before the body
 _THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
 
@@ -552,7 +561,9 @@ def _described_gap(T: str, F: str, lo: int, hi: int) -> bool:
     """Only the words describing a generic class, then a comma or "và", between it and the next body
     ("phối hợp với các cơ quan thông tấn, báo chí, Sở B …", "các lực lượng chức năng và Công an tỉnh")."""
     m = _class_words_re().match(F, lo, hi)
-    return bool(m) and bool(_LIST_END.fullmatch(T, m.end(), hi))
+    end = _LIST_END.match(T, m.end(), hi) if m else None
+    # "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã": a title may open the next member
+    return end is not None and (end.end() == hi or _title_patterns()[1].match(" ".join(F[end.end():hi].split())) is not None)
 
 
 _LIST_END = re.compile(r"\s*(?:[,;]|\s(?:và|cùng))\s*", re.I)

@@ -88,3 +88,57 @@ def test_a_task_block_whose_lists_end_in_class_words_and_an_advising_lead_label(
     assert {("Sở Tư pháp" + LS, "lead"), ("Sở Nội vụ" + LS, "support")} in got
     assert {("Đài Phát thanh và Truyền hình" + LS, "lead"), ("Sở Tư pháp" + LS, "lead"),
             ("Sở Văn hóa, Thể thao và Du lịch" + LS, "support")} in got
+
+
+def test_a_purpose_ending_in_thi_truong_is_no_persons_title_before_the_subject():
+    body = ("1. Để bình ổn thị trường, Sở Công Thương có trách nhiệm tham mưu Ủy ban nhân dân tỉnh "
+            "điều chỉnh giờ bán hàng.\n")
+    assert roles(body) == [{("Sở Công Thương" + LS, "lead")}]
+
+
+def test_several_titles_between_the_order_and_the_body_they_head():
+    body = ("1. Ủy ban nhân dân tỉnh đề nghị các đồng chí Giám đốc, Thủ trưởng cơ quan chuyên môn, Chủ tịch "
+            "Ủy ban nhân dân các xã, phường dành thời gian chỉ đạo thực hiện.\n\n"
+            "2. Yêu cầu Giám đốc, Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân các xã, phường "
+            "tổ chức thực hiện.\n")
+    communes = ("Ủy ban nhân dân các xã, phường" + LS, "lead")
+    assert roles(body) == [{communes}, {communes}]
+
+
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+Số: 99/CĐ-TTg
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hà Nội, ngày 18 tháng 11 năm 2025
+
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả mưa lũ
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+
+- Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái;
+- Bộ trưởng các Bộ: Quốc phòng, Công an.
+
+1. Đồng chí Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái tiếp tục chỉ đạo khắc phục hậu quả mưa lũ.
+
+2. Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái khẩn trương sơ tán dân.
+
+3. Thủ tướng Chính phủ đề nghị các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố dành thời gian chỉ đạo cải cách thủ tục hành chính.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+THỦ TƯỚNG
+"""
+
+
+def test_the_party_secretary_beside_the_chairmen_of_places_tasks_each_places_party_committee():
+    got = obligation_roles(TELEGRAM, "cd.md")
+    ubnd = {("Ủy ban nhân dân tỉnh Lào Cai", "lead"), ("Ủy ban nhân dân tỉnh Yên Bái", "lead")}
+    assert got[0] == ubnd | {("Tỉnh ủy Lào Cai", "lead"), ("Tỉnh ủy Yên Bái", "lead")}
+    assert ubnd <= got[1]                 # "tỉnh ủy" in lower case: the chairmen's bodies all lead
+    assert got[2] == {("Ủy ban nhân dân các tỉnh, thành phố", "lead"), ("Tỉnh ủy, Thành ủy các tỉnh, thành phố", "lead")}
