@@ -21,7 +21,7 @@ from .lexicon import word_alternation
 from .numbers import find_numbers, issuer_from_symbol, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
 from .structure import MARKUP_RE, TYPE_LINE, Structure
-from .textnorm import fold_keep, modern_tones, squash_spaces
+from .textnorm import fold, fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
     r"(ban hanh|(?:da |vua |moi )?(?:co|tai|ky|ra|phat di|gui)\s+(?:van ban|cong van|ke hoach|quyet dinh|cong dien|"
@@ -260,7 +260,7 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
 _ANNEX_OF_RE = re.compile(r"(?<![a-z0-9])(?:ban hanh )?kem theo\s+")
 
 
-def letter_directive(T: str, F: str, st: Structure) -> tuple[Directive, Agency | None]:
+def letter_directive(T: str, F: str, st: Structure, source: str = "") -> tuple[Directive, Agency | None]:
     """The directive of a letter whose copy lost its header: its annex's caption names it ("(Kèm
     theo Công văn số 17809/BTC-CTK ngày 17 tháng 11 năm 2025 của Bộ Tài chính)"); without one it is
     an unnumbered công văn whose issuer the caller finds."""
@@ -282,7 +282,45 @@ def letter_directive(T: str, F: str, st: Structure) -> tuple[Directive, Agency |
         number = normalise(number)
         return Directive(key=number, number=number, type=type_of_word(tm.group(1)), date=date,
                          issuer=issuer.name if issuer else None), issuer
-    return Directive(key="", number=None, type="Công văn", date=None, issuer=None), None
+    top = source[:_RECORD_REACH + _RECORD_VALUE]
+    return _library_record(top, fold_keep(top)) or (Directive(key="", number=None, type="Công văn", date=None,
+                                                              issuer=None), None)
+
+
+# A legal library's record of the document, printed above a copy that lost its header:
+# "Số hiệu: | 171/CV-BCĐ | Loại văn bản: | Công văn | Nơi ban hành: | … | Ngày ban hành: | 21/11/2025"
+_RECORD_FIELD_RE = re.compile(r"(?<![a-z0-9])(so hieu|loai van ban|noi ban hanh|ngay ban hanh)\s*(?=\S)")
+_RECORD_REACH = 4000    # the record sits at the top of the page
+_RECORD_VALUE = 160     # one field's value: a number, a type, a body's name or a date
+
+
+def _library_record(T: str, F: str) -> tuple[Directive, Agency | None] | None:
+    """The directive a legal library's record names ("Số hiệu", "Loại văn bản", "Nơi ban hành", "Ngày
+    ban hành"), when the copy has no header of its own; None without a number there."""
+    fields: dict[str, tuple[int, int]] = {}
+    for m in _RECORD_FIELD_RE.finditer(F):
+        fields.setdefault(m.group(1), (m.end(), min(len(T), m.end() + _RECORD_VALUE)))
+    if "so hieu" not in fields:
+        return None
+    lo, hi = fields["so hieu"]
+    value = _record_value(T, lo, hi)
+    nums = list(find_numbers(value))
+    if not nums or nums[0][0] != 0:
+        return None
+    number = normalise(nums[0][2])
+    kind = type_of_word(fold(_record_value(T, *fields["loai van ban"]))) if "loai van ban" in fields else None
+    date = parse_date(fold(_record_value(T, *fields["ngay ban hanh"]))) if "ngay ban hanh" in fields else None
+    issuer = _issuer_in(_record_value(T, *fields["noi ban hanh"])) if "noi ban hanh" in fields else None
+    return Directive(key=number, number=number, type=kind or type_from_symbol(number), date=date,
+                     issuer=issuer.name if issuer else None), issuer
+
+
+def _record_value(T: str, lo: int, hi: int) -> str:
+    """A record field's value: the text after its label up to the next label or cell ("**", "|" and line
+    breaks of the library's table are its borders)."""
+    cells = [c.strip(" *_:\t") for c in re.split(r"[|\n]", T[lo:hi])]
+    cells = [c for c in cells if c]
+    return cells[0] if cells else ""
 
 
 @dataclass

@@ -260,10 +260,11 @@ def _letter_writer(T: str, F: str, st: Structure, ctx: Context) -> Agency | None
     return max(counts.values(), key=lambda x: x[0])[1] if counts else None
 
 
-def _letter_scope(T: str, F: str, st: Structure) -> Scope:
-    """A letter whose copy lost its header: one directive, named by its annex's caption if any; else
-    unnumbered, issued by the body the text shows giving the orders (or signing)."""
-    d, issuer = letter_directive(T, F, st)
+def _letter_scope(T: str, F: str, st: Structure, source: str) -> Scope:
+    """A letter whose copy lost its header: one directive, named by its annex's caption or by the record
+    a legal library printed above it (``source``: the text as read, where layout blanked that record);
+    else unnumbered, issued by the body the text shows giving the orders (or signing)."""
+    d, issuer = letter_directive(T, F, st, source)
     ctx = context_for(issuer, T, F)
     if issuer is None:
         issuer = _letter_writer(T, F, st, ctx) or _unnumbered_issuer(T, F, st, ctx)
@@ -291,7 +292,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         d.topics = topics_of(T[body.start:body.end], F[body.start:body.end])
         return [Scope(d, issuer, ctx, body.start, st.appendix.end if st.appendix else body.end)]
     if st.headless:
-        return [_letter_scope(T, F, st)]
+        return [_letter_scope(T, F, st, ex.text)]
     found = reported_numbers(T, F, body.start, body.end)
     scopes: list[Scope] = []
     titles = [u.start for u in st.units if u.kind == "title"]

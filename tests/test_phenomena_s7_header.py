@@ -121,3 +121,39 @@ Hướng dẫn này có hiệu lực kể từ ngày ký.
 Ngày 10 tháng 3 năm 1983, Hội đồng Bộ trưởng ban hành Quyết định số 27-HĐBT về việc chia huyện.
 """
     assert _directives(history) == {"27-HĐBT": "Hội đồng Bộ trưởng"}
+
+
+def test_a_letter_without_its_header_is_named_by_the_library_record_above_it():
+    text = """Đang tải văn bản...
+#
+**Số hiệu:**
+|
+2210/STC-QLG
+|
+|
+**Loại văn bản:**
+|
+Công văn
+|
+**Nơi ban hành:**
+|
+Sở Tài chính tỉnh Lào Cai
+|
+|
+**Ngày ban hành:**
+|
+03/10/2025
+|
+**Kính gửi:** Ủy ban nhân dân các xã, phường.
+Sở Tài chính đề nghị Ủy ban nhân dân các xã, phường rà soát giá dịch vụ thu gom rác.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, QLG.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+"""
+    d = extract_text(text, "letter.md").directives
+    assert [(x.number, x.type, x.date, x.issuer) for x in d] == [
+        ("2210/STC-QLG", "Công văn", "2025-10-03", "Sở Tài chính tỉnh Lào Cai")]
