@@ -179,10 +179,13 @@ def _divided_heading(units: list[Unit], cur: Unit | None, text: str, kind: str, 
         _DIVISION_NUMBER_RE.match(m.group("marker")) is not None
 
 
-# The type line of a header (NĐ 30/2020, Phụ lục I): the kind of instrument in capitals on a line of its own.
+# The type line of a header (NĐ 30/2020, Phụ lục I): the kind of instrument in capitals on a line of its own
+# (or glued by a library's bold marks to the trích yếu: "**NGHỊ ĐỊNH****Quy định …**", blanked to spaces).
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).isupper())
+_LOWER = "".join(re.escape(chr(c)) for c in range(0x61, 0x1F00) if chr(c).islower())
 TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
                        r"THÔNG TƯ|TỜ TRÌNH|BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|NGHỊ ĐỊNH|LUẬT|"
-                       r"PHÁP LỆNH|KẾT LUẬN)\W*$", re.M)
+                       r"PHÁP LỆNH|KẾT LUẬN)(?:\W*$|[ \t*]+(?=[" + _UPPER + "][" + _LOWER + "]))", re.M)
 
 
 def _end_of_paragraph(text: str, pos: int) -> int:
@@ -364,10 +367,12 @@ def _is_official(text: str, lo: int) -> bool:
     head = text[lo:lo + 3000]
     kept_head = fold_keep(head)                 # folded once: the spaced form below is fold(head)
     folded_head = " ".join(kept_head.split())
-    if re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head) and \
-            ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
-             "dang cong san viet nam" in folded_head):
+    number = re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head)
+    if number and ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
+                   "dang cong san viet nam" in folded_head):
         return True
+    if number and number.start() < 200 and TYPE_LINE.search(head, number.end(), number.end() + 600):
+        return True     # a library's copy that lost the header's table: "Số: N" and the type line only
     opening = _BODY_OPENING_RE.match(kept_head)
     # "so" folds both Sở (a department) and Số ("Số định danh …", a page's title): only Sở opens a text
     return bool(opening and "so " in folded_head[:800] and

@@ -157,3 +157,26 @@ PHÓ GIÁM ĐỐC
     d = extract_text(text, "letter.md").directives
     assert [(x.number, x.type, x.date, x.issuer) for x in d] == [
         ("2210/STC-QLG", "Công văn", "2025-10-03", "Sở Tài chính tỉnh Lào Cai")]
+
+
+def test_a_library_copy_that_lost_its_header_table_keeps_its_number_and_type():
+    text = """|
+––––––
+Số: 61/2024/NĐ-CP |
+––––––––––––––––––––––––
+|
+
+**NGHỊ ĐỊNH****Quy định về quản lý rừng đặc dụng ****và rừng phòng hộ**
+
+**Quy định về quản lý rừng đặc dụng**
+
+*Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;*
+
+*Chính phủ ban hành Nghị định quy định về quản lý rừng đặc dụng.*
+
+**Điều 1. Phạm vi điều chỉnh**
+
+Nghị định này quy định về quản lý rừng đặc dụng và rừng phòng hộ.
+"""
+    d = extract_text(text, "nd.md").directives
+    assert [(x.number, x.type, x.issuer) for x in d] == [("61/2024/NĐ-CP", "Nghị định", "Chính phủ")]
