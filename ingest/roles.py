@@ -134,6 +134,8 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     return _prefix_ok(F, comma + 1, m.start)
 
 
+# "… và đại biểu", ", các đại biểu": the deputies of the council named next close a list of its bodies
+_DEPUTIES = re.compile(r"\s*(?:,|va|\s)*\s*(?:cac\s+)?dai bieu\s*")
 # "thị trường", "môi trường", "nhà trường" fold like the title "trưởng": no person's title before the comma
 _FIELD_NOT_HEAD = re.compile(r"trường$", re.I)
 # "Trường hợp …, thì", "Nếu … thì": the word that ends a condition, right before the body
@@ -684,6 +686,11 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     j += 1
                 nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
                 pos = mentions[j].end
+                if j + 1 < len(mentions) and _DEPUTIES.fullmatch(F, pos, nxt):
+                    # "…, các Tổ đại biểu và đại biểu HĐND tỉnh giám sát …": the deputies are persons (not
+                    # recorded); the verb after their council is the list's
+                    pos = mentions[j + 1].end
+                    nxt = mentions[j + 2].start if j + 2 < len(mentions) else ce
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
                 also = _ALSO.match(T, pos, nxt)   # "X cũng yêu cầu …" ("cũng" folds like "cùng", a partner's word)

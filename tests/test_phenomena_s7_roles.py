@@ -142,3 +142,43 @@ def test_the_party_secretary_beside_the_chairmen_of_places_tasks_each_places_par
     assert got[0] == ubnd | {("Tỉnh ủy Lào Cai", "lead"), ("Tỉnh ủy Yên Bái", "lead")}
     assert ubnd <= got[1]                 # "tỉnh ủy" in lower case: the chairmen's bodies all lead
     assert got[2] == {("Ủy ban nhân dân các tỉnh, thành phố", "lead"), ("Tỉnh ủy, Thành ủy các tỉnh, thành phố", "lead")}
+
+
+def test_a_body_told_to_lay_down_the_details_leads():
+    body = ("Điều 5. Tổ chức thực hiện\n\n1. Giám đốc Sở Nội vụ quy định cụ thể chức năng, nhiệm vụ của Trung tâm; "
+            "chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện.\n\n2. Sở Y tế quy định chi tiết danh mục thuốc.\n")
+    assert roles(body) == [{("Sở Nội vụ" + LS, "lead"), ("Sở Tài chính" + LS, "support")}, {("Sở Y tế" + LS, "lead")}]
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH LẠNG SƠN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/2025/NQ-HĐND
+
+Lạng Sơn, ngày 10 tháng 12 năm 2025
+
+NGHỊ QUYẾT
+Quy định mức hỗ trợ học phí
+
+Điều 3. Tổ chức thực hiện
+
+1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+
+2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+CHỦ TỊCH
+"""
+
+
+def test_a_councils_bodies_and_its_deputies_supervise_without_an_order_word():
+    got = obligation_roles(RESOLUTION, "nq.md")
+    assert got == [{("Ủy ban nhân dân" + LS, "lead")},
+                   {("Thường trực Hội đồng nhân dân" + LS, "lead"), ("Các Ban của Hội đồng nhân dân" + LS, "lead"),
+                    ("Các Tổ đại biểu Hội đồng nhân dân" + LS, "lead")}]
