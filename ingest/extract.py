@@ -162,9 +162,16 @@ def _order_colon(T: str, pos: int, colon: int) -> bool:
     return colon - pos < 30 and _ORDER_COLON.fullmatch(fold_keep(T[pos:colon])) is not None
 
 
+# an item's marker where a scraper glued the item to the sentence before ("… người qua đời. b) UBND cấp xã …")
+_GLUED_MARKER = re.compile(r"(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-+•])[ \t]+(?=\S)")
+
+
 def _trim(T: str, s: int, e: int):
     while s < e and T[s] in " \t\n*_":
         s += 1
+    marker = _GLUED_MARKER.match(T, s, e)
+    if marker:
+        s = marker.end()
     while e > s and T[e - 1] in " \t\n*_":
         e -= 1
     if e - s > 1:

@@ -142,6 +142,8 @@ _FIELD_NOT_HEAD = re.compile(r"trường$", re.I)
 _THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
 
 
+_WHEN = re.compile(r"[ \t]*(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|\s+\d{1,2}\s+tháng(?:\s+một lần)?)?|"
+                   r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))[ \t,]+(?=\S)", re.I)
 _ALSO = re.compile(r"[ \t]*(?:đã\s+|vừa\s+)?cũng\s+(?=\S)", re.I)
 _PRIME_MINISTER = "Thủ tướng Chính phủ"
 
@@ -405,7 +407,8 @@ def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
 
 # what a body's qualifier runs up to: the verb of its task
 _QUALIFIED_VERB = (r"(?:chủ động|phối hợp|chủ trì|tổ chức|triển khai|thực hiện|có trách nhiệm|chịu trách nhiệm|"
-                   r"khẩn trương|tiếp tục|tăng cường)")
+                   r"khẩn trương|tiếp tục|tăng cường|hướng dẫn|giám sát|kiểm tra|rà soát|xây dựng|tham mưu|theo dõi|"
+                   r"chỉ đạo|đẩy mạnh|quản lý|tuyên truyền|nghiên cứu|bố trí|bảo đảm|đảm bảo|xử lý|phổ biến)(?!\w)")
 # "(Hà Nội)", "nêu trên", "từ A đến B", "theo chức năng, nhiệm vụ", an apposition that says what the
 # body is before its task ("Sở X là cơ quan thường trực, có trách nhiệm: …", "Sở X với vai trò là cơ
 # quan đầu mối, chủ trì …", "Sở X - cơ quan thường trực, chủ trì …", "Sở X, cơ quan đầu mối của …, chủ trì …"), what it builds on ("Sở X trên cơ sở kết quả rà soát,
@@ -695,6 +698,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 pos = qual.end() if qual else pos
                 also = _ALSO.match(T, pos, nxt)   # "X cũng yêu cầu …" ("cũng" folds like "cùng", a partner's word)
                 pos = also.end() if also else pos
+                when = _WHEN.match(T, pos, nxt)   # "Sở X định kỳ hằng quý tổng hợp …"
+                pos = when.end() if when else pos
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
                 if after is None and j > i and mentions[j].generic:
                     pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"

@@ -182,3 +182,18 @@ def test_a_councils_bodies_and_its_deputies_supervise_without_an_order_word():
     assert got == [{("Ủy ban nhân dân" + LS, "lead")},
                    {("Thường trực Hội đồng nhân dân" + LS, "lead"), ("Các Ban của Hội đồng nhân dân" + LS, "lead"),
                     ("Các Tổ đại biểu Hội đồng nhân dân" + LS, "lead")}]
+
+
+def test_more_task_verbs_after_a_subject_and_its_qualifiers():
+    body = ("1. Sở Giáo dục và Đào tạo, Sở Công Thương theo chức năng, nhiệm vụ, thẩm quyền hướng dẫn, giám sát "
+            "quá trình chuyển đổi.\n\n2. Sở Tư pháp tiến hành rà soát các văn bản quy phạm pháp luật.\n\n"
+            "3. Sở Tài chính định kỳ hằng quý tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert roles(body) == [{("Sở Giáo dục và Đào tạo" + LS, "lead"), ("Sở Công Thương" + LS, "lead")},
+                           {("Sở Tư pháp" + LS, "lead")}, {("Sở Tài chính" + LS, "lead")}]
+
+
+def test_an_item_glued_to_the_sentence_before_it_keeps_its_subject():
+    body = ("2. Lễ tang được tổ chức tại nhà phải thực hiện các quy định sau:\n\na) Lễ tang phải được tổ chức chu đáo, "
+            "tiết kiệm. b) Ủy ban nhân dân các xã có trách nhiệm tạo điều kiện thuận lợi cho việc tổ chức lễ tang.\n")
+    got = roles(body)
+    assert got == [{("Ủy ban nhân dân các xã" + LS, "lead")}]
