@@ -29,7 +29,7 @@ from .directives import OWN_NUMBER_RE
 from .lexicon import alternation, verbs
 from .numbers import find_numbers, issuer_from_symbol, normalise, type_from_symbol, type_of_word, type_word_regex
 from .records import Citation, Directive
-from .structure import Structure
+from .structure import TYPE_LINE, Structure
 
 _MARKUP = " \t*_|#>"
 _BULLET_LINE = re.compile(r"[ \t*_|#>]*(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))(?:\s|$)")
@@ -270,9 +270,11 @@ def official_ranges(T: str, F: str, st: Structure, end: int) -> list[tuple[int, 
     end of the document proper (``end``, before a library's furniture), without the Nơi nhận list."""
     lo = st.body.start
     if st.header:
-        # after the number in the header (the trích yếu may cite); without one, from the first Căn cứ line
+        # after the number in the header (the trích yếu may cite); without one, from the type line (its
+        # trích yếu: "NGHỊ QUYẾT / Sửa đổi … Nghị quyết số N") or the first Căn cứ line
         m = OWN_NUMBER_RE.search(T, st.header.start, st.header.end)
-        cue = None if m else _first_citing_line(T, F, st.header.start, st.header.end)
+        tl = None if m else TYPE_LINE.search(T, st.header.start, st.header.end)
+        cue = None if m else tl.end() if tl else _first_citing_line(T, F, st.header.start, st.header.end)
         if m or cue is not None:
             lo = min(lo, m.end(1) if m else cue)
     nn = st.noi_nhan

@@ -25,7 +25,10 @@ from .textnorm import fold, fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
     r"(ban hanh|(?:da |vua |moi )?(?:co|tai|ky|ra|phat di|gui)\s+(?:van ban|cong van|ke hoach|quyet dinh|cong dien|"
-    r"chi thi|thong bao))"
+    r"chi thi|thong bao)|"
+    # "UBND tỉnh đã có Tờ trình N", "vừa ký Nghị quyết N": other instruments only after "đã / vừa / mới"
+    r"(?:da|vua|moi)\s+(?:co|ky|trinh|gui|thong qua)\s+(?:to trinh|nghi quyet|bao cao|huong dan|de an|phuong an|ket luan|"
+    r"chuong trinh))"
     r"(?![a-z0-9])")
 _CITE_CUE = re.compile(r"(?<![a-z0-9])(can cu|thuc hien|trien khai|theo|xet|truoc do|truoc day|thay the|tuan thu)(?![a-z0-9])")
 _OPENS_CITING = re.compile(r"\W*(?:\d{1,2}\s+)*(can cu|thuc hien|trien khai|xet|tiep theo|de cu the hoa|quan triet)(?![a-z0-9])")

@@ -70,6 +70,7 @@ class Scope:
     addressed: list[Agency] = field(default_factory=list)
     gives_tasks: bool = True   # False for an instrument a news text only mentions in passing
     collectives: dict = field(default_factory=dict)   # (kind, level) -> the collective the text names
+    cites_to: int | None = None   # where its citations end, when its tasks end sooner (a quoted article's section)
 
 
 @dataclass
@@ -234,7 +235,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
             explicit = _obligations(T, F, st, sc, ex, keep)
             if not explicit and not _issued_text(st):
                 del ex.obligations[before:]   # running text that only inherits bodies gives no task
-        ranges = cit.official_ranges(T, F, st, lay.end) if st.official and st.header else [(sc.start, sc.end)]
+        ranges = cit.official_ranges(T, F, st, lay.end) if st.official and st.header else \
+            [(sc.start, sc.cites_to or sc.end)]
         ex.citations += cit.citations(T, F, ranges, sc.directive, sc.ctx)
     # a text reporting several directives mentions one in the other's stretch in passing; only a
     # stated ground or implementation ("Theo …", "Thực hiện …") is a citation between them
@@ -360,6 +362,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         if not sc.gives_tasks and _quotes_article(F, sc.start):
             # a quoted article gives its tasks, up to the page's next section
             sc.gives_tasks = True
+            sc.cites_to = sc.end       # (the page goes on about it: "… thay thế Nghị quyết N" in a later section)
             sc.end = next((u.start for u in st.units if u.kind in ("title", "heading") and
                            sc.start < u.start < sc.end and not F[u.body_start:u.end].strip().startswith(
                                ("dieu", "khoan"))), sc.end)

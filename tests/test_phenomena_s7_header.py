@@ -180,3 +180,56 @@ Nghị định này quy định về quản lý rừng đặc dụng và rừng 
 """
     d = extract_text(text, "nd.md").directives
     assert [(x.number, x.type, x.issuer) for x in d] == [("61/2024/NĐ-CP", "Nghị định", "Chính phủ")]
+
+
+def test_news_of_a_submission_or_a_resolution_passed_reports_it():
+    text = """# Dự thảo bảng giá đất tỉnh Quảng Trị năm 2026
+
+Ngày 12/11/2025, UBND tỉnh Quảng Trị đã có Tờ trình 311/TTr-UBND Dự thảo Nghị quyết quy định bảng giá đất năm 2026.
+"""
+    assert _directives(text) == {"311/TTr-UBND": "Ủy ban nhân dân tỉnh Quảng Trị"}
+    passed = """# Mức chi hỗ trợ cán bộ y tế thôn bản tại Hòa Bình
+
+Ngày 05/12/2024, Hội đồng nhân dân tỉnh Hòa Bình đã thông qua Nghị quyết 52/2024/NQ-HĐND quy định mức chi hỗ trợ.
+"""
+    assert _directives(passed) == {"52/2024/NQ-HĐND": "Hội đồng nhân dân tỉnh Hòa Bình"}
+
+
+def test_a_page_on_one_resolution_cites_what_it_replaces_in_a_later_section():
+    text = """# Mức chi khen thưởng học sinh giỏi tại Bình Phước theo Nghị quyết 19/2025/NQ-HĐND
+
+## Mức chi khen thưởng
+
+Theo Điều 3 Nghị quyết 19/2025/NQ-HĐND, mức chi như sau:
+
+Học sinh đạt giải nhất cấp quốc gia được thưởng 10 triệu đồng.
+
+## Hiệu lực thi hành
+
+Theo Điều 6 Nghị quyết 19/2025/NQ-HĐND thì Nghị quyết có hiệu lực từ ngày 01/01/2026.
+
+Nghị quyết 19/2025/NQ-HĐND thay thế Nghị quyết 07/2021/NQ-HĐND của Hội đồng nhân dân tỉnh Bình Phước.
+"""
+    ex = extract_text(text, "page.md")
+    assert {(c.source, c.to, c.relation) for c in ex.citations} == {
+        ("19/2025/NQ-HĐND", "07/2021/NQ-HĐND", "mentions")}
+
+
+def test_an_unnumbered_resolution_cites_what_its_trich_yeu_amends():
+    text = """**NGHỊ QUYẾT**
+
+**Sửa đổi, bổ sung một số điều của Nghị quyết số 1023/2015/NQ -UBTVQH13 về bảng lương**
+
+**ỦY BAN THƯỜNG VỤ QUỐC HỘI**
+
+*Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;*
+
+*Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 đã được sửa đổi, bổ sung theo Luật số 65/2020/QH14;*
+
+**QUYẾT NGHỊ:**
+
+**Điều 1.** Sửa đổi khoản 2 Điều 1 của Nghị quyết.
+"""
+    ex = extract_text(text, "nq.md")
+    assert {(c.to, c.relation) for c in ex.citations} == {("1023/2015/NQ-UBTVQH13", "mentions"),
+                                                          ("57/2014/QH13", "basis"), ("65/2020/QH14", "basis")}
