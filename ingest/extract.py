@@ -39,6 +39,8 @@ _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:t
 # "Đề nghị: Hội Nông dân tỉnh, Tỉnh Đoàn" (a numbered item): the order's verb alone before the colon is given to
 # the bodies after it, one clause
 _ORDER_COLON = re.compile(r"[\s*_]*(?:de nghi|giao|yeu cau|kien nghi)[\s*_]*")
+# "…: (1) Sở A ban hành …; (2) Sở B chủ trì …": items numbered in brackets inside a paragraph
+_INLINE_ITEM = re.compile(r"(?:\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)|[a-zđ]\))[ \t*_]+\S")
 # "… có ý kiến chỉ đạo như sau:" and a new line: what follows is a sentence of its own
 _SAYS_COLON = re.compile(r"(?<![a-z0-9])(?:nhu sau|sau day)\s*:[ \t]*\n")
 
@@ -149,10 +151,11 @@ def _clauses(T: str, s: int, e: int, mentions: list[Mention] = ()):
         if cur is not None and cur.start < m.start() < cur.end:
             continue
         before = fold_keep(T[max(s, m.start() - 25):m.start() - 1])
-        if T[m.start() - 1] == ":" and (not T[m.end()].isupper() or _order_colon(T, pos, m.start() - 1) or
-                                        (_LIST_COLON.search(before) and not _SAYS_COLON.search(before + T[m.start() - 1:m.end()]))
-                                        or _title_colon().search(before)):
-            continue   # a colon ends a clause only before a capital, and not before a list's members
+        if T[m.start() - 1] == ":" and not _INLINE_ITEM.match(T, m.end()) and (
+                not T[m.end()].isupper() or _order_colon(T, pos, m.start() - 1) or
+                (_LIST_COLON.search(before) and not _SAYS_COLON.search(before + T[m.start() - 1:m.end()]))
+                or _title_colon().search(before)):
+            continue   # a colon ends a clause only before a capital or an inline item, not before a list's members
         yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
         pos = m.end()
     yield from _trim(T, pos, e)
@@ -164,7 +167,8 @@ def _order_colon(T: str, pos: int, colon: int) -> bool:
 
 
 # an item's marker where a scraper glued the item to the sentence before ("… người qua đời. b) UBND cấp xã …")
-_GLUED_MARKER = re.compile(r"(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-+•])[ \t]+(?=\S)")
+# (or numbered in brackets inside a paragraph: "…; (2) Bộ Công an chủ trì …")
+_GLUED_MARKER = re.compile(r"(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)|[-+•])[ \t*_]+(?=\S)")
 
 
 def _trim(T: str, s: int, e: int):

@@ -389,8 +389,9 @@ def opens_order(F: str, lo: int, hi: int) -> bool:
     return _starts_with(F, lo, hi, ("assign",)) is not None
 
 
+# (after a body and its colon, the number of its first inline item: "Bộ Công an: (1) Tiếp tục …")
 _LEADING_ADVERB = re.compile(r"\s*(?:(?:dong thoi|ngoai ra|sau do|tiep theo|ben canh do|theo do|cu the|rieng|"
-                             r"trong thoi gian toi)\s+)*")
+                             r"trong thoi gian toi|\d{1,2}|i{1,3}|iv|v|vi{1,3})\s+)*")
 
 
 def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):

@@ -197,3 +197,18 @@ def test_an_item_glued_to_the_sentence_before_it_keeps_its_subject():
             "tiết kiệm. b) Ủy ban nhân dân các xã có trách nhiệm tạo điều kiện thuận lợi cho việc tổ chức lễ tang.\n")
     got = roles(body)
     assert got == [{("Ủy ban nhân dân các xã" + LS, "lead")}]
+
+
+def test_items_numbered_in_brackets_inside_a_paragraph_each_have_their_subject():
+    body = ("1. Khẩn trương xây dựng chiến lược dữ liệu: (1) Sở Tư pháp ban hành trước ngày 25 tháng 11 năm 2025; "
+            "(2) Công an tỉnh chủ trì, phối hợp với Sở Nội vụ ban hành hướng dẫn.\n\n"
+            "2. Về an toàn giao thông, giao các cơ quan như sau: a) Công an tỉnh tăng cường tuần tra; "
+            "b) Sở Giáo dục và Đào tạo tuyên truyền trong trường học.\n\n"
+            "3. Sở Khoa học và Công nghệ: (1) Tiếp tục đầu tư Trung tâm dữ liệu của tỉnh; (2) Tham mưu Ủy ban nhân dân "
+            "tỉnh ban hành quy chế khai thác dữ liệu.\n")
+    got = roles(body)
+    assert {("Sở Tư pháp" + LS, "lead")} in got
+    assert {("Công an tỉnh Lạng Sơn", "lead"), ("Sở Nội vụ" + LS, "support")} in got
+    assert {("Công an tỉnh Lạng Sơn", "lead")} in got
+    assert {("Sở Giáo dục và Đào tạo" + LS, "lead")} in got
+    assert {("Sở Khoa học và Công nghệ" + LS, "lead")} in got
