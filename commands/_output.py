@@ -40,6 +40,12 @@ def flag(*names: str, **kw):
 
 Neo4jOpt = Annotated[bool, flag(
     "--neo4j", help="Use the Neo4j server from PHOIHOP_NEO4J_URI/_USER/_PASSWORD instead.")]
+MaxMbOpt = Annotated[float, typer.Option(
+    "--max-mb", min=0.001, help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
+    "to more than 4 times as much).")]
+MaxSecondsOpt = Annotated[float, typer.Option(
+    "--max-seconds", min=0.0, help="A document that takes longer than this to read and extract is "
+    "that file's error, and the others go on (0: no limit).")]
 JsonOpt = Annotated[bool, flag("--json", help="Print JSON (for machines).")]
 CsvOpt = Annotated[bool, flag("--csv", help="Print CSV with a header; lists joined with '; '.")]
 ParquetOpt = Annotated[Optional[Path], typer.Option(

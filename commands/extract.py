@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typing_extensions import Annotated
 
 from phoihop.ingest import explain as trace
 from phoihop.ingest.textnorm import counted
 from phoihop.ingest.pipeline import InputError, extract_path, iter_inputs
 from phoihop.ingest.readers import Limits
+from phoihop.graph.loader import TooSlow, time_limit, too_slow_reason
 
+from ._output import MaxMbOpt, MaxSecondsOpt, flag
 from ._text import clean
 
 
@@ -75,12 +78,11 @@ def register(app: typer.Typer) -> None:
     def extract(
         paths: List[Path] = typer.Argument(..., help="Files or directories (every readable file in them)."),
         out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for <file stem>.json outputs."),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
-        explain: bool = typer.Option(False, "--explain",
-                                     help="Print, clause by clause, the bodies found, the role each got and why."),
-        max_mb: float = typer.Option(32, "--max-mb", min=0.001,
-                                     help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
-                                          "to more than 4 times as much)."),
+        quiet: Annotated[bool, flag("--quiet", "-q", help="Print only errors.")] = False,
+        explain: Annotated[bool, flag("--explain", help="Print, clause by clause, the bodies found, the role each "
+                                      "got and why.")] = False,
+        max_mb: MaxMbOpt = 32,
+        max_seconds: MaxSecondsOpt = 300,
         engine: Optional[str] = typer.Option(
             None, "--engine", metavar="local|spark",
             help="Write Parquet tables of the graph model to --out instead of JSON: 'local' on this "
@@ -111,7 +113,7 @@ def register(app: typer.Typer) -> None:
         store; 'phoihop load DIR' loads them (docs/scale.md).
         """
         if engine is not None:
-            _tables(paths, out, engine, master, workers, Limits.megabytes(max_mb), quiet)
+            _tables(paths, out, engine, master, workers, Limits.megabytes(max_mb, max_seconds), quiet)
             return
         if out is None and not explain:
             raise typer.BadParameter("give --out DIR (or --explain to print the decisions)", param_hint="--out")
@@ -119,20 +121,26 @@ def register(app: typer.Typer) -> None:
         done = 0
         files = iter_inputs(paths)
         stems = output_stems(files)
-        limits = Limits.megabytes(max_mb)
+        limits = Limits.megabytes(max_mb, max_seconds)
         for p in files:
             try:
-                if explain:
-                    with trace.tracing() as events:
+                with time_limit(limits.max_seconds):
+                    if explain:
+                        with trace.tracing() as events:
+                            ex = extract_path(p, limits)
+                    else:
                         ex = extract_path(p, limits)
-                    typer.echo(clean(f"== {p}"))
-                    typer.echo(clean(trace.render(events, ex.text)))
-                else:
-                    ex = extract_path(p, limits)
             except InputError as e:
                 typer.echo(clean(f"error: {e}"), err=True)
                 failed += 1
                 continue
+            except TooSlow:
+                typer.echo(clean(f"error: {too_slow_reason(p, limits, 'extracted')}"), err=True)
+                failed += 1
+                continue
+            if explain:
+                typer.echo(clean(f"== {p}"))
+                typer.echo(clean(trace.render(events, ex.text)))
             for line in ex.warnings:
                 typer.echo(clean(f"warning: {line}"), err=True)
             done += 1

@@ -20,7 +20,7 @@ from phoihop.graph.cypher_text import to_ladybug
 from phoihop.graph.embedded_store import check_read_only
 from phoihop.graph.store import QueryRefused, StoreError
 
-from ._output import (CsvOpt, JsonOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, err, fail, opened, out,
+from ._output import (CsvOpt, JsonOpt, MaxMbOpt, MaxSecondsOpt, Neo4jOpt, StoreOpt, check_format, clean, emit, err, fail, opened, out,
                       print_json, say)
 
 
@@ -29,12 +29,8 @@ def ingest(
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes.")] = 1,
-    max_mb: Annotated[float, typer.Option(
-        "--max-mb", min=0.001, help="Refuse a file larger than this many megabytes (a DOCX/zip expanding "
-        "to more than 4 times as much); default 32.")] = 32,
-    max_seconds: Annotated[float, typer.Option(
-        "--max-seconds", min=0.0, help="A document that takes longer than this to read and extract is "
-        "that file's error, and the others are stored (0: no limit); default 300.")] = 300,
+    max_mb: MaxMbOpt = 32,
+    max_seconds: MaxSecondsOpt = 300,
 ) -> None:
     """Extract documents and write their graph to the store (re-ingesting replaces a document's part).
 

@@ -25,7 +25,8 @@ from . import derive as D
 from . import schema as S
 from .cypher_text import LADYBUG_HINTS, keywords, ladybug_hint, procedure_at, tokens
 from .model import (DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, group_rels,
-                    overwrites, place, report_merge_cypher, stub_matches, to_networkx)
+                    overwrites, place, report_merge_cypher, stub_matches, to_networkx,
+                    absorbing_directive, named_directive)
 from .store import QueryRefused, StoreError
 
 DB_FILE = "graph.lbug"
@@ -580,10 +581,10 @@ class EmbeddedStore:
         """Stored stubs naming a newly written full directive merge into it (the first in
         batch order): their relationships move over and they fill what it lacks. Returns
         stub id -> full id."""
+        named_by = self._candidates(full, stub=True)   # full id (batch order) -> stubs naming it
         into: dict[str, str] = {}
-        for f, stubs in self._candidates(full, stub=True).items():
-            for s in stubs:
-                into.setdefault(s, f)
+        for s in dict.fromkeys(s for stubs in named_by.values() for s in stubs):
+            into[s] = absorbing_directive(s, named_by)
         if not into:
             return {}
         pairs = [{"stub": s, "full": f} for s, f in sorted(into.items())]
@@ -618,8 +619,8 @@ class EmbeddedStore:
         fresh = [r for r in rows if r["id"] not in stored and "_" in r["id"].split("|")]
         alias: dict[str, str] = {}
         for i, fulls in self._candidates(fresh, stub=False).items():
-            if len(fulls) == 1:
-                alias[i] = fulls[0]
+            if named := named_directive(i, fulls):
+                alias[i] = named
         new = [r for r in rows if r["id"] not in alias and stored.get(r["id"]) is not False]
         if new:
             sets = ", ".join(f"n.{_q(p)} = coalesce(n.{_q(p)}, {_col(p)})" for p in _DESCRIPTIVE)

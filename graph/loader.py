@@ -99,16 +99,16 @@ def _walk(top: Path, errors: list[str]) -> list[Path]:
     return sorted(found)
 
 
-class _TooSlow(Exception):
+class TooSlow(Exception):
     """Raised by the interval timer when one document takes longer than ``Limits.max_seconds``."""
 
 
 def _too_slow(signum, frame):
-    raise _TooSlow
+    raise TooSlow
 
 
 @contextmanager
-def _time_limit(seconds: float):
+def time_limit(seconds: float):
     """Interrupt the work inside after ``seconds`` (wall clock), where a timer can: the main
     thread of a process on a system with SIGALRM (the workers, the CLI); elsewhere no limit."""
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
@@ -125,6 +125,12 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def too_slow_reason(path: str | Path, limits: Limits, what: str = "ingested") -> str:
+    """The one line for a document over the time limit."""
+    return (f"{path}: not {what}: reading and extracting it took over {limits.max_seconds:g} s "
+            "(--max-seconds raises the limit)")
+
+
 def _extract(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, DocumentGraph | None, str | None]:
     """Run in a worker: the document's graph, or the one-line reason it failed. A document that
     takes longer than ``limits.max_seconds`` is that file's error, so one slow document never
@@ -132,11 +138,10 @@ def _extract(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, DocumentG
     from phoihop.ingest.pipeline import extract_path
 
     try:
-        with _time_limit(limits.max_seconds):
+        with time_limit(limits.max_seconds):
             return path, document_graph(extract_path(path, limits), canonical_path(path)), None
-    except _TooSlow:
-        return path, None, (f"{path}: not ingested: reading and extracting it took over "
-                            f"{limits.max_seconds:g} s (--max-seconds raises the limit)")
+    except TooSlow:
+        return path, None, too_slow_reason(path, limits)
     except InputError as e:
         return path, None, str(e)
     except Exception as e:  # an extractor bug on one file must not stop the others

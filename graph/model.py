@@ -88,6 +88,20 @@ def stub_matches(stub_id: str, full_id: str) -> bool:
     return len(a) == len(b) and all(x == y or x == "_" for x, y in zip(a, b))
 
 
+def absorbing_directive(stub_id: str, fulls: Iterable[str]) -> str | None:
+    """The full directive, newly written, that a stored stub merges into: the first of
+    ``fulls`` (in the order they were written) that it names. One rule for both stores and
+    the Parquet tables."""
+    return next((f for f in fulls if f != stub_id and stub_matches(stub_id, f)), None)
+
+
+def named_directive(stub_id: str, fulls: Iterable[str]) -> str | None:
+    """The stored full directive that a new citation stub stands for: only when it names
+    exactly one (several is ambiguous, and the stub stays a stub of its own)."""
+    named = [f for f in fulls if f != stub_id and stub_matches(stub_id, f)]
+    return named[0] if len(named) == 1 else None
+
+
 def obligation_id(document_id: str, span: tuple[int, int]) -> str:
     return hashlib.sha1(f"{document_id}:{span[0]}:{span[1]}".encode()).hexdigest()[:20]
 

@@ -24,7 +24,8 @@ from neo4j.exceptions import (AuthError, ClientError, ConnectionAcquisitionTimeo
 from . import derive as D
 from . import schema as S
 from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes,
-                    group_rels, overwrites, place, report_merge_cypher, stub_matches, to_networkx)
+                    group_rels, overwrites, place, report_merge_cypher, to_networkx,
+                    absorbing_directive, named_directive)
 from .cypher_text import READ_DBMS_PROCEDURES, called_procedures, neo4j_admin_reason
 from .store import QueryRefused, StoreError, StoreUnavailable
 
@@ -394,9 +395,9 @@ class Neo4jStore:
             return
         pairs: dict[str, str] = {}
         for key, stub_id in self._stub_candidates(tx, list(by_key), stub=True):
-            targets = sorted(f for f in by_key[key] if f != stub_id and stub_matches(stub_id, f))
-            if targets:
-                pairs[stub_id] = targets[0]
+            target = absorbing_directive(stub_id, by_key[key])   # fulls in batch order
+            if target:
+                pairs[stub_id] = target
         if not pairs:
             return
         rows = [{"stub": s, "full": f} for s, f in pairs.items()]
@@ -428,9 +429,9 @@ class Neo4jStore:
             fulls.setdefault(key, []).append(full_id)
         out = {}
         for i, n in fresh.items():
-            match = [f for f in fulls.get(n.props["number_key"], []) if stub_matches(i, f)]
-            if i not in existing and len(match) == 1:
-                out[i] = match[0]
+            named = named_directive(i, fulls.get(n.props["number_key"], []))
+            if i not in existing and named:
+                out[i] = named
         return out
 
     def _merge_stub_directives(self, tx, stubs: list[Node]) -> None:

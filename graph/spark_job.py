@@ -200,14 +200,27 @@ def _missing(path: str) -> bool:
 
 
 def _local_problems(paths: list[str]) -> list[str]:
-    """One line for each local path that gives nothing (as ``phoihop ingest`` says it)."""
+    """One line for each local path that gives nothing (as ``phoihop ingest`` says it), and for
+    each local file that Hadoop's listing would skip without a word: a name (of the file or of
+    a folder under the argument) starting with "_", which ``phoihop ingest`` reads."""
     from .loader import expand_paths
 
     out = []
     for p in paths:
-        if "://" not in p and _missing(p):
+        if "://" in p:
+            continue
+        if _missing(p):
             out.extend(expand_paths([p])[1])
+        elif os.path.isdir(p):
+            root = Path(p)
+            out.extend(_HIDDEN.format(f) for f in expand_paths([p])[0]
+                       if any(part.startswith("_") for part in f.relative_to(root).parts))
+        elif os.path.basename(p).startswith("_"):
+            out.append(_HIDDEN.format(p))
     return out
+
+
+_HIDDEN = "{}: not read: Spark's file listing hides names starting with '_' (rename it, or use --engine local)"
 
 
 def _spark_schema(table: str):

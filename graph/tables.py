@@ -15,7 +15,7 @@ single-machine path (``build``) and the Spark job (``graph.spark_job``) run the 
    (``model.combine_nodes``: later values win, aliases are united);
 4. ``resolve_directives``: directives grouped by number key, folded batch by batch as the
    stores do (official texts outrank reports, citation stubs fill in or join the directive
-   they name: ``model.merge_reports``, ``model.stub_matches``);
+   they name: ``model.merge_reports``, ``model.absorbing_directive``, ``model.named_directive``);
 5. ``rel_rows``: every relationship, its stub ends replaced by the directive they joined.
 
 The derived relationships (coordination) are not in the tables: ``phoihop load`` derives them
@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from . import schema as S
 from .loader import BATCH
-from .model import DocumentGraph, Node, Rel, combine_nodes, merge_reports, place, stub_matches
+from .model import DocumentGraph, Node, Rel, combine_nodes, merge_reports, named_directive, place, absorbing_directive
 
 # Node tables: one row per node, the schema's properties as columns (in the schema's order).
 NODE_TABLES = {S.DOCUMENT: "documents", S.DIRECTIVE: "directives", S.AGENCY: "agencies",
@@ -166,7 +166,7 @@ def _absorb(stored: dict[str, dict], alias: dict[str, str], fulls: list[str]) ->
     they fill what it lacks, their relationships move to it."""
     stubs = [i for i, p in stored.items() if not _is_full(p)]
     for s in stubs:
-        target = next((f for f in fulls if f != s and stub_matches(s, f)), None)
+        target = absorbing_directive(s, fulls)
         if target:
             for p in _DESCRIPTIVE:
                 if stored[target].get(p) is None:
@@ -182,9 +182,9 @@ def _place_stub(stored: dict[str, dict], alias: dict[str, str], props: dict[str,
     if i in stored and _is_full(stored[i]):
         return
     if i not in stored and "_" in i.split("|"):
-        named = [f for f, p in stored.items() if _is_full(p) and f != i and stub_matches(i, f)]
-        if len(named) == 1:
-            alias[i] = named[0]
+        named = named_directive(i, (f for f, p in stored.items() if _is_full(p)))
+        if named:
+            alias[i] = named
             return
     row = stored.setdefault(i, {"id": i})
     for p in _DESCRIPTIVE:

@@ -422,8 +422,8 @@ def test_the_initial_neo4j_password_is_never_on_a_command_line(tmp_path, monkeyp
     assert (user, algorithm) == ("neo4j", "SHA-256") and digest == neo4j_hash(password, salt)
 
 
-def test_a_document_slower_than_the_time_limit_is_its_own_error_and_the_others_are_stored(tmp_path):
-    """Issue 15 point 3: one slow document never holds back the storing of the others."""
+def slow_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """Three good dispatches and one of about 4 MB of tasks (several seconds to extract)."""
     from phoihop.ingest.pipeline import extract_text
 
     extract_text(dispatch(600), "warm.txt")          # tables loaded before any timer runs
@@ -431,13 +431,28 @@ def test_a_document_slower_than_the_time_limit_is_its_own_error_and_the_others_a
     corpus.mkdir()
     for i in range(3):
         (corpus / f"good{i}.txt").write_text(dispatch(601 + i), encoding="utf-8")
-    slow = corpus / "slow.txt"                      # about 4 MB of tasks: several seconds to extract
+    slow = corpus / "slow.txt"
     slow.write_text(dispatch(610) + "\n".join(
         f"{k}. Giao Sở Y tế chủ trì, phối hợp với Công an huyện Long Thành kiểm tra cơ sở số {k}."
         for k in range(48_000)), encoding="utf-8")
     assert slow.stat().st_size > 4_000_000
+    return corpus, slow
+
+
+def test_a_document_slower_than_the_time_limit_is_its_own_error_and_the_others_are_stored(tmp_path):
+    """Issue 15 point 3: one slow document never holds back the storing of the others."""
+    corpus, slow = slow_corpus(tmp_path)
     result = run("ingest", str(corpus), "--store", str(tmp_path / "store"), "--max-seconds", "0.3")
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
         f"{slow}: not ingested: reading and extracting it took over 0.3 s (--max-seconds raises the limit)"]
     assert result.stdout.startswith("ingested 3 documents")
+
+
+def test_extract_has_the_same_time_limit(tmp_path):
+    corpus, slow = slow_corpus(tmp_path)
+    result = run("extract", str(corpus), "--out", str(tmp_path / "out"), "--max-seconds", "0.3", "--quiet")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {slow}: not extracted: reading and extracting it took over 0.3 s (--max-seconds raises the limit)"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good0.json", "good1.json", "good2.json"]

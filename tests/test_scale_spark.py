@@ -49,6 +49,25 @@ def test_the_corrupt_file_is_a_row_of_the_errors_table(spark_tables):
     assert Path(errors[0]["path"]).is_absolute() and "phoihop-" not in errors[0]["reason"]  # not the private copy
 
 
+def test_a_name_spark_would_hide_is_a_row_of_the_errors_table(tmp_path, shared_dir):
+    """Hadoop's listing skips names starting with "_", which ``phoihop ingest`` reads: such a file
+    is said, never dropped without a word."""
+    seeds = sorted((shared_dir / "corpus" / "seeds").iterdir())
+    docs = tmp_path / "docs"
+    (docs / "_drafts").mkdir(parents=True)
+    (docs / "a.txt").write_bytes(seeds[0].read_bytes())
+    (docs / "_b.txt").write_bytes(seeds[1].read_bytes())
+    (docs / "_drafts" / "c.txt").write_bytes(seeds[2].read_bytes())
+    out = tmp_path / "tables"
+    result = runner.invoke(app, ["extract", "--engine", "spark", str(docs), "--out", str(out), "--master", "local[1]"])
+    assert result.exit_code == 1 and "2 files gave nothing" in result.output
+    errors = sorted((Path(e["path"]).relative_to(docs).as_posix(), e["reason"])
+                    for e in T.read(out, T.ERRORS).to_pylist())
+    assert [p for p, _ in errors] == ["_b.txt", "_drafts/c.txt"]
+    assert all("hides names starting with '_'" in r for _, r in errors)
+    assert [Path(d["path"]).name for d in T.read(out, "documents").to_pylist()] == ["a.txt"]
+
+
 def test_spark_tables_load_to_the_graph_of_ingest(spark_tables, ingested, tmp_path):
     counts, snap, expected = ingested
     with EmbeddedStore(tmp_path / "s") as s:
