@@ -63,8 +63,8 @@ def view(
 
       phoihop view --province "Ha Noi" --topic "mại dâm" --since 2024 --links coordinates --out hn.html
     """
-    from phoihop.view.network import ViewError, ViewOptions, build_view
-    from phoihop.view.page import summary, write_html
+    from phoihop.view.from_store import write_page
+    from phoihop.view.network import ViewError, ViewOptions
 
     if out_file.suffix.lower() not in (".html", ".htm"):
         fail(f"error: {out_file}: the page must end in .html")
@@ -74,19 +74,13 @@ def view(
                           links=tuple(k.strip() for k in links.split(",") if k.strip()))
     with opened(store, neo4j, read_only=True) as s:
         try:
-            g = s.to_networkx()
-        except StoreError as e:
+            path, said, agencies = write_page(s, options, out_file)
+        except (StoreError, ViewError) as e:
             fail(f"error: {e}")
-    try:
-        v = build_view(g, options)
-    except ViewError as e:
-        fail(f"error: {e}")
-    try:
-        path = write_html(v, out_file)
-    except OSError as e:
-        fail(f"error: {out_file}: cannot write ({e.strerror or e})")
-    typer.echo(f"wrote {path}: {summary(v)}")
-    if not v.agencies:
+        except OSError as e:
+            fail(f"error: {out_file}: cannot write ({e.strerror or e})")
+    typer.echo(f"wrote {path}: {said}")
+    if not agencies:
         typer.echo("no duty matches these filters; the page is empty")
     if open_page and not webbrowser.open(path.resolve().as_uri()):
         typer.echo(f"no web browser to open here; open {path.resolve()} in one", err=True)

@@ -7,6 +7,7 @@ user typing "UBND TP Hà Nội" or "so nn&ptnt" is read the way documents are.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon
 from .textnorm import fold
@@ -15,7 +16,9 @@ _LEVELS = {"tp": "thành phố", "q": "quận", "h": "huyện", "tx": "thị xã
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, ...], str]:
+    """Printed variant (folded words) -> canonical name; built once (the lexicon tables are)."""
     out: dict[tuple[str, ...], str] = {}
     for v, h in lexicon.heads().items():
         if h.mode != "field":
@@ -25,11 +28,16 @@ def _table() -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max((len(k) for k in _table()), default=1)
+
+
 def expand(text: str) -> str:
     """Replace every known abbreviation or variant by its canonical words; keep the rest as typed."""
     words = [(m.group(), fold(m.group())) for m in _WORD.finditer(text.replace("&", " "))]
     table = _table()
-    longest = max((len(k) for k in table), default=1)
+    longest = _longest()
     out: list[str] = []
     i = 0
     while i < len(words):

@@ -230,12 +230,8 @@ def _select(g: nx.MultiDiGraph, duties: list[Duty], o: ViewOptions) -> tuple[lis
         issuer = match_agency(g, o.issuer, "--issuer")
         asked["issuer"] = g.nodes[issuer].get("name") or o.issuer
         keep = [d for d in keep if issuer in d.issuers]
-    if o.since or o.until:
-        try:
-            p = period(o.since, o.until)
-        except DateError as e:
-            raise ViewError(f"period: {e}") from None
-        asked["period"] = f"{p.since or '…'} – {p.until or '…'}"
+    p = asked_period(o, asked)
+    if p is not None:
         keep = [d for d in keep if _in_period(g.nodes[d.directive], p)]
     return keep, asked
 
@@ -369,9 +365,8 @@ def _citations(g: nx.MultiDiGraph, directives: set[str]) -> list[ViewEdge]:
     return list(out.values())
 
 
-def build_view(g: nx.MultiDiGraph, options: ViewOptions | None = None) -> ViewGraph:
-    """The view graph for ``g`` (the model of ``graph.model.to_networkx``) under ``options``."""
-    o = options or ViewOptions()
+def check_options(o: ViewOptions) -> None:
+    """Options that make no page: one line saying which (the same for every way of building one)."""
     if o.max_nodes < 1:
         raise ViewError(f"--max-nodes {o.max_nodes}: must be at least 1")
     if o.depth < 1:
@@ -379,6 +374,24 @@ def build_view(g: nx.MultiDiGraph, options: ViewOptions | None = None) -> ViewGr
     unknown = [k for k in o.links if k not in LINK_KINDS]
     if unknown or not o.links:
         raise ViewError(f"--links {','.join(o.links)}: choose from {', '.join(LINK_KINDS)}")
+
+
+def asked_period(o: ViewOptions, asked: dict[str, str]) -> Period | None:
+    """The period of ``--since``/``--until`` (None when neither is given), noted in ``asked``."""
+    if not (o.since or o.until):
+        return None
+    try:
+        p = period(o.since, o.until)
+    except DateError as e:
+        raise ViewError(f"period: {e}") from None
+    asked["period"] = f"{p.since or '…'} – {p.until or '…'}"
+    return p
+
+
+def build_view(g: nx.MultiDiGraph, options: ViewOptions | None = None) -> ViewGraph:
+    """The view graph for ``g`` (the model of ``graph.model.to_networkx``) under ``options``."""
+    o = options or ViewOptions()
+    check_options(o)
     focus_directive = bool(o.directive)
     duties, asked = _select(g, read_duties(g), o)
     focus = None

@@ -277,11 +277,7 @@ def page_data(view: ViewGraph) -> tuple[dict[str, Any], dict[int, dict[str, Any]
         "agencies": out_agencies, "edges": links, "directives": directives,
         "topics": [view.topics[t] for t in topic_keys], "topicSets": [list(k) for k in topic_sets.items],
         "issuers": list(issuers.items), "facets": [list(map(list, f)) for f in facet_lists.items],
-        "styles": {k: {"color": v["color"], "dashes": v["dashes"], "arrows": v["arrows"]} for k, v in EDGE_STYLES.items()},
-        "levels": {lv: [LEVEL_COLOURS[lv], LEVEL_NAMES[lv]] for lv in LEVELS},
-        "shapes": {g: v[0] for g, v in KIND_GROUPS.items()},
-        "options": vis_options(),
-        "abbr": folded_table(),
+        **looks(),
     }
     return data, details
 
@@ -336,16 +332,35 @@ def render_html(view: ViewGraph, title: str = TITLE, details_dir: str | None = N
         inline = "{}"
     provinces = sorted({a[2] for a in data["agencies"]})
     kinds = sorted({a[4] for a in data["agencies"]})
-    html = _environment().get_template("page.html").render(
-        title=title, summary=summary(view), filters=view.filters, legend=legend(),
-        with_directives=any(n.type == "directive" for n in view.nodes),
+    html = _render(title, summary(view), view.filters, data, inline, provinces, kinds,
+                   with_directives=any(n.type == "directive" for n in view.nodes),
+                   links=view.links, depth=view.depth)
+    return html, files
+
+
+def _render(title: str, said: str, filters: dict[str, str], data: dict[str, Any], details_json: str,
+            provinces: list[str], kinds: list[str], with_directives: bool, links: tuple[str, ...],
+            depth: int) -> str:
+    """The page template filled in: the same page for build_view's data and the grouped one."""
+    return _environment().get_template("page.html").render(
+        title=title, summary=said, filters=filters, legend=legend(), with_directives=with_directives,
         topics=list(enumerate(data["topics"])), provinces=provinces, kinds=kinds,
         levels=[(lv, LEVEL_NAMES[lv]) for lv in LEVELS], link_kinds=list(LINK_CHOICES.items()),
-        chosen_links=set(view.links), depth=view.depth,
+        chosen_links=set(links), depth=depth,
         vis_css=_asset(VIS_DIR / "vis-network.css"), vis_js=_asset(VIS_DIR / "vis-network.min.js"),
         view_css=_asset(ASSETS / "view.css"), view_js=_asset(ASSETS / "view.js"),
-        data_json=script_json(data), details_json=inline)
-    return html, files
+        data_json=script_json(data), details_json=details_json)
+
+
+def looks() -> dict[str, Any]:
+    """What the page's script draws with, whatever the data: link styles, level colours, shapes."""
+    return {
+        "styles": {k: {"color": v["color"], "dashes": v["dashes"], "arrows": v["arrows"]} for k, v in EDGE_STYLES.items()},
+        "levels": {lv: [LEVEL_COLOURS[lv], LEVEL_NAMES[lv]] for lv in LEVELS},
+        "shapes": {g: v[0] for g, v in KIND_GROUPS.items()},
+        "options": vis_options(),
+        "abbr": folded_table(),
+    }
 
 
 def write_html(view: ViewGraph, out: str | Path, title: str | None = None) -> Path:

@@ -9,6 +9,10 @@
  * Filters (province, level, kind, topic, years, issuer, link kinds) count duties exactly: every
  * link and agency carries its duties split by directive and topic set.
  * Each picture is laid out hidden from view, then frozen, then shown.
+ * A grouped page (view/grouped_page.py, data.grouped) holds cells - the agencies of one province,
+ * level and kind, counted by facet - and the links between cells; a cell's agencies and their
+ * links are a script beside the page (NAME_files/cN.js), loaded when its group is opened or an
+ * agency near it is in focus; the names the search finds are NAME_files/names.js.
  * Document text is only ever put on screen with textContent. */
 "use strict";
 var network, nodes, edges;
@@ -21,6 +25,12 @@ var network, nodes, edges;
   var E = data.edges.map(function (l) { return { s: l[0], t: l[1], k: l[2], n: l[3], f: l[4], note: l[5] }; });
   var D = data.directives, F = data.facets;
   var DETAILS = window.PHOIHOP_DETAILS || {}, waiting = {};
+  var G = data.grouped || null, CELLS = [], CL = [], loaded = {}, loading = {}, cellOf = {};
+  var NAMES = null, namesWaiting = null, matchNote = "", drawToken = 0;
+  if (G) {
+    CELLS = G.cells.map(function (c) { return { p: c[0], v: c[1], k: c[2], count: c[3], fl: c[4], fs: c[5] }; });
+    CL = G.links.map(function (l) { return { s: l[0], t: l[1], k: l[2], n: l[3], f: l[4] }; });
+  }
   var container = document.getElementById("mynetwork");
   var panel = document.getElementById("panel");
   var statusLine = document.getElementById("status");
@@ -74,7 +84,7 @@ var network, nodes, edges;
   /* duties of a facet list that pass the filters: [year, issuer, topic set, duties] rows */
   function count(f) {
     var n = 0;
-    F[f].forEach(function (r) { if (factOk(r[0], r[1]) && topicOk(r[2])) { n += r[3]; } });
+    (typeof f === "number" ? F[f] : f).forEach(function (r) { if (factOk(r[0], r[1]) && topicOk(r[2])) { n += r[3]; } });
     return n;
   }
   function agencyOk(i) {
@@ -94,8 +104,8 @@ var network, nodes, edges;
   function liveLinks() {
     var out = [];
     E.forEach(function (l, i) {
-      if (!kindOn(l.k) || !endOk(l.s) || !endOk(l.t)) { return; }
-      var n = l.f >= 0 ? count(l.f) : l.n;
+      if (!kindOn(l.k) || !(G ? cellOk(l.sc) && cellOk(l.tc) : endOk(l.s) && endOk(l.t))) { return; }
+      var n = l.f === -1 ? l.n : count(l.f);
       if (n > 0) { out.push({ i: i, s: l.s, t: l.t, k: l.k, n: n }); }
     });
     return out;
@@ -126,11 +136,13 @@ var network, nodes, edges;
     if (state.mode === "agency" && "a" + i === state.focus) { node.borderWidth = 4; node.color.border = "#000"; }
     return node;
   }
-  function groupNode(key, members, w) {
-    var label = groupName(key) + "\n" + members.length + " agenc" + (members.length === 1 ? "y" : "ies");
+  /* a group node; ``many`` is its number of agencies ("up to N" for a closed group of a grouped
+   * page under a duty filter: the page counts its duties exactly, not its agencies) */
+  function groupNode(key, many, w) {
+    var label = groupName(key) + "\n" + many + " agenc" + (many === 1 ? "y" : "ies");
     return { id: "g:" + key, label: label, full: label,
              value: w, shape: "dot", title: textTip(groupName(key),
-               [["Agencies", members.length], ["Duties", w], ["", "click: open the group"]]),
+               [["Agencies", many], ["Duties", w], ["", "click: open the group"]]),
              color: { background: "#dfe6e9", border: "#636e72", highlight: { background: "#b2bec3", border: "#2d3436" },
                       hover: { background: "#b2bec3", border: "#2d3436" } },
              font: { size: 18, bold: true }, scaling: { label: { enabled: true, min: 16, max: 26, drawThreshold: 1 } } };
@@ -236,7 +248,8 @@ var network, nodes, edges;
     withDetails(i, function (det) {
       showPanel(a.n, [["Province", a.p], ["Level", data.levels[a.v][1]], ["Kind", a.k],
                       ["Leads", count(a.fl)], ["Supports", count(a.fs)], ["Also called", a.al.join("; ")],
-                      ["", det.missing ? "(its duties are in " + data.detailsDir + ", which is not beside the page)" : ""]],
+                      ["", det.missing ? "(its duties are in " + data.detailsDir + ", which is not beside the page)" : ""],
+                      ["Quotes", G ? "phoihop view --agency \u201c" + a.n + "\u201d writes its page with its duties and their quotes" : ""]],
                 det.duties, extra);
     });
   }
@@ -259,8 +272,23 @@ var network, nodes, edges;
       });
     });
   }
+  /* a group's panel: its busiest agencies (a closed group of a grouped page loads its files) */
   function groupPanel(key) {
-    var members = current.groups[key] || [];
+    if (G && !current.groups[key]) {
+      var cells = [];
+      CELLS.forEach(function (c, i) { if (cellKey(i) === key && cellOk(i)) { cells.push(i); } });
+      loadCells(cells, function () {
+        var keep = liveAgencies(liveLinks()), w = {};
+        var members = Object.keys(keep).map(Number).filter(function (i) { return A[i] && cellKey(A[i].cell) === key; });
+        members.forEach(function (i) { w[i] = weight(i); });
+        members.sort(function (x, y) { return w[y] - w[x] || (A[x].n < A[y].n ? -1 : 1); });
+        showGroup(key, members);
+      });
+      return;
+    }
+    showGroup(key, current.groups[key] || []);
+  }
+  function showGroup(key, members) {
     var list = el("ul", "partners");
     members.slice(0, 15).forEach(function (i) {
       var li = el("li"); li.appendChild(button(A[i].n, function () { focusAgency("a" + i); })); list.appendChild(li);
@@ -293,23 +321,175 @@ var network, nodes, edges;
           else { place["a" + i] = "g:" + g; hidden += 1; }
         });
         if (members.length > data.maxNodes) {
-          ns.push(groupNode(g, members.slice(data.maxNodes), members.slice(data.maxNodes).reduce(function (s, i) { return s + weightOf[i]; }, 0)));
+          ns.push(groupNode(g, members.length - data.maxNodes, members.slice(data.maxNodes).reduce(function (s, i) { return s + weightOf[i]; }, 0)));
         }
       } else {
         members.forEach(function (i) { place["a" + i] = "g:" + g; });
-        ns.push(groupNode(g, members, members.reduce(function (s, i) { return s + weightOf[i]; }, 0)));
+        ns.push(groupNode(g, members.length, members.reduce(function (s, i) { return s + weightOf[i]; }, 0)));
       }
     });
     var merged = {};
-    links.forEach(function (l) {
-      var s = place[l.s], t = place[l.t];
-      if (!s || !t || s === t) { return; }
-      var grouped = s[0] === "g" || t[0] === "g";
-      var kind = l.k, key = grouped ? [s, t].sort().join("|") + "|" + kind : s + "|" + t + "|" + kind;
-      var m = merged[key] = merged[key] || { from: s, to: t, kind: kind, n: 0, members: [] };
-      m.n += l.n; m.members.push(l.i);
-    });
+    links.forEach(function (l) { mergeLink(merged, place[l.s], place[l.t], l.k, l.n, l.i); });
     say(hidden ? hidden + " agencies of open groups not drawn (at most " + data.maxNodes + " per group): filter or search to see them" : "");
+    return { nodes: ns, merged: merged };
+  }
+
+  /* a link between two drawn nodes, merged with the others of its kind between the same two
+   * (between groups, in either direction) */
+  function mergeLink(merged, s, t, kind, n, member) {
+    if (!s || !t || s === t) { return; }
+    var grouped = s[0] === "g" || t[0] === "g";
+    var key = grouped ? [s, t].sort().join("|") + "|" + kind : s + "|" + t + "|" + kind;
+    var m = merged[key] = merged[key] || { from: s, to: t, kind: kind, n: 0, members: [] };
+    m.n += n;
+    if (member !== null) { m.members.push(member); }
+  }
+
+  /* ------------------------------------------------------------------ a grouped page */
+  function cellKey(c) { return CELLS[c][state.groupBy]; }
+  function cellOk(c) {
+    var x = CELLS[c];
+    return (!state.province || x.p === state.province) && (!state.level || x.v === state.level) &&
+      (!state.kind || x.k === state.kind);
+  }
+  function dutyFiltered() { return state.topic !== "" || !!state.since || !!state.until || !!state.issuer; }
+  function script(src, failed) {
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.onerror = failed;
+    document.head.appendChild(tag);
+  }
+  function flushCell(c) { var w = loading[c] || []; delete loading[c]; w.forEach(function (f) { f(); }); }
+  /* load the scripts of these cells (those not loaded yet), then go on */
+  function loadCells(cells, then) {
+    var want = cells.filter(function (c, i) { return !loaded[c] && cells.indexOf(c) === i; }), left = want.length;
+    if (!left) { then(); return; }
+    want.forEach(function (c) {
+      var one = function () { left -= 1; if (!left) { then(); } };
+      if (loading[c]) { loading[c].push(one); return; }
+      loading[c] = [one];
+      say("loading " + want.length + " group file" + (want.length === 1 ? "" : "s") + "\u2026");
+      script(G.dir + "c" + c + ".js", function () {
+        loaded[c] = "missing";
+        say("a file of this page is missing: " + G.dir + "c" + c + ".js (keep the folder beside the page)");
+        flushCell(c);
+      });
+    });
+  }
+  function addCell(c, d) {
+    d.agencies.forEach(function (r) {
+      var a = { n: r[1], l: r[2], p: r[3], v: r[4], k: r[5], g: r[6], c: r[7], fl: r[8], fs: r[9], al: r[10], cell: c };
+      a.f = " " + fold(a.n) + " " + a.al.map(fold).join(" ") + " ";
+      A[r[0]] = a; cellOf[r[0]] = c;
+    });
+    d.links.forEach(function (r) {
+      if (!E[r[0]]) { E[r[0]] = { s: "a" + r[1], t: "a" + r[2], k: r[3], n: r[4], f: r[5], note: null, sc: r[6], tc: r[7] }; }
+      cellOf[r[1]] = r[6]; cellOf[r[2]] = r[7];
+    });
+    loaded[c] = true;
+    flushCell(c);
+  }
+  function withNames(then) {
+    if (NAMES) { then(); return; }
+    if (namesWaiting) { namesWaiting.push(then); return; }
+    namesWaiting = [then];
+    script(G.dir + "names.js", function () { NAMES = []; say("the names file of this page is missing (" + G.dir + ")"); addNames([]); });
+  }
+  function addNames(rows) {
+    NAMES = rows.map(function (r) {
+      cellOf[r[0]] = r[3];
+      return { i: r[0], n: r[1], f: " " + fold(r[1]) + " " + r[2].map(fold).join(" ") + " " };
+    });
+    fillNames();
+    var w = namesWaiting || []; namesWaiting = null;
+    w.forEach(function (f) { f(); });
+  }
+  /* the cells a picture needs: those of the open groups, or those around the agency in focus */
+  function prepare(then) {
+    if (!G) { then(); return; }
+    if (state.mode === "agency" && state.focus) { around(then); return; }
+    var want = [];
+    CELLS.forEach(function (c, i) { if (state.expanded[cellKey(i)]) { want.push(i); } });
+    loadCells(want, then);
+  }
+  /* load the cells of the agencies within state.depth links of the focus (a cell's file holds
+   * every link of its agencies), step by step */
+  function around(then) {
+    var start = +state.focus.slice(1), frontier = [start], seen = {}, step = 0;
+    seen[start] = true;
+    function next() {
+      loadCells(frontier.map(function (i) { return cellOf[i]; }).filter(function (c) { return c !== undefined; }), function () {
+        if (step >= state.depth) { then(); return; }
+        step += 1;
+        var on = {}, found = [];
+        frontier.forEach(function (i) { on["a" + i] = true; });
+        E.forEach(function (l) {
+          if (!kindOn(l.k)) { return; }
+          [[l.s, l.t], [l.t, l.s]].forEach(function (p) {
+            var j = +p[1].slice(1);
+            if (on[p[0]] && !seen[j]) { seen[j] = true; found.push(j); }
+          });
+        });
+        frontier = found;
+        next();
+      });
+    }
+    next();
+  }
+  /* the overview of a grouped page: closed groups from the cells, open ones from their files */
+  function groupedPicture(links, keep) {
+    var live = {}, groups = {}, cellLinks = [];
+    CL.forEach(function (l) {
+      if (!kindOn(l.k) || !cellOk(l.s) || !cellOk(l.t)) { return; }
+      var n = count(l.f);
+      if (n > 0) { cellLinks.push({ s: l.s, t: l.t, k: l.k, n: n }); live[l.s] = true; live[l.t] = true; }
+    });
+    CELLS.forEach(function (c, i) { if (cellOk(i) && count(c.fl) + count(c.fs) > 0) { live[i] = true; } });
+    Object.keys(live).forEach(function (k) {
+      var c = +k, x = CELLS[c], g = cellKey(c);
+      var grp = groups[g] = groups[g] || { cells: {}, count: 0, w: 0 };
+      grp.cells[c] = true; grp.count += x.count; grp.w += count(x.fl) + count(x.fs);
+    });
+    var lost = [], broken = {};
+    Object.keys(groups).forEach(function (g) {
+      Object.keys(groups[g].cells).forEach(function (c) { if (loaded[c] === "missing") { lost.push(c); broken[g] = true; } });
+    });
+    /* a group whose file is missing stays closed */
+    function open(g) { return state.expanded[g] && !broken[g]; }
+    var place = {}, ns = [], hidden = 0;
+    current.groups = {};
+    Object.keys(groups).sort().forEach(function (g) {
+      var grp = groups[g];
+      if (!open(g)) {
+        current.groups[g] = null;
+        ns.push(groupNode(g, dutyFiltered() ? "up to " + grp.count : grp.count, grp.w));
+        return;
+      }
+      var weightOf = {}, members = Object.keys(keep).map(Number).filter(function (i) { return A[i] && grp.cells[A[i].cell]; });
+      members.forEach(function (i) { weightOf[i] = weight(i); });
+      members.sort(function (x, y) { return weightOf[y] - weightOf[x] || (A[x].n < A[y].n ? -1 : 1); });
+      current.groups[g] = members;
+      members.forEach(function (i, rank) {
+        if (rank < data.maxNodes) { place["a" + i] = "a" + i; ns.push(agencyNode(i, weightOf[i])); }
+        else { place["a" + i] = "g:" + g; hidden += 1; }
+      });
+      if (members.length > data.maxNodes) {
+        ns.push(groupNode(g, members.length - data.maxNodes,
+                          members.slice(data.maxNodes).reduce(function (s, i) { return s + weightOf[i]; }, 0)));
+      }
+    });
+    var merged = {};
+    cellLinks.forEach(function (l) {
+      var gs = cellKey(l.s), gt = cellKey(l.t);
+      if (!open(gs) && !open(gt)) { mergeLink(merged, "g:" + gs, "g:" + gt, l.k, l.n, null); }
+    });
+    links.forEach(function (l) {
+      var e = E[l.i], gs = cellKey(e.sc), gt = cellKey(e.tc);
+      if (!open(gs) && !open(gt)) { return; }
+      mergeLink(merged, open(gs) ? place[l.s] : "g:" + gs, open(gt) ? place[l.t] : "g:" + gt, l.k, l.n, l.i);
+    });
+    say(lost.length ? "files of this page are missing (" + G.dir + "c" + lost.join(".js, c") + ".js): keep the folder beside the page"
+      : hidden ? hidden + " agencies of open groups not drawn (at most " + data.maxNodes + " per group): filter or search to see them" : "");
     return { nodes: ns, merged: merged };
   }
 
@@ -336,7 +516,8 @@ var network, nodes, edges;
     });
     var partners = ns.length - 1;
     say(A[+state.focus.slice(1)].n + ": " + partners + " partner" + (partners === 1 ? "" : "s") +
-        " within " + state.depth + " step" + (state.depth === 1 ? "" : "s"));
+        " within " + state.depth + " step" + (state.depth === 1 ? "" : "s") + matchNote);
+    matchNote = "";
     return { nodes: ns, merged: merged };
   }
 
@@ -350,11 +531,18 @@ var network, nodes, edges;
     return { nodes: ns, merged: merged };
   }
 
+  /* draw the picture of the state, once the files it needs are loaded (a grouped page) */
   function draw() {
+    var token = ++drawToken;
+    document.body.setAttribute("data-stable", "0");
+    prepare(function () { if (token === drawToken) { drawNow(); } });
+  }
+  function drawNow() {
     var links = liveLinks(), keep = liveAgencies(links);
     current.links = links;
     var picture = state.mode === "agency" && state.focus ? focusPicture(links, keep)
-      : state.mode === "directive" ? directivePicture(links, keep) : overviewPicture(links, keep);
+      : state.mode === "directive" ? directivePicture(links, keep)
+      : G ? groupedPicture(links, keep) : overviewPicture(links, keep);
     var es = [];
     current.linkById = {};
     Object.keys(picture.merged).forEach(function (key, n) {
@@ -424,37 +612,45 @@ var network, nodes, edges;
   }
   function overview() { state.mode = "overview"; state.focus = null; draw(); }
   function toggleGroup(key) { state.expanded[key] = !state.expanded[key]; draw(); }
+  /* the agencies a search looks in: those of the page, or of the names file of a grouped page */
+  function named() {
+    if (G) { return NAMES || []; }
+    return A.map(function (a, i) { return { i: i, n: a.n, f: a.f }; });
+  }
   function find(query) {
     var ws = words(query);
     if (!ws.length) { return []; }
     var exact = fold(query);
-    var hits = [];
-    A.forEach(function (a, i) { if (hasWords(a.f, ws)) { hits.push(i); } });
+    var hits = named().filter(function (a) { return hasWords(a.f, ws); });
     hits.sort(function (x, y) {
-      return (fold(A[y].n) === exact) - (fold(A[x].n) === exact) || A[x].n.length - A[y].n.length;
+      return (fold(y.n) === exact) - (fold(x.n) === exact) || x.n.length - y.n.length;
     });
     return hits;
   }
   function search(query) {
+    if (G && !NAMES) {
+      document.body.setAttribute("data-stable", "0");
+      withNames(function () { search(query); });
+      return [];
+    }
     var hits = find(query);
     if (!hits.length) { say("no agency matches \u201c" + query + "\u201d"); return []; }
-    focusAgency("a" + hits[0]);
-    if (hits.length > 1) {
-      say(statusLine.textContent + " \u2014 " + hits.length + " match: " + hits.slice(0, 5).map(function (i) { return A[i].n; }).join("; "));
-    }
-    return hits.map(function (i) { return "a" + i; });
+    matchNote = hits.length > 1 ? " \u2014 " + hits.length + " match: " + hits.slice(0, 5).map(function (a) { return a.n; }).join("; ") : "";
+    focusAgency("a" + hits[0].i);
+    return hits.map(function (a) { return "a" + a.i; });
   }
   /* the issuer names a typed issuer stands for: agencies (by name or alias) and directive issuers */
   function issuers(query) {
     var ws = words(query), names = {}, out = {};
     if (!ws.length) { return null; }
-    A.forEach(function (a) { if (hasWords(a.f, ws)) { names[a.n] = true; } });
+    named().forEach(function (a) { if (hasWords(a.f, ws)) { names[a.n] = true; } });
     data.issuers.forEach(function (name, i) {
       if (name && (names[name] || hasWords(" " + fold(name) + " ", ws))) { out[i] = true; }
     });
     return out;
   }
   function setFilter(name, value) {
+    if (name === "issuer" && G && !NAMES && value) { withNames(function () { setFilter(name, value); }); return; }
     if (name === "since" || name === "until") { state[name] = value ? +value : null; }
     else if (name === "issuer") { state.issuer = issuers(value); }
     else { state[name] = value; }
@@ -483,10 +679,16 @@ var network, nodes, edges;
     else if (p.nodes.length && p.nodes[0][0] === "a") { focusAgency(p.nodes[0]); }
   });
 
-  var names = $("agency-names");
-  A.slice().sort(function (x, y) { return x.n < y.n ? -1 : 1; }).slice(0, 5000).forEach(function (a) {
-    var o = document.createElement("option"); o.value = a.n; names.appendChild(o);
-  });
+  /* the search box's suggestions: the first 5,000 names */
+  function fillNames() {
+    var names = $("agency-names");
+    names.textContent = "";
+    named().sort(function (x, y) { return x.n < y.n ? -1 : 1; }).slice(0, 5000).forEach(function (a) {
+      var o = document.createElement("option"); o.value = a.n; names.appendChild(o);
+    });
+  }
+  fillNames();
+  $("search").addEventListener("focus", function () { if (G) { withNames(function () {}); } });
   $("controls").addEventListener("submit", function (e) { e.preventDefault(); });
   $("search").addEventListener("change", function () { if ($("search").value) { search($("search").value); } });
   $("search").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); search($("search").value); } });
@@ -510,7 +712,8 @@ var network, nodes, edges;
       return { nodes: nodes.getIds(), edges: edges.get().map(function (e) { return [e.from, e.to, e.kind, e.value]; }) };
     },
     agencyName: function (ref) { return A[+ref.slice(1)].n; },
-    details: function (i, d) { DETAILS[i] = d; flush(i); }
+    details: function (i, d) { DETAILS[i] = d; flush(i); },
+    cell: addCell, names: addNames
   };
   draw();
 })();
