@@ -16,6 +16,7 @@ import re
 import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +88,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ReadResu
     ext = path.suffix.lower()
     kind = _sniff(data, ext, shown, limits)
     if kind == "pdf":
+        _check_pdf_streams(data, shown, limits.max_unzipped)
         result = _read_pdf(data, shown, limits.max_pdf_pages)
     elif kind == "docx":
         result = _read_docx(data, shown)
@@ -865,6 +867,29 @@ def _format_number(n: int, fmt: str) -> str:
 # --- PDF --------------------------------------------------------------------
 
 _CID = re.compile(r"\(cid:\d+\)")
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _check_pdf_streams(data: bytes, shown: str, budget: int) -> None:
+    """Refuse a PDF whose compressed streams expand to more than ``budget`` bytes together (the
+    zip bound, 4 × --max-mb): a "PDF bomb" of a few MB of zeros deflated would otherwise be
+    inflated whole in memory by the parser. Each Flate stream is inflated at most to what is
+    left of the budget (bounded memory); other filters, and damaged or encrypted streams, are
+    left to the parser."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        try:
+            total += len(zlib.decompressobj().decompress(data[m.end():end], budget - total + 1))
+        except zlib.error:
+            continue
+        if total > budget:
+            raise InputError(shown, f"PDF content expands to more than {_mb(budget)} (the limit, "
+                                    "4 times --max-mb): not read")
 
 
 def _read_pdf(data: bytes, shown: str, max_pages: int = DEFAULT_LIMITS.max_pdf_pages) -> ReadResult:

@@ -456,3 +456,35 @@ def test_extract_has_the_same_time_limit(tmp_path):
     assert result.stderr.strip().splitlines() == [
         f"error: {slow}: not extracted: reading and extracting it took over 0.3 s (--max-seconds raises the limit)"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good0.json", "good1.json", "good2.json"]
+
+
+def test_a_pdf_whose_streams_inflate_past_the_limit_is_refused_before_parsing(tmp_path):
+    """A "PDF bomb": a few hundred kB of deflated zeros in a stream would be inflated whole by the
+    parser; the reader inflates at most up to the limit (4 times --max-mb) and says so."""
+    import zlib
+
+    from phoihop.ingest.readers import Limits, read_document
+    from phoihop.ingest.records import InputError
+    from test_readers import make_pdf
+
+    good = make_pdf(tmp_path / "good.pdf", [["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Sở Y tế chủ trì thực hiện."]])
+    assert "Sở Y tế" in read_document(good).text
+    squeeze = zlib.compressobj(9)
+    zeros = b"\0" * (1024 * 1024)
+    payload = b"".join(squeeze.compress(zeros) for _ in range(200)) + squeeze.flush()
+    assert len(payload) < 1024 * 1024
+    data = good.read_bytes()
+    cut = data.rindex(b"xref")
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(data[:cut] + b"99 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(payload)
+                     + payload + b"\nendstream\nendobj\n" + data[cut:])
+    with pytest.raises(InputError, match=r"bomb.pdf: PDF content expands to more than 128 MB \(the limit, "
+                                         r"4 times --max-mb\): not read"):
+        read_document(bomb)
+    result = run("ingest", str(bomb), str(good), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "PDF content expands" in result.stderr
+    assert result.stdout.startswith("ingested 1 document")
+    try:                                    # a higher limit hands it to the parser (its offsets are off)
+        read_document(bomb, Limits.megabytes(64))
+    except InputError as e:
+        assert "expands" not in str(e)
