@@ -584,6 +584,28 @@ def _past_class_words(T: str, F: str, pos: int, nxt: int):
     return (m.end(), after) if after is not None else (pos, None)
 
 
+_AND_THE = re.compile(r"\s*(?:va|cung)\s+cac\s+")
+_WORD = re.compile(r"[a-z0-9]+\s*")
+
+
+def _past_unnamed_class(F: str, pos: int, nxt: int):
+    """A subject list that ends in a class no mention names ("Ngân hàng Nhà nước và các ngân hàng thương mại
+    cổ phần quyết liệt triển khai …"): the position and the verb up to eight words on, or (pos, None)."""
+    m = _AND_THE.match(F, pos, nxt)
+    if m is None:
+        return pos, None
+    at = m.end()
+    for _ in range(8):
+        w = _WORD.match(F, at, nxt)
+        if w is None:
+            break
+        at = w.end()
+        after = _starts_with(F, at, nxt, ("assign", "duty", "support", "reports", "task"))
+        if after is not None:
+            return at, after
+    return pos, None
+
+
 # "Sở A (chủ trì), Sở B, Sở C (phối hợp) …": a role in brackets right after a list's bodies
 _PAREN_OPEN = re.compile(r"[ \t]*\(")
 _PAREN_ROLE = re.compile(r"\s*(?:(?:co quan|don vi)\s+)?(chu tri|phoi hop|tham gia)(?:\s+thuc hien)?\s*")
@@ -704,6 +726,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
                 if after is None and j > i and mentions[j].generic:
                     pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
+                if after is None:
+                    pos, after = _past_unnamed_class(F, pos, nxt)   # "A và các ngân hàng thương mại quyết liệt …"
                 if (after is None and _GIVEN.match(F, pos, nxt)) or \
                         ((after is None or after[0] == "narrative") and _LEAD_PART.match(F, pos, nxt)):
                     after = ("task", None)   # "X được giao chủ trì, phối hợp với Y", "X là cơ quan chủ trì"

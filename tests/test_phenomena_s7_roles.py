@@ -212,3 +212,8 @@ def test_items_numbered_in_brackets_inside_a_paragraph_each_have_their_subject()
     assert {("Công an tỉnh Lạng Sơn", "lead")} in got
     assert {("Sở Giáo dục và Đào tạo" + LS, "lead")} in got
     assert {("Sở Khoa học và Công nghệ" + LS, "lead")} in got
+
+
+def test_a_subject_list_ending_in_an_unnamed_class_before_an_adverb_of_order():
+    body = "h) Sở Tài chính và các ngân hàng thương mại trên địa bàn quyết liệt triển khai chương trình tín dụng.\n"
+    assert roles(body) == [{("Sở Tài chính" + LS, "lead")}]
