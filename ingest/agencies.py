@@ -462,6 +462,9 @@ def _more_level_words(T: str, F: str, r: int, hi: int, ctx: Context):
     return (r, words) if words else None
 
 
+_TP_DOT_RE = re.compile(r"(?<![a-z0-9])tp$")   # "Viện Pasteur TP. Hồ Chí Minh": the abbreviated level word
+
+
 def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     """End of the name words of an open-ended body (Trung tâm …, Công ty …).
 
@@ -480,8 +483,9 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
         punct = gap.strip()
         if "\n" in gap and (gap.count("\n") > 1 or count == 0 or (_cap(T, nxt) and not _wrapped(T, F, r, nxt, hi))):
             break   # (a single line break before a lower-case word is the scraper's wrapping)
-        if punct and punct not in (",", "-", "&", "–") and not (gap in ("'", "’") and count):
-            break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name)
+        if punct and punct not in (",", "-", "&", "–") and not (gap in ("'", "’") and count) and \
+                not (punct == "." and count and _TP_DOT_RE.search(F, max(p, r - 3), r)):
+            break  # (an apostrophe inside a word, "Ánh'Sao", is part of the name; so is the dot of "TP.")
         if punct == "," and not (count and _comma_series(T, F, nxt, hi)):
             # a comma continues only lower-case description words of boards (cấp nước, thoát nước…)
             if kind not in ("ban_qlda", "ban") or _cap(T, nxt) or count == 0:

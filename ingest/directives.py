@@ -20,7 +20,7 @@ from .dates import dates_in, parse_date
 from .lexicon import word_alternation
 from .numbers import find_numbers, issuer_from_symbol, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
-from .structure import MARKUP_RE, TYPE_LINE, Structure
+from .structure import MARKUP_RE, NOI_NHAN_RE, TYPE_LINE, Structure
 from .textnorm import fold, fold_keep, modern_tones, squash_spaces
 
 _REPORT_CUE = re.compile(
@@ -63,11 +63,12 @@ def _province_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
-def province_in_text(T: str, F: str) -> str | None:
-    """The province the text names most (capitalised), e.g. 'biên giới biển Hải Phòng' -> Hải Phòng."""
+def province_in_text(T: str, F: str, hi: int | None = None) -> str | None:
+    """The province the text names most (capitalised), e.g. 'biên giới biển Hải Phòng' -> Hải Phòng;
+    only in T[:hi] when given."""
     counts: Counter = Counter()
     first = {}
-    for m in _province_regex().finditer(F):
+    for m in _province_regex().finditer(F, 0, len(F) if hi is None else hi):
         if not T[m.start()].isupper() or _PLACE_DATE_RE.match(F, m.end()):
             continue   # ("Hà Nội, ngày 12 tháng 5": where a ministry signs, not what its text is about)
         name = squash_spaces(T[m.start():m.end()])
@@ -91,7 +92,9 @@ def context_for(issuer: Agency | None, T: str, F: str) -> Context:
         # a central text about one place ("thành phố Đà Nẵng … Thành phố chỉ đạo"): its
         # "Thành phố" / "tỉnh" mean the place it names most
         ctx.level = "central"
-        ctx.province = province_in_text(T, F)
+        # (not in its copy list: "Viện Pasteur TP. Hồ Chí Minh" there is no place the text is about)
+        copies = NOI_NHAN_RE.search(T)
+        ctx.province = province_in_text(T, F, copies.start() if copies else None)
         if ctx.province:
             pl = places.lookup(ctx.province, "province")
             ctx.province_word = pl[0].word if pl else ctx.province_word

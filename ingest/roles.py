@@ -397,7 +397,8 @@ _LEADING_ADVERB = re.compile(r"\s*(?:(?:dong thoi|ngoai ra|sau do|tiep theo|ben 
 def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     """The marker (category, value) that opens F[lo:hi], after adverbs ("Đồng thời, tăng cường …")."""
     pattern, table = _markers()
-    lo = _LEADING_ADVERB.match(F, lo, hi).end()
+    adverbs = _LEADING_ADVERB.match(F, lo, hi)   # (None when the clause is empty: lo past hi)
+    lo = adverbs.end() if adverbs else lo
     text = F[lo:hi]
     stripped = text.lstrip()
     m = pattern.match(F, lo + len(text) - len(stripped), hi)

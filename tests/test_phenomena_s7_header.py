@@ -233,3 +233,30 @@ def test_an_unnumbered_resolution_cites_what_its_trich_yeu_amends():
     ex = extract_text(text, "nq.md")
     assert {(c.to, c.relation) for c in ex.citations} == {("1023/2015/NQ-UBTVQH13", "mentions"),
                                                           ("57/2014/QH13", "basis"), ("65/2020/QH14", "basis")}
+
+
+def test_a_ministry_text_is_not_about_the_city_its_copy_list_names():
+    text = """BỘ Y TẾ
+Số: 918/BYT-DP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 14 tháng 6 năm 2024
+V/v phòng chống dịch tay chân miệng
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+
+Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo Sở Y tế phối hợp với các đơn vị liên quan triển khai giám sát.
+
+Nơi nhận:
+- Như trên;
+- Viện Pasteur TP. Hồ Chí Minh;
+- Viện Pasteur Nha Trang;
+- Lưu: VT, DP.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+"""
+    ex = extract_text(text, "cv.txt")
+    names = {a.agency for o in ex.obligations for a in o.assignees if not a.generic}
+    assert "Sở Y tế thành phố Hồ Chí Minh" not in names and "Sở Y tế" in names
+    assert ("Viện Pasteur thành phố Hồ Chí Minh", "copied") in {(r.agency, r.kind) for r in ex.recipients}
