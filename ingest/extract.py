@@ -876,6 +876,9 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     roles = analyse(T, F, cs, ce, mentions, issuer)
     if _task_block(T, F, cs, ce, u, roles, state):
         return
+    if not roles.leads and not roles.supports and roles.subject is None and roles.director is None and \
+            not roles.narrative:
+        roles.leads = _semicolon_subjects(T, F, cs, mentions, state, u)
     if state.copy_list and (roles.bare or not roles.leads):
         return
     if state.running and roles.closing and roles.narrative and roles.subject is not None and \
@@ -975,6 +978,24 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         directive=sc.directive.key, text=T[cs:ce], span=(cs, ce), assignees=assignees,
         modality=modality, reports_to=reports, deadline=parse_deadline(F[cs:ce]),
         topics=topics_of(T[cs:ce], F[cs:ce]), targets=_TARGET.findall(T[cs:ce])))
+
+
+def _semicolon_subjects(T: str, F: str, cs: int, mentions: list[Mention], state: "_State", u: Unit) -> list[Mention]:
+    """"Yêu cầu Sở A tăng cường …; Sở B bảo đảm …; Công an tỉnh giữ vững …": after the ';' of a clause that
+    gave bodies a task, a clause of the same paragraph that opens with named bodies and a word gives them the
+    next task, whatever its verb (guide §2), rather than continuing the task before."""
+    if not state.prev or state.prev_unit != u.start:
+        return []
+    p = cs - 1
+    while p >= u.start and T[p] in " \t\n*_":
+        p -= 1
+    if p < u.start or T[p] != ";":
+        return []
+    opening = opening_list(T, F, cs, mentions)
+    word = T[opening[-1].end:opening[-1].end + 3].lstrip()[:1] if opening else ""
+    if not word.isalpha() or not word.islower() or any(m.generic for m in opening):
+        return []   # (no verb right after the bodies: "Sở B, Sở C." or "Sở B: …")
+    return opening
 
 
 # "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi cục X"

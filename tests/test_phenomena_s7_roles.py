@@ -217,3 +217,11 @@ def test_items_numbered_in_brackets_inside_a_paragraph_each_have_their_subject()
 def test_a_subject_list_ending_in_an_unnamed_class_before_an_adverb_of_order():
     body = "h) Sở Tài chính và các ngân hàng thương mại trên địa bàn quyết liệt triển khai chương trình tín dụng.\n"
     assert roles(body) == [{("Sở Tài chính" + LS, "lead")}]
+
+
+def test_each_semicolon_clause_of_an_order_opening_with_bodies_is_theirs_whatever_the_verb():
+    body = ("1. Yêu cầu Sở Y tế tăng cường kiểm tra an toàn thực phẩm; Sở Công Thương bảo đảm cung ứng hàng hóa; "
+            "Công an tỉnh giữ vững an ninh trật tự.\n\n"
+            "2. Bộ Chỉ huy Quân sự tỉnh phát huy vai trò nòng cốt, hỗ trợ Nhân dân.\n")
+    assert roles(body) == [{("Sở Y tế" + LS, "lead")}, {("Sở Công Thương" + LS, "lead")},
+                           {("Công an tỉnh Lạng Sơn", "lead")}, {("Bộ Chỉ huy Quân sự" + LS, "lead")}]
