@@ -23,14 +23,15 @@ from .lexicon import alternation, word_alternation
 # symbol with a hyphen ("1234 /QĐ-UBND", "409\n/TTr-SVHTTDL", "12/2025/\nNĐ-CP"); one after a
 # hyphen or "&" before an upper-case code ("37/2025/TT- BNNMT", "15972/SXD-QLN& TTBĐS",
 # "45/UBND-\nVP", "9151- CV/BTCTW"); a dot inside a code ("545/CCTKV.VIII-CNTK"); a spaced hyphen before
-# the last code of a symbol ("38/2021/NĐ - CP", "388/QĐ - TTg", "730/2004/NQ -UBTVQH11").
+# the last code of a symbol ("38/2021/NĐ - CP", "388/QĐ - TTg", "730/2004/NQ -UBTVQH11"); an en dash or a
+# non-breaking hyphen for the hyphen ("123/QĐ–UBND", Word's autocorrect), made a hyphen by ``normalise``.
 _DIGITS = r"\d(?<![\w/.-]\d)(?<!\d:\d)\d{0,5}(?:\.\d{1,2}(?=/))?(?:/(?:19|20)\d\d)?"
 _GAP_BEFORE_SLASH = r"(?:[ \t]*\n?[ \t]*(?=/[A-ZĐ][A-Za-zĐđ0-9]*-))?"
 _FIRST_SEP = r"(?:/(?:[ \t]?\n?[ \t]?(?=[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ]))?|-(?:[ \t]?(?=[A-ZĐ]+/))?)"
-_CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?|\.(?=[A-ZĐ])|" \
-         r"[ \t]-[ \t]?(?=[A-ZĐ]{2,}[A-ZĐ0-9]*[a-zđ]?(?![\w/-])))[A-Za-zĐđ0-9]+)*"
+_CODES = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-–‑/&](?:\s?(?=[A-ZĐ][A-ZĐ0-9]+(?!\w)))?|\.(?=[A-ZĐ])|" \
+         r"[ \t][-–][ \t]?(?=[A-ZĐ]{2,}[A-ZĐ0-9]*[a-zđ]?(?![\w/-])))[A-Za-zĐđ0-9]+)*"
 NUMBER_RE = re.compile("(" + _DIGITS + _GAP_BEFORE_SLASH + _FIRST_SEP + _CODES + r")(?![\w/])")
-_SPACED_HYPHEN_RE = re.compile(r"[ \t]-")
+_SPACED_HYPHEN_RE = re.compile(r"[ \t][-–]")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-zĐđ]")
 # lower-case letters after an upper-case code ("TTg", "TTr" keep theirs: one letter, or more capitals after)
 _GLUED_WORD_RE = re.compile(r"[A-ZĐ]{2}([a-zđ]{2,})$")
@@ -61,9 +62,13 @@ def type_of_word(folded_word: str) -> str | None:
     return _types()[1].get(" ".join(folded_word.split()))
 
 
+_DASHES = str.maketrans({"–": "-", "‑": "-"})
+
+
 def normalise(number: str) -> str:
-    """Spacing only: '345 / UBND - YT' -> '345/UBND-YT'."""
-    return re.sub(r"\s+", "", number)
+    """Spacing only: '345 / UBND - YT' -> '345/UBND-YT'; the dash a word processor put for the symbol's
+    hyphen ('123/QĐ–UBND', an en dash or a non-breaking hyphen) is that hyphen."""
+    return re.sub(r"\s+", "", number).translate(_DASHES)
 
 
 def type_from_symbol(number: str) -> str:

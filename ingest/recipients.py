@@ -48,6 +48,7 @@ _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Ti
 _PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
 _COLUMN_GAP = re.compile(r"\S(?: {4,}|\t+)(?=\S)")   # two columns of a plain-text foot, side by side
 _COPY_MARKER = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*?:[\s*_]*", re.M | re.I)
+_OWN_SITE = re.compile(r"(Website|Trang web|Trang tin điện tử)\s*[-–]?\s*([A-ZĐ]{1,8})$")   # "Website CT"
 _COLLECTIVE_WORD = re.compile(r"\s(?:các|\d+)\s")   # "UBND các tỉnh", "UBND 34 tỉnh, thành phố"
 _LONE_BULLETS = {"-", "–", "+", "•"}
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
@@ -619,9 +620,15 @@ def party_per_place(out: list[Agency]) -> list[Agency]:
     return rest
 
 
-def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None) -> list[Agency]:
-    """The bodies of one segment of a recipient line."""
-    S = _name_cased(_expand(re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;."), ctx))
+def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None,
+          own: tuple[frozenset, str] | None = None) -> list[Agency]:
+    """The bodies of one segment of a recipient line (``own``: the codes of the issuer's number's symbol, and
+    its name: "Website CT" in a letter numbered "…/CT-CS" is the issuer's website)."""
+    raw = re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;.")
+    site = _OWN_SITE.match(raw)
+    if site and own and site.group(2) in own[0]:
+        raw = f"{site.group(1)} {own[1]}"
+    S = _name_cased(_expand(raw, ctx))
     if not S:
         return []
     F = fold_keep(S)
@@ -671,6 +678,12 @@ def _own_room(a: Agency, issuer: Agency | None) -> Agency:
     return a
 
 
+def _symbol_codes(number: str) -> frozenset[str]:
+    """The codes of a number's symbol, one of which names its issuer: "5363/CT-CS" -> {CT, CS}."""
+    m = re.match(r"\d+(?:/(?:19|20)\d\d)?/([A-ZĐ]+)(?:-([A-ZĐ]+))?", number or "")
+    return frozenset(c for c in (m.groups() if m else ()) if c)
+
+
 def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issuer: Agency | None = None):
     """(Recipient, Agency) pairs from the Kính gửi and Nơi nhận blocks.
 
@@ -679,6 +692,7 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issu
     """
     out = []
     lists = []
+    own = (_symbol_codes(directive), issuer.name) if issuer is not None else None
     km = _address_marker(T, st)
     if km:
         lists.append((km.end(), "addressed"))
@@ -691,7 +705,7 @@ def recipients(T: str, F: str, st: Structure, directive: str, ctx: Context, issu
         seen: dict = {}
         for s, e in _items(T, start, len(T)):
             for seg in _segments(T[s:e]):
-                for a in _read(seg, ctx, kind == "addressed", seen):
+                for a in _read(seg, ctx, kind == "addressed", seen, own):
                     a = _own_room(a, issuer)
                     out.append((Recipient(directive, a.name, kind, span=(s, e)), a))
     # one record per (agency, kind); a letter is not addressed to its own issuer (a reply to a person,

@@ -260,3 +260,32 @@ THỨ TRƯỞNG
     names = {a.agency for o in ex.obligations for a in o.assignees if not a.generic}
     assert "Sở Y tế thành phố Hồ Chí Minh" not in names and "Sở Y tế" in names
     assert ("Viện Pasteur thành phố Hồ Chí Minh", "copied") in {(r.agency, r.kind) for r in ex.recipients}
+
+
+def test_a_number_printed_with_a_word_processors_dash_keeps_its_hyphen():
+    text = PROVINCE.format(up="TRÀ VINH", prov="Trà Vinh", items="- Như trên;").replace(
+        "Ủy ban nhân dân tỉnh yêu cầu", "Thực hiện Quyết định số 1502/QĐ–UBND ngày 02/8/2025, Ủy ban nhân dân tỉnh yêu cầu")
+    ex = extract_text(text, "cv.txt")
+    assert {c.to for c in ex.citations} == {"1502/QĐ-UBND"}
+
+
+def test_the_website_of_the_issuer_copied_by_its_code_is_its_web_page():
+    text = """CỤC KIỂM LÂM
+Số: 812/KL-PC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 10 tháng 10 năm 2025
+V/v hướng dẫn quản lý lâm sản
+
+Kính gửi: Chi cục Kiểm lâm các tỉnh, thành phố.
+
+Cục Kiểm lâm hướng dẫn như sau.
+
+Nơi nhận:
+- Như trên;
+- Website KL;
+- Website Chính phủ;
+- Lưu: VT, PC.
+"""
+    got = {r.agency for r in extract_text(text, "cv.txt").recipients if r.kind == "copied"}
+    assert got == {"Trang thông tin điện tử Cục Kiểm lâm", "Cổng Thông tin điện tử Chính phủ"}
