@@ -1027,6 +1027,7 @@ def _department_members(T: str, F: str, g: re.Match, colon: int, hi: int, ctx: C
 
 
 _FIELD_HEADS = {"cac bo": "bo", "cac so": "so"}
+_LOCAL_AFTER_RE = re.compile(r"\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu|cap|cac)(?![a-z0-9])")
 
 
 def _bare_field_list(T: str, F: str, g: re.Match, hi: int) -> int:
@@ -1210,13 +1211,15 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 found.extend(_more_places(T, pl, f"{head.canonical} {fld}", head.kind, s))
                 # "Sở Tài chính, Kế hoạch và Đầu tư": more fields under the same head
                 r = found[-1].end
+                plural = F[max(lo, s - 4):s] == "cac "
                 while head.kind in ("so", "bo"):
                     r2 = _sep(T, r, hi)
-                    if r2 < 0 or lexicon.head_regex().match(F, r2, hi):
-                        break
+                    own = r2 >= 0 and lexicon.head_regex().match(F, r2, hi) is not None   # a body's head itself
+                    if r2 < 0 or (own and not (plural and head.kind == "bo")):
+                        break   # ("các Bộ Quốc phòng, Công an": after the plural, "Công an" is a ministry's field)
                     f2 = lexicon.field_regex(head.kind).match(F, r2, hi)
-                    if not f2 or not _cap(T, r2):
-                        break
+                    if not f2 or not _cap(T, r2) or (own and _LOCAL_AFTER_RE.match(F, f2.end(), hi)):
+                        break   # ("…, Công an tỉnh Lào Cai": a local body of its own)
                     fld2 = lexicon.fields()[_key(f2.group(1))].canonical
                     name2, level2, jur2 = _canonical(head, fld2, pl if pl.jurisdiction else None, ctx)
                     found.append(Mention(r2, f2.end(), _agency(name2, head.kind, level2, jur2, _written(T, r2, f2.end())),

@@ -225,3 +225,16 @@ def test_each_semicolon_clause_of_an_order_opening_with_bodies_is_theirs_whateve
             "2. Bộ Chỉ huy Quân sự tỉnh phát huy vai trò nòng cốt, hỗ trợ Nhân dân.\n")
     assert roles(body) == [{("Sở Y tế" + LS, "lead")}, {("Sở Công Thương" + LS, "lead")},
                            {("Công an tỉnh Lạng Sơn", "lead")}, {("Bộ Chỉ huy Quân sự" + LS, "lead")}]
+
+
+def test_fields_after_the_plural_ministry_head_are_ministries_even_when_a_body_has_that_head():
+    from phoihop.ingest.agencies import Context, find_mentions
+    from phoihop.ingest.textnorm import fold_keep
+
+    def names(text, ctx):
+        return [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), ctx) if not m.generic]
+    central = Context(level="central")
+    assert names("2. Các Bộ Quốc phòng, Công an: chỉ đạo lực lượng cứu hộ.", central) == ["Bộ Quốc phòng", "Bộ Công an"]
+    assert names("Các Bộ Xây dựng và Công an phối hợp cấm đường.", central) == ["Bộ Xây dựng", "Bộ Công an"]
+    local = Context("Lạng Sơn", "tỉnh", None, "huyện", "province")
+    assert names("các Bộ Quốc phòng, Công an tỉnh Lạng Sơn phối hợp", local) == ["Bộ Quốc phòng", "Công an tỉnh Lạng Sơn"]
