@@ -238,3 +238,11 @@ def test_fields_after_the_plural_ministry_head_are_ministries_even_when_a_body_h
     assert names("Các Bộ Xây dựng và Công an phối hợp cấm đường.", central) == ["Bộ Xây dựng", "Bộ Công an"]
     local = Context("Lạng Sơn", "tỉnh", None, "huyện", "province")
     assert names("các Bộ Quốc phòng, Công an tỉnh Lạng Sơn phối hợp", local) == ["Bộ Quốc phòng", "Công an tỉnh Lạng Sơn"]
+
+
+def test_military_regions_and_mobifone_are_bodies_a_ministry_directs():
+    body = ("3. Sở Khoa học và Công nghệ, các Tập đoàn VNPT, Viettel, Mobifone khẩn trương khắc phục sự cố "
+            "thông tin liên lạc.\n\n4. Bộ Chỉ huy Quân sự tỉnh đề nghị Quân khu 1 hỗ trợ phương tiện.\n")
+    got = roles(body)
+    assert ("Tổng công ty Viễn thông MobiFone", "lead") in got[0] and ("Sở Khoa học và Công nghệ" + LS, "lead") in got[0]
+    assert ("Quân khu 1", "lead") in set().union(*got)
