@@ -48,7 +48,9 @@ _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Ti
 _PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
 _COLUMN_GAP = re.compile(r"\S(?: {4,}|\t+)(?=\S)")   # two columns of a plain-text foot, side by side
 _COPY_MARKER = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*?:[\s*_]*", re.M | re.I)
-_OWN_SITE = re.compile(r"(Website|Trang web|Trang tin điện tử)\s*[-–]?\s*([A-ZĐ]{1,8})$")   # "Website CT"
+_OWN_SITE = re.compile(r"(Website|Trang web|Trang tin điện tử)\s*[-–(]?\s*([A-ZĐ]{1,8})\)?$")   # "Website (CT)"
+_OFFICES = {"van phong chinh phu": "Văn phòng Chính phủ"}   # the offices of the unit table (recipient_vocab.tsv)
+_OWN_TAIL = re.compile(r"(?<=[A-ZĐ])[-–]([A-ZĐ]{1,8})$")
 _COLLECTIVE_WORD = re.compile(r"\s(?:các|\d+)\s")   # "UBND các tỉnh", "UBND 34 tỉnh, thành phố"
 _LONE_BULLETS = {"-", "–", "+", "•"}
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
@@ -541,7 +543,8 @@ def _unit_list(office: str, members: str, ctx: Context) -> list[Agency]:
         key = fold(piece)
         if key in units:
             name = units[key]
-            out.append(Agency(name, "vu" if name.startswith("Vụ") else "bao_chi", "central"))
+            # (named with its office already: no issuer's name is added to it, _own_room)
+            out.append(Agency(name, "vu" if name.startswith("Vụ") else "bao_chi", "central", parent=_OFFICES.get(office)))
             continue
         out.extend(a for a in _bodies(piece, ctx) if a.level == "central")
     return out
@@ -628,6 +631,9 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None,
     site = _OWN_SITE.match(raw)
     if site and own and site.group(2) in own[0]:
         raw = f"{site.group(1)} {own[1]}"
+    tail = _OWN_TAIL.search(raw)
+    if tail and own and tail.group(1) in own[0]:
+        raw = raw[:tail.start()]     # "Ban PC-CT": a unit's code joined to its issuer's, a unit of the issuer
     S = _name_cased(_expand(raw, ctx))
     if not S:
         return []

@@ -37,6 +37,23 @@ KT. BỘ TRƯỞNG
 THỨ TRƯỞNG
 """
 
+FOREST = """CỤC KIỂM LÂM
+Số: 812/KL-PC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 10 tháng 10 năm 2025
+V/v hướng dẫn quản lý lâm sản
+
+Kính gửi: Chi cục Kiểm lâm các tỉnh, thành phố.
+
+Cục Kiểm lâm hướng dẫn như sau.
+
+Nơi nhận:
+- Như trên;
+{items}
+- Lưu: VT, PC.
+"""
+
 
 def _copied(template: str, items: list[str], **kw) -> set[str]:
     text = template.format(items="\n".join(f"- {i};" for i in items), **kw)
@@ -270,22 +287,15 @@ def test_a_number_printed_with_a_word_processors_dash_keeps_its_hyphen():
 
 
 def test_the_website_of_the_issuer_copied_by_its_code_is_its_web_page():
-    text = """CỤC KIỂM LÂM
-Số: 812/KL-PC
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hà Nội, ngày 10 tháng 10 năm 2025
-V/v hướng dẫn quản lý lâm sản
-
-Kính gửi: Chi cục Kiểm lâm các tỉnh, thành phố.
-
-Cục Kiểm lâm hướng dẫn như sau.
-
-Nơi nhận:
-- Như trên;
-- Website KL;
-- Website Chính phủ;
-- Lưu: VT, PC.
-"""
+    text = FOREST.format(items="- Website KL;\n- Website Chính phủ;")
     got = {r.agency for r in extract_text(text, "cv.txt").recipients if r.kind == "copied"}
     assert got == {"Trang thông tin điện tử Cục Kiểm lâm", "Cổng Thông tin điện tử Chính phủ"}
+
+
+def test_units_copied_by_codes_joined_to_the_issuers_and_office_units_keep_their_parents():
+    text = FOREST.format(items="- Ban PC-KL;\n- Website (KL);")
+    got = {r.agency for r in extract_text(text, "cv.txt").recipients if r.kind == "copied"}
+    assert got == {"Ban Pháp chế Cục Kiểm lâm", "Trang thông tin điện tử Cục Kiểm lâm"}
+    ministry = MINISTRY.format(items="- VPCP: BTCN, PCN Lê Văn A, các Vụ: TH, KTTH;")
+    got = {r.agency for r in extract_text(ministry, "cv.txt").recipients if r.kind == "copied"}
+    assert got == {"Vụ Tổng hợp Văn phòng Chính phủ", "Vụ Kinh tế tổng hợp Văn phòng Chính phủ"}
