@@ -878,7 +878,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         return
     if not roles.leads and not roles.supports and roles.subject is None and roles.director is None and \
             not roles.narrative:
-        roles.leads = _semicolon_subjects(T, F, cs, mentions, state, u)
+        roles.leads = _semicolon_subjects(T, F, cs, mentions, state, u) or _place_actor(T, cs, ce, sc)
     if state.copy_list and (roles.bare or not roles.leads):
         return
     if state.running and roles.closing and roles.narrative and roles.subject is not None and \
@@ -996,6 +996,31 @@ def _semicolon_subjects(T: str, F: str, cs: int, mentions: list[Mention], state:
     if not word.isalpha() or not word.islower() or any(m.generic for m in opening):
         return []   # (no verb right after the bodies: "Sở B, Sở C." or "Sở B: …")
     return opening
+
+
+# "Tỉnh Thanh Hóa cần …", "Tỉnh tổ chức thực hiện …", "…, thành phố Đà Nẵng cần tập trung …:": the place itself
+# as the actor of a task (the conclusions of a meeting with a locality)
+_PLACE_ACTOR = re.compile(r"(?:(?<=^)|(?<=,\s))((?:Tỉnh|Thành phố|tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})?)"
+                          r"\s+(?=(?:cần|phải|tiếp tục|chủ động|tập trung|khẩn trương|tổ chức|xem xét|rà soát|căn cứ|"
+                          r"nghiên cứu|sớm)\s)")
+
+
+def _place_actor(T: str, cs: int, ce: int, sc: Scope) -> list[Mention]:
+    """The People's Committee of a place named as the actor of a task, at the clause's start or after its
+    opening adverbial ("Trong thời gian tới, Tỉnh tổ chức …"): gold reads "Tỉnh X cần …" / "Tỉnh …" in the
+    Government's conclusions on a province as that province's People's Committee. Only a place the text
+    resolves to a named province counts."""
+    hit = _PLACE_ACTOR.search(T[cs:min(ce, cs + 240)])
+    if hit is None or (hit.start() > 0 and hit.group(1)[0].islower() and " " not in hit.group(1)):
+        return []   # after a comma a lower-case "tỉnh" must carry its name
+    if hit.group(1)[0].islower() and hit.start() == 0:
+        return []
+    text = "Ủy ban nhân dân " + hit.group(1)[0].lower() + hit.group(1)[1:]
+    found = [m for m in find_mentions(text, fold_keep(text), 0, len(text), sc.ctx) if not m.generic]
+    if len(found) != 1 or found[0].agency.kind != "ubnd" or not found[0].agency.jurisdiction or \
+            found[0].agency.jurisdiction.lower() in ("tỉnh", "thành phố"):
+        return []
+    return [Mention(cs + hit.start(1), cs + hit.end(1), found[0].agency)]
 
 
 # "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi cục X"

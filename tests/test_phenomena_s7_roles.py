@@ -246,3 +246,35 @@ def test_military_regions_and_mobifone_are_bodies_a_ministry_directs():
     got = roles(body)
     assert ("Tổng công ty Viễn thông MobiFone", "lead") in got[0] and ("Sở Khoa học và Công nghệ" + LS, "lead") in got[0]
     assert ("Quân khu 1", "lead") in set().union(*got)
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+-------
+Số: 700/TB-VPCP
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hà Nội, ngày 20 tháng 11 năm 2025
+
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Lạng Sơn
+
+Để phát triển kinh tế cửa khẩu, tỉnh Lạng Sơn cần tập trung thực hiện tốt các nhiệm vụ sau đây:
+
+1. Hoàn thiện quy hoạch khu kinh tế cửa khẩu.
+
+2. Đẩy mạnh thu hút đầu tư vào hạ tầng logistics.
+
+Tỉnh Lạng Sơn tổ chức tổng kết mô hình chính quyền địa phương hai cấp.
+
+Nơi nhận:
+- UBND tỉnh Lạng Sơn;
+- Lưu: VT.
+"""
+
+
+def test_the_province_named_as_the_actor_of_the_conclusions_is_its_peoples_committee():
+    got = obligation_roles(NOTICE, "tb.md")
+    ubnd = {("Ủy ban nhân dân tỉnh Lạng Sơn", "lead")}
+    assert got and all(g == ubnd for g in got) and len(got) == 4   # the framing line, its two items, "Tỉnh … tổ chức"
