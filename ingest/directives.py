@@ -457,8 +457,11 @@ def _introduces_quote(T: str, F: str, sent: int, s: int, e: int) -> bool:
         pass
     if not tm or F[tm.end():s].split() not in ([], ["so"]):
         return False
-    if not _BY.search(F, max(0, tm.start() - 8), tm.start()) and F[sent:tm.start()].strip():
-        return False
+    if not _BY.search(F, max(0, tm.start() - 8), tm.start()) and F[sent:tm.start()].strip() and \
+            not (_ARTICLE_REF.search(F, max(sent, tm.start() - 40), tm.start()) and
+                 not _AMENDED_BY.search(F, max(sent, s - 80), s)):
+        return False   # (nor an article of it: "… thì căn cứ khoản 3 Điều 2 Nghị định N quy định:"; not the
+        #                 article that amends it: "…, được sửa đổi bởi khoản 2 Điều 1 Nghị định M quy định:")
     end = T.find("\n", e, e + 300)
     if end < 0 or not T[e:end].rstrip(" *_").endswith(":"):
         return False

@@ -299,3 +299,17 @@ def test_units_copied_by_codes_joined_to_the_issuers_and_office_units_keep_their
     ministry = MINISTRY.format(items="- VPCP: BTCN, PCN Lê Văn A, các Vụ: TH, KTTH;")
     got = {r.agency for r in extract_text(ministry, "cv.txt").recipients if r.kind == "copied"}
     assert got == {"Vụ Tổng hợp Văn phòng Chính phủ", "Vụ Kinh tế tổng hợp Văn phòng Chính phủ"}
+
+
+def test_a_quoted_article_named_mid_sentence_reports_its_instrument_but_not_the_amending_one():
+    text = """# Chứng thực chữ ký trên giấy ủy quyền ở đâu?
+
+Người dân có thể chứng thực tại UBND cấp xã, thì căn cứ khoản 2 Điều 5 Nghị định 45/2020/NĐ-CP quy định:
+
+Ủy ban nhân dân cấp xã có thẩm quyền chứng thực chữ ký.
+
+Tiếp đó, theo khoản 1 Điều 9 Nghị định 45/2020/NĐ-CP, được sửa đổi bởi khoản 3 Điều 1 Nghị định 71/2023/NĐ-CP quy định như sau:
+
+Thời hạn chứng thực là trong ngày.
+"""
+    assert _directives(text) == {"45/2020/NĐ-CP": "Chính phủ"}
