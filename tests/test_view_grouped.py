@@ -67,10 +67,12 @@ def test_the_grouped_overview_refuses_what_build_view_refuses(gold_store, gold_g
 
 def test_cells_add_up_to_their_agencies(gold_store):
     gv = build_grouped(gold_store)
-    data, files, names = grouped_data(gv, "x_files/")
-    cells, facets = data["grouped"]["cells"], data["facets"]
+    data, files, names, facets = grouped_data(gv, "x_files/")
+    cells = data["grouped"]["cells"]
     assert sum(c[3] for c in cells) == len(gv.agencies) == len(names)
     duties = sum(sum(r[3] for r in facets[c[4]]) + sum(r[3] for r in facets[c[5]]) for c in cells)
+    assert duties == sum(c[6] + c[7] for c in cells)
+    assert all(sum(r[3] for r in facets[l[4]]) == l[3] for l in data["grouped"]["links"])
     assert duties == sum(sum(c.values()) for c in (*gv.led.values(), *gv.supported.values()))
     assert sum(l[3] for l in data["grouped"]["links"]) == sum(sum(c.values()) for c in gv.links.values())
     # every link is in the file of each cell it touches, once

@@ -1,10 +1,11 @@
 """The page of a grouped overview (``view.grouped``): cells in the page, agencies beside it.
 
 The page holds one record per *cell* — the agencies of one province, level and kind — with
-its duties split into facets (year, issuer, topic set) and the links between cells, so that the
-overview (groups by province, level or kind) and its filters need nothing else. Each cell's
-agencies and the links that touch them are a script in ``NAME_files/cN.js``; the names the
-search box finds are ``NAME_files/names.js``. The page's script loads them with a ``<script>``
+its duties and the links between cells, so that the overview (groups by province, level or
+kind) and its province, level and kind filters need nothing else. Beside it: each cell's
+agencies and the links that touch them (``NAME_files/cN.js``), the names the search box finds
+(``names.js``) and the duties of cells and links split into facets — year, issuer, topic set —
+for the year, issuer and topic filters (``facets.js``). The page's script loads them with a ``<script>``
 tag when a group is opened or an agency looked for: offline, from ``file://``, no server.
 Everything is escaped as in ``view.page`` (``script_json``; text put on screen as text).
 """
@@ -27,21 +28,30 @@ class _Facets:
         self.topic_names = [topics[t] for t in keys]
         self.t_index = {t: i for i, t in enumerate(keys)}
         self.issuers, self.topic_sets, self.lists = _Index(), _Index(), _Index()
+        self.keys: dict[tuple[int, str, tuple[str, ...]], tuple[int, int, int]] = {}
+
+    def key(self, facet: tuple[int, str, tuple[str, ...]]) -> tuple[int, int, int]:
+        """(year, issuer, topic ids) -> (year, issuer number, topic set number); one to one."""
+        k = self.keys.get(facet)
+        if k is None:
+            year, issuer, topics = facet
+            k = self.keys[facet] = (year, self.issuers(issuer),
+                                    self.topic_sets(tuple(sorted(self.t_index[t] for t in topics))))
+        return k
 
     def rows(self, counts: Counter) -> list[list[int]]:
-        out: dict[tuple[int, int, int], int] = {}
-        for (year, issuer, topics), n in counts.items():
-            key = (year, self.issuers(issuer), self.topic_sets(tuple(sorted(self.t_index[t] for t in topics))))
-            out[key] = out.get(key, 0) + n
-        return [[*k, n] for k, n in sorted(out.items())]
+        return sorted([*self.key(f), n] for f, n in counts.items())
 
     def interned(self, counts: Counter) -> int:
         return self.lists(tuple(tuple(r) for r in self.rows(counts)))
 
 
-def grouped_data(view: GroupedView, folder: str) -> tuple[dict[str, Any], dict[int, dict[str, Any]], list[list[Any]]]:
-    """The page's data (cells and the links between them), each cell's file (its agencies and
-    their links), and the names for the search box."""
+def grouped_data(view: GroupedView, folder: str) -> tuple[dict[str, Any], dict[int, dict[str, Any]], list[list[Any]],
+                                                         list[list[list[int]]]]:
+    """The page's data (cells and the links between them, with their duties), each cell's file
+    (its agencies and their links), the names for the search box, and the facet lists that the
+    cells and links refer to by number (a file too: only the year, issuer and topic filters need
+    them, and they are most of the weight)."""
     facets = _Facets(view.topics)
     index = {n.id.split(":", 1)[1]: i for i, n in enumerate(view.agencies)}
     cell_of, cells = {}, _Index()
@@ -78,29 +88,30 @@ def grouped_data(view: GroupedView, folder: str) -> tuple[dict[str, Any], dict[i
         "maxNodes": view.max_nodes, "agencies": [], "edges": [], "directives": [],
         "grouped": {
             "dir": folder, "agencies": len(view.agencies), "linkCount": len(view.links),
-            "cells": [[p, v, k, len(members[c]), facets.interned(led[c]), facets.interned(sup[c])]
-                      for c, (p, v, k) in enumerate(cells.items)],
+            "cells": [[p, v, k, len(members[c]), facets.interned(led[c]), facets.interned(sup[c]),
+                       sum(led[c].values()), sum(sup[c].values())] for c, (p, v, k) in enumerate(cells.items)],
             "links": [[s, t, kind, sum(counts.values()), facets.interned(counts)]
                       for (s, t, kind), counts in sorted(cell_links.items())],
         },
         "topics": facets.topic_names, "topicSets": [list(k) for k in facets.topic_sets.items],
-        "issuers": list(facets.issuers.items), "facets": [list(map(list, f)) for f in facets.lists.items],
+        "issuers": list(facets.issuers.items),
         **looks(),
     }
-    return data, files, names
+    return data, files, names, [list(map(list, f)) for f in facets.lists.items]
 
 
 def write_grouped(view: GroupedView, out: str | Path, title: str | None = None) -> Path:
     """Write the page and its folder (``NAME_files/``: one script per cell, and the names)."""
     path = Path(out)
     folder = path.with_name(path.stem + "_files")
-    data, files, names = grouped_data(view, folder.name + "/")
+    data, files, names, facets = grouped_data(view, folder.name + "/")
     folder.mkdir(exist_ok=True)
     for old in (*folder.glob("a*.js"), *folder.glob("c*.js")):
         old.unlink()
     for c, content in files.items():
         (folder / f"c{c}.js").write_text(f"window.phoihop.cell({c}, {script_json(content)});\n", encoding="utf-8")
     (folder / "names.js").write_text(f"window.phoihop.names({script_json(names)});\n", encoding="utf-8")
+    (folder / "facets.js").write_text(f"window.phoihop.facets({script_json(facets)});\n", encoding="utf-8")
     cells = data["grouped"]["cells"]
     html = _render(title or TITLE, summary(view), view.filters, data, "{}",
                    provinces=sorted({c[0] for c in cells}), kinds=sorted({c[2] for c in cells}),

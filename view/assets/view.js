@@ -26,9 +26,9 @@ var network, nodes, edges;
   var D = data.directives, F = data.facets;
   var DETAILS = window.PHOIHOP_DETAILS || {}, waiting = {};
   var G = data.grouped || null, CELLS = [], CL = [], loaded = {}, loading = {}, cellOf = {};
-  var NAMES = null, namesWaiting = null, matchNote = "", drawToken = 0;
+  var NAMES = null, namesWaiting = null, facetsWaiting = null, matchNote = "", drawToken = 0;
   if (G) {
-    CELLS = G.cells.map(function (c) { return { p: c[0], v: c[1], k: c[2], count: c[3], fl: c[4], fs: c[5] }; });
+    CELLS = G.cells.map(function (c) { return { p: c[0], v: c[1], k: c[2], count: c[3], fl: c[4], fs: c[5], nl: c[6], ns: c[7] }; });
     CL = G.links.map(function (l) { return { s: l[0], t: l[1], k: l[2], n: l[3], f: l[4] }; });
   }
   var container = document.getElementById("mynetwork");
@@ -81,8 +81,10 @@ var network, nodes, edges;
   }
   function directiveOk(i) { return factOk(D[i].y, D[i].i); }
   function topicOk(ts) { return state.topic === "" || data.topicSets[ts].indexOf(+state.topic) >= 0; }
-  /* duties of a facet list that pass the filters: [year, issuer, topic set, duties] rows */
-  function count(f) {
+  /* duties of a facet list that pass the filters: [year, issuer, topic set, duties] rows; ``total``
+   * (the duties of the list, when known) is the answer when no year, issuer or topic is asked */
+  function count(f, total) {
+    if (total !== undefined && !dutyFiltered()) { return total; }
     var n = 0;
     (typeof f === "number" ? F[f] : f).forEach(function (r) { if (factOk(r[0], r[1]) && topicOk(r[2])) { n += r[3]; } });
     return n;
@@ -389,6 +391,25 @@ var network, nodes, edges;
     loaded[c] = true;
     flushCell(c);
   }
+  /* the cells' and their links' duties by year, issuer and topic set: only the year, issuer and
+   * topic filters need them, so a grouped page loads them on the first such filter */
+  function withFacets(then) {
+    if (F) { then(); return; }
+    var first = !facetsWaiting;
+    facetsWaiting = (facetsWaiting || []).concat([then]);
+    if (!first) { return; }
+    say("loading the duties by year, issuer and topic\u2026");
+    script(G.dir + "facets.js", function () {
+      facetsWaiting = null;
+      say("the facets file of this page is missing (" + G.dir + "facets.js): keep the folder beside the page");
+      document.body.setAttribute("data-stable", "1");
+    });
+  }
+  function addFacets(d) {
+    F = d;
+    var w = facetsWaiting || []; facetsWaiting = null;
+    w.forEach(function (f) { f(); });
+  }
   function withNames(then) {
     if (NAMES) { then(); return; }
     if (namesWaiting) { namesWaiting.push(then); return; }
@@ -441,14 +462,14 @@ var network, nodes, edges;
     var live = {}, groups = {}, cellLinks = [];
     CL.forEach(function (l) {
       if (!kindOn(l.k) || !cellOk(l.s) || !cellOk(l.t)) { return; }
-      var n = count(l.f);
+      var n = count(l.f, l.n);
       if (n > 0) { cellLinks.push({ s: l.s, t: l.t, k: l.k, n: n }); live[l.s] = true; live[l.t] = true; }
     });
-    CELLS.forEach(function (c, i) { if (cellOk(i) && count(c.fl) + count(c.fs) > 0) { live[i] = true; } });
+    CELLS.forEach(function (c, i) { if (cellOk(i) && count(c.fl, c.nl) + count(c.fs, c.ns) > 0) { live[i] = true; } });
     Object.keys(live).forEach(function (k) {
       var c = +k, x = CELLS[c], g = cellKey(c);
       var grp = groups[g] = groups[g] || { cells: {}, count: 0, w: 0 };
-      grp.cells[c] = true; grp.count += x.count; grp.w += count(x.fl) + count(x.fs);
+      grp.cells[c] = true; grp.count += x.count; grp.w += count(x.fl, x.nl) + count(x.fs, x.ns);
     });
     var lost = [], broken = {};
     Object.keys(groups).forEach(function (g) {
@@ -650,6 +671,11 @@ var network, nodes, edges;
     return out;
   }
   function setFilter(name, value) {
+    if (G && !F && value && ["topic", "since", "until", "issuer"].indexOf(name) >= 0) {
+      document.body.setAttribute("data-stable", "0");
+      withFacets(function () { setFilter(name, value); });
+      return;
+    }
     if (name === "issuer" && G && !NAMES && value) { withNames(function () { setFilter(name, value); }); return; }
     if (name === "since" || name === "until") { state[name] = value ? +value : null; }
     else if (name === "issuer") { state.issuer = issuers(value); }
@@ -713,7 +739,7 @@ var network, nodes, edges;
     },
     agencyName: function (ref) { return A[+ref.slice(1)].n; },
     details: function (i, d) { DETAILS[i] = d; flush(i); },
-    cell: addCell, names: addNames
+    cell: addCell, names: addNames, facets: addFacets
   };
   draw();
 })();
