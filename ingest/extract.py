@@ -752,10 +752,36 @@ _PRESIDES_ALONE = re.compile(r"(?<![a-z0-9])chu tri(?:\s+thuc hien)?\s*$")
 _REFERS_BACK = re.compile(r"\s*(nêu trên|trên đây|từ\s)", re.I)
 
 
+# "UBND các tỉnh khu vực Trung Bộ, nhất là các tỉnh: A, B, C": the places the collective is narrowed to
+_FOCUS_LIST = re.compile(r"[^.;:()]{0,60}?,\s*(?:nhất là|đặc biệt là|trong đó(?:\s+trọng tâm)?(?:\s+là)?)\s+"
+                         r"(các\s+(?:tỉnh|thành phố)(?:,\s*thành phố)?\s*:\s*)")
+
+
+def _focus_members(T: str, m: Mention, sc: Scope) -> list[Mention]:
+    """A People's Committees collective narrowed to the places listed after it ("…, nhất là các tỉnh: Khánh
+    Hòa, Đắk Lắk"): the committee of each place (as the addressees it refers to, guide §9)."""
+    if m.agency.kind != "ubnd":
+        return []
+    hit = _FOCUS_LIST.match(T, m.end, m.end + 400)
+    if hit is None:
+        return []
+    end = hit.end()
+    stop = _LIST_STOP.search(T, end, end + 200)
+    listed = "Ủy ban nhân dân " + T[hit.start(1):stop.start() if stop else end + 200]
+    found = [x for x in find_mentions(listed, fold_keep(listed), 0, len(listed), sc.ctx)
+             if not x.generic and x.agency.kind == "ubnd" and " các " not in f" {x.agency.name} "]
+    return [Mention(m.start, m.end, x.agency) for x in found]
+
+
+_LIST_STOP = re.compile(r"[.;:()]|\s(?:tiếp tục|khẩn trương|chủ động|tập trung|phải|cần)\s")
+
+
 def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
     """"UBND các tỉnh, thành phố nêu trên" / "… từ Hà Tĩnh đến Khánh Hòa": the addressees of that kind."""
-    if " các " not in f" {m.agency.name} " or not _REFERS_BACK.match(T, m.end):
+    if " các " not in f" {m.agency.name} ":
         return [m]
+    if not _REFERS_BACK.match(T, m.end):
+        return _focus_members(T, m, sc) or [m]
     members = [a for a in sc.addressed if a.kind == m.agency.kind and " các " not in f" {a.name} "]
     if not members:
         return [m]

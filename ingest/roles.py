@@ -142,6 +142,11 @@ _FIELD_NOT_HEAD = re.compile(r"trường$", re.I)
 _THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
 
 
+# the places a collective is narrowed to before its verb: "UBND các tỉnh khu vực Trung Bộ, nhất là các tỉnh: Khánh
+# Hòa, Đắk Lắk tiếp tục …" (the places themselves: extract._focus_members)
+_FOCUS_TAIL = re.compile(r"[^.;:()]{0,60}?,\s*(?:nhất là|đặc biệt là|trong đó(?:\s+trọng tâm)?(?:\s+là)?)\s+các\s+"
+                         r"(?:tỉnh|thành phố)(?:,\s*thành phố)?\s*:\s*[^.;:()]{1,200}?(?=\s(?:tiếp tục|khẩn trương|"
+                         r"chủ động|tập trung|phải|cần|tổ chức|chỉ đạo|triển khai|thực hiện)\s)", re.I)
 _WHEN = re.compile(r"[ \t]*(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|\s+\d{1,2}\s+tháng(?:\s+một lần)?)?|"
                    r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))[ \t,]+(?=\S)", re.I)
 _ALSO = re.compile(r"[ \t]*(?:đã\s+|vừa\s+)?cũng\s+(?=\S)", re.I)
@@ -720,6 +725,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     nxt = mentions[j + 2].start if j + 2 < len(mentions) else ce
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
+                focus = _FOCUS_TAIL.match(T, pos, nxt)   # "… khu vực Trung Bộ, nhất là các tỉnh: A, B"
+                pos = focus.end() if focus else pos
                 also = _ALSO.match(T, pos, nxt)   # "X cũng yêu cầu …" ("cũng" folds like "cùng", a partner's word)
                 pos = also.end() if also else pos
                 when = _WHEN.match(T, pos, nxt)   # "Sở X định kỳ hằng quý tổng hợp …"

@@ -278,3 +278,12 @@ def test_the_province_named_as_the_actor_of_the_conclusions_is_its_peoples_commi
     got = obligation_roles(NOTICE, "tb.md")
     ubnd = {("Ủy ban nhân dân tỉnh Lạng Sơn", "lead")}
     assert got and all(g == ubnd for g in got) and len(got) == 4   # the framing line, its two items, "Tỉnh … tổ chức"
+
+
+def test_a_committees_collective_narrowed_to_listed_places_gives_each_places_committee():
+    text = TELEGRAM.replace(
+        "1. Đồng chí Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái tiếp tục chỉ đạo khắc phục hậu quả mưa lũ.",
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh miền núi phía Bắc, nhất là các tỉnh: Hà Giang, Cao Bằng tiếp tục chỉ đạo "
+        "khắc phục hậu quả mưa lũ.")
+    got = obligation_roles(text, "cd.md")
+    assert got[0] == {("Ủy ban nhân dân tỉnh Hà Giang", "lead"), ("Ủy ban nhân dân tỉnh Cao Bằng", "lead")}
