@@ -185,7 +185,7 @@ _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).isuppe
 _LOWER = "".join(re.escape(chr(c)) for c in range(0x61, 0x1F00) if chr(c).islower())
 TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
                        r"THÔNG TƯ|TỜ TRÌNH|BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|NGHỊ ĐỊNH|LUẬT|"
-                       r"PHÁP LỆNH|KẾT LUẬN)(?:\W*$|[ \t*]+(?=[" + _UPPER + "][" + _LOWER + "]))", re.M)
+                       r"PHÁP LỆNH|KẾT LUẬN|QUY ĐỊNH)(?:\W*$|[ \t*]+(?=[" + _UPPER + "][" + _LOWER + "]))", re.M)
 
 
 def _end_of_paragraph(text: str, pos: int) -> int:

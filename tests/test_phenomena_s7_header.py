@@ -313,3 +313,32 @@ Tiếp đó, theo khoản 1 Điều 9 Nghị định 45/2020/NĐ-CP, được s�
 Thời hạn chứng thực là trong ngày.
 """
     assert _directives(text) == {"45/2020/NĐ-CP": "Chính phủ"}
+
+
+def test_a_party_regulation_with_its_number_in_a_header_row_keeps_it():
+    text = """|
+**BAN CHẤP HÀNH
+TRUNG ƯƠNG**
+|
+**ĐẢNG CỘNG SẢN
+VIỆT NAM**
+---------------
+|
+Số 412-QĐ/TW
+|
+*Hà Nội, ngày 03
+tháng 12 năm 2025 *
+|
+
+**QUY ĐỊNH**
+
+VỀ
+CÔNG TÁC KIỂM TRA CỦA ĐẢNG
+
+- Căn cứ Điều lệ Đảng;
+
+Ban Bí thư quy định như sau:
+
+**Điều 1. Phạm vi điều chỉnh**
+"""
+    assert list(_directives(text)) == ["412-QĐ/TW"]
