@@ -265,6 +265,7 @@ class _Place:
 
 _REGION_RE = re.compile(r"khu vuc\s+([ivxlc]+|\d{1,2})(?![a-z0-9])")
 _REGIONS_RE = re.compile(r"cac\s+khu vuc(?![a-z0-9])")
+_BARE_REGION_RE = re.compile(r"khu vuc(?![a-z0-9])")
 _REGION_GOES_ON_RE = re.compile(r"[ \t]*\w")   # "các khu vực biên giới": places, not the regional units
 _NUMERAL_RE = re.compile(r"([ivxlc]+|\d{1,2})(?![a-z0-9])")
 _REGION_TAIL_RE = re.compile(r"\skhu vực\s+([IVXLC]+|\d{1,2})$")
@@ -1244,6 +1245,12 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 last_end = central_party.end
                 continue
             pl = _parse_place(T, F, p, hi, ctx, head.level)
+            if pl.end == p and F[max(lo, s - 4):s] == "cac ":
+                q = _skip_space(T, p, hi)
+                rm = _BARE_REGION_RE.match(F, q, hi)
+                if rm and not _REGION_GOES_ON_RE.match(T, rm.end(), hi):
+                    # "Các KBNN khu vực": every regional unit of the body, as "Kho bạc Nhà nước các khu vực"
+                    pl = _Place(rm.end(), "region", None, region="các khu vực")
             if (not upper or (head.mode == "placed" and not _CO_QUAN_RE.search(F, max(lo, s - 8), s))) and pl.end == p:
                 continue  # "công an", "Bảo hiểm xã hội" with nothing after: a sector or a common noun
                 #           (but "cơ quan Bảo hiểm xã hội": the body)

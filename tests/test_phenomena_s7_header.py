@@ -342,3 +342,8 @@ Ban Bí thư quy định như sau:
 **Điều 1. Phạm vi điều chỉnh**
 """
     assert list(_directives(text)) == ["412-QĐ/TW"]
+
+
+def test_the_regional_units_of_a_body_copied_as_a_class_are_one_collective():
+    got = _copied(MINISTRY, ["Các KBNN khu vực", "Sở Nội vụ các tỉnh, thành phố"])
+    assert got == {"Kho bạc Nhà nước các khu vực", "Sở Nội vụ các tỉnh, thành phố"}
