@@ -904,7 +904,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         return
     if not roles.leads and not roles.supports and roles.subject is None and roles.director is None and \
             not roles.narrative:
-        roles.leads = _semicolon_subjects(T, F, cs, mentions, state, u) or _place_actor(T, cs, ce, sc)
+        roles.leads = _semicolon_subjects(T, F, cs, mentions, state, u) or _place_actor(T, F, cs, ce, sc)
     if state.copy_list and (roles.bare or not roles.leads):
         return
     if state.running and roles.closing and roles.narrative and roles.subject is not None and \
@@ -1031,12 +1031,15 @@ _PLACE_ACTOR = re.compile(r"(?:(?<=^)|(?<=,\s))((?:Tỉnh|Thành phố|tỉnh|th
                           r"nghiên cứu|sớm)\s)")
 
 
-def _place_actor(T: str, cs: int, ce: int, sc: Scope) -> list[Mention]:
+def _place_actor(T: str, F: str, cs: int, ce: int, sc: Scope) -> list[Mention]:
     """The People's Committee of a place named as the actor of a task, at the clause's start or after its
     opening adverbial ("Trong thời gian tới, Tỉnh tổ chức …"): gold reads "Tỉnh X cần …" / "Tỉnh …" in the
     Government's conclusions on a province as that province's People's Committee. Only a place the text
     resolves to a named province counts."""
-    hit = _PLACE_ACTOR.search(T[cs:min(ce, cs + 240)])
+    hi = min(ce, cs + 240)
+    if F.find("tinh", cs, hi) < 0 and F.find("thanh pho", cs, hi) < 0:
+        return []   # (most clauses: no place word at all)
+    hit = _PLACE_ACTOR.search(T[cs:hi])
     if hit is None or (hit.start() > 0 and hit.group(1)[0].islower() and " " not in hit.group(1)):
         return []   # after a comma a lower-case "tỉnh" must carry its name
     if hit.group(1)[0].islower() and hit.start() == 0:
