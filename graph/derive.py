@@ -211,10 +211,14 @@ def read_quotes(read: Read, obligations: list[str]) -> dict[str, str]:
                      "RETURN o.id, e.quote", {"ids": obligations}))
 
 
-def derive(read: Read, pairs: set[Pair] | None = None) -> dict[str, list[Rel]]:
+def derive(read: Read, pairs: set[Pair] | None = None, per_key: int = PER_KEY_LIMIT) -> dict[str, list[Rel]]:
     """The derived relationships of the whole store, or only of ``pairs`` (their shared
-    obligations are read and summarised; a pair that shares none any more gets none)."""
-    if pairs is not None and len(pairs) <= PER_KEY_LIMIT:
+    obligations are read and summarised; a pair that shares none any more gets none).
+
+    ``per_key``: up to this many pairs, each is read by its own queries (``derive_pairs``);
+    a store whose ``UNWIND $keys … MATCH`` seeks each key (Neo4j) passes 0: a few queries
+    for all the pairs then cost what the pairs cost, in a few round trips."""
+    if pairs is not None and len(pairs) <= per_key:
         return derive_pairs(read, pairs)
     obligations = None
     if pairs is not None:
@@ -284,10 +288,12 @@ def derive_pairs(read: Read, pairs: set[Pair]) -> dict[str, list[Rel]]:
     return to_rels(summarise(roles, duties, pairs), quotes)
 
 
-def touched(read: Read, documents: list[str] = (), directives: list[str] = ()) -> set[Pair]:
+def touched(read: Read, documents: list[str] = (), directives: list[str] = (),
+            per_key: int = PER_KEY_LIMIT) -> set[Pair]:
     """Pairs whose shared obligations change when ``documents`` are added or taken out, or
-    ``directives`` change (their dates and topics reach every obligation they impose)."""
-    if len(documents) + len(directives) <= PER_KEY_LIMIT:
+    ``directives`` change (their dates and topics reach every obligation they impose).
+    ``per_key``: as in ``derive``."""
+    if len(documents) + len(directives) <= per_key:
         return _touched_by_key(read, documents, directives)
     members: dict[str, set[str]] = {}
     roles = f"<-[:{S.LEADS}|{S.SUPPORTS}]-(a:{S.AGENCY})"

@@ -254,7 +254,7 @@ class Neo4jStore:
         """Note the pairs that these documents' or directives' obligations join (see ``_dirty``)."""
         if self._dirty is None:
             return
-        self._dirty |= pairs | D.touched(_reader(tx), documents, directives)
+        self._dirty |= pairs | D.touched(_reader(tx), documents, directives, per_key=0)
         if len(self._dirty) > D.INCREMENTAL_LIMIT:
             self._dirty = None
 
@@ -579,7 +579,7 @@ class Neo4jStore:
         rows = [{"a": a, "b": b} for a, b in sorted(pairs)]
         if not rows:
             return
-        derived = D.derive(_reader(tx), pairs)
+        derived = D.derive(_reader(tx), pairs, per_key=0)   # a few queries for all pairs (seeks)
         tx.run(f"UNWIND $pairs AS p MATCH (a:{S.AGENCY} {{id: p.a}})-[r:{'|'.join(sorted(S.DERIVED))}]->"
                f"(b:{S.AGENCY} {{id: p.b}}) DELETE r", pairs=rows).consume()
         for rel_type, rels in derived.items():

@@ -139,9 +139,9 @@ def test_an_update_recomputes_only_the_pairs_whose_obligations_changed(any_store
     calls = []
     real = D.derive
 
-    def spy(read, pairs=None):
+    def spy(read, pairs=None, **how):
         calls.append(pairs)
-        return real(read, pairs)
+        return real(read, pairs, **how)
 
     monkeypatch.setattr(D, "derive", spy)
     ingest_extractions([FOLLOW_UP], any_store)
