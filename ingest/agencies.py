@@ -926,6 +926,10 @@ def _company_class(head: lexicon.Head, middle: str) -> bool:
 def _open_canonical(head: lexicon.Head, middle: str, pl: _Place | None, ctx: Context) -> tuple[str, str | None, str | None]:
     """Companies, groups and newspapers not named after a place ("Báo Nhân dân") are named by their
     own name only; other open bodies as ``_canonical``."""
+    if head.kind in _COMPANY_KINDS and middle and pl is not None and pl.explicit and pl.jurisdiction and \
+            not pl.collective:
+        # "Tổng công ty Điện lực TP Hà Nội": a company's place written after its name is part of that name
+        return squash_spaces(f"{head.canonical} {middle} {pl.jurisdiction}"), None, None
     if head.kind in _COMPANY_KINDS or (head.mode == "open" and head.kind == "bao_chi" and not (pl and pl.jurisdiction)):
         return squash_spaces(f"{head.canonical} {middle}"), None, None
     return _canonical(head, middle, pl, ctx)

@@ -263,8 +263,9 @@ def _name_cased(S: str) -> str:
     text, where "Trung tâm thông tin" would be a common phrase)."""
     hm = lexicon.head_regex().match(fold_keep(S))
     head = lexicon.heads()[" ".join(hm.group(1).split())] if hm else None
-    if head is None or head.mode != "open" or head.kind in DESCRIBED_KINDS:
-        return S      # (boards and offices are read in lower case already: "Ban quản lý rừng phòng hộ …")
+    if head is None or head.mode != "open" or (head.kind in DESCRIBED_KINDS and head.kind != "cong_ty"):
+        return S      # (boards and offices are read in lower case already: "Ban quản lý rừng phòng hộ …"; a
+        #               company in lower case is a class of companies in running text, not in a copy list)
     q = hm.end()
     while q < len(S) and S[q] == " ":
         q += 1

@@ -347,3 +347,9 @@ Ban Bí thư quy định như sau:
 def test_the_regional_units_of_a_body_copied_as_a_class_are_one_collective():
     got = _copied(MINISTRY, ["Các KBNN khu vực", "Sở Nội vụ các tỉnh, thành phố"])
     assert got == {"Kho bạc Nhà nước các khu vực", "Sở Nội vụ các tỉnh, thành phố"}
+
+
+def test_a_companys_place_written_after_its_name_is_part_of_it():
+    got = _copied(PROVINCE, ["Tổng Công ty điện lực TP Hà Nội", "Công ty Cổ phần Cấp nước tỉnh Hải Dương"],
+                  up="HẢI DƯƠNG", prov="Hải Dương")
+    assert got == {"Tổng công ty Điện lực thành phố Hà Nội", "Công ty cổ phần Cấp nước tỉnh Hải Dương"}
