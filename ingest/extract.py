@@ -1044,12 +1044,29 @@ def _place_actor(T: str, F: str, cs: int, ce: int, sc: Scope) -> list[Mention]:
         return []   # after a comma a lower-case "tỉnh" must carry its name
     if hit.group(1)[0].islower() and hit.start() == 0:
         return []
-    text = "Ủy ban nhân dân " + hit.group(1)[0].lower() + hit.group(1)[1:]
+    place = hit.group(1)[0].lower() + hit.group(1)[1:]
+    if place in ("tỉnh", "thành phố"):
+        place = _met_place(sc) or place   # "Tỉnh tổ chức …": the province the meeting was with
+    text = "Ủy ban nhân dân " + place
     found = [m for m in find_mentions(text, fold_keep(text), 0, len(text), sc.ctx) if not m.generic]
     if len(found) != 1 or found[0].agency.kind != "ubnd" or not found[0].agency.jurisdiction or \
             found[0].agency.jurisdiction.lower() in ("tỉnh", "thành phố"):
         return []
     return [Mention(cs + hit.start(1), cs + hit.end(1), found[0].agency)]
+
+
+# "Kết luận … tại buổi làm việc với lãnh đạo tỉnh Điện Biên": the locality a notice of conclusions is about
+_MET_PLACE = re.compile(r"làm việc với\s+(?:(?:lãnh đạo|thường trực|ban thường vụ)\s+)?(?:(?:tỉnh ủy|thành ủy)\s+)?"
+                        r"(tỉnh|thành phố)\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)(?=\s+(?:về|và)\b|\s*[,;.]|\s*$)", re.I)
+
+
+def _met_place(sc: Scope) -> str | None:
+    """"tỉnh Điện Biên" from the subject of a notice of conclusions of a meeting with a locality."""
+    hit = _MET_PLACE.search(sc.directive.subject or "")
+    if hit is None:
+        return None
+    level = "tỉnh" if hit.group(1).lower() == "tỉnh" else "thành phố"
+    return level + " " + " ".join(w[:1].upper() + w[1:].lower() for w in hit.group(2).split())
 
 
 # "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi cục X"

@@ -287,3 +287,11 @@ def test_a_committees_collective_narrowed_to_listed_places_gives_each_places_com
         "khắc phục hậu quả mưa lũ.")
     got = obligation_roles(text, "cd.md")
     assert got[0] == {("Ủy ban nhân dân tỉnh Hà Giang", "lead"), ("Ủy ban nhân dân tỉnh Cao Bằng", "lead")}
+
+
+def test_a_bare_province_actor_is_the_province_the_meeting_was_with():
+    head, _, _ = NOTICE.partition("Để phát triển")
+    text = head + "Trong thời gian tới, Tỉnh tổ chức tổng kết mô hình chính quyền địa phương hai cấp.\n\nNơi nhận:\n- Lưu: VT.\n"
+    assert obligation_roles(text, "tb.md") == [{("Ủy ban nhân dân tỉnh Lạng Sơn", "lead")}]
+    bare = text.replace("với lãnh đạo tỉnh Lạng Sơn", "với lãnh đạo địa phương")
+    assert obligation_roles(bare, "tb.md") == []   # no province named: "Tỉnh" is nobody's
