@@ -353,3 +353,8 @@ def test_a_companys_place_written_after_its_name_is_part_of_it():
     got = _copied(PROVINCE, ["Tổng Công ty điện lực TP Hà Nội", "Công ty Cổ phần Cấp nước tỉnh Hải Dương"],
                   up="HẢI DƯƠNG", prov="Hải Dương")
     assert got == {"Tổng công ty Điện lực thành phố Hà Nội", "Công ty cổ phần Cấp nước tỉnh Hải Dương"}
+
+
+def test_short_forms_of_gazette_centres_and_civil_defence_boards():
+    got = _copied(PROVINCE, ["Trung tâm TH&CB", "Ban Chỉ huy PTDS tỉnh"], up="HÒA BÌNH", prov="Hòa Bình")
+    assert got == {"Trung tâm Tin học - Công báo tỉnh Hòa Bình", "Ban Chỉ huy Phòng thủ dân sự tỉnh Hòa Bình"}
