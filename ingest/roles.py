@@ -136,6 +136,7 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
 
 # "… và đại biểu", ", các đại biểu": the deputies of the council named next close a list of its bodies
 _DEPUTIES = re.compile(r"\s*(?:,|va|\s)*\s*(?:cac\s+)?dai bieu\s*")
+_DEPUTIES_PLACE = re.compile(r"[ \t]+(?:tỉnh|thành phố)[ \t]+[^\W\d_]+(?:[ \t]+(?=[^\W\d_])(?=[A-ZĐÀ-Ỹ])[^\W\d_]+){0,3}")
 # "thị trường", "môi trường", "nhà trường" fold like the title "trưởng": no person's title before the comma
 _FIELD_NOT_HEAD = re.compile(r"trường$", re.I)
 # "Trường hợp …, thì", "Nếu … thì": the word that ends a condition, right before the body
@@ -723,6 +724,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     # recorded); the verb after their council is the list's
                     pos = mentions[j + 1].end
                     nxt = mentions[j + 2].start if j + 2 < len(mentions) else ce
+                    place = _DEPUTIES_PLACE.match(T, pos, nxt)   # "… đại biểu Quốc hội tỉnh Phú Thọ"
+                    pos = place.end() if place else pos
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
                 focus = _FOCUS_TAIL.match(T, pos, nxt)   # "… khu vực Trung Bộ, nhất là các tỉnh: A, B"

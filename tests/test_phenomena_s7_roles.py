@@ -295,3 +295,14 @@ def test_a_bare_province_actor_is_the_province_the_meeting_was_with():
     assert obligation_roles(text, "tb.md") == [{("Ủy ban nhân dân tỉnh Lạng Sơn", "lead")}]
     bare = text.replace("với lãnh đạo tỉnh Lạng Sơn", "với lãnh đạo địa phương")
     assert obligation_roles(bare, "tb.md") == []   # no province named: "Tỉnh" is nobody's
+
+
+def test_the_national_assemblys_council_committees_and_delegation_supervise():
+    text = RESOLUTION.replace(
+        "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh "
+        "và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+        "2. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Lạng Sơn, "
+        "trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.")
+    got = obligation_roles(text, "nq.md")
+    assert {("Hội đồng Dân tộc của Quốc hội", "lead"), ("Các Ủy ban của Quốc hội", "lead")} <= got[1]
+    assert ("Quốc hội", "lead") not in got[1]
