@@ -358,3 +358,14 @@ def test_a_companys_place_written_after_its_name_is_part_of_it():
 def test_short_forms_of_gazette_centres_and_civil_defence_boards():
     got = _copied(PROVINCE, ["Trung tâm TH&CB", "Ban Chỉ huy PTDS tỉnh"], up="HÒA BÌNH", prov="Hòa Bình")
     assert got == {"Trung tâm Tin học - Công báo tỉnh Hòa Bình", "Ban Chỉ huy Phòng thủ dân sự tỉnh Hòa Bình"}
+
+
+def test_a_place_phrase_ends_an_open_name():
+    text = """# Sắp xếp Trung tâm phát triển quỹ đất theo Tờ trình 21-TTr/ĐU
+
+Theo thống kê tại Tờ trình 21-TTr/ĐU năm 2025 về tình hình hệ thống Văn phòng đăng ký đất đai ở địa phương và định hướng kiện toàn, thực trạng số lượng chi nhánh như sau:
+
+- Cả nước có 700 chi nhánh.
+"""
+    ex = extract_text(text, "page.md")
+    assert [(d.number, d.issuer) for d in ex.directives] == [("21-TTr/ĐU", "Văn phòng đăng ký đất đai")]
