@@ -39,8 +39,8 @@ _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:t
 # "Đề nghị: Hội Nông dân tỉnh, Tỉnh Đoàn" (a numbered item): the order's verb alone before the colon is given to
 # the bodies after it, one clause
 _ORDER_COLON = re.compile(r"[\s*_]*(?:de nghi|giao|yeu cau|kien nghi)[\s*_]*")
-# "…: (1) Sở A ban hành …; (2) Sở B chủ trì …": items numbered in brackets inside a paragraph
-_INLINE_ITEM = re.compile(r"(?:\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)|[a-zđ]\))[ \t*_]+\S")
+# "…: (1) Sở A ban hành …; (2) Sở B chủ trì …", "…: - Sở A …; - Sở B …": items inside a paragraph
+_INLINE_ITEM = re.compile(r"(?:\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)|[a-zđ]\))[ \t*_]+\S|[-–+•][ \t]+(?=[A-ZĐÀ-Ỹ])")
 # "… có ý kiến chỉ đạo như sau:" and a new line: what follows is a sentence of its own
 _SAYS_COLON = re.compile(r"(?<![a-z0-9])(?:nhu sau|sau day)\s*:[ \t]*\n")
 

@@ -306,3 +306,9 @@ def test_the_national_assemblys_council_committees_and_delegation_supervise():
     got = obligation_roles(text, "nq.md")
     assert {("Hội đồng Dân tộc của Quốc hội", "lead"), ("Các Ủy ban của Quốc hội", "lead")} <= got[1]
     assert ("Quốc hội", "lead") not in got[1]
+
+
+def test_dashed_items_inside_a_paragraph_after_a_colon_each_have_their_subject():
+    body = ("1. Để bảo đảm an toàn dịp Tết, giao các cơ quan thực hiện như sau: - Công an tỉnh tăng cường tuần tra "
+            "kiểm soát; - Sở Y tế bảo đảm công tác khám chữa bệnh.\n")
+    assert roles(body) == [set(), {("Công an tỉnh Lạng Sơn", "lead")}, {("Sở Y tế" + LS, "lead")}]
