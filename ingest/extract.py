@@ -713,6 +713,10 @@ class _MentionIndex:
         return i > 0 and self.reach[i - 1] > cs
 
 
+_ORDINAL = re.compile(r"(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:một|hai|ba|bốn|năm|sáu|bảy)\s+là)"
+                      r"\s*,\s*", re.I)
+
+
 def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _MentionIndex) -> list[tuple[int, int]]:
     """A ';' ends an obligation only where a new body opens the next clause ("…; Sở Tài chính chịu
     trách nhiệm …"); otherwise the clause goes on ("…; báo cáo UBND tỉnh trước ngày …"), and so
@@ -728,7 +732,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _Mention
             if colon >= 0 and block_label(F, cs, colon):
                 out.append((cs, ce))
                 continue
-            if index.ends_near(pe) or not index.opens(cs) or (
+            ordinal = _ORDINAL.match(T, cs, ce)   # "…; thứ hai, Sở B …": the next point opens with its body
+            if index.ends_near(pe) or not index.opens(ordinal.end() if ordinal else cs) or (
                     _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, index.inside(cs, ce))) or \
                     executors_go_on(T, F, ps, pe, cs, ce) or brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)) or \
                     _class_member_last(T, F, ps, pe, index):

@@ -312,3 +312,9 @@ def test_dashed_items_inside_a_paragraph_after_a_colon_each_have_their_subject()
     body = ("1. Để bảo đảm an toàn dịp Tết, giao các cơ quan thực hiện như sau: - Công an tỉnh tăng cường tuần tra "
             "kiểm soát; - Sở Y tế bảo đảm công tác khám chữa bệnh.\n")
     assert roles(body) == [set(), {("Công an tỉnh Lạng Sơn", "lead")}, {("Sở Y tế" + LS, "lead")}]
+
+
+def test_ordinal_points_after_semicolons_each_have_their_subject():
+    body = ("2. Về phòng chống dịch: thứ nhất, Sở Y tế tăng cường giám sát; thứ hai, Sở Giáo dục và Đào tạo chỉ đạo "
+            "các trường vệ sinh lớp học.\n")
+    assert roles(body) == [{("Sở Y tế" + LS, "lead")}, {("Sở Giáo dục và Đào tạo" + LS, "lead")}]
