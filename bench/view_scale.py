@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import time
@@ -79,6 +80,8 @@ def pages(size: int, work: Path, out: Path, store: Path | None = None) -> list[t
             start = time.perf_counter()
             page, _, _ = write_page(s, options, out / f"view-{size}-{name}.html")
             made.append((name, page, time.perf_counter() - start))
+            print(f"{size} {name}: built in {made[-1][2]:.1f} s, peak memory of this process so far "
+                  f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", file=sys.stderr, flush=True)
         return made
     finally:
         s.close()

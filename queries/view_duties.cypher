@@ -3,9 +3,11 @@
 // directive's date, year and issuer (the page's year and issuer filters), their topics (own
 // and directive's: the topic filter), their issuers (ISSUED), leads and supports; ``duties``
 // is how many. Parameters as coordination.cypher: $topic, $issuer (ids, or '' for any),
-// $since/$until, $since_year/$until_year (period of the directive).
+// $since/$until, $since_year/$until_year (period of the directive); $from_id, $to_id: the
+// directives with ids in [$from_id, $to_id) ('' for no end), so that a big store is read in parts.
 MATCH (d:Directive)-[:IMPOSES]->(o:Obligation)
-WHERE ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
+WHERE d.id >= $from_id AND ($to_id = '' OR d.id < $to_id)
+  AND ($issuer = '' OR EXISTS { MATCH (:Agency {id: $issuer})-[:ISSUED]->(d) })
   AND ($topic = '' OR EXISTS { MATCH (o)-[:ABOUT]->(:Topic {id: $topic}) }
                       OR EXISTS { MATCH (d)-[:ABOUT]->(:Topic {id: $topic}) })
   AND ($since = '' OR d.date >= $since OR (d.date IS NULL AND d.year >= $since_year))

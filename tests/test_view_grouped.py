@@ -55,6 +55,16 @@ def test_the_grouped_overview_counts_what_build_view_counts(gold_store, gold_gra
     assert grouped_summary(gv) == summary(v) and gv.filters == v.filters
 
 
+def test_a_store_read_in_parts_counts_the_same(gold_store, gold_graph, monkeypatch):  # noqa: F811
+    from phoihop.view import grouped
+
+    monkeypatch.setattr(grouped, "PART_DIRECTIVES", 2)
+    assert len(grouped.parts(gold_store)) > 3
+    for options in ({}, {"topic": "mại dâm"}):
+        assert counted(build_grouped(gold_store, ViewOptions(**options))) == expected(
+            build_view(gold_graph, ViewOptions(**options)))
+
+
 @pytest.mark.parametrize("options", [{"province": "Da Nang"}, {"issuer": "xyz"}, {"until": "2024-02-30"},
                                      {"links": ("friends",)}, {"max_nodes": 0}])
 def test_the_grouped_overview_refuses_what_build_view_refuses(gold_store, gold_graph, options):  # noqa: F811

@@ -71,12 +71,23 @@ def _year(date: Any, year: Any) -> int:
     return int(year) if str(year or "").isdigit() else 0
 
 
-def count_rows(rows: Iterable[dict[str, Any]], kinds: set[str]) -> Rows:
+# directives per part of the duties query: the rows of one part are in memory at a time
+PART_DIRECTIVES = 20_000
+
+
+def parts(store: Store) -> list[tuple[str, str]]:
+    """[from, to) ranges of directive ids that cut the store into parts of PART_DIRECTIVES."""
+    ids = [r["id"] for r in Q.run(store, "directive_ids")]
+    cuts = ids[PART_DIRECTIVES::PART_DIRECTIVES]
+    return list(zip(["", *cuts], [*cuts, ""]))
+
+
+def count_rows(rows: Iterable[dict[str, Any]], kinds: set[str], out: Rows | None = None) -> Rows:
     """Count the query's rows as build_view counts duties: an agency leads or (only) supports a
     duty; lead -> support ``coordinates`` and co-lead ``co-assigned`` pairs; issuer -> assignee
     ``lead``/``support`` links; and the issuers' votes for the province of an agency whose own
-    name and jurisdiction do not say."""
-    out = Rows()
+    name and jurisdiction do not say. Added to ``out`` when given."""
+    out = out if out is not None else Rows()
     for r in rows:
         leads, supports, issuers = sorted(set(r["leads"] or [])), sorted(set(r["supports"] or [])), set(r["issuers"] or [])
         if not leads and not supports:
@@ -156,7 +167,9 @@ def build_grouped(store: Store, options: ViewOptions | None = None) -> GroupedVi
     rows = Q.agencies(store)
     params, asked = _resolve(store, o, rows)
     kinds = {k for name in o.links for k in LINK_KINDS[name]}
-    counted = count_rows(Q.run(store, "view_duties", **params), kinds)
+    counted = Rows()
+    for lo, hi in parts(store):
+        count_rows(Q.run(store, "view_duties", from_id=lo, to_id=hi, **params), kinds, counted)
     by_id = {r["id"]: r for r in rows}
     nodes = {a: ViewNode(f"Agency:{a}", "agency", by_id[a].get("name") or a, dict(by_id[a]))
              for a in sorted(counted.people) if a in by_id}
