@@ -30,9 +30,27 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - t, out
 
 
+TASKS: list[dict] = []   # what the extraction cost inside Spark's tasks, one entry per Spark run
+
+
 def spark(docs: Path, out: Path, master: str):
     from phoihop.graph import spark_job
-    return spark_job.run([str(docs)], out, master=master)
+    meter: dict = {}
+    counts = spark_job.run([str(docs)], out, master=master, meter=meter)
+    TASKS.append(meter)
+    return counts
+
+
+def one_core(docs: Path) -> float:
+    """CPU seconds of the extractor on every document in this process (tables warmed first): the
+    rate Spark's tasks are to be compared with."""
+    from phoihop.graph.loader import _extract
+    files = sorted(str(p) for p in docs.iterdir())
+    _extract(files[0])
+    t = time.process_time()
+    for f in files:
+        _extract(f)
+    return time.process_time() - t
 
 
 def ingest(docs: Path, store: Path, workers: int):
@@ -99,7 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--neo4j", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-scale.md")
+    ap.add_argument("--paths", default="spark1,spark2,ingest2,load,one",
+                    help="which paths to time (load needs spark2; one = the extractor in this process, CPU s)")
     args = ap.parse_args(argv)
+    chosen = set(args.paths.split(","))
     work = Path(tempfile.mkdtemp(prefix="phoihop-scale-"))
     try:
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--n", str(args.n), "--out",
@@ -112,13 +133,18 @@ def main(argv: list[str] | None = None) -> int:
             for name, fn in (("spark1", lambda: spark(docs, work / f"t1-{i}", "local[1]")),
                              ("spark2", lambda: spark(docs, work / f"t2-{i}", "local[2]")),
                              ("ingest2", lambda: ingest(docs, work / f"s-{i}", 2)),
-                             ("load", lambda: load_embedded(work / f"t2-{i}", work / f"l-{i}"))):
+                             ("load", lambda: load_embedded(work / f"t2-{i}", work / f"l-{i}")),
+                             ("one", lambda: one_core(docs))):
+                if name not in chosen:
+                    continue
                 t, got = timed(fn)
+                if name == "one":
+                    t = got
                 times.setdefault(name, []).append(t)
                 if name == "load":
                     rels["load"] = contributed(got)
                 print(name, round(t, 1), flush=True)
-            if args.neo4j:
+            if args.neo4j and "spark2" in chosen:
                 for k, v in neo4j_round(work / f"t2-{i}", work).items():
                     if k == "rels":
                         rels["neo4j"] = v
@@ -144,11 +170,20 @@ def _write(args, mb: float, times: dict[str, list[float]], rels: dict[str, int])
              lambda t: f"{rels.get('neo4j', 0) / t:,.0f} relationships/s"),
             ("Bolt writer (`load --neo4j` without its derivation, 10,000 rows per transaction)", "bolt",
              lambda t: f"{rels.get('neo4j', 0) / t:,.0f} relationships/s"),
-            ("derived relationships over Bolt (after either)", "derive", lambda t: "")]
-    runs = len(times.get("spark1", []))
+            ("derived relationships over Bolt (after either)", "derive", lambda t: ""),
+            ("the extractor in one process, per core (`phoihop ingest`'s worker code, CPU seconds)", "one",
+             lambda t: f"{n / t:.1f} documents/s, {mb / t:.2f} MB/s")]
+    if TASKS:   # CPU seconds summed over the cores: a rate per core, whatever the load
+        rate = statistics.median(t["files"] / t["cpu_seconds"] for t in TASKS)
+        mbs = statistics.median(t["bytes"] / 1e6 / t["cpu_seconds"] for t in TASKS)
+        rows.append(("extraction inside Spark's tasks, per core (CPU seconds of the Python workers, "
+                     f"median of {len(TASKS)} Spark runs)", "tasks", lambda t: f"{rate:.1f} documents/s, {mbs:.2f} MB/s"))
+        m["tasks"] = statistics.median(t["cpu_seconds"] for t in TASKS)
+    runs = max(len(v) for v in times.values())
     lines = [f"{n:,} generated documents ({mb:.1f} MB), median of {runs} runs, {os.cpu_count()} cores shared "
              "with other work", "", "| path | median time | rate |", "|---|---|---|"]
-    lines += [f"| {label} | {m[k]:.1f} s | {rate(m[k])} |" for label, k, rate in rows if k in m]
+    lines += [f"| {label} | {m[k]:.1f} {'CPU ' if k in ('tasks', 'one') else ''}s | {rate(m[k])} |"
+              for label, k, rate in rows if k in m]
     text = "\n".join(lines) + "\n"
     print(text, flush=True)
     args.out.write_text(text, encoding="utf-8")

@@ -156,6 +156,13 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
+def per_core(meter: dict) -> str:
+    """What the extraction cost inside the Spark tasks, the rate a cluster's time follows."""
+    s = meter["cpu_seconds"]
+    return (f"extraction in the tasks: {counted(meter['files'], 'file')}, {meter['bytes'] / 1e6:.1f} MB in "
+            f"{s:.1f} CPU s ({meter['files'] / s:.1f} files, {meter['bytes'] / 1e6 / s:.2f} MB per core-second)")
+
+
 def _tables(paths: List[Path], out: Optional[Path], engine: str, master: str, workers: int,
             limits: Limits, quiet: bool) -> None:
     """``extract --engine``: the Parquet tables of the graph model in ``out``; exit 1 when a
@@ -164,10 +171,11 @@ def _tables(paths: List[Path], out: Optional[Path], engine: str, master: str, wo
         raise typer.BadParameter(f"{engine!r}: choose local or spark", param_hint="--engine")
     if out is None:
         raise typer.BadParameter("give --out DIR (where the tables go)", param_hint="--out")
+    meter: dict = {}
     if engine == "spark":
         from phoihop.graph import spark_job
         try:
-            counts = spark_job.run([str(p) for p in paths], str(out), master=master, limits=limits)
+            counts = spark_job.run([str(p) for p in paths], str(out), master=master, limits=limits, meter=meter)
         except spark_job.SparkMissing as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1)
@@ -176,6 +184,8 @@ def _tables(paths: List[Path], out: Optional[Path], engine: str, master: str, wo
         counts = extract_tables(paths, out, workers=workers, limits=limits)
     if not quiet:
         typer.echo(clean(f"{out}: " + ", ".join(f"{n} {t}" for t, n in counts.items())))
+        if meter.get("cpu_seconds"):
+            typer.echo(per_core(meter))
     if counts.get("errors"):
         typer.echo(f"{counted(counts['errors'], 'file')} gave nothing: see {out}/errors", err=True)
         raise typer.Exit(1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -84,14 +85,22 @@ def _extract_bytes(path: str, data: bytes, limits: Limits) -> tuple[DocumentGrap
     return _located(graph, [path]), None
 
 
-def _extract_partition(items: Iterable[tuple[int, tuple[str, bytes]]], limits: Limits) -> Iterator[tuple]:
-    """("ok", order, graph) or ("error", order, errors row) for each (argument, (uri, bytes))."""
+def _extract_partition(items: Iterable[tuple[int, tuple[str, bytes]]], limits: Limits,
+                       meter: tuple | None = None) -> Iterator[tuple]:
+    """("ok", order, graph) or ("error", order, errors row) for each (argument, (uri, bytes)).
+    ``meter``: accumulators of (CPU seconds, files, bytes) spent extracting, in this task's process."""
     for arg, (uri, data) in items:
         path = _local(uri)
+        started = time.process_time()
         try:
             graph, error = _extract_bytes(path, data, limits)
         except Exception as e:   # never stop the job for one file
             graph, error = None, f"{path}: extraction failed ({type(e).__name__}: {e})"
+        if meter is not None:
+            seconds, files, size = meter
+            seconds.add(time.process_time() - started)
+            files.add(1)
+            size.add(len(data))
         if error:
             yield "error", _order(arg, path), T.error_row(path, error)
         else:
@@ -129,17 +138,20 @@ def _moved(r: Rel, side: str, to: str | None) -> Rel:
 # ---------------------------------------------------------------- the job
 
 def run(paths: Iterable[str | Path], out_dir: str | Path, master: str = "local[*]",
-        limits: Limits = DEFAULT_LIMITS) -> dict[str, int]:
+        limits: Limits = DEFAULT_LIMITS, meter: dict | None = None) -> dict[str, int]:
     """Extract every file under ``paths`` on Spark and write the tables to ``out_dir`` (a local
-    directory or a URI such as s3a://bucket/tables); returns rows per table."""
+    directory or a URI such as s3a://bucket/tables); returns rows per table. ``meter``, when
+    given, receives what the extraction itself cost inside the tasks (``cpu_seconds``, ``files``,
+    ``bytes``: summed over every executor core, so files / cpu_seconds is the per-core rate a
+    cluster's time and cost follow; a retried task counts twice)."""
     spark = session(master)
     try:
-        return _job(spark, [str(p) for p in paths], str(out_dir), limits)
+        return _job(spark, [str(p) for p in paths], str(out_dir), limits, meter)
     finally:
         spark.stop()
 
 
-def _job(spark, paths: list[str], out: str, limits: Limits) -> dict[str, int]:
+def _job(spark, paths: list[str], out: str, limits: Limits, meter: dict | None = None) -> dict[str, int]:
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
@@ -149,7 +161,9 @@ def _job(spark, paths: list[str], out: str, limits: Limits) -> dict[str, int]:
     # Small files are packed into splits: ask for several per core, or one task holds them all.
     files = sc.union([sc.binaryFiles(_uri(p), minPartitions=4 * parts).map(partial(_tag, i))
                       for i, p in readable]) if readable else sc.emptyRDD()
-    results = files.mapPartitions(partial(_extract_partition, limits=limits)).persist(StorageLevel.MEMORY_AND_DISK)
+    spent = (sc.accumulator(0.0), sc.accumulator(0), sc.accumulator(0))
+    results = (files.mapPartitions(partial(_extract_partition, limits=limits, meter=spent))
+               .persist(StorageLevel.MEMORY_AND_DISK))
     errors = results.filter(lambda r: r[0] == "error").map(lambda r: r[2]).union(sc.parallelize(problems, 1))
     graphs = results.filter(lambda r: r[0] == "ok").map(lambda r: (r[1], r[2]))
     ranked = (graphs.sortByKey().zipWithIndex()
@@ -177,7 +191,10 @@ def _job(spark, paths: list[str], out: str, limits: Limits) -> dict[str, int]:
     for table in {t.table for t in T.REL_TABLES.values()}:
         rows[table] = tabled.filter(lambda x, table=table: x[0] == table).map(lambda x: x[1])
     rows[T.ERRORS] = errors
-    return {table: _write(spark, table, rows[table], out) for table in T.TABLES}
+    counts = {table: _write(spark, table, rows[table], out) for table in T.TABLES}
+    if meter is not None:
+        meter.update(cpu_seconds=spent[0].value, files=spent[1].value, bytes=spent[2].value)
+    return counts
 
 
 def _tag(arg: int, record: tuple[str, bytes]) -> tuple[int, tuple[str, bytes]]:

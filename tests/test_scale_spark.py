@@ -66,6 +66,7 @@ def test_a_name_spark_would_hide_is_a_row_of_the_errors_table(tmp_path, shared_d
     assert [p for p, _ in errors] == ["_b.txt", "_drafts/c.txt"]
     assert all("hides names starting with '_'" in r for _, r in errors)
     assert [Path(d["path"]).name for d in T.read(out, "documents").to_pylist()] == ["a.txt"]
+    assert "extraction in the tasks: 1 file, " in result.output and "per core-second" in result.output
 
 
 def test_spark_tables_load_to_the_graph_of_ingest(spark_tables, ingested, tmp_path):
