@@ -114,7 +114,7 @@ def neo4j_import(srv, instance: Path, tables: Path) -> dict[str, int]:
         t4 = time.perf_counter()
         counts = store.counts()
     print(f"[update] neo4j-admin import: CSV {t1 - t0:.0f} s, import {t2 - t1:.0f} s "
-          f"({report.splitlines()[-1] if report else ''}); server start {t3 - t2:.0f} s, "
+          f"({' | '.join(line.strip() for line in report.splitlines() if line.strip())}); server start {t3 - t2:.0f} s, "
           f"finish over Bolt (schema, derivation) {t4 - t3:.0f} s", file=sys.stderr, flush=True)
     return counts
 
