@@ -125,6 +125,20 @@ def local_tables(corpus, tmp_path_factory) -> Path:
     return out
 
 
+def assert_loads_like_ingest(tables, ingested, directory) -> dict:
+    """``tables`` loaded into a new embedded store at ``directory`` give the graph ``phoihop ingest``
+    stored (counts, snapshot, answers of the named questions); returns the counts."""
+    from phoihop.graph.embedded_store import EmbeddedStore
+    from test_embedded_store import snapshot
+
+    counts, snap, expected = ingested
+    with EmbeddedStore(directory) as s:
+        assert s.load_tables(tables) == counts
+        assert snapshot(s) == snap
+        assert answers(s) == expected
+    return counts
+
+
 def answers(store) -> dict:
     """The named questions' answers: coordination (both kinds), hubs, and the duties of the
     agencies in the most coordinating pairs."""

@@ -15,9 +15,8 @@ from typer.testing import CliRunner
 
 from phoihop.cli import app
 from phoihop.graph import tables as T
-from phoihop.graph.embedded_store import EmbeddedStore
 from test_embedded_store import snapshot
-from conftest import answers
+from conftest import assert_loads_like_ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -70,11 +69,7 @@ def test_a_name_spark_would_hide_is_a_row_of_the_errors_table(tmp_path, shared_d
 
 
 def test_spark_tables_load_to_the_graph_of_ingest(spark_tables, ingested, tmp_path):
-    counts, snap, expected = ingested
-    with EmbeddedStore(tmp_path / "s") as s:
-        assert s.load_tables(spark_tables) == counts
-        assert snapshot(s) == snap
-        assert answers(s) == expected
+    assert_loads_like_ingest(spark_tables, ingested, tmp_path / "s")
 
 
 @pytest.mark.neo4j

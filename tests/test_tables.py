@@ -18,7 +18,7 @@ from phoihop.graph import tables as T
 from phoihop.graph.embedded_store import EmbeddedStore
 from phoihop.graph.loader import ingest_paths
 from phoihop.graph.store import StoreError
-from conftest import answers
+from conftest import answers, assert_loads_like_ingest
 from test_embedded_store import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,12 +47,8 @@ def test_a_corrupt_file_is_a_row_of_the_errors_table(local_tables, corpus):
 
 
 def test_load_gives_the_graph_of_ingest_in_the_embedded_store(local_tables, ingested, tmp_path):
-    counts, snap, expected = ingested
-    with EmbeddedStore(tmp_path / "loaded") as s:
-        assert s.load_tables(local_tables) == counts
-        assert snapshot(s) == snap
-        assert answers(s) == expected
-        assert counts[S.COORDINATES_WITH] > 0 and counts[S.COORDINATES_ON] > 0
+    counts = assert_loads_like_ingest(local_tables, ingested, tmp_path / "loaded")
+    assert counts[S.COORDINATES_WITH] > 0 and counts[S.COORDINATES_ON] > 0
     with EmbeddedStore(tmp_path / "loaded", read_only=True) as s:  # the derivation is recorded as current
         assert s.notes == [] and s.counts() == counts
 
