@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # F1 floors on all 69 documents and on each half.
 FLOORS = {
-    "gold-archive all": {"assignments": 0.90, "coordination": 0.88, "directives": 0.94, "citations": 0.97,
+    "gold-archive all": {"assignments": 0.905, "coordination": 0.88, "directives": 0.94, "citations": 0.97,
                          "recipients": 0.94},
     "gold-archive A": {"assignments": 0.945, "coordination": 0.94, "recipients": 0.98},
-    "gold-archive B": {"assignments": 0.85, "coordination": 0.80, "recipients": 0.88},
+    "gold-archive B": {"assignments": 0.86, "coordination": 0.80, "recipients": 0.885},
 }
 
 
