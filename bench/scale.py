@@ -100,13 +100,14 @@ def neo4j_round(tables: Path, work: Path) -> dict[str, float]:
 def _bolt_only(store, tables: Path) -> dict:
     """``load_tables`` without its derivation (timed apart)."""
     from phoihop.graph import tables as T
-    from phoihop.graph.neo4j_store import LOAD_BATCH, _parts
+    from phoihop.graph.neo4j_store import LOAD_BATCH
+    from phoihop.graph.store import batched
     store._ensure_schema()
     for label in T.NODE_TABLES:
-        for part in _parts(T.nodes_of(tables, label), LOAD_BATCH):
+        for part in batched(T.nodes_of(tables, label), LOAD_BATCH):
             store._run_write("bench", store._create_nodes, label, part)
     for key in T.REL_TABLES:
-        for part in _parts(T.rels_of(tables, key), LOAD_BATCH):
+        for part in batched(T.rels_of(tables, key), LOAD_BATCH):
             store._run_write("bench", store._create_rels, *key, part)
     return store.counts()
 

@@ -27,7 +27,7 @@ from .cypher_text import LADYBUG_HINTS, keywords, ladybug_hint, procedure_at, to
 from .model import (DocumentGraph, Node, Rel, best_report, canonical_path, combine_nodes, group_rels,
                     overwrites, place, report_merge_cypher, stub_matches, to_networkx,
                     absorbing_directive, named_directive)
-from .store import QueryRefused, StoreError
+from .store import QueryRefused, StoreError, batched
 
 DB_FILE = "graph.lbug"
 ENV_MEMORY_MB = "PHOIHOP_EMBEDDED_MEMORY_MB"
@@ -342,7 +342,7 @@ class EmbeddedStore:
             else:
                 failed.append(f"{g.path} ({e})")
 
-        for chunk in _chunks(graphs, max(1, batch)):
+        for chunk in batched(graphs, max(1, batch)):
             try:
                 with self._transaction():
                     self._write_batch(chunk)
@@ -818,15 +818,6 @@ def _literal(path: Path) -> str:
     return f"'{text}'"
 
 
-def _chunks(graphs: Iterable[DocumentGraph], size: int) -> Iterator[list[DocumentGraph]]:
-    chunk: list[DocumentGraph] = []
-    for g in graphs:
-        chunk.append(g)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _buffer_pool_bytes() -> int:

@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import networkx as nx
 from neo4j import READ_ACCESS, GraphDatabase
@@ -27,7 +27,7 @@ from .model import (OWNED_LABELS, DocumentGraph, Node, Rel, best_report, canonic
                     group_rels, overwrites, place, report_merge_cypher, to_networkx,
                     absorbing_directive, named_directive)
 from .cypher_text import READ_DBMS_PROCEDURES, called_procedures, neo4j_admin_reason
-from .store import QueryRefused, StoreError, StoreUnavailable
+from .store import QueryRefused, StoreError, StoreUnavailable, batched
 
 # The driver logs every retry, lost connection and server notification as a warning;
 # with no handler configured Python prints each one on stderr (a hundred lines when the
@@ -71,18 +71,6 @@ STATE = "StoreState"
 DERIVED_BATCH = 20_000
 # Rows per transaction of a load from the Parquet tables (load_tables).
 LOAD_BATCH = 10_000
-
-
-def _parts(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """``items`` in lists of ``size``."""
-    part: list[Any] = []
-    for x in items:
-        part.append(x)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def _schema_props(props: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
@@ -480,10 +468,10 @@ class Neo4jStore:
                              "(add documents to it with 'phoihop ingest --neo4j')")
         self._run_write("loading the tables", self._mark_written)
         for label in T.NODE_TABLES:
-            for part in _parts(T.nodes_of(directory, label), batch):
+            for part in batched(T.nodes_of(directory, label), batch):
                 self._run_write(f"loading {label} nodes", self._create_nodes, label, part)
         for key in T.REL_TABLES:
-            for part in _parts(T.rels_of(directory, key), batch):
+            for part in batched(T.rels_of(directory, key), batch):
                 self._run_write(f"loading {key[0]} relationships", self._create_rels, *key, part)
         self.rebuild_coordination()
         return self.counts()
@@ -493,7 +481,7 @@ class Neo4jStore:
         properties CSV left out (empty lists), create the constraints and indexes, record the
         documents as written and derive the relationships (``rebuild_coordination``)."""
         for (label, prop), ids in sorted(empty_lists.items()):
-            for part in _parts(ids, batch):
+            for part in batched(ids, batch):
                 self._run_write(f"setting empty {label}.{prop}", lambda tx, part=part: tx.run(
                     f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) SET n.{prop} = []", ids=part).consume())
         self._run_write("recording the import", self._mark_written)

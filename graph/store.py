@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable, Iterator, Protocol
 
 import networkx as nx
 
@@ -85,3 +85,15 @@ def open_store(store: str | None = None, neo4j: bool = False, create: bool = Fal
     if not create and not path.exists():
         raise StoreError(f"{path}: no store here yet (run 'phoihop ingest PATH' first, or pass --store DIR)")
     return EmbeddedStore(path, read_only=read_only)
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of at most ``size`` (itertools.batched of Python 3.12, as lists)."""
+    part: list[Any] = []
+    for x in items:
+        part.append(x)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
