@@ -29,15 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
 
 # Writes the gold documents COPIES times over (distinct paths and contents), then says
-# "written" and either derives and closes ("close": the kill lands in close's checkpoint)
-# or waits to be killed before deriving ("wait").
+# "written" and either derives and closes ("close": with ALARM seconds > 0 the kernel ends the
+# process that long into close's checkpoint, since SIGALRM's default action is to terminate;
+# with 0 it prints how long close took) or waits to be killed before deriving ("wait").
 WRITER = """
-import copy, sys, time
+import copy, signal, sys, time
 from phoihop.graph.embedded_store import EmbeddedStore
 from phoihop.graph.model import document_graph
 from tests.conftest import GOLD, load_gold
 
-store_dir, copies, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+store_dir, copies, mode, alarm = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 store = EmbeddedStore(store_dir)
 graphs = []
 for i in range(copies):
@@ -50,7 +51,12 @@ if mode == "close":
     store.rebuild_coordination()
 print("written", flush=True)
 if mode == "close":
+    if alarm:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_REAL, alarm)
+    start = time.perf_counter()
     store.close()
+    print(time.perf_counter() - start, flush=True)
 time.sleep(600)
 """
 
@@ -59,8 +65,8 @@ def run(*args: str):
     return runner.invoke(app, list(args), env={"COLUMNS": "400"})
 
 
-def writer(store_dir: Path, copies: int, mode: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir), str(copies), mode], cwd=ROOT,
+def writer(store_dir: Path, copies: int, mode: str, alarm: float = 0.0) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir), str(copies), mode, str(alarm)], cwd=ROOT,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE, text=True)
 
 
@@ -76,18 +82,28 @@ def read_only_refused(store_dir: Path) -> bool:
 
 def test_a_crash_during_a_checkpoint_does_not_break_reads(tmp_path):
     """Killed inside close()'s checkpoint, the engine refuses read-only opens; our reads complete
-    the recovery and answer, with a note."""
-    for attempt in range(6):
+    the recovery and answer, with a note.
+
+    The checkpoint lasts a few tens of milliseconds and the window in which a kill leaves its
+    recovery pending is a few of them, so a kill sent from here lands there by luck. The writer
+    measures its own close once, then is ended by a kernel timer at fractions of that time,
+    earliest first, until one attempt lands in the window."""
+    calibration = writer(tmp_path / "calibration", 8, "close")
+    assert calibration.stdout.readline().strip() == "written"
+    close_seconds = float(calibration.stdout.readline())
+    calibration.kill()
+    calibration.wait()
+    fractions = [f / 20 for f in range(1, 20)]
+    for attempt, fraction in enumerate(fractions):
         store_dir = tmp_path / f"store{attempt}"
-        proc = writer(store_dir, 8, "close")
+        proc = writer(store_dir, 8, "close", alarm=max(close_seconds * fraction, 0.0005))
         assert proc.stdout.readline().strip() == "written"
-        time.sleep(0.002 * attempt)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        proc.wait(timeout=600)
+        assert proc.returncode == -signal.SIGALRM, proc.returncode
         if read_only_refused(store_dir):
             break
     else:
-        pytest.fail("no kill landed inside the checkpoint")
+        pytest.fail(f"no end of {len(fractions)} landed inside a {close_seconds:.3f} s checkpoint")
     result = run("stats", "--store", str(store_dir), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[S.DOCUMENT] == 8 * 5
