@@ -2,8 +2,9 @@
 ``neo4j-admin database import`` vs the Bolt writer, Parquet to a queryable embedded store.
 
     python bench/scale.py --n 2000 --runs 3 [--neo4j] --out bench/results-scale.md
+    python bench/scale.py --corpus DIR --runs 1 --paths spark2 --out results.md
 
-Generates N documents (bench/generate.py), then times each path ``--runs`` times and prints
+Generates N documents (bench/generate.py), or takes every file of ``--corpus DIR``, then times each path ``--runs`` times and prints
 medians as a Markdown table (also written to ``--out``). Wall-clock times on this machine,
 whatever else runs on it: read them as rates, not as promises.
 """
@@ -115,6 +116,7 @@ def _bolt_only(store, tables: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--corpus", type=Path, help="time on the files of this folder instead of generating --n")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--neo4j", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-scale.md")
@@ -124,9 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     chosen = set(args.paths.split(","))
     work = Path(tempfile.mkdtemp(prefix="phoihop-scale-"))
     try:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--n", str(args.n), "--out",
-                        str(work / "gen"), "--seed", "7", "--workers", "1"], check=True, capture_output=True)
-        docs = work / "gen" / "docs"
+        if args.corpus:
+            docs = args.corpus
+            args.n = sum(1 for _ in docs.iterdir())
+        else:
+            subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--n", str(args.n), "--out",
+                            str(work / "gen"), "--seed", "7", "--workers", "1"], check=True, capture_output=True)
+            docs = work / "gen" / "docs"
         mb = sum(f.stat().st_size for f in docs.iterdir()) / 1e6
         times: dict[str, list[float]] = {}
         rels = {}
@@ -181,7 +187,8 @@ def _write(args, mb: float, times: dict[str, list[float]], rels: dict[str, int])
                      f"median of {len(TASKS)} Spark runs)", "tasks", lambda t: f"{rate:.1f} documents/s, {mbs:.2f} MB/s"))
         m["tasks"] = statistics.median(t["cpu_seconds"] for t in TASKS)
     runs = max(len(v) for v in times.values())
-    lines = [f"{n:,} generated documents ({mb:.1f} MB), median of {runs} runs, {os.cpu_count()} cores shared "
+    what = f"the files of {args.corpus}" if args.corpus else "generated documents"
+    lines = [f"{n:,} {what} ({mb:.1f} MB), median of {runs} runs, {os.cpu_count()} cores shared "
              "with other work", "", "| path | median time | rate |", "|---|---|---|"]
     lines += [f"| {label} | {m[k]:.1f} {'CPU ' if k in ('tasks', 'one') else ''}s | {rate(m[k])} |"
               for label, k, rate in rows if k in m]

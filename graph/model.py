@@ -11,14 +11,15 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from phoihop.ingest.records import Extraction
 from phoihop.ingest.textnorm import fold, slug
 from phoihop.ingest.topics import topic_by_name
 from . import schema as S
+
+if TYPE_CHECKING:   # networkx is imported where a graph is built: most commands never need it
+    import networkx as nx
 
 
 @dataclass
@@ -437,6 +438,8 @@ def co_assigned_pairs(leads_supports: Iterable[Role]) -> dict:
 
 def to_networkx(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.MultiDiGraph:
     """In-memory model: node key "Label:id" with attrs label + props; edge key "TYPE|doc"."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for n in nodes:
         g.add_node(f"{n.label}:{n.id}", label=n.label, **n.props)

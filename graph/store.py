@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Protocol
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
 from .model import DocumentGraph
+
+if TYPE_CHECKING:   # networkx is imported where a graph is built: most commands never need it
+    import networkx as nx
 
 DEFAULT_STORE_DIR = "./phoihop-data"
 

@@ -18,6 +18,7 @@ from . import places
 from .agencies import Context, find_mentions
 from .dates import dates_in, parse_date
 from .lexicon import word_alternation
+from .linepattern import LinePattern
 from .numbers import find_numbers, issuer_from_symbol, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
 from .structure import MARKUP_RE, NOI_NHAN_RE, TYPE_LINE, Structure
@@ -62,24 +63,33 @@ def _province_regex() -> re.Pattern:
     return re.compile(r"(" + word_alternation(names, space=r"\ ") + r")(?![a-z0-9])")
 
 
-@lru_cache(maxsize=8)
 def province_in_text(T: str, F: str, hi: int | None = None) -> str | None:
     """The province the text names most (capitalised), e.g. 'biên giới biển Hải Phòng' -> Hải Phòng;
     only in T[:hi] when given."""
     counts: Counter = Counter()
     first = {}
-    for m in _province_regex().finditer(F, 0, len(F) if hi is None else hi):
-        if not T[m.start()].isupper() or _PLACE_DATE_RE.match(F, m.end()):
-            continue   # ("Hà Nội, ngày 12 tháng 5": where a ministry signs, not what its text is about)
-        name = squash_spaces(T[m.start():m.end()])
-        pl = places.lookup(name, "province")
-        if not pl:
-            continue
-        counts[pl[0].name] += 1
-        first.setdefault(pl[0].name, m.start())
+    for start, end, name in _provinces_named(T, F):
+        if hi is not None and end > hi:
+            break
+        counts[name] += 1
+        first.setdefault(name, start)
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -first[n]))
+
+
+@lru_cache(maxsize=4)
+def _provinces_named(T: str, F: str) -> list[tuple[int, int, str]]:
+    """(start, end, province) of every capitalised province name of the text, in order: one scan
+    of the text for each of its callers' ends."""
+    out = []
+    for m in _province_regex().finditer(F):
+        if not T[m.start()].isupper() or _PLACE_DATE_RE.match(F, m.end()):
+            continue   # ("Hà Nội, ngày 12 tháng 5": where a ministry signs, not what its text is about)
+        pl = places.lookup(squash_spaces(T[m.start():m.end()]), "province")
+        if pl:
+            out.append((m.start(), m.end(), pl[0].name))
+    return out
 
 
 _LEVEL_WORDS = ("tỉnh ", "thành phố ", "quận ", "huyện ", "thị xã ", "thị trấn ", "xã ", "phường ", "đặc khu ")
@@ -176,7 +186,7 @@ def _unit_under(issuer_text: str, parent) -> Agency | None:
 _NUMBER_LABEL_RE = re.compile(r"(?<!\w)(?:Luật\s+)?S[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d", re.I)
 _MOTTO_PHRASE_RE = re.compile(r"C[ỘO]NG\s+H(?:[ÒO]A|O[ÀA])\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|"
                               r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
-_BASIS_RE = re.compile(r"^\W*(?:Căn cứ|Xét|Theo đề nghị)", re.M)
+_BASIS_RE = LinePattern(r"(?:Căn cứ|Xét|Theo đề nghị)")
 _PASSED_RE = re.compile(r"thông qua ngày|ký ngày", re.I)
 
 

@@ -75,6 +75,7 @@ _THREE_LETTERS_RE = re.compile(r"[^\W\d_].*[^\W\d_].*[^\W\d_]")
 _MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
 _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
+_RULE_ONLY = "-=+: \t\r"   # a line of only these is a rule or nothing
 _HEADER_CELL = 60           # a table's header cell: "Cơ quan chủ trì", "Thời gian thực hiện"
 _SHORT_TAIL = 12          # a wrapped line's last word alone on the next line ("TP;")
 _ROW_NUMBER = 8             # a number column's cell: "TT", "1", "I.2"
@@ -174,9 +175,13 @@ def read(text: str) -> Layout:
     """The layout of a text: a clean copy of the same length and where the document lies."""
     lines = _Lines(text)
     tables = _clean_tables(lines)
+    has_markup = _HAS_MARKUP_RE.search
     for i, raw in enumerate(lines.raw):
         if lines.clean[i] is raw:
-            lines.clean[i] = _clean_line(raw, lines, i)
+            if has_markup(raw):
+                lines.clean[i] = _clean_line(raw, lines, i)
+            elif not raw.strip(_RULE_ONLY):   # (most lines: _clean_line's first case, without a call)
+                lines.clean[i] = _blank(raw)
     first, last = _document_lines(lines, text)
     for i in list(range(0, first)) + list(range(last, len(lines))):
         lines.clean[i] = " " * len(lines.raw[i])
@@ -198,7 +203,7 @@ def _blank(s: str) -> str:
 def _clean_line(raw: str, lines: _Lines, i: int) -> str:
     """Markup of one line (not a table row) turned into spaces."""
     if not _HAS_MARKUP_RE.search(raw):
-        return raw if raw.strip("-=+: \t\r") else _blank(raw)   # a "-----" rule or nothing
+        return raw if raw.strip(_RULE_ONLY) else _blank(raw)   # a "-----" rule or nothing
     if _MARKUP_LINE_RE.fullmatch(raw):
         lines.transparent[i] = bool(_EMPHASIS_LINE_RE.fullmatch(raw)) and bool(raw.strip())
         return _blank(raw)

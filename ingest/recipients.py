@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import lexicon
 from .agencies import DESCRIBED_KINDS, Context, Mention, find_mentions
+from .linepattern import LinePattern
 from .records import Agency, Recipient
 from .structure import BULLET_RE, KINH_GUI_RE, NOI_NHAN_RE, Structure
 from .textnorm import fold, fold_keep, modern_tones, squash_spaces
@@ -47,7 +48,7 @@ _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Ti
 # An address to a person ("Kính gửi: Bà Nguyễn Thị A", "Ông …", "Quý …"): no body.
 _PERSON = re.compile(r"^(?:Ông|Bà|Quý|Anh|Chị)\s")
 _COLUMN_GAP = re.compile(r"\S(?: {4,}|\t+)(?=\S)")   # two columns of a plain-text foot, side by side
-_COPY_MARKER = re.compile(r"^\W*N[ơo]i nh[ậa]n\W*?:[\s*_]*", re.M | re.I)
+_COPY_MARKER = LinePattern(r"N[ơo]i nh[ậa]n\W*?:[\s*_]*", re.I)
 _OWN_SITE = re.compile(r"(Website|Trang web|Trang tin điện tử)\s*[-–(]?\s*([A-ZĐ]{1,8})\)?$")   # "Website (CT)"
 _OFFICES = {"van phong chinh phu": "Văn phòng Chính phủ"}   # the offices of the unit table (recipient_vocab.tsv)
 _OWN_TAIL = re.compile(r"(?<=[A-ZĐ])[-–]([A-ZĐ]{1,8})$")

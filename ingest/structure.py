@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .layout import Layout, is_title_line
+from .linepattern import LinePattern
 from .lexicon import sections
 from .roles import block_label
 from .textnorm import fold, fold_keep
@@ -35,7 +36,7 @@ BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
 MARKUP_RE = re.compile(r"[*_#|`>]+")
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT GIÁM ĐỐC" (the dot dropped; "Q" keeps it)
 SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ]{2}))", re.M)
-NOI_NHAN_RE = re.compile(r"^\W*N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.M | re.I)   # not "Nơi nhận hồ sơ …"
+NOI_NHAN_RE = LinePattern(r"N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.I)   # not "Nơi nhận hồ sơ …"
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
 _RULE_CHARS = frozenset("|*-_ ")
 _RULE_TEXT = "".join(sorted(_RULE_CHARS))
@@ -183,9 +184,9 @@ def _divided_heading(units: list[Unit], cur: Unit | None, text: str, kind: str, 
 # (or glued by a library's bold marks to the trích yếu: "**NGHỊ ĐỊNH****Quy định …**", blanked to spaces).
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).isupper())
 _LOWER = "".join(re.escape(chr(c)) for c in range(0x61, 0x1F00) if chr(c).islower())
-TYPE_LINE = re.compile(r"^\W*(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
+TYPE_LINE = LinePattern(r"(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN|THÔNG BÁO KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|THÔNG TƯ LIÊN TỊCH|"
                        r"THÔNG TƯ|TỜ TRÌNH|BÁO CÁO|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|NGHỊ ĐỊNH|LUẬT|"
-                       r"PHÁP LỆNH|KẾT LUẬN|QUY ĐỊNH)(?:\W*$|[ \t*]+(?=[" + _UPPER + "][" + _LOWER + "]))", re.M)
+                       r"PHÁP LỆNH|KẾT LUẬN|QUY ĐỊNH)(?:\W*$|[ \t*]+(?=[" + _UPPER + "][" + _LOWER + "]))")
 
 
 def _end_of_paragraph(text: str, pos: int) -> int:
@@ -379,7 +380,7 @@ def _is_official(text: str, lo: int) -> bool:
                 (opening.group(1) != "so " or head[opening.start(1) + 1] in "ởỞ"))
 
 
-_VV_RE = re.compile(r"^\W*([Vv]/[vV]|Về việc)[^\n]*", re.M)   # "v/v" too, as some scribes type it
+_VV_RE = LinePattern(r"([Vv]/[vV]|Về việc)[^\n]*")   # "v/v" too, as some scribes type it
 
 
 def _continued(text: str, end: int) -> int:
