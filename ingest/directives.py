@@ -63,6 +63,18 @@ def _province_regex() -> re.Pattern:
     return re.compile(r"(" + word_alternation(names, space=r"\ ") + r")(?![a-z0-9])")
 
 
+# the level word a province name follows ("thành phố Hà nội", "TP Hải phòng"), folded
+_LEVEL_BEFORE = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp|thu do)\.?\s*$")
+
+
+def _proper_place(T: str, F: str, start: int, end: int) -> bool:
+    """A province name with a word in lower case ("Việt Nam định cư": "Nam định") is a place only after its
+    level word ("thành phố Hà nội"); written with every word capitalised it is one anywhere."""
+    if all(w[:1].isupper() for w in T[start:end].split()):
+        return True
+    return _LEVEL_BEFORE.search(F, max(0, start - 12), start) is not None
+
+
 def province_in_text(T: str, F: str, hi: int | None = None) -> str | None:
     """The province the text names most (capitalised), e.g. 'biên giới biển Hải Phòng' -> Hải Phòng;
     only in T[:hi] when given."""
@@ -86,6 +98,8 @@ def _provinces_named(T: str, F: str) -> list[tuple[int, int, str]]:
     for m in _province_regex().finditer(F):
         if not T[m.start()].isupper() or _PLACE_DATE_RE.match(F, m.end()):
             continue   # ("Hà Nội, ngày 12 tháng 5": where a ministry signs, not what its text is about)
+        if not _proper_place(T, F, m.start(), m.end()):
+            continue
         pl = places.lookup(squash_spaces(T[m.start():m.end()]), "province")
         if pl:
             out.append((m.start(), m.end(), pl[0].name))

@@ -120,6 +120,8 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     comma = T.rfind(",", cs, m.start)
     if comma < 0 or (prev is not None and comma < prev.end):
         return False   # no comma, or the comma only lists bodies ("của Chính phủ, Thủ tướng Chính phủ")
+    if prev is not None and _separates(T, F, prev.end, m.start) and not _opens_adverbial(F, cs):
+        return False   # "Cơ quan thanh toán của Bộ A, Bộ B tiến hành …": a list of owners, no adverbial
     if len(F[max(cs, T.rfind(",", cs, comma) + 1):comma].split()) < 2:
         return False   # a list of units, not an adverbial ("các Cục, Vụ, Văn phòng Bộ")
     before = F[max(cs, comma - 30):comma].split()
@@ -132,6 +134,17 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
                 len(F[hit.end():comma].split()) <= 8:
             return False   # the list of a verb ("Phối hợp với Ban Quản lý, Trung tâm X triển khai …")
     return _prefix_ok(F, comma + 1, m.start)
+
+
+@lru_cache(maxsize=1)
+def _adverbial_re() -> re.Pattern:
+    """The words that open an adverbial phrase at the head of a clause (verbs.tsv 'adverbial'), folded."""
+    return re.compile(r"[\W\d_]*(?:" + lexicon.alternation(lexicon.verbs().get("adverbial", {})) + r")(?![a-z0-9])")
+
+
+def _opens_adverbial(F: str, cs: int) -> bool:
+    """Does the clause at cs open with an adverbial phrase ("Trên cơ sở …", "Trong thời hạn …")?"""
+    return _adverbial_re().match(F, cs) is not None
 
 
 # "… và đại biểu", ", các đại biểu": the deputies of the council named next close a list of its bodies
@@ -248,7 +261,7 @@ class ClauseRoles:
 
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
-_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration"})
+_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial"})
 
 
 @lru_cache(maxsize=1)
@@ -318,6 +331,31 @@ def _handed(T: str, F: str, lo: int, m: re.Match) -> bool:
         return False
     hit = _handed_re().search(F, max(lo, m.start() - 30), m.start())
     return hit is not None and not _PUNCT.search(T, hit.start(), m.start())
+
+
+# "… và giao cho Ban X để chấm", "đất giao cho UBND xã để sử dụng": a purpose right after the bodies
+_FOR_PURPOSE = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?để(?!\w)")
+
+
+def _handed_for_purpose(T: str, F: str, mentions: list[Mention], i: int) -> bool:
+    """"giao (cho) X để <verb>": the bare "giao" hands something over to X for a purpose; the order of a
+    directive names the task itself ("Giao Sở X chủ trì …"), so X is given no task (guide §8: a body that
+    is only handed or funded something is no assignee)."""
+    j = i
+    while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):
+        j += 1
+    return _FOR_PURPOSE.match(T, mentions[j].end) is not None
+
+
+# the modal of an obliged actor ("Tổ Giám sát phải báo cáo …"), then, later in the clause, its request
+_MUST_THEN_ASK = re.compile(r"(?<![a-z0-9])phai\s.*(?<![a-z0-9])(?:de nghi|kien nghi)(?![a-z0-9])", re.S)
+
+
+def _obliged_asks(F: str, cs: int, at: int) -> bool:
+    """"Tổ A phải báo cáo lãnh đạo Ban X để tạm dừng …, đề nghị lãnh đạo Ban X kiểm tra": after an actor's
+    "phải", the "đề nghị" is that actor's request, so the body asked is the one it reports to (guide §8), not
+    a body the directive tasks."""
+    return _MUST_THEN_ASK.search(F, cs, at) is not None
 
 
 def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
@@ -703,6 +741,10 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 mk = ("assign", duty, "duty_of")    # "Trách nhiệm của Sở X": X leads what the clause says
             elif mk and mk[0] == "assign" and _passive_giver(F, cs, prev, m.start):
                 mk = None   # "nội dung đã được UBND tỉnh giao cho Liên hiệp X": a past assignment, no order
+            elif mk and mk[2] == "giao" and _handed_for_purpose(T, F, mentions, i):
+                mk = None   # "… và giao cho Ban X để chấm": a handover, not an order
+            elif mk and mk[1] == "đề nghị" and _obliged_asks(F, cs, m.start):
+                mk = ("reports", None, mk[2])   # "Tổ A phải báo cáo …, đề nghị Ban X …": whom A asks
             if mk:
                 cat, val, phrase = mk
                 role = {"assign": "lead", "support": "support", "reports": "reports"}[cat]

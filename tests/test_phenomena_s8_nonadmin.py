@@ -1,0 +1,63 @@
+"""Non-administrative pages (issue 13's bar on pages with no "Số:", "UBND", "chủ trì"), session 8: legal
+Q&A pages that quote an article of a directive. The quoted tasks of named bodies are that directive's
+obligations (guide §9); what is no task of a named body gives none. Invented pages, other bodies."""
+from __future__ import annotations
+
+from official_text import obligation_roles
+
+from phoihop.ingest.directives import province_in_text
+from phoihop.ingest.textnorm import fold_keep
+
+QA_HEAD = """# Thủ tục cấp lại chứng chỉ hành nghề được thực hiện thế nào?
+
+**Thủ tục cấp lại chứng chỉ hành nghề được thực hiện thế nào?**
+
+Căn cứ theo Điều 12 Thông tư 07/2024/TT-BXD quy định như sau:
+
+"""
+
+QA_TAIL = """
+Quý khách cần hỏi thêm thông tin có thể đặt câu hỏi tại đây.
+"""
+
+
+def roles(body: str) -> list[set[tuple[str, str]]]:
+    """(agency, role) of each obligation of the Q&A page with this body (generic bodies left out)."""
+    return obligation_roles(QA_HEAD + body + QA_TAIL, "qa.md")
+
+
+def test_the_quoted_task_of_a_named_body_is_an_obligation_of_the_quoted_directive():
+    body = "1. Sở Xây dựng có trách nhiệm công bố danh sách trên Trang thông tin điện tử của Sở.\n"
+    assert roles(body) == [{("Sở Xây dựng", "lead")}]
+
+
+def test_viet_nam_before_a_lower_case_word_is_no_province():
+    body = ("- Người Việt Nam định cư ở nước ngoài được cấp lại chứng chỉ theo quy định.\n\n"
+            "- Sở Xây dựng có trách nhiệm cập nhật danh sách trên Cổng thông tin điện tử.\n")
+    assert roles(body) == [{("Sở Xây dựng", "lead")}]
+    text = "Người Việt Nam định cư ở nước ngoài; công an thành phố Hải phòng xác minh."
+    assert province_in_text(text, fold_keep(text)) == "Hải Phòng"
+    text = "Người Việt Nam định cư ở nước ngoài và người Việt Nam định cư tại Lào."
+    assert province_in_text(text, fold_keep(text)) is None
+
+
+def test_handing_something_over_to_a_board_for_a_purpose_is_no_task_of_the_board():
+    body = ("(2) Trước khi bàn giao hồ sơ cho Ban Thẩm định, Ban Thư ký tiến hành các việc sau đây:\n\n"
+            "(i) Đối với hồ sơ giấy: tiếp nhận hồ sơ đã được mã hóa từ Ban Tiếp nhận và giao cho Ban Thẩm "
+            "định để đánh giá;\n\n"
+            "(3) Giao Sở Xây dựng tổng hợp kết quả đánh giá.\n")
+    assert roles(body) == [{("Sở Xây dựng", "lead")}]
+
+
+def test_bodies_listed_as_the_owners_of_a_subject_are_not_its_subject():
+    body = ("- Cơ quan chi trả cho các dự án quốc phòng của Bộ Quốc phòng, Bộ Công an tiến hành kiểm soát "
+            "hồ sơ thanh toán.\n\n"
+            "- Trên cơ sở danh sách của Sở Xây dựng, Sở Tài chính tổng hợp nhu cầu vốn.\n")
+    assert roles(body) == [{("Sở Tài chính", "lead")}]
+
+
+def test_the_request_of_an_actor_that_must_report_goes_to_the_body_it_reports_to():
+    body = ("(3) Trong quá trình thẩm định, nếu thấy có sai sót, Tổ Giám sát phải báo cáo lãnh đạo Ban Thẩm "
+            "định để tạm dừng, đề nghị lãnh đạo Ban Thẩm định kiểm tra, xử lý;\n\n"
+            "(4) Đề nghị Sở Tư pháp kiểm tra tính pháp lý của hồ sơ.\n")
+    assert roles(body) == [{("Sở Tư pháp", "lead")}]
