@@ -44,7 +44,7 @@ _ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\
 _AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the|thay doi)[a-z ]{0,20}?\s(?:boi|tai|theo)\s")
 # "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
 _BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
-_QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro|(?:truong hop|noi dung|doi tuong|dieu kien)\s+sau)\s*$")
+_QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro|cu the|(?:truong hop|noi dung|doi tuong|dieu kien)\s+sau)\s*$")
 # "Số: 80/2025/NQ-HĐND" (also "Số 12/KH-UBND", "Số ký hiệu: …", "Luật số: 60/2024/QH15") opening a line of the header: not the
 # "số" of a law cited in a Căn cứ line that a header without its number runs into
 # (or after the issuer or a rule on the same line when a table row was flattened: "CHÍNH PHỦ _ Số: 172/2025/NĐ-CP")

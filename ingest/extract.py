@@ -75,6 +75,10 @@ class Scope:
     cites_to: int | None = None   # where its citations end, when its tasks end sooner (a quoted article's section)
 
 
+# a point of a running text's list numbered in brackets, past emphasis marks: "**(5) **Chấm …"
+_BRACKET_POINT = re.compile(r"[*_ \t]*\(\d{1,2}\)")
+
+
 @dataclass
 class _State:
     heading: list[tuple[int, list[Mention]]] = field(default_factory=list)   # (level, leads)
@@ -102,10 +106,19 @@ class _State:
 
     label_depth: int = 0                    # how many headings enclosed the label when it was set
     label_items: int | None = None          # the level of the headings that list the label's items
+    label_numbered: bool = False            # the label's paragraph opened with a number in brackets: "(4) …"
 
-    def set_label(self, leads: list[Mention], modality: str | None) -> None:
+    def set_label(self, leads: list[Mention], modality: str | None, numbered: bool = False) -> None:
         self.label, self.label_modality = leads, modality
         self.label_depth, self.label_items = len(self.heading), None
+        self.label_numbered = numbered
+
+    def next_point(self, T: str, lo: int, hi: int) -> None:
+        """In running text, a paragraph numbered in brackets ("(5) …") after a label whose own paragraph was
+        one ("(4) Ban X tiến hành các việc sau:") is the next point of the same list: the label's items
+        have ended (a layout that reads "(4)" as no heading would let the label run on to the end)."""
+        if self.running and self.label_numbered and _BRACKET_POINT.match(T, lo, hi):
+            self.label, self.prev, self.label_numbered = None, None, False
 
     def open_heading(self, level: int) -> None:
         """A heading closes the headings of its level and below, and a label whose items it does not
@@ -619,6 +632,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
         _open_quotation(T, lo, hi, state)
+        state.next_point(T, u.body_start, hi)
         first = True
         index = _MentionIndex(mentions)
         for cs, ce in _merge_lists(T, F, list(_clauses(T, lo, hi, mentions)), index):
@@ -998,7 +1012,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     elif roles.directed_only and context:
         leads = context + [m for m in leads if m.agency.name not in {c.agency.name for c in context}]
     if ends_label and (explicit or roles.supports):
-        state.set_label(explicit or state.label, roles.modality)
+        state.set_label(explicit or state.label, roles.modality, bool(_BRACKET_POINT.match(T, u.body_start, u.end)))
     if not leads and not roles.supports:
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: no body is given a task")

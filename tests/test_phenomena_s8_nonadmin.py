@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from official_text import obligation_roles
 
+from phoihop.ingest.agencies import Context, find_mentions
 from phoihop.ingest.directives import province_in_text
+from phoihop.ingest.extract import extract_text
 from phoihop.ingest.textnorm import fold_keep
 
 QA_HEAD = """# Thủ tục cấp lại chứng chỉ hành nghề được thực hiện thế nào?
@@ -46,7 +48,7 @@ def test_handing_something_over_to_a_board_for_a_purpose_is_no_task_of_the_board
             "(i) Đối với hồ sơ giấy: tiếp nhận hồ sơ đã được mã hóa từ Ban Tiếp nhận và giao cho Ban Thẩm "
             "định để đánh giá;\n\n"
             "(3) Giao Sở Xây dựng tổng hợp kết quả đánh giá.\n")
-    assert roles(body) == [{("Sở Xây dựng", "lead")}]
+    assert roles(body) == [{("Ban Thư ký", "lead")}, {("Sở Xây dựng", "lead")}]
 
 
 def test_bodies_listed_as_the_owners_of_a_subject_are_not_its_subject():
@@ -61,3 +63,30 @@ def test_the_request_of_an_actor_that_must_report_goes_to_the_body_it_reports_to
             "định để tạm dừng, đề nghị lãnh đạo Ban Thẩm định kiểm tra, xử lý;\n\n"
             "(4) Đề nghị Sở Tư pháp kiểm tra tính pháp lý của hồ sơ.\n")
     assert roles(body) == [{("Sở Tư pháp", "lead")}]
+
+
+def test_the_article_a_line_introduces_with_cu_the_is_the_directive_whose_tasks_follow():
+    text = ("# Thông tư 03/2019/TT-BYT còn hiệu lực không?\n\n"
+            "Ngày 20/3/2019, Bộ Y tế ban hành Thông tư 03/2019/TT-BYT về danh mục thuốc.\n\n"
+            "Tuy nhiên, Thông tư 03/2019/TT-BYT được kéo dài thời hạn áp dụng bởi khoản 2 Điều 1 "
+            "Thông tư 11/2023/TT-BYT, cụ thể:\n\n"
+            "2. Giao Cục Quản lý Dược rà soát danh mục thuốc trước ngày 31 tháng 12 năm 2024.\n\n"
+            "Quý khách cần hỏi thêm thông tin có thể đặt câu hỏi tại đây.\n")
+    ex = extract_text(text, "qa.md")
+    assert [(o.directive, [(a.agency, a.role) for a in o.assignees]) for o in ex.obligations] == [
+        ("11/2023/TT-BYT", [("Cục Quản lý Dược", "lead")])]
+
+
+def test_the_secretariat_of_a_board_keeps_the_word_ky_in_its_name():
+    text = "Ban Thư ký Hội đồng tuyển dụng tổng hợp hồ sơ; Ban Thư ký lập biên bản."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Ban Thư ký Hội đồng tuyển dụng", "Ban Thư ký"]
+
+
+def test_the_next_point_numbered_in_brackets_ends_the_label_of_the_point_before():
+    body = ("**(4) **Trước khi chuyển hồ sơ, Ban Thư ký tiến hành các việc sau đây:\n\n"
+            "(i) Kiểm tra số lượng hồ sơ và lập danh sách;\n\n"
+            "**(5) **Thẩm định hồ sơ:\n\n"
+            "- Tổ thẩm định nhập danh sách vào phần mềm;\n\n"
+            "- Thực hiện đối chiếu từng hồ sơ với dữ liệu đã quét.\n")
+    assert roles(body) == [{("Ban Thư ký", "lead")}, {("Ban Thư ký", "lead")}]
