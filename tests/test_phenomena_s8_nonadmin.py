@@ -90,3 +90,16 @@ def test_the_next_point_numbered_in_brackets_ends_the_label_of_the_point_before(
             "- Tổ thẩm định nhập danh sách vào phần mềm;\n\n"
             "- Thực hiện đối chiếu từng hồ sơ với dữ liệu đã quét.\n")
     assert roles(body) == [{("Ban Thư ký", "lead")}, {("Ban Thư ký", "lead")}]
+
+
+def test_crop_seasons_are_no_ministry_departments_and_a_department_keeps_co_cong():
+    text = "Vụ Đông Xuân: tiến độ gieo trồng; Vụ Mùa: thu hoạch. Giao Cục Người có công và Vụ Pháp chế rà soát."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Cục Người có công", "Vụ Pháp chế"]
+
+
+def test_the_police_of_unnamed_localities_is_generic_not_the_province_of_the_text():
+    ctx = Context("Quảng Ngãi", "tỉnh", None, "huyện", "province")
+    text = "Phối hợp với Công an các địa phương rà soát; Công an tỉnh tuần tra."
+    assert [(m.agency.name, m.generic) for m in find_mentions(text, fold_keep(text), 0, len(text), ctx)
+            if not m.generic] == [("Công an tỉnh Quảng Ngãi", False)]
