@@ -60,6 +60,20 @@ _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|
                        r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban))\b")
 
 
+@lru_cache(maxsize=1)
+def _contact_re() -> re.Pattern:
+    """A contact field (verbs.tsv 'contact') followed by a number or nothing, folded: "dt 0210 …", "co so 2",
+    "dia chi so 5 …", "so 485 duong …"."""
+    words = lexicon.alternation(lexicon.verbs().get("contact", {}))
+    return re.compile(rf"\W*(?:{words})(?:\s+so)?(?:\s*\d|\s*$)")
+
+
+def _contact_line(F: str, cs: int, ce: int) -> bool:
+    """Is the clause a line of contact details ("ĐT: 0210 2222 555", "Cơ sở 2:", "Địa chỉ: số 5, …")? It
+    gives the body of the heading above no task."""
+    return ce - cs <= 120 and _contact_re().match(F, cs, ce) is not None
+
+
 @dataclass
 class Scope:
     """The stretch of text that belongs to one directive."""
@@ -1021,7 +1035,7 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: a question (a Q&A page's heading), not a task")
         return
-    if not explicit and _NOT_TASK.match(" ".join(F[cs:ce].split())):
+    if not explicit and (_NOT_TASK.match(" ".join(F[cs:ce].split())) or _contact_line(F, cs, ce)):
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: a target or situation, not a task")
         return

@@ -261,7 +261,8 @@ class ClauseRoles:
 
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
-_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial"})
+_WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial",
+                         "contact"})
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@ Q&A pages that quote an article of a directive. The quoted tasks of named bodies
 obligations (guide §9); what is no task of a named body gives none. Invented pages, other bodies."""
 from __future__ import annotations
 
-from official_text import obligation_roles
+from official_text import closing, obligation_roles
 
 from phoihop.ingest.agencies import Context, find_mentions
 from phoihop.ingest.directives import province_in_text
@@ -103,3 +103,36 @@ def test_the_police_of_unnamed_localities_is_generic_not_the_province_of_the_tex
     text = "Phối hợp với Công an các địa phương rà soát; Công an tỉnh tuần tra."
     assert [(m.agency.name, m.generic) for m in find_mentions(text, fold_keep(text), 0, len(text), ctx)
             if not m.generic] == [("Công an tỉnh Quảng Ngãi", False)]
+
+
+def test_contact_lines_under_a_bodys_heading_are_no_tasks_of_it():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 77/TB-UBND
+
+Hà Giang, ngày 03 tháng 6 năm 2025
+
+THÔNG BÁO
+Địa điểm tiếp nhận hồ sơ
+
+1. Trung tâm Phục vụ hành chính công tỉnh
+
+a) Tiếp nhận hồ sơ của tổ chức, cá nhân trong giờ hành chính.
+
+b) Cơ sở 2:
+
+c) Số 12 đường Nguyễn Trãi, phường Hà Giang 1:
+
+d) ĐT: 0219 3861 234
+""" + closing()
+    assert obligation_roles(text, "hg.md") == [{("Trung tâm Phục vụ hành chính công tỉnh Hà Giang", "lead")}]
+
+
+def test_a_verb_after_the_politburo_ends_its_name():
+    text = "Đồng chí được Bộ Chính trị phân công triệu tập hội nghị."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Bộ Chính trị"]
