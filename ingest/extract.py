@@ -69,9 +69,14 @@ def _contact_re() -> re.Pattern:
 
 
 def _contact_line(F: str, cs: int, ce: int) -> bool:
-    """Is the clause a line of contact details ("ĐT: 0210 2222 555", "Cơ sở 2:", "Địa chỉ: số 5, …")? It
-    gives the body of the heading above no task."""
-    return ce - cs <= 120 and _contact_re().match(F, cs, ce) is not None
+    """Is the clause a line of contact details ("ĐT: 0210 2222 555", "Cơ sở 2:", "Địa chỉ: số 5, …") or a field
+    of a form to fill in ("Mục đích: ………")? It gives the body of the heading above no task."""
+    return (ce - cs <= 120 and _contact_re().match(F, cs, ce) is not None) or \
+        _BLANK_TO_FILL.search(F, cs, ce) is not None
+
+
+# the dotted blank of a form ("Mục đích: ........", "của …………")
+_BLANK_TO_FILL = re.compile(r"(?:\.\s?){8}|…{3}")
 
 
 @dataclass

@@ -136,3 +136,30 @@ def test_a_verb_after_the_politburo_ends_its_name():
     text = "Đồng chí được Bộ Chính trị phân công triệu tập hội nghị."
     assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
             if not m.generic] == ["Bộ Chính trị"]
+
+
+HEAD_UBND = """ỦY BAN NHÂN DÂN
+TỈNH TRÀ VINH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 15/QĐ-UBND
+
+Trà Vinh, ngày 10 tháng 4 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành quy trình cấp phép khai quật
+
+"""
+
+
+def test_a_request_paper_and_an_applicants_form_give_no_order():
+    body = ("1. Sở Văn hóa, Thể thao và Du lịch tiếp nhận hồ sơ.\n\n"
+            "2. Hồ sơ đề nghị Chủ tịch Ủy ban nhân dân tỉnh phê duyệt gồm:\n\n"
+            "a) Tờ trình đề nghị phê duyệt phương án;\n\n"
+            "3. Mẫu đơn:\n\n"
+            "Chúng tôi trân trọng đề nghị Giám đốc Sở Văn hóa, Thể thao và Du lịch cấp giấy phép.\n\n"
+            "Mục đích: ....................................\n")
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [
+        {("Sở Văn hóa, Thể thao và Du lịch tỉnh Trà Vinh", "lead")}]
