@@ -30,6 +30,9 @@ _COLLECTIVE_RE = re.compile(
     r"(?:\s+truc thuoc\s+(?:trung uong|tinh|thanh pho)(?![a-z0-9]))?)")
 _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
 _ALL_PROVINCES = "các tỉnh, thành phố trực thuộc trung ương"
+# "… trực thuộc Trung ương" after a collective's level words (folded): the seat it is under
+_SEAT_RE = re.compile(r"\s+truc thuoc\s+(trung uong|tinh|thanh pho)(?![a-z0-9])")
+_SEATS = {"trung uong": "trung ương", "tinh": "tỉnh", "thanh pho": "thành phố"}
 # Compiled once here: ``re.match(pattern_string, …)`` looks the pattern up in re's cache on
 # every call, and find_mentions runs for every paragraph of every document.
 _CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
@@ -437,6 +440,9 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             levels = [level] + [_LEVEL_OF_WORD[w][0] for w, _ in words]
             lowest = max(levels, key=lambda lv: _RANK[lv])
             written = canon_word + "".join(sep + _LEVEL_OF_WORD[w][1] for w, sep in words)
+            seat = _SEAT_RE.match(F, end, hi)   # "Sở X tỉnh, thành phố trực thuộc Trung ương": every province
+            if seat:
+                end, written = seat.end(), f"{written} trực thuộc {_SEATS[seat.group(1)]}"
             return _Place(end, lowest, ctx.below(lowest), collective="các " + written)
         # a level word alone: the context's unit of that level, or all units below the issuer
         if _RANK[level] > _RANK.get(ctx.level, 1) and not _cap(T, q):
@@ -1348,7 +1354,21 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
         out.extend(found)
         last_end = max(f.end for f in found)
     out.sort(key=lambda x: x.start)
+    out = _unswallowed(out)
     _share_place(T, out, ctx)
+    return out
+
+
+def _unswallowed(mentions: list[Mention]) -> list[Mention]:
+    """The mentions (sorted by start) less the generic phrases that a body's name holds ("các địa phương" of
+    "Công an các địa phương"): one pass, keeping the furthest end of a body read so far."""
+    out, reach = [], -1
+    for m in mentions:
+        if m.generic and m.end <= reach:
+            continue
+        if not m.generic:
+            reach = max(reach, m.end)
+        out.append(m)
     return out
 
 

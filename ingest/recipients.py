@@ -27,7 +27,7 @@ from . import lexicon
 from .agencies import DESCRIBED_KINDS, Context, Mention, find_mentions
 from .linepattern import LinePattern
 from .records import Agency, Recipient
-from .structure import BULLET_RE, KINH_GUI_RE, NOI_NHAN_RE, Structure
+from .structure import BULLET_RE, KINH_GUI_RE, NOI_NHAN_RE, RUNNING_TEXT_RE, Structure
 from .textnorm import fold, fold_keep, modern_tones, squash_spaces
 
 _VOCAB = Path(__file__).with_name("data") / "recipient_vocab.tsv"
@@ -39,9 +39,7 @@ _MAX_ITEM = 400
 _BORDER = re.compile(r"^[\s|*_\-–]*$")
 # Filing marks and back-references: "Lưu: VT", "Như trên", "Như Điều 3".
 _FILING = re.compile(r"^(luu|nhu tren|nhu dieu|nhu kinh gui|nhu muc|nhu khoan|nhu thanh phan)(?![a-z0-9])")
-# Running text after an address block ("Căn cứ …", "Thực hiện …", "Ngày 30/6/2025, …").
-_OPENER = re.compile(r"^(can cu|thuc hien|theo|ngay|trien khai|tiep theo|xet|de |trong|hien nay|qua |nham|"
-                     r"vua qua|cuoi|thoi gian|tai |ve viec|sau khi|truoc)")
+_OPENER = RUNNING_TEXT_RE   # running text after an address block ("Căn cứ …", "Thực hiện …", "Ngày 30/6/2025, …")
 # The same, capitalised inside a line: where an address line joined with the text gives way to it.
 _SENTENCE = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo|Ngày|Triển khai|Tiếp theo|Xét|Để|Trong|Hiện nay|Qua|Nhằm|"
                        r"Vừa qua|Cuối|Thời gian|Sau khi|Trước|Về việc|Trả lời)\s")
@@ -68,9 +66,10 @@ _GROUP = re.compile(r"(?<![\w])(Tập đoàn|Tổng công ty)\s+(?=[^\W\d_])")
 _SUBORDINATE = re.compile(r"(?<![\w])các\s+((?:tập đoàn|tổng công ty)(?:\s*,\s*(?:tập đoàn|tổng công ty))*)\s+"
                           r"(?:trực\s+)?thuộc\s+", re.I)
 # Levels listed without "các" after a body ("UBND xã, phường"): a collective all the same (guide §9);
-# not after a count ("UBND 34 tỉnh, thành phố" is that collective already)
+# not after a count ("UBND 34 tỉnh, thành phố" is that collective already), nor inside "thị xã" ("các huyện,
+# thị xã, thành phố": no "xã, thành phố" collective)
 _LEVEL = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|quận|huyện|thị xã)"
-_BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)(?<!\d\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
+_BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)(?<!\d\s)(?<![Tt]hị\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
                               r"(?=\s*(?:[;,.(]|$))")
 _WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
 # Units a central issuer copies without naming itself: the Ban of a Cục, the Vụ of a Bộ.
@@ -248,11 +247,35 @@ def _expand(text: str, ctx: Context) -> str:
         out = word(core)
         return out if out != core else w
 
-    text = text.strip()
+    text = _initials_place(text.strip(), ctx)
+    if ctx.ministry and ctx.ministry.startswith("Bộ "):
+        text = _OWN_MINISTRY.sub(lambda m: m.group(1) + ctx.ministry, text)   # "Cổng TTĐT của Bộ"
     text = _centre_lead().sub("Trung tâm ", text) if text.startswith("TT ") else text
     text = _STANDING_LEAD.sub("Thường trực ", text)
     text = _BARE_COLLECTIVE.sub(r"các \1", squash_spaces(_TOKEN.sub(sub, text)))
     return _WARDS_FIRST.sub("các xã, phường", text)   # the canonical order of the communes' collective
+
+
+# "Bộ" alone closing a portal's name ("Cổng TTĐT của Bộ", "Website Bộ"): the portal of the issuing ministry
+_OWN_MINISTRY = re.compile(r"((?:TTĐT|điện tử|Website)\s+(?:của\s+)?)Bộ(?=\s*\)?\s*$)")
+# what a copy is sent for, in brackets ("(để đăng tải trên Cổng TTĐT của Bộ)", "(để b/c)"): no recipient of its own
+_PURPOSE = re.compile(r"\(\s*[*_]*\s*để\s[^()]*\)")
+_LAST_CODE = re.compile(r"(?<=\w)\s+([A-ZĐ]{2,4})$")
+
+
+def _initials_place(text: str, ctx: Context) -> str:
+    """"Báo và Phát thanh - Truyền hình NA" in a Nghệ An text: a line that ends in the initials of the
+    context's province ("NA", "HP", "LĐ") names that province there."""
+    m = _LAST_CODE.search(text)
+    if m is None or not ctx.province or m.group(1) != _initials(ctx.province):
+        return text
+    return f"{text[:m.start()]} {ctx.province_word} {ctx.province}"
+
+
+@lru_cache(maxsize=64)
+def _initials(name: str) -> str:
+    """"Nghệ An" -> "NA", "Đà Nẵng" -> "ĐN": the first letters of a place's words, in capitals."""
+    return "".join(w[0] for w in name.split()).upper()
 
 
 _FUNCTION_WORD = re.compile(r"(?:và|của|các|thuộc|trực|có|cấp|tại|về)(?!\w)")
@@ -629,7 +652,7 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None,
           own: tuple[frozenset, str] | None = None) -> list[Agency]:
     """The bodies of one segment of a recipient line (``own``: the codes of the issuer's number's symbol, and
     its name: "Website CT" in a letter numbered "…/CT-CS" is the issuer's website)."""
-    raw = re.sub(r"^[\s\-+•–*_|]+", "", raw).strip(" *_|;.")
+    raw = _PURPOSE.sub("", re.sub(r"^[\s\-+•–*_|]+", "", raw)).strip(" *_|;.")
     site = _OWN_SITE.match(raw)
     if site and own and site.group(2) in own[0]:
         raw = f"{site.group(1)} {own[1]}"

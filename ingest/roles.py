@@ -494,6 +494,12 @@ _OWNED_MEMBER = re.compile(r"(?:\s+(?:va\s+)?(?:cac\s+)?(?:co quan|don vi|to chu
                            r"\s+(?:truc thuoc|thuoc)\s*$")
 
 
+def _owned(F: str, cs: int, m: Mention) -> bool:
+    """The body is named as the owner of the one before it ("các cơ quan trực thuộc Bộ X", "các đơn vị thuộc Sở
+    Y"): no member of its list."""
+    return _OWNED_BY.search(F, max(cs, m.start - 15), m.start) is not None
+
+
 def _role_of(m: Mention, out: ClauseRoles) -> str | None:
     """The role already given to a mention of this clause."""
     return "lead" if m in out.leads else "support" if m in out.supports else "reports" if m in out.reports else None
@@ -729,7 +735,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
     via_chidao_only = True
     for i, m in enumerate(mentions):
         role = None
-        if prev is not None and prev_role and (_separates(T, F, prev.end, m.start) or (
+        if prev is not None and prev_role and not _owned(F, cs, m) and (_separates(T, F, prev.end, m.start) or (
                 prev.generic and _described_gap(T, F, prev.end, m.start))):
             role = prev_role                                    # a list continues
         elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):

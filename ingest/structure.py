@@ -43,6 +43,11 @@ _RULE_TEXT = "".join(sorted(_RULE_CHARS))
 _ROMAN_RE = re.compile(r"[IVXL]+")
 _LETTER_RE = re.compile(r"[a-zđ]")   # a line of only these is a rule or table border, not text
 _ENDS_SENTENCE_RE = re.compile(r"[.:;!?…]\**\s*$")
+# Running text after an address block, on folded text: its openers ("Căn cứ …", "Thực hiện …", "Ngày 30/6/2025,
+# …", "Đề nghị …", "Trả lời …") and a body that acknowledges a letter ("Cục Thuế nhận được công văn …")
+RUNNING_TEXT_RE = re.compile(r"^(can cu|thuc hien|theo|ngay|trien khai|tiep theo|xet|de |trong|hien nay|qua |nham|"
+                             r"vua qua|cuoi|thoi gian|tai |ve viec|sau khi|truoc|tra loi|phuc dap)")
+_ACKNOWLEDGES_RE = re.compile(r"^[^,;:]{0,80}?\snhan duoc\s+(?:cong van|van ban|to trinh|bao cao|don|thu|de nghi|phieu)")
 
 
 @dataclass
@@ -427,6 +432,9 @@ def _kinh_gui(text: str, lo: int, hi: int) -> Block | None:
         if not line.strip() or set(line.strip()) <= set("|*-_ "):
             continue
         stripped = line.strip()
+        if s > kg.end() and not BULLET_RE.match(line) and (_runs_on(stripped) or (
+                HEADING_RE.match(line) and not last.rstrip("* ").endswith((";", ":", ",")))):
+            break     # the letter's first paragraph or heading after an address line printed with no stop
         if s == kg.end() or BULLET_RE.match(line) or not last.rstrip("* ").endswith((".", ";", ":")) \
                 or (last.rstrip("* ").endswith((";", ":")) and len(stripped) < 160):
             end = e
@@ -434,6 +442,12 @@ def _kinh_gui(text: str, lo: int, hi: int) -> Block | None:
             continue
         break
     return Block(kg.start(), end)
+
+
+def _runs_on(line: str) -> bool:
+    """A line of running text, not an address: it opens as text does or acknowledges a letter."""
+    folded = fold(line.strip("*_ "))
+    return bool(RUNNING_TEXT_RE.match(folded) or _ACKNOWLEDGES_RE.match(folded))
 
 
 def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int | None]:

@@ -1,0 +1,129 @@
+"""Recall on archive documents nobody tuned to (issue 13, session 8): constructions found on archive copies
+outside the gold, each written here on a short invented example (other provinces, other bodies), with the
+exact agencies and roles asserted so that a regression shows.
+"""
+from __future__ import annotations
+
+from phoihop.ingest.extract import extract_text
+
+PROVINCE = """ỦY BAN NHÂN DÂN
+TỈNH {upper}
+Số: 77/KH-UBND
+{name}, ngày 12 tháng 3 năm 2025
+KẾ HOẠCH
+Về việc triển khai công tác năm 2025
+{body}
+Nơi nhận:
+{copies}
+- Lưu: VT.
+CHỦ TỊCH
+"""
+
+MINISTRY = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 315/BNNMT-TY
+V/v phòng, chống dịch bệnh tại tỉnh Yên Bái
+Hà Nội, ngày 12 tháng 3 năm 2025
+Kính gửi: Ủy ban nhân dân tỉnh Yên Bái
+{body}
+Nơi nhận:
+{copies}
+- Lưu: VT.
+BỘ TRƯỞNG
+"""
+
+
+def _province(body: str = "Sở Y tế triển khai kế hoạch.", copies: str = "- Như trên;", name: str = "Bình Thuận"):
+    return extract_text(PROVINCE.format(upper=name.upper(), name=name, body=body, copies=copies), "t.md")
+
+
+def _ministry(body: str = "Đề nghị Ủy ban nhân dân tỉnh Yên Bái chỉ đạo triển khai.", copies: str = "- Như trên;"):
+    return extract_text(MINISTRY.format(body=body, copies=copies), "t.md")
+
+
+def _roles(ex) -> list[list[tuple[str, str]]]:
+    return [[(a.agency, a.role) for a in o.assignees] for o in ex.obligations]
+
+
+def _copied(ex) -> list[str]:
+    return [r.agency for r in ex.recipients if r.kind == "copied"]
+
+
+# ---------------------------------------------------------------- roles
+
+def test_a_course_of_work_is_no_body_submitted_to():
+    # "quá trình" holds "trình" (submit): the body after the adverbial still opens the task (guide §2)
+    ex = _province("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Tư pháp tổng hợp, báo cáo "
+                   "Ủy ban nhân dân tỉnh.")
+    assert _roles(ex) == [[("Sở Tư pháp tỉnh Bình Thuận", "lead")]]
+
+
+def test_owner_of_subordinate_units_is_not_listed_with_them():
+    # "các đơn vị trực thuộc Sở X": Sở X owns the units given the task; it is not a member of their list
+    ex = _province("Giao các đơn vị trực thuộc Sở Y tế tổ chức tiêm chủng.")
+    assert [x for o in _roles(ex) for x in o if not x[0].startswith("các")] == []
+
+
+def test_heading_of_a_collective_with_its_seat():
+    # "Sở X tỉnh, thành phố trực thuộc Trung ương": one collective of every province's department, a heading
+    ex = _ministry("1. Sở Nông nghiệp và Môi trường tỉnh, thành phố trực thuộc Trung ương\n"
+                   "Chủ trì tổ chức giám sát dịch bệnh trên địa bàn.")
+    assert _roles(ex) == [[("Sở Nông nghiệp và Môi trường các tỉnh, thành phố trực thuộc trung ương", "lead")]]
+
+
+def test_bodies_of_the_localities_in_a_central_text():
+    # "Công an các địa phương": a collective, not the police of the province the subject names
+    ex = _ministry("Đề nghị Công an các địa phương tăng cường tuần tra.")
+    assert _roles(ex) == [[("Công an các địa phương", "lead")]]
+
+
+def test_bodies_of_the_localities_in_a_province_text():
+    ex = _province("Ủy ban nhân dân các địa phương chủ động bố trí kinh phí.", name="Hà Giang")
+    assert _roles(ex) == [[("Ủy ban nhân dân các địa phương tỉnh Hà Giang", "lead")]]
+
+
+# ---------------------------------------------------------------- copies
+
+def test_collective_of_districts_towns_and_cities_in_copy():
+    # "thị xã" is one level word: no "các xã, thành phố" collective is read inside it
+    ex = _province(copies="- UBND các huyện, thị xã, thành phố;")
+    assert _copied(ex) == ["Ủy ban nhân dân các huyện, thị xã, thành phố tỉnh Bình Thuận"]
+
+
+def test_front_standing_board_and_council_boards_in_copy():
+    ex = _province(copies="- BTT UBMTTQVN tỉnh;\n- Ban KT-NS HĐND tỉnh;\n- Đoàn Đại biểu QH tỉnh;")
+    assert _copied(ex) == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Thuận",
+                           "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Bình Thuận",
+                           "Đoàn đại biểu Quốc hội tỉnh Bình Thuận"]
+
+
+def test_national_front_presidium_and_law_portal_in_copy():
+    ex = _ministry(copies="- Đoàn Chủ tịch UBTWMTTQ Việt Nam;\n- Cổng Pháp luật quốc gia;")
+    assert _copied(ex) == ["Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Cổng Pháp luật quốc gia"]
+
+
+def test_province_initials_closing_a_copy_line():
+    # "Báo và phát thanh, truyền hình BT" in a Bình Thuận text: the initials are the province
+    ex = _province(copies="- Báo và phát thanh, truyền hình BT;\n- TT TTĐT tỉnh;")
+    assert _copied(ex) == ["Báo và Phát thanh, Truyền hình tỉnh Bình Thuận",
+                           "Trung tâm Thông tin điện tử tỉnh Bình Thuận"]
+
+
+def test_ministry_portal_and_purpose_brackets_in_copy():
+    # "Cổng TTĐT của Bộ" is the issuing ministry's portal, not the province's the subject names; what a copy
+    # is sent for ("(để đăng tải trên …)") names no recipient
+    ex = _ministry(copies="- Cổng TTĐT của Bộ;\n- Văn phòng Bộ (để đăng tải trên Cổng TTĐT của Bộ);")
+    assert _copied(ex) == ["Cổng Thông tin điện tử Bộ Nông nghiệp và Môi trường",
+                           "Văn phòng Bộ Nông nghiệp và Môi trường"]
+
+
+def test_address_line_without_a_stop_gives_way_to_the_letter():
+    # a copy with no blank lines and no full stop after "Kính gửi: X": the first paragraph is the letter's text
+    text = ("SỞ Y TẾ TỈNH KON TUM\nSố: 88/SYT-NVY\nV/v phòng chống sốt xuất huyết\nKon Tum, ngày 5 tháng 6 năm 2024\n"
+            "Kính gửi: Trung tâm Kiểm soát bệnh tật tỉnh\n"
+            "Thực hiện Công văn số 12/UBND-KGVX ngày 02/6/2024 của Ủy ban nhân dân tỉnh, Sở Y tế đề nghị "
+            "Trung tâm Kiểm soát bệnh tật tỉnh tăng cường giám sát ca bệnh.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n")
+    ex = extract_text(text, "t.md")
+    assert _roles(ex) == [[("Trung tâm Kiểm soát bệnh tật tỉnh Kon Tum", "lead")]]
+    assert [r.agency for r in ex.recipients if r.kind == "addressed"] == ["Trung tâm Kiểm soát bệnh tật tỉnh Kon Tum"]
+    assert [c.to for c in ex.citations] == ["12/UBND-KGVX"]
