@@ -231,6 +231,26 @@ def _passed_on(T: str, end: int) -> str | None:
     return None
 
 
+# a cited instrument's number right before a date ("… NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP NGÀY 30 THÁNG 6 NĂM 2020"), folded
+_CITED_BEFORE_RE = re.compile(r"\d+(?:/\d{4})?/[a-z0-9-]+[\s,]*$")
+_NUMBER_YEAR_RE = re.compile(r"^\d+/((?:19|20)\d\d)/")
+
+
+def _issue_date(head: str, F: str, own: int, number: str | None) -> str | None:
+    """The first date of the header that is the text's own: not the date of an instrument its trích yếu cites
+    ("sửa đổi Nghị định số 72/2020/NĐ-CP ngày 30 tháng 6 năm 2020" in a copy whose place-and-date line is
+    lost), nor one before the year its number carries (a text numbered "…/2025/…" is not of 2020)."""
+    year = _NUMBER_YEAR_RE.match(number or "")
+    for s, e, iso in dates_in(F):
+        cited = _CITED_BEFORE_RE.search(F, max(0, s - 40), s)
+        if cited and not (own >= 0 and own < cited.end() and cited.start() < own + len(number or "")):
+            continue   # (the text's own number, "Số: 12/KH-UBND ngày …", dates the text)
+        if year and iso[:4] < year.group(1):
+            continue
+        return iso
+    return None
+
+
 def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     """The directive an official text issues, from its header."""
     head = T[st.header.start:st.header.end] if st.header else T[:1500]
@@ -240,10 +260,7 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     if m:
         nums = list(find_numbers(head, m.start(1), m.start(1) + 40))
         number = normalise(nums[0][2]) if nums else None
-    date = None
-    for s, e, iso in dates_in(F):
-        date = iso
-        break
+    date = _issue_date(head, F, m.start(1) if m else -1, number)
     # the issuing body: the lines before "Số", less the motto printed beside them (a PDF's two columns
     # read line by line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …/TỈNH X Độc lập - Tự do - Hạnh phúc")
     label = _NUMBER_LABEL_RE.search(head)

@@ -127,3 +127,13 @@ def test_address_line_without_a_stop_gives_way_to_the_letter():
     assert _roles(ex) == [[("Trung tâm Kiểm soát bệnh tật tỉnh Kon Tum", "lead")]]
     assert [r.agency for r in ex.recipients if r.kind == "addressed"] == ["Trung tâm Kiểm soát bệnh tật tỉnh Kon Tum"]
     assert [c.to for c in ex.citations] == ["12/UBND-KGVX"]
+
+
+def test_date_of_a_cited_decree_in_the_title_is_not_the_issue_date():
+    # a copy that lost its place-and-date line: the only date of the header is the amended decree's
+    text = ("CHÍNH PHỦ\nSố: 41/2024/NĐ-CP\nNGHỊ ĐỊNH\nSỬA ĐỔI NGHỊ ĐỊNH SỐ 15/2019/NĐ-CP NGÀY 01 THÁNG 02 NĂM 2019 "
+            "VỀ GIÁO DỤC NGHỀ NGHIỆP\nĐiều 1. Bộ Lao động - Thương binh và Xã hội chủ trì hướng dẫn thi hành.\n")
+    d = extract_text(text, "t.md").directives[0]
+    assert (d.number, d.type, d.date) == ("41/2024/NĐ-CP", "Nghị định", None)
+    dated = text.replace("Số: 41/2024/NĐ-CP\n", "Số: 41/2024/NĐ-CP\nHà Nội, ngày 08 tháng 4 năm 2024\n")
+    assert extract_text(dated, "t.md").directives[0].date == "2024-04-08"
