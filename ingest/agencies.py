@@ -45,7 +45,7 @@ _NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich n
 _LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
 _LEVEL_PREFIX_RE = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phố)\s+")
 _GENERIC_TAIL_RE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:co lien quan|lien quan)(?![a-z0-9])|"
-                              r"\s+(?:cua thanh pho|(?:cap\s+)?(?:thanh pho|tinh|huyen|quan|trung uong)|cap\s+xa|truc thuoc)(?![a-z0-9])")
+                              r"\s+(?:cua (?:thanh pho|tinh|huyen|quan|xa|phuong)|(?:cap\s+)?(?:thanh pho|tinh|huyen|quan|trung uong)|cap\s+xa|truc thuoc)(?![a-z0-9])")
 _PUNCT_RE = re.compile(r"[,;:()]")
 _CO_QUAN_RE = re.compile(r"(?<![a-z0-9])co quan\s+$")
 _PARENT_SEP_RE = re.compile(r"[ \t]*(?:[-–,][ \t]*)?")
@@ -550,8 +550,9 @@ _SERIES_END = re.compile(r"[;:.()\n]")
 def _comma_series(T: str, F: str, q: int, hi: int) -> bool:
     """Is T at q (after a comma inside a name) the rest of a series of fields that "và" closes, as in
     "Trung tâm Văn hóa, Thông tin và Thể thao", "Cục Khoa học, Công nghệ và Thông tin"? Each member is
-    a short field, capitalised on its first word only ("Điện lực Phú Yên" is a body), and no member
-    starts another body ("Trung tâm Y tế, Bệnh viện …")."""
+    a short field, capitalised on its first word only ("Điện lực Phú Yên" is a body) — or every member in
+    lower case, as a name in sentence case prints them — and no member starts another body ("Trung tâm Y
+    tế, Bệnh viện …") or is a stop word ("…, các đơn vị và …")."""
     stop = _SERIES_END.search(T, q, min(hi, q + 120))
     members = []
     for group in T[q:stop.start() if stop else min(hi, q + 120)].split(",")[:4]:
@@ -563,12 +564,14 @@ def _comma_series(T: str, F: str, q: int, hi: int) -> bool:
     else:
         return False   # no "và" closes the series
     at = q
+    capitals = _cap(T, q)   # a name in sentence case lists its fields in lower case ("Xúc tiến đầu tư, thương mại và du lịch")
     for member in members:
         words = member.split()
         if not words or len(words) > 3 or any(not w[:1].islower() for w in words[1:]):
             return False
         at = T.index(words[0], at)
-        if not _cap(T, at) or _head_at(T, F, at, hi):
+        if _cap(T, at) != capitals or _head_at(T, F, at, hi) or (
+                not capitals and _stop_regex().match(modern_tones(member.strip()).lower())):
             return False
         at += len(member.strip())
     return True

@@ -226,6 +226,9 @@ _PLACE_DATE = re.compile(r"ng[àa]y\s+\d{1,2}\s*(?:th[áa]ng\s+\d{1,2}\s*n[ăa]m
                          re.I)
 
 
+_PLACE_BEFORE_DATE = re.compile(r"[\s*_|]*[^,:;.\n]{2,50},[\s*_]*")   # "Bình Định, " before "ngày …"
+
+
 def _motto_after(text: str, end: int) -> int:
     """A header read column by column (a PDF's, or a DOCX header table row by row) can have the
     right column — the national motto and "place, ngày … tháng … năm …" — after the trích yếu:
@@ -236,9 +239,9 @@ def _motto_after(text: str, end: int) -> int:
     date = _PLACE_DATE.search(text, end, end + 160)
     if date:
         line_start = text.rfind("\n", end, date.start()) + 1 or end
-        if not text[end:line_start].strip(" \t\n*_|-") and "," in text[line_start:date.start()] and \
-                len(text[line_start:date.start()]) < 60:
+        if not text[end:line_start].strip(" \t\n*_|-") and _PLACE_BEFORE_DATE.fullmatch(text, line_start, date.start()):
             return date.end()     # "Bình Định, ngày 05 tháng 01 năm 2025" on the line after the V/v
+            #                       (not a first sentence "Giao Sở X: …, báo cáo … trước ngày 15/5/2025")
     return end
 
 
@@ -395,7 +398,8 @@ def _continued(text: str, end: int) -> int:
         nl = text.find("\n", end + 1)
         line = text[end + 1:nl if nl >= 0 else len(text)]
         word = line.strip(" \t*_")
-        goes_on = word[:1].islower() or word[:1].isdigit() or (len(word) <= 12 and word.isupper() and " " not in word)
+        goes_on = word[:1].islower() or (word[:1].isdigit() and not HEADING_RE.match(line)) or \
+            (len(word) <= 12 and word.isupper() and " " not in word)   # (not the body's first heading, "1. Sở X")
         if not goes_on or end >= len(text):       # ("… Nghị định\n136/2025/NĐ-CP", "… thuế\nGTGT" go on)
             return end
         end = nl if nl >= 0 else len(text)

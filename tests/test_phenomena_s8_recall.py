@@ -137,3 +137,26 @@ def test_date_of_a_cited_decree_in_the_title_is_not_the_issue_date():
     assert (d.number, d.type, d.date) == ("41/2024/NĐ-CP", "Nghị định", None)
     dated = text.replace("Số: 41/2024/NĐ-CP\n", "Số: 41/2024/NĐ-CP\nHà Nội, ngày 08 tháng 4 năm 2024\n")
     assert extract_text(dated, "t.md").directives[0].date == "2024-04-08"
+
+
+def test_partners_listed_across_semicolons_after_a_generic_of_the_province():
+    # "phối hợp với các Sở, ban, ngành của tỉnh; UBND các xã, phường; …": one list of partners
+    ex = _province("Giao Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, "
+                   "phường; các cơ quan, đơn vị có liên quan triển khai thực hiện Kế hoạch này.", name="Tuyên Quang")
+    named = [[x for x in o if not x[0].startswith("các")] for o in _roles(ex)]
+    assert named == [[("Sở Công Thương tỉnh Tuyên Quang", "lead"),
+                      ("Ủy ban nhân dân các xã, phường tỉnh Tuyên Quang", "support")]]
+
+
+def test_name_in_sentence_case_lists_its_fields_in_lower_case():
+    # a heading naming a centre whose fields are printed in lower case, then its task
+    ex = _province("1. Trung tâm Xúc tiến đầu tư, thương mại và du lịch\nTổ chức hội chợ giới thiệu sản phẩm.",
+                   name="Phú Yên")
+    assert _roles(ex) == [[("Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Phú Yên", "lead")]]
+
+
+def test_first_sentence_with_a_deadline_is_not_the_header_date_line():
+    # "Giao Sở X: …, báo cáo … trước ngày 15/5/2025" right under the trích yếu is the body's first task
+    ex = _province("Giao Sở Nội vụ: chuẩn bị nội dung, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/5/2025.",
+                   name="Cà Mau")
+    assert _roles(ex) == [[("Sở Nội vụ tỉnh Cà Mau", "lead")]]
