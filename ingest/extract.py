@@ -849,9 +849,16 @@ def _expand_collective(T: str, m: Mention, sc: Scope) -> list[Mention]:
     if not _REFERS_BACK.match(T, m.end):
         return _focus_members(T, m, sc) or [m]
     members = [a for a in sc.addressed if a.kind == m.agency.kind and " các " not in f" {a.name} "]
+    if members and m.agency.kind == "ubnd" and _SECRETARY_BEFORE.search(fold(T[max(0, m.start - 40):m.start])):
+        # "Đồng chí Bí thư, Chủ tịch UBND các tỉnh, thành phố nêu trên": the Party committees addressed too
+        members += [a for a in sc.addressed if a.kind == "dang" and " các " not in f" {a.name} " and a not in members]
     if not members:
         return [m]
     return [Mention(m.start, m.end, a) for a in members]
+
+
+# the Party secretary named with the chairman before a People's Committees collective ("Bí thư, Chủ tịch UBND …")
+_SECRETARY_BEFORE = re.compile(r"(?<![a-z])bi thu(?:\s+(?:tinh uy|thanh uy))?[\s,]*(?:va\s+)?chu tich\s*$")
 
 
 def _party_of_places(leads: list[Mention]) -> list[Mention]:

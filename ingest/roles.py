@@ -474,6 +474,13 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|nêu trên|trên đây|từ\s+[^
                         re.I)
 
 
+# the scope of a body's duty between it and its verb, whatever the verb ("Các Bộ theo chức năng, nhiệm vụ được
+# giao hỗ trợ …", "Sở X trong phạm vi quyền hạn của mình kiểm tra …"), on folded text
+_DUTY_SCOPE = re.compile(r"[\s,]*(?:theo|trong pham vi|can cu|tren co so)\s+(?:chuc nang|nhiem vu|quyen han|tham quyen)"
+                         r"(?:[\s,]+(?:va\s+)?(?:chuc nang|nhiem vu|quyen han|tham quyen))*"
+                         r"(?:\s+(?:duoc giao|duoc phan cong|cua minh|cua don vi|quan ly|theo quy dinh))*[\s,]*")
+
+
 def _only_bodies(T: str, F: str, pos: int, rest: list[Mention], end: int) -> bool:
     """Nothing but more bodies and separators from pos to the end of the clause."""
     last = None
@@ -777,6 +784,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     pos = place.end() if place else pos
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
                 pos = qual.end() if qual else pos
+                scope = _DUTY_SCOPE.match(F, pos, nxt)   # "… theo chức năng, nhiệm vụ được giao hỗ trợ …"
+                pos = scope.end() if scope else pos
                 focus = _FOCUS_TAIL.match(T, pos, nxt)   # "… khu vực Trung Bộ, nhất là các tỉnh: A, B"
                 pos = focus.end() if focus else pos
                 also = _ALSO.match(T, pos, nxt)   # "X cũng yêu cầu …" ("cũng" folds like "cùng", a partner's word)

@@ -160,3 +160,35 @@ def test_first_sentence_with_a_deadline_is_not_the_header_date_line():
     ex = _province("Giao Sở Nội vụ: chuẩn bị nội dung, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/5/2025.",
                    name="Cà Mau")
     assert _roles(ex) == [[("Sở Nội vụ tỉnh Cà Mau", "lead")]]
+
+
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 77/CĐ-TTg
+Hà Nội, ngày 02 tháng 10 năm 2025
+CÔNG ĐIỆN
+Về việc ứng phó mưa lũ
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Đồng chí Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Cao Bằng, Bắc Kạn;
+- Bộ trưởng các Bộ: Quốc phòng, Công an.
+{body}
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NN.
+THỦ TƯỚNG
+"""
+
+
+def test_secretary_and_chairman_of_the_provinces_named_above():
+    # guide §9: the address block's bodies, "the same bodies when the text later says … nêu trên"
+    ex = extract_text(TELEGRAM.format(body="1. Đồng chí Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh nêu trên tập trung "
+                                           "chỉ đạo sơ tán người dân."), "t.md")
+    assert sorted(a for o in _roles(ex) for a in o) == sorted([
+        ("Ủy ban nhân dân tỉnh Cao Bằng", "lead"), ("Ủy ban nhân dân tỉnh Bắc Kạn", "lead"),
+        ("Tỉnh ủy Cao Bằng", "lead"), ("Tỉnh ủy Bắc Kạn", "lead")])
+
+
+def test_scope_of_duty_between_a_body_and_any_verb():
+    # "… theo chức năng, nhiệm vụ được giao hỗ trợ …": the scope is passed over whatever task verb follows
+    ex = extract_text(TELEGRAM.format(body="2. Các Bộ nêu trên theo chức năng, nhiệm vụ được giao hỗ trợ các địa "
+                                           "phương khắc phục hậu quả."), "t.md")
+    assert _roles(ex) == [[("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead")]]
