@@ -192,3 +192,13 @@ def test_scope_of_duty_between_a_body_and_any_verb():
     ex = extract_text(TELEGRAM.format(body="2. Các Bộ nêu trên theo chức năng, nhiệm vụ được giao hỗ trợ các địa "
                                            "phương khắc phục hậu quả."), "t.md")
     assert _roles(ex) == [[("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead")]]
+
+
+def test_item_presiding_over_the_issuers_drafts_keeps_its_heading_body():
+    # "Chủ trì thẩm định … của HĐND tỉnh, UBND tỉnh …": the issuer after the comma is an owner, not a new subject
+    ex = _province("2. Sở Tư pháp\nChủ trì thẩm định dự thảo văn bản thuộc thẩm quyền ban hành của Hội đồng nhân dân "
+                   "tỉnh, Ủy ban nhân dân tỉnh, Chủ tịch UBND tỉnh theo quy định.", name="Lạng Sơn")
+    assert _roles(ex) == [[("Sở Tư pháp tỉnh Lạng Sơn", "lead")]]
+    # an adverbial of basis still gives way to the body after it
+    ex = _province("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Y tế tổ chức kiểm tra.", name="Lạng Sơn")
+    assert _roles(ex) == [[("Sở Y tế tỉnh Lạng Sơn", "lead")]]
