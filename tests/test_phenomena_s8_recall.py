@@ -70,15 +70,12 @@ def test_heading_of_a_collective_with_its_seat():
     assert _roles(ex) == [[("Sở Nông nghiệp và Môi trường các tỉnh, thành phố trực thuộc trung ương", "lead")]]
 
 
-def test_bodies_of_the_localities_in_a_central_text():
-    # "Công an các địa phương": a collective, not the police of the province the subject names
-    ex = _ministry("Đề nghị Công an các địa phương tăng cường tuần tra.")
-    assert _roles(ex) == [[("Công an các địa phương", "lead")]]
-
-
-def test_bodies_of_the_localities_in_a_province_text():
-    ex = _province("Ủy ban nhân dân các địa phương chủ động bố trí kinh phí.", name="Hà Giang")
-    assert _roles(ex) == [[("Ủy ban nhân dân các địa phương tỉnh Hà Giang", "lead")]]
+def test_bodies_of_unnamed_localities_get_no_province():
+    # "Công an / UBND các địa phương": the bodies of localities the text does not name (generic, guide §1, §8),
+    # never the police or committee of the province the subject names or of the issuer
+    for ex in (_ministry("Đề nghị Công an các địa phương tăng cường tuần tra."),
+               _province("Công an các địa phương tăng cường tuần tra, kiểm soát.", name="Hà Giang")):
+        assert [a.agency for o in ex.obligations for a in o.assignees if not a.generic] == []
 
 
 # ---------------------------------------------------------------- copies
@@ -157,8 +154,7 @@ def test_name_in_sentence_case_lists_its_fields_in_lower_case():
 
 def test_first_sentence_with_a_deadline_is_not_the_header_date_line():
     # "Giao Sở X: …, báo cáo … trước ngày 15/5/2025" right under the trích yếu is the body's first task
-    ex = _province("Giao Sở Nội vụ: chuẩn bị nội dung, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/5/2025.",
-                   name="Cà Mau")
+    ex = _province("Giao Sở Nội vụ: chuẩn bị nội dung, báo cáo UBND tỉnh trước ngày 15/5/2025.", name="Cà Mau")
     assert _roles(ex) == [[("Sở Nội vụ tỉnh Cà Mau", "lead")]]
 
 
