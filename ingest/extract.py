@@ -57,7 +57,9 @@ _COLLECTIVE_NAME = re.compile(r"\s(các|\d+)\s+(tỉnh|thành phố|quận|huy�
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la|"
                        r"can cu (?:tai |theo |vao )?(?:dieu|khoan|diem|muc|tieu muc|phan|phu luc|luat|bo luat|"
-                       r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban))\b")
+                       r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban)|"
+                       # "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …": the closing formula
+                       r"(?:nghi quyet|luat|bo luat|phap lenh) nay (?:da )?duoc)\b")
 
 
 @lru_cache(maxsize=1)
@@ -644,7 +646,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             continue
         if u.kind == "heading":
             state.open_heading(u.level)
-        if _SENT_TO.match(F, lo, hi):
+        if _sent_to(T, F, u, lo, hi):
             # "Nơi nhận:" ends the text's tasks; the bodies listed under it are copied, not tasked
             state = _State(running=state.running, explicit=state.explicit, copy_list=True)
         mentions = find_mentions(T, F, lo, hi, sc.ctx)
@@ -1161,6 +1163,14 @@ def _regulated_body(T: str, F: str, lo: int, hi: int, sc: Scope, mentions: list[
 
 
 _SENT_TO = re.compile(r"[\s*_]*noi nhan\b")
+# a copy list printed without its "Nơi nhận:" label: "- Chính phủ; - Bộ Tài chính; - Lưu: VT." (the filing
+# mark of the office, a last item that only a copy list has); original text, capitalised "Lưu"
+_FILED = re.compile(r"(?:^|[-;•]\s*)Lưu\s*:", re.M)
+
+
+def _sent_to(T: str, F: str, u: Unit, lo: int, hi: int) -> bool:
+    """Does the unit open the copy list ("Nơi nhận:", or a bullet list of its items ending in "- Lưu: VT")?"""
+    return bool(_SENT_TO.match(F, lo, hi) or (u.kind == "bullet" and _FILED.search(T, lo, hi)))
 
 
 def _task_block(T: str, F: str, cs: int, ce: int, u: Unit, roles, state: _State) -> bool:

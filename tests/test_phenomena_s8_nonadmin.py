@@ -163,3 +163,30 @@ def test_a_request_paper_and_an_applicants_form_give_no_order():
             "Mục đích: ....................................\n")
     assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [
         {("Sở Văn hóa, Thể thao và Du lịch tỉnh Trà Vinh", "lead")}]
+
+
+def test_a_copy_list_without_its_label_and_the_closing_formula_are_no_tasks():
+    text = """HỘI ĐỒNG NHÂN DÂN
+TỈNH BẾN TRE
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 21/NQ-HĐND
+
+Bến Tre, ngày 08 tháng 7 năm 2025
+
+NGHỊ QUYẾT
+Về chương trình giám sát năm 2026
+
+Điều 2. Tổ chức thực hiện
+
+1. Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.
+
+Nghị quyết này được Hội đồng nhân dân tỉnh Bến Tre khóa X thông qua ngày 08 tháng 7 năm 2025.
+
+- Ủy ban Thường vụ Quốc hội; - Chính phủ; - Sở Tài chính tỉnh; - Lưu: VT.
+
+CHỦ TỊCH
+"""
+    assert obligation_roles(text, "bt.md") == [{("Thường trực Hội đồng nhân dân tỉnh Bến Tre", "lead")}]
