@@ -198,3 +198,18 @@ def test_item_presiding_over_the_issuers_drafts_keeps_its_heading_body():
     # an adverbial of basis still gives way to the body after it
     ex = _province("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Y tế tổ chức kiểm tra.", name="Lạng Sơn")
     assert _roles(ex) == [[("Sở Y tế tỉnh Lạng Sơn", "lead")]]
+
+
+def test_national_bodies_of_mass_organisations_and_an_adverb_of_the_order():
+    # "Hội Nông dân Việt Nam", "Liên minh Hợp tác xã Việt Nam" are central bodies, not the context province's
+    # ("Liên minh Hợp tác xã tỉnh Yên Bái" from the subject); "trực tiếp" opens a body's task like "chủ động"
+    ex = _ministry("Đề nghị Hội Nông dân Việt Nam, Liên minh Hợp tác xã Việt Nam hướng dẫn hội viên.\n"
+                   "Ủy ban nhân dân tỉnh Yên Bái trực tiếp hỗ trợ người dân.")
+    assert _roles(ex) == [[("Hội Nông dân Việt Nam", "lead"), ("Liên minh Hợp tác xã Việt Nam", "lead")],
+                          [("Ủy ban nhân dân tỉnh Yên Bái", "lead")]]
+
+
+def test_departments_listed_after_a_colon_give_a_written_opinion():
+    ex = _province("Các sở: Xây dựng, Nội vụ có ý kiến thẩm định đối với các nội dung thuộc lĩnh vực quản lý.",
+                   name="Bến Tre")
+    assert _roles(ex) == [[("Sở Xây dựng tỉnh Bến Tre", "lead"), ("Sở Nội vụ tỉnh Bến Tre", "lead")]]
