@@ -96,6 +96,9 @@ class Scope:
     cites_to: int | None = None   # where its citations end, when its tasks end sooner (a quoted article's section)
 
 
+# a Q&A page's own voice after the article it quotes: an elision mark, or its summing-up (folded)
+_PAGE_VOICE = re.compile(r"[\s*_]*(?:theo do|nhu vay|do do)(?![a-z0-9])")
+_ELISION = re.compile(r"[\s*_\[(]*(?:\.{3,}|…)[\s*_\])]*")
 # a point of a running text's list numbered in brackets, past emphasis marks: "**(5) **Chấm …"
 _BRACKET_POINT = re.compile(r"[*_ \t]*\(\d{1,2}\)")
 
@@ -644,6 +647,10 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
             state.copy_list = False
             state.regulated = _regulated_body(T, F, lo, hi, sc) or state.regulated
             continue
+        if state.running and u.kind == "para" and (_PAGE_VOICE.match(F, lo, hi) or _ELISION.fullmatch(T, lo, hi)):
+            # "...", "Theo đó, …", "Như vậy, …" after a quoted article: the page speaks again, the article's
+            # numbered clauses ("2. Giám đốc Sở Tư pháp lập hồ sơ …") lead nothing of it
+            state.heading, state.label, state.prev = [], None, None
         if u.kind == "heading":
             state.open_heading(u.level)
         if _sent_to(T, F, u, lo, hi):

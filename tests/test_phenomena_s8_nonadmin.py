@@ -190,3 +190,14 @@ Nghị quyết này được Hội đồng nhân dân tỉnh Bến Tre khóa X t
 CHỦ TỊCH
 """
     assert obligation_roles(text, "bt.md") == [{("Thường trực Hội đồng nhân dân tỉnh Bến Tre", "lead")}]
+
+
+def test_the_pages_own_summing_up_takes_no_lead_from_the_quoted_articles_clauses():
+    body = ("1. Hòa giải viên bị thôi làm hòa giải viên khi thuộc một trong các trường hợp sau đây:\n\n"
+            "a) Không còn đủ điều kiện theo quy định;\n\n"
+            "2. Sở Tư pháp có trách nhiệm lập hồ sơ trình Chủ tịch Ủy ban nhân dân cấp tỉnh.\n\n"
+            "...\n\n"
+            "Theo đó, hòa giải viên bị thôi làm hòa giải viên khi thuộc một trong các trường hợp sau đây:\n\n"
+            "- Không còn đủ điều kiện theo quy định.\n\n"
+            "- Bị xử lý kỷ luật bằng hình thức buộc thôi việc.\n")
+    assert roles(body) == [{("Sở Tư pháp", "lead")}]
