@@ -40,6 +40,8 @@ _SUPPLIES_RE = re.compile(r"cung\s+cấp", re.I)   # the verb, which folds like 
 # "Công an các địa phương", "Sở Xây dựng địa phương (nơi có dự án)": the body of localities the text does not
 # name, generic (guide §1, §8: "lực lượng công an các cấp"); not the province of the text
 _LOCALITIES_RE = re.compile(r"(?:cac\s+)?dia phuong(?![a-z0-9])")
+# "Ủy ban nhân dân cấp có thẩm quyền": whichever level the law gives the power to, generic (not the text's place)
+_COMPETENT_RE = re.compile(r"cap co tham quyen(?![a-z0-9])")
 _CAP_LEVEL_RE = re.compile(r"(cac cap|cung cap|cap (thanh pho|thi tran|thi xa|dac khu|\w+))")
 _NATIONAL_RE = re.compile(r"(quoc gia|trung uong|viet nam|tong bi thu|chu tich nuoc|trung uong dang|chinh phu|quoc hoi)$")
 _LEVEL_END_RE = re.compile(r"(?<![a-z0-9])(thanh pho|thi xa|thi tran|dac khu|tinh|quan|huyen|xa|phuong)\s*$")
@@ -367,6 +369,9 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             # in a central text "cấp tỉnh" is every province (the addressed ones, when it names some)
             return _Place(m.end(), level, None, collective=_ALL_PROVINCES, by_level=True)
         return _Place(m.end(), level=level, generic=True)
+    competent = _COMPETENT_RE.match(F, q, hi)
+    if competent:
+        return _Place(competent.end(), generic=True)
     if _LOCALITIES_RE.match(F, q, hi):
         return _Place(q, generic=True)   # (the generic phrase "các địa phương" is a mention of its own)
     m = _COLLECTIVE_RE.match(F, q, hi)

@@ -201,3 +201,18 @@ def test_the_pages_own_summing_up_takes_no_lead_from_the_quoted_articles_clauses
             "- Không còn đủ điều kiện theo quy định.\n\n"
             "- Bị xử lý kỷ luật bằng hình thức buộc thôi việc.\n")
     assert roles(body) == [{("Sở Tư pháp", "lead")}]
+
+
+def test_the_competent_levels_committee_is_generic_and_du_kien_ends_a_name():
+    ctx = Context("Quảng Ngãi", "tỉnh", None, "huyện", "province")
+    text = "Ủy ban nhân dân cấp có thẩm quyền quyết định thu hồi đất; Cục Quản lý đất đai dự kiến ban hành."
+    assert [(m.agency.name, m.generic) for m in find_mentions(text, fold_keep(text), 0, len(text), ctx)] == [
+        ("Ủy ban nhân dân cấp có thẩm quyền", True), ("Cục Quản lý đất đai", False)]
+
+
+def test_a_review_of_the_past_and_an_attachment_note_under_a_bodys_heading_are_no_tasks():
+    body = ("1. Sở Nội vụ\n\n"
+            "- Thời gian qua, các cơ quan đã tích cực triển khai nhiều nhiệm vụ.\n\n"
+            "- Rà soát vị trí việc làm của các cơ quan.\n\n"
+            "(Kèm theo Báo cáo số 12/BC-SNV ngày 02/3/2025 của Sở Nội vụ).\n")
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
