@@ -30,6 +30,7 @@ _COLLECTIVE_RE = re.compile(
     r"(?:\s+truc thuoc\s+(?:trung uong|tinh|thanh pho)(?![a-z0-9]))?)")
 _LEVEL_OF_WORD = {k: v for k, v in places.LEVEL_WORDS.items()}
 _ALL_PROVINCES = "các tỉnh, thành phố trực thuộc trung ương"
+_ALL_PARTY_COMMITTEES = "Các tỉnh ủy, thành ủy trực thuộc Trung ương"   # as named_collectives.tsv writes it
 # "… trực thuộc Trung ương" after a collective's level words (folded): the seat it is under
 _SEAT_RE = re.compile(r"\s+truc thuoc\s+(trung uong|tinh|thanh pho)(?![a-z0-9])")
 _SEATS = {"trung uong": "trung ương", "tinh": "tỉnh", "thanh pho": "thành phố"}
@@ -181,6 +182,9 @@ def _skip_space(T: str, p: int, hi: int) -> int:
 
 
 _SEP_RE = re.compile(r"[ \t\r\n]*(?:,|và(?![\w])|&)[ \t\r\n]*")
+
+
+_PLACE_SEP_RE = re.compile(r"[ \t\r\n]*(?:[,;]|và(?![\w])|&)[ \t\r\n]*(?:và(?![\w])[ \t\r\n]*)?")   # between listed places
 
 
 def _sep(T: str, p: int, hi: int) -> int:
@@ -382,18 +386,21 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         lowest = max((_LEVEL_OF_WORD[w][0] for w in words), key=lambda lv: _RANK[lv])
         # "UBND các huyện: Sóc Sơn, Ba Vì, Sơn Tây" -> one body per place
         after = _skip_space(T, end, hi)
-        if m.group(1) == "cac" and T[after:after + 1] == ":":
-            levels = [_LEVEL_OF_WORD[w][0] for w in words]
-            extra, r = [], after + 1
+        levels = [_LEVEL_OF_WORD[w][0] for w in words]
+        colon = T[after:after + 1] == ":"
+        # "UBND các tỉnh Hà Tĩnh, Quảng Bình và Quảng Trị": the provinces named without a colon, one body each
+        if m.group(1) == "cac" and (colon or set(levels) == {"province"}):
+            extra, r = [], after + 1 if colon else after
             while True:
                 r = _skip_space(T, r, hi)
                 pl = _place_after(T, F, r, hi, levels[0], ctx.province)
                 if not pl or pl[1].level not in levels:
                     break
                 extra.append((r, pl[0], pl[1].level, _jur_string(pl[1].word, pl[1].name)))
-                r = _sep(T, pl[0], hi)
-                if r < 0:
+                sm = _PLACE_SEP_RE.match(T, pl[0], hi)   # (";" too: "các tỉnh: A; B; C")
+                if sm is None:
                     break
+                r = sm.end()
             if extra:
                 first = extra.pop(0)
                 return _Place(first[1], first[2], first[3], extra=extra)
@@ -429,6 +436,14 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             while True:
                 r2 = _sep(T, r, hi)
                 lw2 = _level_word(T, F, r2, hi) if r2 > 0 else None
+                if not lw2 and r2 > 0 and lvl == "province":
+                    # "UBND tỉnh Hà Tĩnh, Quảng Bình, Quảng Trị": more provinces named without their level word
+                    pl2 = _place_after(T, F, r2, hi, "province", ctx.province)
+                    if not pl2 or pl2[1].level != "province" or not _cap(T, r2):
+                        break
+                    out.extra.append((r2, pl2[0], "province", _jur_string(pl2[1].word, pl2[1].name)))
+                    r = pl2[0]
+                    continue
                 if not lw2:
                     break
                 lvl2, word2 = _LEVEL_OF_WORD[lw2[1]]
@@ -1400,7 +1415,13 @@ def _share_place(T: str, mentions: list[Mention], ctx: Context) -> None:
                 last = m
                 collective = _collective_part(last)
                 for r in run[:-1]:
-                    if r.bare and collective and r.head.kind != "dang":
+                    if r.bare and collective and r.head.kind == "dang" and collective.startswith("các tỉnh") and \
+                            not last.agency.jurisdiction:
+                        # "Tỉnh ủy, Thành ủy, HĐND, UBND các tỉnh, thành phố trực thuộc Trung ương": every
+                        # province's Party committee, the collective of named_collectives.tsv
+                        r.agency = Agency(_ALL_PARTY_COMMITTEES, "dang", "central", aliases=list(r.agency.aliases))
+                        r.bare = False
+                    elif r.bare and collective and r.head.kind != "dang":
                         # "HĐND, UBND các xã, phường": every body of the list is a collective
                         r.agency = Agency(f"{r.head.canonical} {collective}", r.head.kind, last.agency.level,
                                           last.agency.jurisdiction, aliases=list(r.agency.aliases))

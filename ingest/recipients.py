@@ -686,9 +686,9 @@ def _read(raw: str, ctx: Context, addressed: bool, seen: dict | None = None,
     if out is None:
         out = _bodies(S, ctx, running=addressed)
     ubnd = [a for a in out if a.kind == "ubnd" and a.level == "province"]
-    if addressed and ubnd and (party or (any(a.kind == "dang" for a in out) and
-                                         (len(ubnd) > 1 or " các " in f" {ubnd[0].name} "))):
-        out = party_per_place(out)
+    if ubnd and (addressed and party or (any(a.kind == "dang" for a in out) and
+                                         (len(ubnd) > 1 or (addressed and " các " in f" {ubnd[0].name} ")))):
+        out = party_per_place(out)   # (a copy too: "Tỉnh ủy, UBND các tỉnh: A, B" -> each place's committee)
     out += subordinates
     return out
 

@@ -213,3 +213,32 @@ def test_departments_listed_after_a_colon_give_a_written_opinion():
     ex = _province("Các sở: Xây dựng, Nội vụ có ý kiến thẩm định đối với các nội dung thuộc lĩnh vực quản lý.",
                    name="Bến Tre")
     assert _roles(ex) == [[("Sở Xây dựng tỉnh Bến Tre", "lead"), ("Sở Nội vụ tỉnh Bến Tre", "lead")]]
+
+
+def test_provinces_listed_after_a_collective_without_a_colon():
+    # "UBND các tỉnh A, B và C", "UBND tỉnh A, B", "UBND các tỉnh: A; B": one body per province named
+    ex = _ministry("Đề nghị Ủy ban nhân dân các tỉnh Yên Bái, Lào Cai và Phú Thọ chỉ đạo sơ tán người dân.\n"
+                   "Đề nghị Sở Y tế tỉnh Yên Bái, Lào Cai kiểm soát dịch bệnh.\n"
+                   "Đề nghị Công an các tỉnh: Yên Bái; Lào Cai bảo đảm giao thông.")
+    assert _roles(ex) == [
+        [("Ủy ban nhân dân tỉnh Yên Bái", "lead"), ("Ủy ban nhân dân tỉnh Lào Cai", "lead"),
+         ("Ủy ban nhân dân tỉnh Phú Thọ", "lead")],
+        [("Sở Y tế tỉnh Yên Bái", "lead"), ("Sở Y tế tỉnh Lào Cai", "lead")],
+        [("Công an tỉnh Yên Bái", "lead"), ("Công an tỉnh Lào Cai", "lead")]]
+
+
+def test_party_committees_copied_beside_the_provinces_people_committees():
+    ex = _ministry(copies="- Tỉnh ủy, UBND các tỉnh: Yên Bái, Lào Cai;\n"
+                          "- Tỉnh ủy, Thành ủy, HĐND, UBND các tỉnh, thành phố trực thuộc TW;")
+    assert sorted(_copied(ex)) == sorted([
+        "Ủy ban nhân dân tỉnh Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai", "Tỉnh ủy Yên Bái", "Tỉnh ủy Lào Cai",
+        "Các tỉnh ủy, thành ủy trực thuộc Trung ương",
+        "Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"])
+
+
+def test_a_verb_after_an_open_name_ends_it():
+    # "Chi cục Chăn nuôi và Thú y kiểm soát chặt chẽ …": "kiểm soát" is the task's verb, not the name's
+    ex = _province("Công an tỉnh phối hợp với Chi cục Chăn nuôi và Thú y kiểm soát chặt chẽ việc vận chuyển gia súc.",
+                   name="Lai Châu")
+    assert _roles(ex) == [[("Công an tỉnh Lai Châu", "lead"), ("Chi cục Chăn nuôi và Thú y tỉnh Lai Châu", "support")]]
