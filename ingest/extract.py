@@ -57,11 +57,17 @@ _COLLECTIVE_NAME = re.compile(r"\s(các|\d+)\s+(tỉnh|thành phố|quận|huy�
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la|"
                        # a review of the past ("Thời gian qua, các bộ đã …"), an attachment note ("(Kèm theo Báo cáo …)")
-                       r"thoi gian qua|kem theo|"
+                       r"thoi gian qua|kem theo|so tt|stt|"
                        r"can cu (?:tai |theo |vao )?(?:dieu|khoan|diem|muc|tieu muc|phan|phu luc|luat|bo luat|"
                        r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban)|"
                        # "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …": the closing formula
                        r"(?:nghi quyet|luat|bo luat|phap lenh) nay (?:da )?duoc)\b")
+
+
+@lru_cache(maxsize=1)
+def _told_re() -> re.Pattern:
+    """A request told as done ("vừa kiến nghị", "đã đề nghị": verbs.tsv 'told'), folded."""
+    return re.compile(r"(?<![a-z0-9])(?:" + lexicon.alternation(lexicon.verbs().get("told", {})) + r")(?![a-z0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -1001,6 +1007,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     asker = roles.director or roles.subject
     if state.running and roles.modality == "đề nghị" and asker is not None and asker.agency.name != issuer:
         return   # a page telling that one body asked another ("Bộ A đề nghị Bộ B …") reports no order
+    if state.running and _told_re().search(F, cs, ce):
+        return   # "C08 vừa kiến nghị Sở X chỉ đạo …": a request told as done, whoever asked
     if u.kind == "heading" and first and not roles.leads and not roles.director and _ends_label(T, ce):
         # "1. Chủ tịch UBND các tỉnh từ A đến B, trọng tâm là …:" — the bodies opening a heading that
         # introduces items lead them, whatever follows the bodies

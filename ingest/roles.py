@@ -262,7 +262,7 @@ class ClauseRoles:
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
 _WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial",
-                         "contact"})
+                         "contact", "told"})
 
 
 @lru_cache(maxsize=1)

@@ -216,3 +216,13 @@ def test_a_review_of_the_past_and_an_attachment_note_under_a_bodys_heading_are_n
             "- Rà soát vị trí việc làm của các cơ quan.\n\n"
             "(Kèm theo Báo cáo số 12/BC-SNV ngày 02/3/2025 của Sở Nội vụ).\n")
     assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
+
+
+def test_a_request_told_as_done_is_no_order_of_the_page():
+    text = ("# Đà Nẵng rà soát biển báo tốc độ xe tải\n\n"
+            "Ngày 5/9, UBND thành phố Đà Nẵng ban hành Kế hoạch số 12/KH-UBND về bảo đảm trật tự an toàn giao "
+            "thông. Theo đó, UBND thành phố giao Sở Giao thông vận tải rà soát biển báo tốc độ trên các tuyến.\n\n"
+            "Trao đổi với phóng viên, đại diện Phòng Cảnh sát giao thông cho biết, P08 vừa kiến nghị Sở Xây dựng "
+            "Đà Nẵng chỉ đạo các đơn vị liên quan chủ trì, phối hợp với Phòng Cảnh sát giao thông Công an Đà Nẵng "
+            "phân làn xe tải.\n")
+    assert obligation_roles(text, "dn.md") == [{("Sở Giao thông vận tải thành phố Đà Nẵng", "lead")}]
