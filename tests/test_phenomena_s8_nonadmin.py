@@ -226,3 +226,11 @@ def test_a_request_told_as_done_is_no_order_of_the_page():
             "Đà Nẵng chỉ đạo các đơn vị liên quan chủ trì, phối hợp với Phòng Cảnh sát giao thông Công an Đà Nẵng "
             "phân làn xe tải.\n")
     assert obligation_roles(text, "dn.md") == [{("Sở Giao thông vận tải thành phố Đà Nẵng", "lead")}]
+
+
+def test_the_logistics_department_keeps_can_and_a_bare_step_label_is_no_task():
+    text = "Tổng cục Hậu cần chủ trì; Cục Hậu cần cần rà soát."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Tổng cục Hậu cần", "Cục Hậu cần"]
+    body = "1. Sở Tư pháp\n\n- Bước 2.\n\n- Thẩm định hồ sơ trong 03 ngày làm việc.\n"
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tư pháp tỉnh Trà Vinh", "lead")}]
