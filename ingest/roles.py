@@ -167,6 +167,27 @@ _ALSO = re.compile(r"[ \t]*(?:đã\s+|vừa\s+)?cũng\s+(?=\S)", re.I)
 _PRIME_MINISTER = "Thủ tướng Chính phủ"
 
 
+def _comma_subject(T: str, F: str, prev: Mention | None, i: int, mentions: list[Mention], ce: int) -> bool:
+    """A body that opens a second clause of the sentence after a comma, with its own "có / chịu trách nhiệm"
+    right after it (or after its list), once the clause has a lead: "Sở A có trách nhiệm hướng dẫn, Sở B có trách nhiệm bố trí
+    kinh phí" (guide §2: each body given a task is a lead). A body a marker governs, or one in a list, never
+    comes here. (Any task verb after the body was tried: objects and owners before a comma then lead, and the
+    held-out half fell.)"""
+    m = mentions[i]
+    if prev is None:
+        return False
+    comma = T.rfind(",", prev.end, m.start)
+    if comma < 0 or not _prefix_ok(F, comma + 1, m.start):
+        return False
+    j = i
+    while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):
+        j += 1
+    nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
+    verb = _skip_blank(T, mentions[j].end, nxt)
+    return verb < nxt and T[verb].isalpha() and _starts_with(F, verb, nxt, ("duty",)) is not None and \
+        not _JOINS_AFTER.match(F, verb, nxt)
+
+
 def _head_speaks(F: str, cs: int, m: Mention) -> bool:
     """The body opening the clause is named by its head's title ("Phó Chủ tịch UBND tỉnh giao …"), or is the
     Prime Minister, whose orders are given, not received (guide §1: people are not agencies)."""
@@ -766,7 +787,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.modality = out.modality or val
                     if phrase != "chi dao":
                         via_chidao_only = False
-            elif (opening := prev is None and _prefix_ok(F, cs, m.start)) or (
+            elif (opening := (prev is None and _prefix_ok(F, cs, m.start)) or
+                    (bool(out.leads) and _comma_subject(T, F, prev, i, mentions, ce))) or (
                     out.subject is None and not out.leads and not out.supports and (
                         _after_adverbial(T, F, cs, prev, m) or _after_condition(T, cs, prev, m))):
                 # the clause's subject (a body, or a list of them): what follows decides

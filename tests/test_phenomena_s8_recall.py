@@ -242,3 +242,9 @@ def test_a_verb_after_an_open_name_ends_it():
     ex = _province("Công an tỉnh phối hợp với Chi cục Chăn nuôi và Thú y kiểm soát chặt chẽ việc vận chuyển gia súc.",
                    name="Lai Châu")
     assert _roles(ex) == [[("Công an tỉnh Lai Châu", "lead"), ("Chi cục Chăn nuôi và Thú y tỉnh Lai Châu", "support")]]
+
+
+def test_second_body_with_its_own_duty_after_a_comma():
+    ex = _province("Sở Giáo dục và Đào tạo có trách nhiệm hướng dẫn các trường, Sở Tài chính có trách nhiệm bố trí "
+                   "kinh phí.", name="Trà Vinh")
+    assert _roles(ex) == [[("Sở Giáo dục và Đào tạo tỉnh Trà Vinh", "lead"), ("Sở Tài chính tỉnh Trà Vinh", "lead")]]
