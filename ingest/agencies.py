@@ -497,6 +497,11 @@ def _more_level_words(T: str, F: str, r: int, hi: int, ctx: Context):
 _TP_DOT_RE = re.compile(r"(?<![a-z0-9])tp$")   # "Viện Pasteur TP. Hồ Chí Minh": the abbreviated level word
 
 
+def _is_place_name(written: str) -> bool:
+    """Is the whole of a would-be name, as written (tones and all), the name of a place ("Vụ Bổn")?"""
+    return any(pl.name == written for pl in places.lookup(written))
+
+
 def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     """End of the name words of an open-ended body (Trung tâm …, Công ty …).
 
@@ -1324,6 +1329,8 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
             if _opens_with_connector(T, q) and not _name_phrase_regex().match(F[q:q + 80]):
                 continue  # "VỤ VÀ CẤP …": a title line, not a body (but "Ban Chỉ đạo về phát triển …")
             end = _open_name_end(T, F, p, hi, head.kind)
+            if _is_place_name(_written(T, s, end)):
+                continue   # "xã Vụ Bổn", "huyện Vụ Bản": a place whose name starts with a head word
             middle = _expand_name_abbreviations(_written(T, p, end))
             # a trailing level word with or without place gives the jurisdiction
             pl = None

@@ -234,3 +234,9 @@ def test_the_logistics_department_keeps_can_and_a_bare_step_label_is_no_task():
             if not m.generic] == ["Tổng cục Hậu cần", "Cục Hậu cần"]
     body = "1. Sở Tư pháp\n\n- Bước 2.\n\n- Thẩm định hồ sơ trong 03 ngày làm việc.\n"
     assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tư pháp tỉnh Trà Vinh", "lead")}]
+
+
+def test_a_commune_whose_name_starts_with_a_head_word_is_no_body():
+    text = "Sau sắp xếp, xã Vụ Bổn và Vụ Pháp chế cùng rà soát."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Vụ Pháp chế"]
