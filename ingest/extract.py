@@ -57,7 +57,9 @@ _COLLECTIVE_NAME = re.compile(r"\s(các|\d+)\s+(tỉnh|thành phố|quận|huy�
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|theo du bao|theo tong hop|day la|"
                        # a review of the past ("Thời gian qua, các bộ đã …"), an attachment note ("(Kèm theo Báo cáo …)")
-                       r"thoi gian qua|kem theo|so tt|stt|buoc \d+$|"
+                       r"thoi gian qua|kem theo|so tt|stt|buoc \d+$|can cu$|"
+                       # a paper of a dossier ("Tờ trình đề nghị …;", "Bản sao giấy …")
+                       r"to trinh|ban sao|"
                        r"can cu (?:tai |theo |vao )?(?:dieu|khoan|diem|muc|tieu muc|phan|phu luc|luat|bo luat|"
                        r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban)|"
                        # "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …": the closing formula

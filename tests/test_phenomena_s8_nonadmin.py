@@ -240,3 +240,12 @@ def test_a_commune_whose_name_starts_with_a_head_word_is_no_body():
     text = "Sau sắp xếp, xã Vụ Bổn và Vụ Pháp chế cùng rà soát."
     assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
             if not m.generic] == ["Vụ Pháp chế"]
+
+
+def test_the_papers_of_a_dossier_and_a_stub_basis_line_are_no_tasks():
+    body = ("1. Sở Tài chính\n\n"
+            "- Tờ trình của Sở Tài chính về việc phê duyệt dự án;\n\n"
+            "- Bản sao quyết định giao đất;\n\n"
+            "- Căn cứ....\n\n"
+            "- Thẩm định hồ sơ trong 05 ngày làm việc.\n")
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
