@@ -248,3 +248,13 @@ def test_second_body_with_its_own_duty_after_a_comma():
     ex = _province("Sở Giáo dục và Đào tạo có trách nhiệm hướng dẫn các trường, Sở Tài chính có trách nhiệm bố trí "
                    "kinh phí.", name="Trà Vinh")
     assert _roles(ex) == [[("Sở Giáo dục và Đào tạo tỉnh Trà Vinh", "lead"), ("Sở Tài chính tỉnh Trà Vinh", "lead")]]
+
+
+def test_more_kinds_of_body():
+    # heads.tsv: a province's power company and statistics office by place, a national park, a border post, a fund
+    ex = _province("Điện lực Đồng Tháp bảo đảm cấp điện.\nThống kê tỉnh Đồng Tháp cung cấp số liệu.\n"
+                   "Vườn quốc gia Tràm Chim tăng cường tuần tra.\nQuỹ Bảo vệ và Phát triển rừng tỉnh bố trí kinh phí.",
+                   name="Đồng Tháp")
+    assert _roles(ex) == [[("Điện lực tỉnh Đồng Tháp", "lead")], [("Thống kê tỉnh Đồng Tháp", "lead")],
+                          [("Vườn quốc gia Tràm Chim tỉnh Đồng Tháp", "lead")],
+                          [("Quỹ Bảo vệ và Phát triển rừng tỉnh Đồng Tháp", "lead")]]
