@@ -141,11 +141,11 @@ def test_partners_join_the_sentence_before_in_a_news_page():
 
 
 def test_list_with_a_member_the_reader_does_not_know():
-    # a capitalised member that is no known body ("Quỹ Bảo trợ trẻ em tỉnh", "các Thuế cơ sở") does not cut
+    # a capitalised member that is no known body ("Nhà Thiếu nhi tỉnh", "các Thuế cơ sở") does not cut
     # the list: the bodies on both sides of it keep the list's role
-    got = roles("1. Đề nghị: Quỹ Bảo trợ trẻ em tỉnh, Hội Nông dân tỉnh tuyên truyền.\n\n"
+    got = roles("1. Đề nghị: Nhà Thiếu nhi tỉnh, Hội Nông dân tỉnh tuyên truyền.\n\n"
                 "2. Sở Nội vụ, Thuế tỉnh và các Thuế cơ sở, Sở Tài chính có trách nhiệm kiểm tra.\n\n"
-                "3. Sở Y tế phối hợp với Quỹ Bảo trợ trẻ em tỉnh, Sở Tài chính kiểm tra.\n")
+                "3. Sở Y tế phối hợp với Nhà Thiếu nhi tỉnh, Sở Tài chính kiểm tra.\n")
     assert got == [{("Hội Nông dân" + BD, "lead")},
                    {("Sở Nội vụ" + BD, "lead"), ("Thuế tỉnh Bình Định", "lead"), ("Sở Tài chính" + BD, "lead")},
                    {("Sở Y tế" + BD, "lead"), ("Sở Tài chính" + BD, "support")}]
