@@ -249,3 +249,9 @@ def test_the_papers_of_a_dossier_and_a_stub_basis_line_are_no_tasks():
             "- Căn cứ....\n\n"
             "- Thẩm định hồ sơ trong 05 ngày làm việc.\n")
     assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
+
+
+def test_thay_mat_ends_a_name_and_the_construction_activity_department_is_whole():
+    text = "Cục Hoạt động xây dựng và Ban Quản lý dự án Thủy lợi thay mặt chủ đầu tư ký biên bản."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Cục Hoạt động xây dựng", "Ban Quản lý dự án Thủy lợi"]
