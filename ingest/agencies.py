@@ -497,6 +497,12 @@ def _more_level_words(T: str, F: str, r: int, hi: int, ctx: Context):
 _TP_DOT_RE = re.compile(r"(?<![a-z0-9])tp$")   # "Viện Pasteur TP. Hồ Chí Minh": the abbreviated level word
 
 
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern:
+    """A person's title (verbs.tsv 'title': "thủ trưởng", "giám đốc" …), folded, as a whole word."""
+    return re.compile(r"(?:" + lexicon.alternation(lexicon.verbs().get("title", {})) + r")(?![a-z0-9])")
+
+
 def _is_place_name(written: str) -> bool:
     """Is the whole of a would-be name, as written (tones and all), the name of a place ("Vụ Bổn")?"""
     return any(pl.name == written for pl in places.lookup(written))
@@ -540,8 +546,9 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …", "… Thành phố | cấu hình": a level word ends the name
         if count and punct in (",", "&", "-", "–") and _cap(T, nxt) and _body_at(T, F, nxt, hi):
             break  # "…, Công ty …": the next body
-        if count and F[nxt:nxt + 3] == "va " and _head_at(T, F, nxt + 3, hi) and _cap(T, nxt + 3):
-            break  # "… và Sở …"
+        if count and F[nxt:nxt + 3] == "va " and _cap(T, nxt + 3) and (
+                _head_at(T, F, nxt + 3, hi) or _title_re().match(F, nxt + 3, hi)):
+            break  # "… và Sở …", "Vụ Pháp chế và Thủ trưởng các đơn vị …" (a person's title after "và")
         hm = _head_at(T, F, nxt, hi) if _cap(T, nxt) else None
         if hm and count and _head_of(hm.group(1)).mode == "placed" and _place_follows(T, F, hm.end(), hi):
             break   # "CỤC THUẾ | THUẾ TỈNH X": a body that needs its own place starts after the name

@@ -60,6 +60,9 @@ _NOT_TASK = re.compile(r"^(phan dau|muc tieu|chi tieu|ket qua du kien|tinh hinh|
                        r"thoi gian qua|kem theo|so tt|stt|buoc \d+$|can cu$|"
                        # a paper of a dossier ("Tờ trình đề nghị …;", "Bản sao giấy …")
                        r"to trinh|ban sao|"
+                       # an instrument the list cites ("Công điện số 05/CĐ-BTC ngày … của Bộ trưởng …")
+                       r"(?:cong dien|quyet dinh|cong van|ke hoach|nghi quyet|nghi dinh|thong tu|chi thi|thong bao|luat)"
+                       r" so \d+|"
                        r"can cu (?:tai |theo |vao )?(?:dieu|khoan|diem|muc|tieu muc|phan|phu luc|luat|bo luat|"
                        r"nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|cong dien|ke hoach|van ban)|"
                        # "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …": the closing formula

@@ -255,3 +255,13 @@ def test_thay_mat_ends_a_name_and_the_construction_activity_department_is_whole(
     text = "Cục Hoạt động xây dựng và Ban Quản lý dự án Thủy lợi thay mặt chủ đầu tư ký biên bản."
     assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
             if not m.generic] == ["Cục Hoạt động xây dựng", "Ban Quản lý dự án Thủy lợi"]
+
+
+def test_a_title_after_va_ends_a_name_and_a_cited_instrument_item_is_no_task():
+    text = "Vụ trưởng Vụ Pháp chế và Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành."
+    assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
+            if not m.generic] == ["Vụ Pháp chế"]
+    body = ("1. Sở Tài chính\n\n"
+            "- Công điện số 07/CĐ-BTC ngày 02/8/2025 của Bộ trưởng Bộ Tài chính về việc điều hành giá;\n\n"
+            "- Theo dõi diễn biến giá thị trường.\n")
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
