@@ -47,7 +47,8 @@ _ENDS_SENTENCE_RE = re.compile(r"[.:;!?…]\**\s*$")
 # …", "Đề nghị …", "Trả lời …") and a body that acknowledges a letter ("Cục Thuế nhận được công văn …")
 RUNNING_TEXT_RE = re.compile(r"^(can cu|thuc hien|theo|ngay|trien khai|tiep theo|xet|de |trong|hien nay|qua |nham|"
                              r"vua qua|cuoi|thoi gian|tai |ve viec|sau khi|truoc|tra loi|phuc dap)")
-_ACKNOWLEDGES_RE = re.compile(r"^[^,;:]{0,80}?\snhan duoc\s+(?:cong van|van ban|to trinh|bao cao|don|thu|de nghi|phieu)")
+_ACKNOWLEDGES_RE = re.compile(r"^[^,;:]{0,80}?\s(?:nhan duoc\s+(?:cong van|van ban|to trinh|bao cao|don|thu|de nghi|phieu)|"
+                             r"(?:de nghi|yeu cau|co y kien|tran trong)\s)")   # (… or the sender's order: "UBND tỉnh đề nghị …")
 
 
 @dataclass

@@ -258,3 +258,12 @@ def test_more_kinds_of_body():
     assert _roles(ex) == [[("Điện lực tỉnh Đồng Tháp", "lead")], [("Thống kê tỉnh Đồng Tháp", "lead")],
                           [("Vườn quốc gia Tràm Chim tỉnh Đồng Tháp", "lead")],
                           [("Quỹ Bảo vệ và Phát triển rừng tỉnh Đồng Tháp", "lead")]]
+
+
+def test_address_line_without_a_stop_before_the_senders_request():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 45/UBND-KT\nV/v phòng chống cháy rừng\n"
+            "Điện Biên, ngày 3 tháng 4 năm 2025\nKính gửi: Sở Nông nghiệp và Môi trường, Công an tỉnh\n\n"
+            "Ủy ban nhân dân tỉnh đề nghị các đơn vị tăng cường tuần tra, canh gác lửa rừng.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n")
+    ex = extract_text(text, "t.md")
+    assert _roles(ex) == [[("Sở Nông nghiệp và Môi trường tỉnh Điện Biên", "lead"), ("Công an tỉnh Điện Biên", "lead")]]
