@@ -36,7 +36,7 @@ _SEAT_RE = re.compile(r"\s+truc thuoc\s+(trung uong|tinh|thanh pho)(?![a-z0-9])"
 _SEATS = {"trung uong": "trung ương", "tinh": "tỉnh", "thanh pho": "thành phố"}
 # Compiled once here: ``re.match(pattern_string, …)`` looks the pattern up in re's cache on
 # every call, and find_mentions runs for every paragraph of every document.
-_CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan))(?![a-z0-9])")
+_CAP_GENERIC_RE = re.compile(r"(cac cap|cung cap|cap (tinh|huyen|xa|thanh pho|quan|duoi|tren))(?![a-z0-9])")
 _SUPPLIES_RE = re.compile(r"cung\s+cấp", re.I)   # the verb, which folds like "cùng cấp"
 # "Công an các địa phương", "Sở Xây dựng địa phương (nơi có dự án)": the body of localities the text does not
 # name, generic (guide §1, §8: "lực lượng công an các cấp"); not the province of the text

@@ -265,3 +265,12 @@ def test_a_title_after_va_ends_a_name_and_a_cited_instrument_item_is_no_task():
             "- Công điện số 07/CĐ-BTC ngày 02/8/2025 của Bộ trưởng Bộ Tài chính về việc điều hành giá;\n\n"
             "- Theo dõi diễn biến giá thị trường.\n")
     assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
+
+
+def test_trich_luc_and_cap_duoi_end_a_name_and_dkdd_is_written_out():
+    ctx = Context("Quảng Ngãi", "tỉnh", None, "huyện", "province")
+    text = ("Văn phòng Đăng ký đất đai trích lục bản đồ; Văn phòng ĐKĐĐ tiếp nhận hồ sơ; Công an cấp dưới "
+            "báo cáo; Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp dưới phối hợp.")
+    assert [(m.agency.name, m.generic) for m in find_mentions(text, fold_keep(text), 0, len(text), ctx)] == [
+        ("Văn phòng Đăng ký đất đai tỉnh Quảng Ngãi", False), ("Văn phòng đăng ký đất đai tỉnh Quảng Ngãi", False),
+        ("Công an cấp dưới", True), ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam", False)]
