@@ -184,8 +184,11 @@ def _comma_subject(T: str, F: str, prev: Mention | None, i: int, mentions: list[
         j += 1
     nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
     verb = _skip_blank(T, mentions[j].end, nxt)
-    return verb < nxt and T[verb].isalpha() and _starts_with(F, verb, nxt, ("duty",)) is not None and \
-        not _JOINS_AFTER.match(F, verb, nxt)
+    if verb >= nxt or not T[verb].isalpha():
+        return False
+    if (nxt == ce and _JOINS_ALONE.fullmatch(F, verb, ce)) or _JOINS.match(F, verb, nxt):
+        return True   # "…, B và C phối hợp." closing the sentence, "…, B tham gia …": partners of its task
+    return _starts_with(F, verb, nxt, ("duty",)) is not None and not _JOINS_AFTER.match(F, verb, nxt)
 
 
 def _head_speaks(F: str, cs: int, m: Mention) -> bool:

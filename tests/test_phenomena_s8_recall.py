@@ -267,3 +267,12 @@ def test_address_line_without_a_stop_before_the_senders_request():
             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n")
     ex = extract_text(text, "t.md")
     assert _roles(ex) == [[("Sở Nông nghiệp và Môi trường tỉnh Điện Biên", "lead"), ("Công an tỉnh Điện Biên", "lead")]]
+
+
+def test_partners_named_after_the_lead_in_other_words():
+    # "có sự phối hợp của B", "với sự tham gia của B"; "…, B và C tham gia." after the lead's clause (guide §2)
+    ex = _province("Sở Y tế chủ trì, có sự phối hợp của Sở Tài chính tổ chức kiểm tra.\n"
+                   "Sở Công Thương chủ trì kiểm tra thị trường, Sở Nội vụ và Công an tỉnh tham gia.", name="Gia Lai")
+    assert _roles(ex) == [[("Sở Y tế tỉnh Gia Lai", "lead"), ("Sở Tài chính tỉnh Gia Lai", "support")],
+                          [("Sở Công Thương tỉnh Gia Lai", "lead"), ("Sở Nội vụ tỉnh Gia Lai", "support"),
+                           ("Công an tỉnh Gia Lai", "support")]]
