@@ -1055,6 +1055,10 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
             leads, inherited = list(context), "heading or label above"
         elif state.prev and (opens_task(F, cs, ce) or roles.supports):
             leads, inherited = list(state.prev), "task before"
+        if inherited and roles.reports:
+            # "Cơ quan có nhu cầu … trình Ban X": the body the clause reports to is not the one that reports
+            told = {m.agency.name for m in roles.reports}
+            leads = [m for m in leads if m.agency.name not in told]
         if _quoted_inheritance(cs, leads, state):
             explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                          outcome="no obligation: quoted text, its bodies are not the ones before the quotation")

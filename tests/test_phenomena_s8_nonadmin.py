@@ -274,3 +274,10 @@ def test_trich_luc_and_cap_duoi_end_a_name_and_dkdd_is_written_out():
     assert [(m.agency.name, m.generic) for m in find_mentions(text, fold_keep(text), 0, len(text), ctx)] == [
         ("Văn phòng Đăng ký đất đai tỉnh Quảng Ngãi", False), ("Văn phòng đăng ký đất đai tỉnh Quảng Ngãi", False),
         ("Công an cấp dưới", True), ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam", False)]
+
+
+def test_the_body_a_clause_reports_to_does_not_inherit_its_lead():
+    body = ("1. Sở Nội vụ\n\n"
+            "- Rà soát vị trí việc làm.\n\n"
+            "- Cơ quan có nhu cầu tiếp nhận công chức trình Sở Nội vụ xem xét, quyết định.\n")
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
