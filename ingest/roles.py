@@ -745,6 +745,7 @@ def _apply_bracketed(T: str, F: str, mentions: list[Mention], out: "ClauseRoles"
 
 _PARTNERS_FIRST = re.compile(r"(?<![a-z0-9])voi su phoi hop cua(?![a-z0-9])")
 _PRESIDES_NEXT = re.compile(r"[ \t]*chu tri(?![a-z0-9])")
+_PRESIDED_BY = re.compile(r"(?<![a-z0-9])do\s+$")   # "… do X chủ trì"
 
 
 def _lead_after_partners(T: str, F: str, cs: int, out: ClauseRoles) -> None:
@@ -790,6 +791,9 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.modality = out.modality or val
                     if phrase != "chi dao":
                         via_chidao_only = False
+            elif _PRESIDED_BY.search(F, max(cs, m.start - 4), m.start) and _PRESIDES_NEXT.match(F, m.end):
+                role = "lead"   # "Việc kiểm tra do Sở X chủ trì, phối hợp với …": the passive names who presides
+                via_chidao_only = False
             elif (opening := (prev is None and _prefix_ok(F, cs, m.start)) or
                     (bool(out.leads) and _comma_subject(T, F, prev, i, mentions, ce))) or (
                     out.subject is None and not out.leads and not out.supports and (

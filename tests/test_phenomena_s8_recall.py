@@ -276,3 +276,11 @@ def test_partners_named_after_the_lead_in_other_words():
     assert _roles(ex) == [[("Sở Y tế tỉnh Gia Lai", "lead"), ("Sở Tài chính tỉnh Gia Lai", "support")],
                           [("Sở Công Thương tỉnh Gia Lai", "lead"), ("Sở Nội vụ tỉnh Gia Lai", "support"),
                            ("Công an tỉnh Gia Lai", "support")]]
+
+
+def test_passive_names_who_presides():
+    # "Việc kiểm tra do Sở X chủ trì, phối hợp với Y …": X leads this task (was the sentence before's lead)
+    ex = _province("Công an tỉnh bảo đảm an ninh trật tự.\nViệc kiểm tra do Sở Xây dựng chủ trì, phối hợp với Ủy ban "
+                   "nhân dân các huyện thực hiện trước ngày 30/6/2025.", name="Quảng Trị")
+    assert _roles(ex) == [[("Công an tỉnh Quảng Trị", "lead")],
+                          [("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Ủy ban nhân dân các huyện tỉnh Quảng Trị", "support")]]
