@@ -471,6 +471,11 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
     pl = _place_after(T, F, q, hi, "province")
     if pl and pl[1].level == "province":
         return _Place(pl[0], "province", _jur_string(pl[1].word, pl[1].name), explicit=True)
+    if head_level in ("district", "commune"):
+        # "Huyện ủy Mộc Châu", "TTYT Mộc Châu": a district's body named with its district alone
+        pl = _place_after(T, F, q, hi, head_level, ctx.province)
+        if pl and pl[1].level == head_level:
+            return _Place(pl[0], head_level, _jur_string(pl[1].word, pl[1].name), explicit=True)
     return _Place(p)
 
 
@@ -797,8 +802,12 @@ _NO_PARENT_RE = re.compile(r"^(?!.*\b(?:Bộ|Văn phòng|Chính phủ)\s+\w)")  
 
 
 def _party_style(head: lexicon.Head) -> bool:
-    """Party committees (Tỉnh ủy, Thường trực Quận ủy) name their place without a level word."""
-    return head.kind == "dang" or head.canonical.endswith("ủy")
+    """Party committees named by their level (Tỉnh ủy, Thường trực Quận ủy) name their place without a level
+    word; an "Đảng ủy" keeps it ("Đảng ủy xã Tân Lập", "Đảng ủy các cơ quan Đảng tỉnh Sơn La")."""
+    return _LEVEL_COMMITTEE_RE.search(head.canonical) is not None
+
+
+_LEVEL_COMMITTEE_RE = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy$")
 
 
 def _party_place(jur: str) -> str | None:

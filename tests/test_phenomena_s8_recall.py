@@ -284,3 +284,9 @@ def test_passive_names_who_presides():
                    "nhân dân các huyện thực hiện trước ngày 30/6/2025.", name="Quảng Trị")
     assert _roles(ex) == [[("Công an tỉnh Quảng Trị", "lead")],
                           [("Sở Xây dựng tỉnh Quảng Trị", "lead"), ("Ủy ban nhân dân các huyện tỉnh Quảng Trị", "support")]]
+
+
+def test_party_committees_and_their_places():
+    # a district's Party committee named with its district alone keeps it; an "Đảng ủy" keeps its level word
+    ex = _province("Đề nghị Huyện ủy Mộc Châu, Đảng ủy các cơ quan Đảng tỉnh chỉ đạo tuyên truyền.", name="Sơn La")
+    assert _roles(ex) == [[("Huyện ủy Mộc Châu", "lead"), ("Đảng ủy các cơ quan Đảng tỉnh Sơn La", "lead")]]
