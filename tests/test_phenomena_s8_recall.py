@@ -290,3 +290,10 @@ def test_party_committees_and_their_places():
     # a district's Party committee named with its district alone keeps it; an "Đảng ủy" keeps its level word
     ex = _province("Đề nghị Huyện ủy Mộc Châu, Đảng ủy các cơ quan Đảng tỉnh chỉ đạo tuyên truyền.", name="Sơn La")
     assert _roles(ex) == [[("Huyện ủy Mộc Châu", "lead"), ("Đảng ủy các cơ quan Đảng tỉnh Sơn La", "lead")]]
+
+
+def test_heads_of_departments_listed_by_field():
+    # "Thủ trưởng các sở, ban, ngành: Y tế, …" (guide §8, §9): the departments named, whatever the head's words
+    ex = _province("Thủ trưởng các sở, ban, ngành: Y tế, Giáo dục và Đào tạo, Công an tỉnh triển khai.", name="Nam Định")
+    assert _roles(ex) == [[("Sở Y tế tỉnh Nam Định", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Nam Định", "lead"),
+                           ("Công an tỉnh Nam Định", "lead")]]
