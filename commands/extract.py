@@ -76,8 +76,10 @@ def output_stems(files: list[Path]) -> dict[Path, str]:
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
-        paths: List[Path] = typer.Argument(..., help="Files or directories (every readable file in them)."),
-        out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for <file stem>.json outputs."),
+        paths: List[str] = typer.Argument(..., help="Files or directories (every readable file in them); with "
+                                          "--engine spark also URIs (s3a://bucket/dir, hdfs://…)."),
+        out: Optional[str] = typer.Option(None, "--out", "-o", help="Directory for <file stem>.json outputs "
+                                          "(with --engine spark also a URI)."),
         quiet: Annotated[bool, flag("--quiet", "-q", help="Print only errors.")] = False,
         explain: Annotated[bool, flag("--explain", help="Print, clause by clause, the bodies found, the role each "
                                       "got and why.")] = False,
@@ -113,13 +115,15 @@ def register(app: typer.Typer) -> None:
         store; 'phoihop load DIR' loads them (docs/scale.md).
         """
         if engine is not None:
+            # (as typed: a Path would fold "s3a://bucket" into "s3a:/bucket")
             _tables(paths, out, engine, master, workers, Limits.megabytes(max_mb, max_seconds), quiet)
             return
         if out is None and not explain:
             raise typer.BadParameter("give --out DIR (or --explain to print the decisions)", param_hint="--out")
+        out_dir = None if out is None else Path(out)
         failed = 0
         done = 0
-        files = iter_inputs(paths)
+        files = iter_inputs([Path(p) for p in paths])
         stems = output_stems(files)
         limits = Limits.megabytes(max_mb, max_seconds)
         for p in files:
@@ -144,11 +148,11 @@ def register(app: typer.Typer) -> None:
             for line in ex.warnings:
                 typer.echo(clean(f"warning: {line}"), err=True)
             done += 1
-            if out is None:
+            if out_dir is None:
                 continue
-            write_json(out, stems[p], ex.to_json())
+            write_json(out_dir, stems[p], ex.to_json())
             if not quiet:
-                typer.echo(clean(f"{p} -> {out / (stems[p] + '.json')}: {counted(len(ex.directives), 'directive')}, "
+                typer.echo(clean(f"{p} -> {out_dir / (stems[p] + '.json')}: {counted(len(ex.directives), 'directive')}, "
                            f"{counted(len(ex.obligations), 'obligation')}, {counted(len(ex.agencies), 'agency')}"))
         if not quiet:
             typer.echo(f"extracted {counted(done, 'file')}, {counted(failed, 'error')}", err=bool(failed))
@@ -163,7 +167,7 @@ def per_core(meter: dict) -> str:
             f"{s:.1f} CPU s ({meter['files'] / s:.1f} files, {meter['bytes'] / 1e6 / s:.2f} MB per core-second)")
 
 
-def _tables(paths: List[Path], out: Optional[Path], engine: str, master: str, workers: int,
+def _tables(paths: List[str], out: Optional[str], engine: str, master: str, workers: int,
             limits: Limits, quiet: bool) -> None:
     """``extract --engine``: the Parquet tables of the graph model in ``out``; exit 1 when a
     file gave nothing (it is in the errors table)."""
@@ -175,13 +179,15 @@ def _tables(paths: List[Path], out: Optional[Path], engine: str, master: str, wo
     if engine == "spark":
         from phoihop.graph import spark_job
         try:
-            counts = spark_job.run([str(p) for p in paths], str(out), master=master, limits=limits, meter=meter)
+            counts = spark_job.run(paths, out, master=master, limits=limits, meter=meter)
         except spark_job.SparkMissing as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1)
     else:
         from phoihop.graph.tables import extract_tables
-        counts = extract_tables(paths, out, workers=workers, limits=limits)
+        if any("://" in p for p in paths + [out]):
+            raise typer.BadParameter("URIs are read by --engine spark; --engine local reads local paths")
+        counts = extract_tables([Path(p) for p in paths], Path(out), workers=workers, limits=limits)
     if not quiet:
         typer.echo(clean(f"{out}: " + ", ".join(f"{n} {t}" for t, n in counts.items())))
         if meter.get("cpu_seconds"):

@@ -1,8 +1,11 @@
 """``phoihop extract --engine spark``: the extraction as an Apache Spark job writing the tables
 of ``graph.tables``.
 
-Files are read as binary records (``binaryFiles``), each partition runs the project's
-extractor (``_extract_partition``), and the steps of ``graph.tables`` run as Spark
+Files under a URI (``s3a://``, ``hdfs://``, …) are read as binary records (``binaryFiles``);
+files under a local path are listed by the driver as ``phoihop ingest`` lists them and read by
+the tasks (Hadoop's local listing, without its native library, forks a ``stat`` process per
+file to learn its permissions: twenty minutes before the first task at 100,000 files). Each
+partition runs the project's extractor (``_extract_partition``, ``_extract_local``), and the steps of ``graph.tables`` run as Spark
 operations on the same functions: copies of one content settle by a ``groupByKey`` on the
 document id, agencies and topics merge by a ``groupByKey`` on their canonical id, directives
 resolve by number key, relationships take their resolved directive ends by a join. The
@@ -107,6 +110,33 @@ def _extract_partition(items: Iterable[tuple[int, tuple[str, bytes]]], limits: L
             yield "ok", _order(arg, path), graph
 
 
+def _extract_local(items: Iterable[tuple[int, str]], limits: Limits, meter: tuple | None = None) -> Iterator[tuple]:
+    """As ``_extract_partition`` for (argument, path) of local files: each is extracted where it
+    lies, by ``phoihop ingest``'s own worker function (same reading, limits and messages)."""
+    from .loader import _extract
+
+    for arg, name in items:
+        path = canonical_path(name)
+        started = time.process_time()
+        _, graph, error = _extract(name, limits)
+        if meter is not None:
+            seconds, files, size = meter
+            seconds.add(time.process_time() - started)
+            files.add(1)
+            size.add(_size(name))
+        if error:
+            yield "error", _order(arg, path), T.error_row(path, error.replace(name, path) if name != path else error)
+        else:
+            yield "ok", _order(arg, path), _located(replace(graph, path=path), [path])
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _node_items(ranked: T.Ranked) -> Iterator[tuple[str, Any, Any]]:
     """(kind, key, value) of a settled document's nodes, for the merge each kind needs."""
     position, batch, g = ranked
@@ -158,11 +188,15 @@ def _job(spark, paths: list[str], out: str, limits: Limits, meter: dict | None =
     parts = sc.defaultParallelism
     problems = [T.error_row(T._problem_path(line), line) for line in _local_problems(paths)]
     readable = [(i, p) for i, p in enumerate(paths) if not _missing(p)]
+    listed = _listed([(i, p) for i, p in readable if "://" not in p])
+    remote = [(i, p) for i, p in readable if "://" in p]
+    spent = (sc.accumulator(0.0), sc.accumulator(0), sc.accumulator(0))
     # Small files are packed into splits: ask for several per core, or one task holds them all.
     files = sc.union([sc.binaryFiles(_uri(p), minPartitions=4 * parts).map(partial(_tag, i))
-                      for i, p in readable]) if readable else sc.emptyRDD()
-    spent = (sc.accumulator(0.0), sc.accumulator(0), sc.accumulator(0))
+                      for i, p in remote]) if remote else sc.emptyRDD()
+    local = sc.parallelize(listed, max(1, min(len(listed), 4 * parts))) if listed else sc.emptyRDD()
     results = (files.mapPartitions(partial(_extract_partition, limits=limits, meter=spent))
+               .union(local.mapPartitions(partial(_extract_local, limits=limits, meter=spent)))
                .persist(StorageLevel.MEMORY_AND_DISK))
     errors = results.filter(lambda r: r[0] == "error").map(lambda r: r[2]).union(sc.parallelize(problems, 1))
     graphs = results.filter(lambda r: r[0] == "ok").map(lambda r: (r[1], r[2]))
@@ -217,27 +251,18 @@ def _missing(path: str) -> bool:
 
 
 def _local_problems(paths: list[str]) -> list[str]:
-    """One line for each local path that gives nothing (as ``phoihop ingest`` says it), and for
-    each local file that Hadoop's listing would skip without a word: a name (of the file or of
-    a folder under the argument) starting with "_", which ``phoihop ingest`` reads."""
+    """One line for each local path that gives nothing, as ``phoihop ingest`` says it."""
     from .loader import expand_paths
 
-    out = []
-    for p in paths:
-        if "://" in p:
-            continue
-        if _missing(p):
-            out.extend(expand_paths([p])[1])
-        elif os.path.isdir(p):
-            root = Path(p)
-            out.extend(_HIDDEN.format(f) for f in expand_paths([p])[0]
-                       if any(part.startswith("_") for part in f.relative_to(root).parts))
-        elif os.path.basename(p).startswith("_"):
-            out.append(_HIDDEN.format(p))
-    return out
+    return [line for p in paths if "://" not in p and _missing(p) for line in expand_paths([p])[1]]
 
 
-_HIDDEN = "{}: not read: Spark's file listing hides names starting with '_' (rename it, or use --engine local)"
+def _listed(local: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(argument, file) for every file under the local arguments, the files ``phoihop ingest``
+    reads (names starting with "_" too, which Hadoop's listing hides), in its order."""
+    from .loader import expand_paths
+
+    return [(i, str(f)) for i, p in local for f in expand_paths([p])[0]]
 
 
 def _spark_schema(table: str):

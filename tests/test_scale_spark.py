@@ -48,9 +48,9 @@ def test_the_corrupt_file_is_a_row_of_the_errors_table(spark_tables):
     assert Path(errors[0]["path"]).is_absolute() and "phoihop-" not in errors[0]["reason"]  # not the private copy
 
 
-def test_a_name_spark_would_hide_is_a_row_of_the_errors_table(tmp_path, shared_dir):
-    """Hadoop's listing skips names starting with "_", which ``phoihop ingest`` reads: such a file
-    is said, never dropped without a word."""
+def test_names_hadoop_would_hide_are_read_as_ingest_reads_them(tmp_path, shared_dir):
+    """Hadoop's listing skips names starting with "_", which ``phoihop ingest`` reads: local files
+    are listed as ingest lists them, so such a file is a document like any other."""
     seeds = sorted((shared_dir / "corpus" / "seeds").iterdir())
     docs = tmp_path / "docs"
     (docs / "_drafts").mkdir(parents=True)
@@ -59,13 +59,28 @@ def test_a_name_spark_would_hide_is_a_row_of_the_errors_table(tmp_path, shared_d
     (docs / "_drafts" / "c.txt").write_bytes(seeds[2].read_bytes())
     out = tmp_path / "tables"
     result = runner.invoke(app, ["extract", "--engine", "spark", str(docs), "--out", str(out), "--master", "local[1]"])
-    assert result.exit_code == 1 and "2 files gave nothing" in result.output
-    errors = sorted((Path(e["path"]).relative_to(docs).as_posix(), e["reason"])
-                    for e in T.read(out, T.ERRORS).to_pylist())
-    assert [p for p, _ in errors] == ["_b.txt", "_drafts/c.txt"]
-    assert all("hides names starting with '_'" in r for _, r in errors)
-    assert [Path(d["path"]).name for d in T.read(out, "documents").to_pylist()] == ["a.txt"]
-    assert "extraction in the tasks: 1 file, " in result.output and "per core-second" in result.output
+    assert result.exit_code == 0, result.output
+    assert T.read(out, T.ERRORS).to_pylist() == []
+    assert sorted(Path(d["path"]).relative_to(docs.resolve()).as_posix()
+                  for d in T.read(out, "documents").to_pylist()) == ["_b.txt", "_drafts/c.txt", "a.txt"]
+    assert "extraction in the tasks: 3 files, " in result.output and "per core-second" in result.output
+
+
+def test_a_uri_is_read_by_spark_as_a_local_path_is(tmp_path, shared_dir):
+    """Object storage paths (``s3a://``, ``hdfs://``, here ``file://``) are read by Hadoop's
+    ``binaryFiles`` in the tasks, local paths are listed by the driver: the same tables."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for seed in sorted((shared_dir / "corpus" / "seeds").iterdir())[:3]:
+        (docs / seed.name).write_bytes(seed.read_bytes())
+    (docs / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    by_path, by_uri = tmp_path / "by-path", tmp_path / "by-uri"
+    for arg, out in ((str(docs), by_path), (docs.resolve().as_uri(), by_uri)):
+        result = runner.invoke(app, ["extract", "--engine", "spark", arg, "--out", str(out), "--master", "local[1]"])
+        assert result.exit_code == 1 and "1 file gave nothing" in result.output, result.output
+    for table in T.TABLES:
+        assert rows(by_uri, table) == rows(by_path, table), table
+    assert len(rows(by_path, "documents")) == 3
 
 
 def test_spark_tables_load_to_the_graph_of_ingest(spark_tables, ingested, tmp_path):
