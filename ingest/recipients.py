@@ -260,16 +260,16 @@ def _expand(text: str, ctx: Context) -> str:
 _OWN_MINISTRY = re.compile(r"((?:TTĐT|điện tử|Website)\s+(?:của\s+)?)Bộ(?=\s*\)?\s*$)")
 # what a copy is sent for, in brackets ("(để đăng tải trên Cổng TTĐT của Bộ)", "(để b/c)"): no recipient of its own
 _PURPOSE = re.compile(r"\(\s*[*_]*\s*để\s[^()]*\)")
-_LAST_CODE = re.compile(r"(?<=\w)\s+([A-ZĐ]{2,4})$")
+_LAST_CODE = re.compile(r"(?<=\w)\s+([A-ZĐ]{2,4})(?=\s*(?:,|$))")
 
 
 def _initials_place(text: str, ctx: Context) -> str:
-    """"Báo và Phát thanh - Truyền hình NA" in a Nghệ An text: a line that ends in the initials of the
-    context's province ("NA", "HP", "LĐ") names that province there."""
-    m = _LAST_CODE.search(text)
-    if m is None or not ctx.province or m.group(1) != _initials(ctx.province):
+    """"Báo và Phát thanh - Truyền hình NA" in a Nghệ An text: a name that ends (before a comma or the line's
+    end) in the initials of the context's province ("NA", "HP", "LĐ") names that province there."""
+    if not ctx.province:
         return text
-    return f"{text[:m.start()]} {ctx.province_word} {ctx.province}"
+    place = f" {ctx.province_word} {ctx.province}"
+    return _LAST_CODE.sub(lambda m: place if m.group(1) == _initials(ctx.province) else m.group(0), text)
 
 
 @lru_cache(maxsize=64)

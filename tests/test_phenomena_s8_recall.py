@@ -297,3 +297,10 @@ def test_heads_of_departments_listed_by_field():
     ex = _province("Thủ trưởng các sở, ban, ngành: Y tế, Giáo dục và Đào tạo, Công an tỉnh triển khai.", name="Nam Định")
     assert _roles(ex) == [[("Sở Y tế tỉnh Nam Định", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Nam Định", "lead"),
                            ("Công an tỉnh Nam Định", "lead")]]
+
+
+def test_copy_lines_with_a_short_form_and_initials_before_a_comma():
+    ex = _province(copies="- Cục Kiểm tra văn bản và Quản lý xử lý VPHC - Bộ Tư pháp;\n"
+                          "- Báo và Phát thanh truyền hình BT, Cổng TTĐT tỉnh;")
+    assert _copied(ex) == ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp",
+                           "Báo và Phát thanh, Truyền hình tỉnh Bình Thuận", "Cổng Thông tin điện tử tỉnh Bình Thuận"]
