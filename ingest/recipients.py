@@ -52,6 +52,8 @@ _OFFICES = {"van phong chinh phu": "Văn phòng Chính phủ"}   # the offices o
 _OWN_TAIL = re.compile(r"(?<=[A-ZĐ])[-–]([A-ZĐ]{1,8})$")
 _COLLECTIVE_WORD = re.compile(r"\s(?:các|\d+)\s")   # "UBND các tỉnh", "UBND 34 tỉnh, thành phố"
 _LONE_BULLETS = {"-", "–", "+", "•"}
+# a line that ends in an abbreviated level word ("…, phường Xuân Hòa, TP.") goes on: its dot ends no item
+_ABBREVIATED_END = re.compile(r"(?<![^\W\d_])(?:TP|Tp|TX|Tx|TT|Q|P|H)\.$")
 _LUU = re.compile(r"^\W*luu(?![a-z0-9])")   # "Lưu: VT" closes the list
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*\.?")
 _STANDING_LEAD = re.compile(r"^(?:TT|TTr)\s*[.:]\s*|^TT\s+(?=[A-ZĐÀ-Ỹ])")
@@ -186,7 +188,7 @@ def _items(T: str, start: int, hi: int) -> list[tuple[int, int]]:
             break
         filing = bool(_LUU.match(fold(T[items[-1][0]:items[-1][1]])))
         tail = body.rstrip("*_ ")[-1:]
-        ended = tail if tail in (";", ".") else ""
+        ended = tail if tail in (";", ".") and not _ABBREVIATED_END.search(body.rstrip("*_ ")) else ""
         gap = False
         if in_row or items[-1][1] - items[-1][0] > _MAX_ITEM or _SENTENCE.search(T, items[-1][0], items[-1][1]):
             break       # the end of a table cell, or a line that runs on into the text (joined by the copy)

@@ -304,3 +304,10 @@ def test_copy_lines_with_a_short_form_and_initials_before_a_comma():
                           "- Báo và Phát thanh truyền hình BT, Cổng TTĐT tỉnh;")
     assert _copied(ex) == ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính Bộ Tư pháp",
                            "Báo và Phát thanh, Truyền hình tỉnh Bình Thuận", "Cổng Thông tin điện tử tỉnh Bình Thuận"]
+
+
+def test_copy_address_wrapped_after_an_abbreviated_city():
+    # "…) *(…, phường Xuân Hòa, TP.\nHồ Chí Minh);" (a stray bracket): the dot of "TP." ends no item
+    ex = _ministry(copies="- Công ty TNHH Minh Long) *(12 Lê Lợi, phường Bến Thành, TP.\nHồ Chí Minh);*\n"
+                          "- Chi cục Kiểm định Hải quan;\n- Cổng Thông tin điện tử Hải quan;")
+    assert _copied(ex)[-2:] == ["Chi cục Kiểm định Hải quan", "Cổng Thông tin điện tử Hải quan"]
