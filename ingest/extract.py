@@ -90,6 +90,15 @@ def _contact_line(F: str, cs: int, ce: int) -> bool:
         _BLANK_TO_FILL.search(F, cs, ce) is not None
 
 
+# a line that is only a proper name ("Phạm Văn An", "Nguyễn Thị Hoa" under a signature): every word capitalised
+_NAME_LINE = re.compile(r"[*_ \t]*(?:[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*[*_ \t.]*")
+
+
+def _name_line(T: str, cs: int, ce: int) -> bool:
+    """Is the clause only a person's name (a signer's line the layout left in the body)? No task."""
+    return _NAME_LINE.fullmatch(T, cs, ce) is not None
+
+
 # the dotted blank of a form ("Mục đích: ........", "của …………")
 _BLANK_TO_FILL = re.compile(r"(?:\.\s?){8}|…{3}")
 
@@ -1075,7 +1084,8 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: a question (a Q&A page's heading), not a task")
         return
-    if not explicit and (_NOT_TASK.match(" ".join(F[cs:ce].split())) or _contact_line(F, cs, ce)):
+    if not explicit and (_NOT_TASK.match(" ".join(F[cs:ce].split())) or _contact_line(F, cs, ce) or
+                         _name_line(T, cs, ce)):
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: a target or situation, not a task")
         return

@@ -281,3 +281,11 @@ def test_the_body_a_clause_reports_to_does_not_inherit_its_lead():
             "- Rà soát vị trí việc làm.\n\n"
             "- Cơ quan có nhu cầu tiếp nhận công chức trình Sở Nội vụ xem xét, quyết định.\n")
     assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
+
+
+def test_a_persons_name_line_and_work_in_progress_are_no_tasks():
+    body = ("1. Sở Nội vụ\n\n"
+            "- Rà soát vị trí việc làm.\n\n"
+            "- Trần Văn Bình\n\n"
+            "- Sở Nội vụ đang xây dựng dự thảo quy định về vị trí việc làm.\n")
+    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
