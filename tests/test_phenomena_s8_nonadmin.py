@@ -154,6 +154,16 @@ Ban hành quy trình cấp phép khai quật
 """
 
 
+NOI_VU_ONLY = [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
+TAI_CHINH_ONLY = [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
+
+
+def heading_tasks(department: str, *lines: str) -> list[set[tuple[str, str]]]:
+    """(agency, role) of each obligation of the decision whose body is "1. <department>" and these lines."""
+    body = f"1. {department}\n\n" + "".join(f"{line}\n\n" for line in lines)
+    return obligation_roles(HEAD_UBND + body + closing(), "tv.md")
+
+
 def test_a_request_paper_and_an_applicants_form_give_no_order():
     body = ("1. Sở Văn hóa, Thể thao và Du lịch tiếp nhận hồ sơ.\n\n"
             "2. Hồ sơ đề nghị Chủ tịch Ủy ban nhân dân tỉnh phê duyệt gồm:\n\n"
@@ -211,11 +221,10 @@ def test_the_competent_levels_committee_is_generic_and_du_kien_ends_a_name():
 
 
 def test_a_review_of_the_past_and_an_attachment_note_under_a_bodys_heading_are_no_tasks():
-    body = ("1. Sở Nội vụ\n\n"
-            "- Thời gian qua, các cơ quan đã tích cực triển khai nhiều nhiệm vụ.\n\n"
-            "- Rà soát vị trí việc làm của các cơ quan.\n\n"
-            "(Kèm theo Báo cáo số 12/BC-SNV ngày 02/3/2025 của Sở Nội vụ).\n")
-    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
+    assert heading_tasks("Sở Nội vụ",
+                          "- Thời gian qua, các cơ quan đã tích cực triển khai nhiều nhiệm vụ.",
+                          "- Rà soát vị trí việc làm của các cơ quan.",
+                          "(Kèm theo Báo cáo số 12/BC-SNV ngày 02/3/2025 của Sở Nội vụ).") == NOI_VU_ONLY
 
 
 def test_a_request_told_as_done_is_no_order_of_the_page():
@@ -243,12 +252,11 @@ def test_a_commune_whose_name_starts_with_a_head_word_is_no_body():
 
 
 def test_the_papers_of_a_dossier_and_a_stub_basis_line_are_no_tasks():
-    body = ("1. Sở Tài chính\n\n"
-            "- Tờ trình của Sở Tài chính về việc phê duyệt dự án;\n\n"
-            "- Bản sao quyết định giao đất;\n\n"
-            "- Căn cứ....\n\n"
-            "- Thẩm định hồ sơ trong 05 ngày làm việc.\n")
-    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
+    assert heading_tasks("Sở Tài chính",
+                          "- Tờ trình của Sở Tài chính về việc phê duyệt dự án;",
+                          "- Bản sao quyết định giao đất;",
+                          "- Căn cứ....",
+                          "- Thẩm định hồ sơ trong 05 ngày làm việc.") == TAI_CHINH_ONLY
 
 
 def test_thay_mat_ends_a_name_and_the_construction_activity_department_is_whole():
@@ -261,10 +269,9 @@ def test_a_title_after_va_ends_a_name_and_a_cited_instrument_item_is_no_task():
     text = "Vụ trưởng Vụ Pháp chế và Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành."
     assert [m.agency.name for m in find_mentions(text, fold_keep(text), 0, len(text), Context(level="central"))
             if not m.generic] == ["Vụ Pháp chế"]
-    body = ("1. Sở Tài chính\n\n"
-            "- Công điện số 07/CĐ-BTC ngày 02/8/2025 của Bộ trưởng Bộ Tài chính về việc điều hành giá;\n\n"
-            "- Theo dõi diễn biến giá thị trường.\n")
-    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Tài chính tỉnh Trà Vinh", "lead")}]
+    assert heading_tasks("Sở Tài chính",
+                          "- Công điện số 07/CĐ-BTC ngày 02/8/2025 của Bộ trưởng Bộ Tài chính về việc điều hành giá;",
+                          "- Theo dõi diễn biến giá thị trường.") == TAI_CHINH_ONLY
 
 
 def test_trich_luc_and_cap_duoi_end_a_name_and_dkdd_is_written_out():
@@ -277,15 +284,14 @@ def test_trich_luc_and_cap_duoi_end_a_name_and_dkdd_is_written_out():
 
 
 def test_the_body_a_clause_reports_to_does_not_inherit_its_lead():
-    body = ("1. Sở Nội vụ\n\n"
-            "- Rà soát vị trí việc làm.\n\n"
-            "- Cơ quan có nhu cầu tiếp nhận công chức trình Sở Nội vụ xem xét, quyết định.\n")
-    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
+    assert heading_tasks("Sở Nội vụ",
+                          "- Rà soát vị trí việc làm.",
+                          "- Cơ quan có nhu cầu tiếp nhận công chức trình Sở Nội vụ xem xét, quyết định.") == NOI_VU_ONLY
 
 
 def test_a_persons_name_line_and_work_in_progress_are_no_tasks():
-    body = ("1. Sở Nội vụ\n\n"
-            "- Rà soát vị trí việc làm.\n\n"
-            "- Trần Văn Bình\n\n"
-            "- Sở Nội vụ đang xây dựng dự thảo quy định về vị trí việc làm.\n")
-    assert obligation_roles(HEAD_UBND + body + closing(), "tv.md") == [{("Sở Nội vụ tỉnh Trà Vinh", "lead")}]
+    assert heading_tasks("Sở Nội vụ",
+                          "- Rà soát vị trí việc làm.",
+                          "- Trần Văn Bình",
+                          "- Sở Nội vụ đang xây dựng dự thảo quy định về vị trí việc làm.") == NOI_VU_ONLY
+
