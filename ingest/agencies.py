@@ -1377,7 +1377,10 @@ def _find_mentions(T: str, F: str, lo: int, hi: int, ctx: Context) -> list[Menti
                 continue
             if pl is None and head.kind not in _COMPANY_KINDS:
                 pl2 = _parse_place(T, F, end, hi, ctx, head.level)
-                if (pl2.jurisdiction and not pl2.generic and not pl2.collective) or pl2.region == "các khu vực":
+                if (pl2.jurisdiction and not pl2.generic and not pl2.collective) or pl2.region == "các khu vực" or \
+                        (pl2.collective and pl2.level and _RANK[pl2.level] > _RANK.get(ctx.level, 1)):
+                    # (the units below the issuer: "Chi cục Chăn nuôi và Thú y các tỉnh, thành phố" in a central
+                    # text, "Trung tâm Văn hóa - Thể thao các huyện" in a province's)
                     pl, end = pl2, pl2.end   # (or "Chi cục Hải quan các khu vực": every regional unit)
             if _company_class(head, middle):
                 # "Công ty chứng khoán phải …": the class of such companies, not one of them (guide §1)

@@ -311,3 +311,11 @@ def test_copy_address_wrapped_after_an_abbreviated_city():
     ex = _ministry(copies="- Công ty TNHH Minh Long) *(12 Lê Lợi, phường Bến Thành, TP.\nHồ Chí Minh);*\n"
                           "- Chi cục Kiểm định Hải quan;\n- Cổng Thông tin điện tử Hải quan;")
     assert _copied(ex)[-2:] == ["Chi cục Kiểm định Hải quan", "Cổng Thông tin điện tử Hải quan"]
+
+
+def test_open_names_of_the_units_below_the_issuer():
+    # "Chi cục … các tỉnh, thành phố" in a central text, "Trung tâm … các huyện" in a province's: collectives
+    ex = _ministry("Đề nghị Chi cục Chăn nuôi và Thú y các tỉnh, thành phố tăng cường giám sát.")
+    assert _roles(ex) == [[("Chi cục Chăn nuôi và Thú y các tỉnh, thành phố", "lead")]]
+    ex = _province("Trung tâm Y tế các huyện tổ chức tiêm phòng.", name="Bắc Giang")
+    assert _roles(ex) == [[("Trung tâm Y tế các huyện tỉnh Bắc Giang", "lead")]]
