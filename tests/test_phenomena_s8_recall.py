@@ -251,13 +251,11 @@ def test_second_body_with_its_own_duty_after_a_comma():
 
 
 def test_more_kinds_of_body():
-    # heads.tsv: a province's power company and statistics office by place, a national park, a border post, a fund
+    # heads.tsv: a province's power company and statistics office by place, a national park
     ex = _province("Điện lực Đồng Tháp bảo đảm cấp điện.\nThống kê tỉnh Đồng Tháp cung cấp số liệu.\n"
-                   "Vườn quốc gia Tràm Chim tăng cường tuần tra.\nQuỹ Bảo vệ và Phát triển rừng tỉnh bố trí kinh phí.",
-                   name="Đồng Tháp")
+                   "Vườn quốc gia Tràm Chim tăng cường tuần tra.", name="Đồng Tháp")
     assert _roles(ex) == [[("Điện lực tỉnh Đồng Tháp", "lead")], [("Thống kê tỉnh Đồng Tháp", "lead")],
-                          [("Vườn quốc gia Tràm Chim tỉnh Đồng Tháp", "lead")],
-                          [("Quỹ Bảo vệ và Phát triển rừng tỉnh Đồng Tháp", "lead")]]
+                          [("Vườn quốc gia Tràm Chim tỉnh Đồng Tháp", "lead")]]
 
 
 def test_address_line_without_a_stop_before_the_senders_request():
