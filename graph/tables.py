@@ -6,17 +6,18 @@ and the input of the bulk loaders (``phoihop load``). Their columns are document
 ``docs/scale.md``; ids are those of ``graph.model`` (the same as ``phoihop ingest`` gives).
 
 Building them is a few steps, each a pure function over a group of rows, so that the
-single-machine path (``build``) and the Spark job (``graph.spark_job``) run the same code:
+single-machine path (``TableStream``, which writes as the documents come) and the Spark job
+(``graph.spark_job``) run the same code:
 
 1. ``rank``: every document graph gets its place in the ingest order (files sorted as
    ``graph.loader.expand_paths`` lists them) and the batch ``phoihop ingest`` would write it in;
 2. ``settle``: copies of one content become one document listing every path (``model.place``);
-3. ``merge_shared``: agencies and topics, grouped by id, merged in ingest order
+3. ``merge_shared``/``fold_shared``: agencies and topics, grouped by id, merged in ingest order
    (``model.combine_nodes``: later values win, aliases are united);
 4. ``resolve_directives``: directives grouped by number key, folded batch by batch as the
    stores do (official texts outrank reports, citation stubs fill in or join the directive
    they name: ``model.merge_reports``, ``model.absorbing_directive``, ``model.named_directive``);
-5. ``rel_rows``: every relationship, its stub ends replaced by the directive they joined.
+5. ``rel_row``/``moved``: every relationship, its stub ends replaced by the directive they joined.
 
 The derived relationships (coordination) are not in the tables: ``phoihop load`` derives them
 in the store (``graph.derive``) once the tables are in.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import schema as S
@@ -118,8 +120,21 @@ def node_row(label: str, props: dict[str, Any]) -> dict[str, Any]:
 
 def merge_shared(label: str, versions: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
     """One agency (or topic) from every document's version of it, in ingest order."""
-    nodes = [Node(label, props["id"], props) for _, props in sorted(versions, key=lambda v: v[0])]
-    return node_row(label, combine_nodes(label, nodes)[0].props)
+    merged = None
+    for _, props in sorted(versions, key=lambda v: v[0]):
+        merged = fold_shared(label, merged, props)
+    return node_row(label, merged)
+
+
+def fold_shared(label: str, merged: dict[str, Any] | None, props: dict[str, Any]) -> dict[str, Any]:
+    """``merge_shared`` one version at a time: the agency (or topic) so far with the next
+    document's version of it (``model.combine_nodes``: later values win, aliases united).
+
+    Applying a version again later gives what applying it only then gives (a value is the last
+    one set; aliases are a union): a document whose copy comes later is folded again there."""
+    if merged is None:
+        return dict(props)
+    return combine_nodes(label, [Node(label, merged["id"], merged), Node(label, props["id"], props)])[0].props
 
 
 def directive_key(props: dict[str, Any]) -> str:
@@ -196,18 +211,37 @@ def _place_stub(stored: dict[str, dict], alias: dict[str, str], props: dict[str,
 def rel_row(r: Rel, alias: dict[str, str] | None = None) -> tuple[str, dict[str, Any]] | None:
     """(table, row) of one relationship, its directive ends through ``alias``; None for a
     citation that became a citation of itself (``model.group_rels``)."""
-    alias = alias or {}
-    start = alias.get(r.start, r.start) if r.start_label == S.DIRECTIVE else r.start
-    end = alias.get(r.end, r.end) if r.end_label == S.DIRECTIVE else r.end
-    if r.type == S.CITES and start == end:
-        return None
     t = REL_TABLES[(r.type, r.start_label, r.end_label)]
     row = {c: None for c in COLUMNS[t.table]}
     row.update({p: r.props.get(p) for p in S.RELATIONSHIPS[r.type][1]})
-    row[t.start], row[t.end] = start, end
+    row[t.start], row[t.end] = r.start, r.end
     if t.tag:
         row[t.tag[0]] = t.tag[1]
-    return t.table, row
+    row = moved(t.table, row, alias or {})
+    return None if row is None else (t.table, row)
+
+
+def _directive_ends() -> dict[str, tuple[str, ...]]:
+    """table -> its columns holding a directive id (the same for every type a table holds)."""
+    out: dict[str, list[str]] = {}
+    for (_, a, b), t in REL_TABLES.items():
+        cols = out.setdefault(t.table, [])
+        cols.extend(c for label, c in ((a, t.start), (b, t.end)) if label == S.DIRECTIVE and c not in cols)
+    return {table: tuple(cols) for table, cols in out.items() if cols}
+
+
+DIRECTIVE_ENDS = _directive_ends()
+_CITES = REL_TABLES[(S.CITES, S.DIRECTIVE, S.DIRECTIVE)]
+
+
+def moved(table: str, row: dict[str, Any], alias: dict[str, str]) -> dict[str, Any] | None:
+    """A row of a relationship table with its directive ends through ``alias`` (a citation stub
+    -> the directive it joined); None for a citation that became a citation of itself."""
+    for c in DIRECTIVE_ENDS.get(table, ()):
+        row[c] = alias.get(row[c], row[c])
+    if table == _CITES.table and row[_CITES.start] == row[_CITES.end]:
+        return None
+    return row
 
 
 def error_row(path: str, message: str) -> dict[str, str]:
@@ -216,57 +250,199 @@ def error_row(path: str, message: str) -> dict[str, str]:
     return {"path": path, "reason": message[len(prefix):] if message.startswith(prefix) else message}
 
 
-# ---------------------------------------------------------------- on one machine
+# ---------------------------------------------------------------- on one machine, streamed
 
-def build(graphs: Iterable[DocumentGraph], errors: Iterable[dict[str, str]] = ()) -> dict[str, list[dict]]:
-    """Table -> rows from documents' graphs in ingest order (the steps above, in memory)."""
-    copies: dict[str, list[Ranked]] = {}
-    for position, g in enumerate(graphs):
-        copies.setdefault(g.document_id, []).append((position, batch_of(position), g))
-    settled = sorted((settle(c) for c in copies.values()), key=lambda r: r[0])
-    out: dict[str, list[dict]] = {t: [] for t in TABLES}
-    shared: dict[tuple[str, str], list[tuple[int, dict]]] = {}
-    directives: dict[str, list[tuple[int, int, dict]]] = {}
-    for position, batch, g in settled:
-        for n in g.nodes:
-            if n.label == S.DIRECTIVE:
-                directives.setdefault(directive_key(n.props), []).append((position, batch, n.props))
-            elif n.label in (S.AGENCY, S.TOPIC):
-                shared.setdefault((n.label, n.id), []).append((position, n.props))
-            else:
-                out[NODE_TABLES[n.label]].append(node_row(n.label, n.props))
-    for (label, _), versions in shared.items():
-        out[NODE_TABLES[label]].append(merge_shared(label, versions))
-    alias: dict[str, str] = {}
-    for versions in directives.values():
-        rows, found = resolve_directives(versions)
-        out[NODE_TABLES[S.DIRECTIVE]].extend(rows)
-        alias.update(found)
-    for _, _, g in settled:
-        for r in g.rels:
-            got = rel_row(r, alias)
-            if got:
-                out[got[0]].append(got[1])
-    out[ERRORS].extend(errors)
-    return out
+PART_ROWS = 100_000   # rows of one table held (as Arrow) before they are written as a part file
+_CHUNK = 4_096        # rows held as dicts before they become Arrow
 
 
-def write(rows: dict[str, list[dict]], out_dir: str | Path) -> dict[str, int]:
-    """Write each table as ``OUT/<table>/part-00000.parquet``; returns rows per table.
+class PartWriter:
+    """One table written as Parquet part files (``OUT/<table>/part-00000.parquet``, …) as its
+    rows come: at most ``part_rows`` rows (plus one chunk) are held, as Arrow.
 
     A table is a directory of Parquet files, as Spark writes it, so that every reader
     (pandas, DuckDB, Spark, ``phoihop load``) reads both the same way."""
-    out_dir = Path(out_dir)
-    counts = {}
-    for table in TABLES:
-        d = out_dir / table
-        d.mkdir(parents=True, exist_ok=True)
-        for old in d.glob("*.parquet"):
+
+    def __init__(self, out_dir: Path, table: str, part_rows: int = PART_ROWS) -> None:
+        self.table, self.part_rows = table, part_rows
+        self.dir = out_dir / table
+        self.dir.mkdir(parents=True, exist_ok=True)
+        for old in self.dir.glob("*.parquet"):
             old.unlink()
-        data = rows.get(table, [])
-        pq.write_table(pa.Table.from_pylist(data, schema=arrow_schema(table)), d / "part-00000.parquet")
-        counts[table] = len(data)
-    return counts
+        self.schema = arrow_schema(table)
+        self.rows: list[dict[str, Any]] = []
+        self.held: list[pa.Table] = []
+        self.held_rows = 0
+        self.files: list[Path] = []
+        self.count = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= min(_CHUNK, self.part_rows):
+            self._seal()
+
+    def _seal(self) -> None:
+        """The dict rows as one Arrow chunk; a part file once enough rows are held."""
+        if self.rows:
+            chunk = pa.Table.from_pylist(self.rows, schema=self.schema)
+            self.rows = []
+            self.held.append(chunk)
+            self.held_rows += chunk.num_rows
+        if self.held_rows >= self.part_rows:
+            self._write_part()
+
+    def _write_part(self) -> None:
+        path = self.dir / f"part-{len(self.files):05d}.parquet"
+        pq.write_table(pa.concat_tables(self.held) if self.held else self.schema.empty_table(), path)
+        self.files.append(path)
+        self.count += self.held_rows
+        self.held, self.held_rows = [], 0
+
+    def close(self) -> None:
+        """Write what is held (an empty part for an empty table)."""
+        self._seal()
+        if self.held or not self.files:
+            self._write_part()
+
+    def move_ends(self, alias: dict[str, str]) -> None:
+        """Rewrite the part files holding a directive end that ``alias`` moves (``moved``); only
+        those rows change, the others are copied as they are."""
+        if not alias or self.table not in DIRECTIVE_ENDS:
+            return
+        stubs = pa.array(list(alias), pa.string())
+        for path in self.files:
+            data = pq.read_table(path, schema=self.schema)
+            hit = None
+            for c in DIRECTIVE_ENDS[self.table]:
+                found = pc.fill_null(pc.is_in(data[c], value_set=stubs), False)
+                hit = found if hit is None else pc.or_(hit, found)
+            if not pc.any(hit).as_py():
+                continue
+            rows = [r for r in (moved(self.table, row, alias) for row in data.filter(hit).to_pylist()) if r]
+            fixed = pa.concat_tables([data.filter(pc.invert(hit)), pa.Table.from_pylist(rows, schema=self.schema)])
+            tmp = path.with_suffix(".tmp")
+            pq.write_table(fixed, tmp)
+            tmp.replace(path)
+            self.count -= data.num_rows - fixed.num_rows
+
+
+@dataclass
+class _Document:
+    """What the stream keeps of one content: its place in ingest order (that of its last copy),
+    every path it was read at, and its ``documents`` row (the last copy's)."""
+
+    position: int
+    batch: int
+    paths: list[str]
+    row: dict[str, Any]
+
+
+_DIRECTIVE_COLUMNS = tuple(S.NODE_PROPERTIES[S.DIRECTIVE])
+
+
+class TableStream:
+    """The tables built as documents' graphs come in ingest order, written as they go.
+
+    Memory follows the part size and the merge state of the shared nodes, not the number of
+    documents: a document's own nodes (obligations) and its relationships become rows at once;
+    what is kept is the copy map (``_Document``: one row per content, the ``documents`` table),
+    agencies and topics merged so far (``fold_shared``), and every directive version in a
+    compact form (resolved per number key at the end: ``resolve_directives``). At the end the
+    shared tables are written, and the relationship rows whose directive end a citation stub
+    that joined a directive are moved (``PartWriter.move_ends``).
+
+    A copy of a content already read (same document id) settles as ``settle`` says: the
+    document takes the copy's place; its rows are those already written (the graph of a text
+    is the same whatever its path), its documents row and its agencies and topics are taken
+    again from the copy."""
+
+    def __init__(self, out_dir: str | Path, part_rows: int = PART_ROWS) -> None:
+        out = Path(out_dir)
+        self.writers = {t: PartWriter(out, t, part_rows) for t in TABLES}
+        self.documents: dict[str, _Document] = {}
+        self.shared: dict[tuple[str, str], dict[str, Any]] = {}
+        self.directives: dict[str, list[tuple[_Document, int, tuple]]] = {}
+        self.position = 0
+        self._seen = 0   # directive versions, in the order they come
+
+    def add(self, g: DocumentGraph) -> None:
+        """The next document of the ingest order."""
+        position, self.position = self.position, self.position + 1
+        doc = self.documents.get(g.document_id)
+        if doc is None:
+            doc = self.documents[g.document_id] = _Document(position, batch_of(position), [], {})
+            self._own(g, doc)
+        before = [DocumentGraph(g.document_id, p, [], []) for p in doc.paths]
+        settled = settle([(i, 0, c) for i, c in enumerate(before)] + [(len(before), 0, g)])[2]
+        doc.position, doc.batch = position, batch_of(position)
+        doc.paths.append(g.path)
+        for n in settled.nodes:
+            if n.label == S.DOCUMENT:
+                doc.row = node_row(S.DOCUMENT, n.props)
+            elif n.label in (S.AGENCY, S.TOPIC):
+                self.shared[(n.label, n.id)] = fold_shared(n.label, self.shared.get((n.label, n.id)), n.props)
+
+    def _own(self, g: DocumentGraph, doc: _Document) -> None:
+        """A new content's rows: its obligations and relationships written, its directives kept."""
+        for n in g.nodes:
+            if n.label == S.DIRECTIVE:
+                self._seen += 1
+                props = tuple(n.props.get(c) for c in _DIRECTIVE_COLUMNS)
+                self.directives.setdefault(directive_key(n.props), []).append((doc, self._seen, props))
+            elif n.label not in (S.DOCUMENT, S.AGENCY, S.TOPIC):
+                self.writers[NODE_TABLES[n.label]].add(node_row(n.label, n.props))
+        for r in g.rels:
+            got = rel_row(r)
+            if got:
+                self.writers[got[0]].add(got[1])
+
+    def _resolved(self) -> Iterator[tuple[list[dict], dict[str, str]]]:
+        """``resolve_directives`` on each number key, keys in the order of their first version
+        in ingest order (the documents at their settled places)."""
+        def first(versions: list) -> tuple[int, int]:
+            return min((doc.position, seen) for doc, seen, _ in versions)
+
+        for _, versions in sorted(self.directives.items(), key=lambda kv: first(kv[1])):
+            yield resolve_directives((doc.position, doc.batch, dict(zip(_DIRECTIVE_COLUMNS, props)))
+                                     for doc, _, props in versions)
+
+    def finish(self, errors: Iterable[dict[str, str]] = ()) -> dict[str, int]:
+        """Write the shared tables, move the relationship ends of the stubs that joined a
+        directive, and return the rows per table."""
+        w = self.writers
+        for doc in sorted(self.documents.values(), key=lambda d: d.position):
+            w[NODE_TABLES[S.DOCUMENT]].add(doc.row)
+        for (label, _), props in self.shared.items():
+            w[NODE_TABLES[label]].add(node_row(label, props))
+        alias: dict[str, str] = {}
+        for rows, found in self._resolved():
+            for row in rows:
+                w[NODE_TABLES[S.DIRECTIVE]].add(row)
+            alias.update(found)
+        for row in errors:
+            w[ERRORS].add(row)
+        for writer in w.values():
+            writer.close()
+            writer.move_ends(alias)
+        return {t: w[t].count for t in TABLES}
+
+
+def extract_tables(paths: Iterable[str | Path], out_dir: str | Path, workers: int = 1,
+                   limits=None, part_rows: int = PART_ROWS) -> dict[str, int]:
+    """Extract every file under ``paths`` on this machine and write the tables as it goes
+    (``TableStream``); returns rows per table."""
+    from phoihop.ingest.readers import DEFAULT_LIMITS
+    from .loader import _extractions, expand_paths
+
+    files, problems = expand_paths(paths)
+    errors = [error_row(_problem_path(p), p) for p in problems]
+    stream = TableStream(out_dir, part_rows)
+    for path, graph, error in _extractions(files, workers, limits or DEFAULT_LIMITS):
+        if error:
+            errors.append(error_row(path, error))
+        else:
+            stream.add(graph)
+    return stream.finish(errors)
 
 
 def read(out_dir: str | Path, table: str) -> pa.Table:
@@ -286,23 +462,6 @@ def check_tables(out_dir: str | Path) -> list[str]:
     missing = [t for t in TABLES if t != ERRORS and not (Path(out_dir) / t).is_dir()]
     return [f"{out_dir}: no table {t} (write the tables with 'phoihop extract --engine local|spark PATH --out DIR')"
             for t in missing[:1]]
-
-
-def extract_tables(paths: Iterable[str | Path], out_dir: str | Path, workers: int = 1,
-                   limits=None) -> dict[str, int]:
-    """Extract every file under ``paths`` on this machine and write the tables."""
-    from phoihop.ingest.readers import DEFAULT_LIMITS
-    from .loader import _extractions, expand_paths
-
-    files, problems = expand_paths(paths)
-    errors = [error_row(_problem_path(p), p) for p in problems]
-    graphs: list[DocumentGraph] = []
-    for path, graph, error in _extractions(files, workers, limits or DEFAULT_LIMITS):
-        if error:
-            errors.append(error_row(path, error))
-        else:
-            graphs.append(graph)
-    return write(build(graphs, errors), out_dir)
 
 
 def _problem_path(line: str) -> str:
