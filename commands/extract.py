@@ -76,9 +76,9 @@ def output_stems(files: list[Path]) -> dict[Path, str]:
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
-        paths: List[str] = typer.Argument(..., help="Files or directories (every readable file in them); with "
+        paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories (every readable file in them); with "
                                           "--engine spark also URIs (s3a://bucket/dir, hdfs://…)."),
-        out: Optional[str] = typer.Option(None, "--out", "-o", help="Directory for <file stem>.json outputs "
+        out: Optional[str] = typer.Option(None, "--out", "-o", metavar="DIR", help="Directory for <file stem>.json outputs "
                                           "(with --engine spark also a URI)."),
         quiet: Annotated[bool, flag("--quiet", "-q", help="Print only errors.")] = False,
         explain: Annotated[bool, flag("--explain", help="Print, clause by clause, the bodies found, the role each "
