@@ -99,15 +99,8 @@ def _extract_partition(items: Iterable[tuple[int, tuple[str, bytes]]], limits: L
             graph, error = _extract_bytes(path, data, limits)
         except Exception as e:   # never stop the job for one file
             graph, error = None, f"{path}: extraction failed ({type(e).__name__}: {e})"
-        if meter is not None:
-            seconds, files, size = meter
-            seconds.add(time.process_time() - started)
-            files.add(1)
-            size.add(len(data))
-        if error:
-            yield "error", _order(arg, path), T.error_row(path, error)
-        else:
-            yield "ok", _order(arg, path), graph
+        _count(meter, started, len(data))
+        yield _result(arg, path, graph, error)
 
 
 def _extract_local(items: Iterable[tuple[int, str]], limits: Limits, meter: tuple | None = None) -> Iterator[tuple]:
@@ -119,15 +112,25 @@ def _extract_local(items: Iterable[tuple[int, str]], limits: Limits, meter: tupl
         path = canonical_path(name)
         started = time.process_time()
         _, graph, error = _extract(name, limits)
-        if meter is not None:
-            seconds, files, size = meter
-            seconds.add(time.process_time() - started)
-            files.add(1)
-            size.add(_size(name))
-        if error:
-            yield "error", _order(arg, path), T.error_row(path, error.replace(name, path) if name != path else error)
-        else:
-            yield "ok", _order(arg, path), _located(replace(graph, path=path), [path])
+        _count(meter, started, _size(name))
+        yield _result(arg, path, graph and _located(replace(graph, path=path), [path]),
+                      error and error.replace(name, path))
+
+
+def _count(meter: tuple | None, started: float, size: int) -> None:
+    """Add one file's extraction (CPU seconds since ``started``, its bytes) to the accumulators."""
+    if meter is not None:
+        seconds, files, total = meter
+        seconds.add(time.process_time() - started)
+        files.add(1)
+        total.add(size)
+
+
+def _result(arg: int, path: str, graph: DocumentGraph | None, error: str | None) -> tuple:
+    """("error", order, errors row) or ("ok", order, graph)."""
+    if error:
+        return "error", _order(arg, path), T.error_row(path, error)
+    return "ok", _order(arg, path), graph
 
 
 def _size(path: str) -> int:
