@@ -81,10 +81,11 @@ def test_numbered_item_that_is_a_whole_order():
 
 def test_task_tables_with_other_lead_column_headers():
     # "Người thực hiện", "Đơn vị/cá nhân thực hiện", a bare "Thực hiện" column are lead columns;
-    # "Thời gian thực hiện" is not
+    # "Thời gian thực hiện" is not. (A "Bước" column makes the table the steps of a procedure, no task:
+    # tests/test_phenomena_s9_recall.py.)
     got = roles("| STT | Nhiệm vụ | Người thực hiện | Thời gian thực hiện |\n|---|---|---|---|\n"
                 "| 1 | Tiếp nhận hồ sơ | Văn phòng Sở Nội vụ | 01 ngày |\n\n"
-                "| Bước | Nội dung | Đơn vị/cá nhân thực hiện |\n|---|---|---|\n"
+                "| TT | Nội dung | Đơn vị/cá nhân thực hiện |\n|---|---|---|\n"
                 "| 1 | Thẩm định hồ sơ | Thanh tra tỉnh |\n\n"
                 "| TT | Nhiệm vụ | Thực hiện | Phối hợp |\n|---|---|---|---|\n"
                 "| 1 | Tổ chức diễn tập | Bộ Chỉ huy Quân sự tỉnh | Công an tỉnh |\n")
