@@ -7,7 +7,9 @@ character, the offset of the source character it came from.
 """
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 import unicodedata
 
 # Old-style tone placement -> modern (the accent on the main vowel), as in
@@ -59,15 +61,73 @@ _ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _translate(text: str) -> str:
-    """``text.translate(_TABLE)``, faster: a tuple indexed by code point (no hashing,
-    about a third quicker on Vietnamese text) for the Basic Multilingual Plane; the
-    rare text holding an emoji or another astral character takes the on-demand table."""
+    """``text.translate(_TABLE)``: the fast byte path when it can (almost every text), else a
+    tuple indexed by code point for the Basic Multilingual Plane, else the on-demand table."""
+    if _FAST is not None and "Σ" not in text:   # (lower() makes a word's last "Σ" a final "ς")
+        low = text.lower()
+        if len(low) == len(text):       # (a lower case of two characters, "İ" -> "i̇", would shift spans)
+            return _FAST.fold(low)
     global _BMP_TABLE
     if not _BMP_TABLE:
         _BMP_TABLE = tuple(_TABLE[c] for c in range(0x10000))
     if _ASTRAL_RE.search(text):
         return text.translate(_TABLE)
     return text.translate(_BMP_TABLE)
+
+
+class _ByteFold:
+    """Folding in four C passes instead of one table look-up per character (five times faster).
+
+    Every character folds to the fold of its lower case (the tests check the whole BMP), so the
+    text is lower-cased, then encoded with a 256-character code page holding ASCII and the
+    non-ASCII characters of Vietnamese text (its 67 lower-case letters with diacritics, Latin-1
+    letters, typographic quotes and dashes), then each byte is replaced by its fold and the bytes
+    read as ASCII. A character outside the code page folds through an error handler, one Python
+    call per run of them; one whose fold is not ASCII (a Cyrillic or CJK letter, "²") leaves a
+    placeholder that is replaced afterwards, at the same offset."""
+
+    VOWELS = "aăâeêioôơuưy"
+    TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")   # huyền, sắc, hỏi, ngã, nặng
+    PUNCTUATION = "\u00a0\u00ad\u200b\u200c\u200d\ufeff\u2010\u2011\u2012\u2013\u2014\u2015" \
+                  "\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u2212\u25cf\u25a0\u2192" \
+                  "\u00a7\u00aa\u00b0\u00b2\u00b3\u00b7\u00ba\u00ab\u00bb\u00bd\u00d7"
+    ERRORS = "phoihop-fold"
+
+    def __init__(self) -> None:
+        letters = {unicodedata.normalize("NFC", v + t) for v in self.VOWELS for t in self.TONES} | {"đ"}
+        latin1 = {chr(c) for c in range(0xC0, 0x100) if chr(c).islower()}
+        page = sorted(c for c in letters | latin1 | set(self.PUNCTUATION) if ord(c) > 0x7F and _TABLE[ord(c)].isascii())
+        assert len(page) <= 128, len(page)
+        page += [chr(0xE000 + i) for i in range(128 - len(page))]   # unused slots: private-use characters
+        decoding = "".join(map(chr, range(128))) + "".join(page)
+        self.encoding_map = codecs.charmap_build(decoding)
+        folded = [_TABLE[ord(c)] for c in decoding]
+        assert all(len(f) == 1 and f.isascii() for f in folded)
+        self.to_fold = bytes(ord(f) for f in folded)
+        self._local = threading.local()
+        codecs.register_error(self.ERRORS, self._outside)
+
+    def _outside(self, exc: UnicodeEncodeError) -> tuple[str, int]:
+        out = "".join(_TABLE[ord(c)] for c in exc.object[exc.start:exc.end])
+        if not out.isascii():
+            self._local.kept.append((exc.start, out))
+            out = out.encode("ascii", "replace").decode("ascii")   # one "?" a character: same length
+        return out, exc.end
+
+    def fold(self, low: str) -> str:
+        kept = self._local.kept = []
+        out = codecs.charmap_encode(low, self.ERRORS, self.encoding_map)[0].translate(self.to_fold).decode("ascii")
+        if not kept:
+            return out
+        parts, pos = [], 0
+        for start, part in kept:
+            parts += (out[pos:start], part)
+            pos = start + len(part)
+        parts.append(out[pos:])
+        return "".join(parts)
+
+
+_FAST: _ByteFold | None = _ByteFold()
 
 
 def fold_keep(text: str) -> str:
