@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .linepattern import LineStart
 from .lexicon import sections
 from .textnorm import fold, fold_char, fold_keep
 
@@ -66,7 +67,7 @@ _BLOCK_START_RE = re.compile(
     r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
     r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|[Vv]/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
 _MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
-_NUMBER_LINE_RE = re.compile(r"^[ \t*_|#]*S[ốỐ][ \t]*(?:ký hiệu)?[ \t]*:[ \t]*\d{1,6}[ \t]*[/-][ \t]*[A-ZĐ0-9]", re.M)
+_NUMBER_LINE_RE = LineStart(r"[ \t*_|#]*S[ốỐ][ \t]*(?:ký hiệu)?[ \t]*:[ \t]*\d{1,6}[ \t]*[/-][ \t]*[A-ZĐ0-9]")
 _NUMBER_LABEL_RE = re.compile(r"(?:Luật\s+)?S[ốo](?:\s+ký hiệu)?\s*:")
 _MOTTO_RE = re.compile(r"C[ỘO]NG[\W_]+H(?:[ÒO]A|O[ÀA])[\W_]+X[ÃA][\W_]+H[ỘO]I[\W_]+CH[ỦU][\W_]+NGH[ĨI]A")
 _ENDS_RE = re.compile(r"[.;:!?]$")
@@ -130,16 +131,16 @@ def is_title_line(line: str) -> bool:
 def _tail_regex() -> re.Pattern:
     """A line of page furniture, as printed (any case, markup around it)."""
     words = sorted(_lists(folded=False).get("tail", ()), key=len, reverse=True)
-    return re.compile(r"^[ \t*#_|]*(?:" + "|".join(r"[ \t*_]+".join(map(re.escape, w.split())) for w in words) +
-                      r")[ \t*_|:]*$", re.I | re.M)
+    return LineStart(r"[ \t*#_|]*(?:" + "|".join(r"[ \t*_]+".join(map(re.escape, w.split())) for w in words) +
+                     r")[ \t*_|:]*$", re.I)
 
 
 @lru_cache(maxsize=1)
 def _references_regex() -> re.Pattern:
     """A markdown heading that opens an encyclopaedia page's notes and sources ("## Tham khảo")."""
     words = sorted(_lists(folded=False).get("reference headings", ()), key=len, reverse=True)
-    return re.compile(r"^#+[ \t]*(?:" + "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) +
-                      r")[ \t*_:]*$", re.I | re.M)
+    return LineStart(r"#+[ \t]*(?:" + "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) +
+                     r")[ \t*_:]*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -430,8 +431,8 @@ def _issuer_over_number(lines: _Lines, text: str) -> int:
     return _issuer_above(lines, i)
 
 
-_LETTER_LINE_RE = re.compile(r"^[ \t*_|]*K[íi]nh g[ửu]i\b", re.M)
-_RECEIVERS_LINE_RE = re.compile(r"^[ \t*_|]*N[ơo]i nh[ậa]n\b", re.M)
+_LETTER_LINE_RE = LineStart(r"[ \t*_|]*K[íi]nh g[ửu]i\b")
+_RECEIVERS_LINE_RE = LineStart(r"[ \t*_|]*N[ơo]i nh[ậa]n\b")
 
 
 def _letter_line(lines: _Lines, text: str) -> int:

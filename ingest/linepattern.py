@@ -8,6 +8,11 @@ that web and PDF copies carry (0.2 s for one search of a 200 kB encyclopaedia pa
 then returns the match of the original pattern from the earliest line start that reaches it
 through non-word characters only: the same ``re.Match`` (spans, groups) as ``^\\W*REST`` gives.
 REST must begin with a word character (a letter), as every use here does.
+
+``LineStart`` is any pattern anchored at a line start (``^REST``, MULTILINE), searched as fast as a
+literal: ``re`` cannot skip to the next line, so it enters its matcher at every character of the
+text for ``^`` (about 0.1 s over a thousand pages for each such search), while a finder that opens
+with the newline itself skips to it in C (ten times faster).
 """
 from __future__ import annotations
 
@@ -17,12 +22,41 @@ from typing import Iterator
 _WORD = re.compile(r"\w")
 
 
+class LineStart:
+    """``^(?:REST)`` (MULTILINE), with ``search``, ``finditer`` and ``match`` as on ``re.Pattern``:
+    the same ``re.Match`` objects, found line start by line start."""
+
+    def __init__(self, rest: str, flags: int = 0):
+        self.pattern = re.compile(r"^(?:" + rest + ")", flags | re.M)
+        self._next = re.compile(r"\n(?=(?:" + rest + "))", flags | re.M)   # a newline before a match
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        if pos == 0 or 0 < pos <= len(text) and text[pos - 1] == "\n":
+            m = self.pattern.match(text, pos, endpos)
+            if m:
+                return m
+        nl = self._next.search(text, pos, endpos)
+        return self.pattern.match(text, nl.start() + 1, endpos) if nl else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        while True:
+            m = self.search(text, pos, endpos)
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
 class LinePattern:
     """``^\\W*REST`` (MULTILINE), with ``search``, ``finditer`` and ``match`` as on ``re.Pattern``."""
 
     def __init__(self, rest: str, flags: int = 0):
         self.pattern = re.compile(r"^\W*" + rest, flags | re.M)
-        self._line = re.compile(r"^[^\w\n]*" + rest, flags | re.M)
+        self._line = LineStart(r"[^\w\n]*" + rest, flags)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self.pattern.match(text, pos, len(text) if endpos is None else endpos)

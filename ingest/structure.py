@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .layout import Layout, is_title_line
-from .linepattern import LinePattern
+from .linepattern import LinePattern, LineStart
 from .lexicon import sections
 from .roles import block_label
 from .textnorm import fold, fold_keep
@@ -35,7 +35,7 @@ _DIVISION_NUMBER_RE = re.compile(r"\d{1,3}[.)]?$")
 BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]+|\*\*[-+•][ \t]*)")
 MARKUP_RE = re.compile(r"[*_#|`>]+")
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT GIÁM ĐỐC" (the dot dropped; "Q" keeps it)
-SIGN_RE = re.compile(r"^[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ]{2}))", re.M)
+SIGN_RE = LineStart(r"[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ]{2}))")
 NOI_NHAN_RE = LinePattern(r"N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.I)   # not "Nơi nhận hồ sơ …"
 KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|(?<=\s)điện\s*:(?:\*\*)?", re.I)
 _RULE_CHARS = frozenset("|*-_ ")

@@ -27,3 +27,27 @@ def test_the_same_matches_as_the_plain_pattern(seed):
         got = fast.search(text, pos, endpos)
         assert (got.span() if got else None) == (first.span() if first else None)
 
+
+
+LINE_RESTS = [(r"[ \t*_|]*N[ơo]i nh[ậa]n\b", 0), (r"[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|[ \t]+(?=[A-ZĐ]{2}))", 0),
+              (r"[ \t*#_|]*(?:kính gửi|lưu)[ \t*_|:]*$", re.I)]
+LINE_PIECES = PIECES + ["TM. ỦY BAN NHÂN DÂN\n", "KT. CHỦ TỊCH\n", "  KT CHỦ TỊCH", "Lưu\n", "**LƯU:**\n", "x"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_line_start_gives_the_matches_of_the_plain_pattern(seed):
+    """LineStart(REST) finds exactly what ``^(?:REST)`` (MULTILINE) finds, from any pos to any endpos."""
+    from phoihop.ingest.linepattern import LineStart
+
+    rnd = random.Random(seed)
+    text = "".join(rnd.choice(LINE_PIECES) for _ in range(rnd.randint(0, 60)))
+    for rest, flags in LINE_RESTS:
+        plain = re.compile(r"^(?:" + rest + ")", re.M | flags)
+        fast = LineStart(rest, flags)
+        for pos, endpos in ((0, len(text)), (rnd.randint(0, len(text)), len(text)),
+                            (rnd.randint(0, len(text) // 2), rnd.randint(len(text) // 2, len(text)))):
+            want = [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text, pos, endpos)] == want
+            first, got = plain.search(text, pos, endpos), fast.search(text, pos, endpos)
+            assert (got.span() if got else None) == (first.span() if first else None)
+            assert bool(fast.match(text, pos, endpos)) == bool(plain.match(text, pos, endpos))
