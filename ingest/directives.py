@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from . import places
 from .agencies import Context, find_mentions
 from .dates import dates_in, parse_date
-from .lexicon import word_alternation
+from .lexicon import alternation, word_alternation
 from .linepattern import LinePattern
 from .numbers import find_numbers, issuer_from_symbol, normalise, numbers_valued, type_from_symbol, type_of_word, type_word_regex
 from .records import Agency, Directive
@@ -57,10 +58,29 @@ _PLACE_DATE_RE = re.compile(r"[ \t]*ngay[ \t]+\d")   # "Hà Nội, ngày 5" (fol
 
 
 @lru_cache(maxsize=1)
-def _province_regex() -> re.Pattern:
+def _province_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """A province name at any word start of a folded text (not after a letter or digit), and the same
+    after a space: a folded text is letters, digits and spaces, so the second finds every name but those
+    at the text's start or after a character outside ASCII ("m²"), and lets the regex engine skip from
+    space to space instead of entering its matcher at every letter (twice as fast)."""
     names = sorted({fold_keep(n).strip() for n in places.province_names()}, key=len, reverse=True)
     names = [" ".join(n.split()) for n in names]
-    return re.compile(r"(" + word_alternation(names, space=r"\ ") + r")(?![a-z0-9])")
+    return (re.compile(r"(" + word_alternation(names, space=r"\ ") + r")(?![a-z0-9])"),
+            re.compile(r" (" + alternation(names, space=r"\ ") + r")(?![a-z0-9])"))
+
+
+_OUTSIDE_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def _province_spans(F: str) -> list[tuple[int, int]]:
+    """(start, end) of every province name of the folded text F, in order."""
+    anywhere, after_space = _province_regexes()
+    spans = [(m.start(1) - 1, m.end(1) - 1) for m in after_space.finditer(" " + F)]
+    if not F.isascii():
+        spans += [m.span() for m in map(anywhere.match, repeat(F), (r.end() for r in _OUTSIDE_ASCII_RE.finditer(F)))
+                  if m]
+        spans.sort()
+    return spans
 
 
 # the level word a province name follows ("thành phố Hà nội", "TP Hải phòng"), folded
@@ -95,14 +115,14 @@ def _provinces_named(T: str, F: str) -> list[tuple[int, int, str]]:
     """(start, end, province) of every capitalised province name of the text, in order: one scan
     of the text for each of its callers' ends."""
     out = []
-    for m in _province_regex().finditer(F):
-        if not T[m.start()].isupper() or _PLACE_DATE_RE.match(F, m.end()):
+    for start, end in _province_spans(F):
+        if not T[start].isupper() or _PLACE_DATE_RE.match(F, end):
             continue   # ("Hà Nội, ngày 12 tháng 5": where a ministry signs, not what its text is about)
-        if not _proper_place(T, F, m.start(), m.end()):
+        if not _proper_place(T, F, start, end):
             continue
-        pl = places.lookup(squash_spaces(T[m.start():m.end()]), "province")
+        pl = places.lookup(squash_spaces(T[start:end]), "province")
         if pl:
-            out.append((m.start(), m.end(), pl[0].name))
+            out.append((start, end, pl[0].name))
     return out
 
 
