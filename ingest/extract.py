@@ -31,7 +31,14 @@ from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
 
 # a sentence ends at ". " (also ".[41] ", after a page's note marks) and a clause at "; "
-_CLAUSE_END = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$|(?<=[.;!?])(?:\[\d{1,3}\])+\s+(?=\S)")
+# (group "gap": the mark is matched first, so that the regex engine skips from mark to mark)
+_CLAUSE_END = re.compile(r"[.;!?:](?P<gap>\s+(?=\S)|(?<=[.;])$|(?<=[.;!?])(?:\[\d{1,3}\])+\s+(?=\S))")
+
+
+def _clause_ends(T: str, s: int, e: int):
+    """(start, end) of each gap after a sentence's or clause's mark in T[s:e] (the mark may be T[s - 1])."""
+    for m in _CLAUSE_END.finditer(T, max(s - 1, 0), e):
+        yield m.span("gap")
 # A colon that introduces the members of a list ("UBND các huyện: Sóc Sơn, …", "Các Bộ: Quốc phòng …")
 # does not end a clause.
 _LIST_COLON = re.compile(r"(?:(?<![a-z0-9])(?:cac|\d+)\s+(?:[a-z]+\s+){0,4}?(?:thanh pho|thi tran|thi xa|dac khu|tinh|"
@@ -204,19 +211,19 @@ def _clauses(T: str, s: int, e: int, mentions: list[Mention] = ()):
     pos = s
     spans = iter(mentions)
     cur = next(spans, None)
-    for m in _CLAUSE_END.finditer(T, s, e):
-        while cur is not None and cur.end <= m.start():
+    for gap, gap_end in _clause_ends(T, s, e):
+        while cur is not None and cur.end <= gap:
             cur = next(spans, None)
-        if cur is not None and cur.start < m.start() < cur.end:
+        if cur is not None and cur.start < gap < cur.end:
             continue
-        before = fold_keep(T[max(s, m.start() - 25):m.start() - 1])
-        if T[m.start() - 1] == ":" and not _INLINE_ITEM.match(T, m.end()) and (
-                not T[m.end()].isupper() or _order_colon(T, pos, m.start() - 1) or
-                (_LIST_COLON.search(before) and not _SAYS_COLON.search(before + T[m.start() - 1:m.end()]))
+        before = fold_keep(T[max(s, gap - 25):gap - 1])
+        if T[gap - 1] == ":" and not _INLINE_ITEM.match(T, gap_end) and (
+                not T[gap_end].isupper() or _order_colon(T, pos, gap - 1) or
+                (_LIST_COLON.search(before) and not _SAYS_COLON.search(before + T[gap - 1:gap_end]))
                 or _title_colon().search(before)):
             continue   # a colon ends a clause only before a capital or an inline item, not before a list's members
-        yield from _trim(T, pos, m.start() if m.start() > pos else m.end())
-        pos = m.end()
+        yield from _trim(T, pos, gap if gap > pos else gap_end)
+        pos = gap_end
     yield from _trim(T, pos, e)
 
 
