@@ -27,16 +27,19 @@ def _matcher() -> tuple[re.Pattern, dict[str, str]]:
     for t in scheme():
         for k in t["keywords"]:
             owner[k] = t["name"]
-    # "(?<!\w)" and "(?!\w)" are "\b" around keywords that begin and end with a letter
-    # or digit, and much cheaper for the regex engine to test at every position
-    edge = (r"(?<!\w)", r"(?!\w)") if all(re.fullmatch(r"\w(.*\w)?", k) for k in owner) else (r"\b", r"\b")
-    return re.compile(edge[0] + "(" + alternation(owner, space=r"\ ") + ")" + edge[1]), owner
+    # The pattern is searched in " " + the folded text. Every character of a folded text is a space or
+    # a word character, so a keyword that begins and ends with a letter or digit starts a word where a
+    # space is before it ("\b" then reads " (" … ")(?!\w)"), and the regex engine skips from space to
+    # space instead of entering its matcher at every position.
+    if all(re.fullmatch(r"\w(.*\w)?", k) for k in owner):
+        return re.compile(r" (" + alternation(owner, space=r"\ ") + r")(?!\w)"), owner
+    return re.compile(r"\b(" + alternation(owner, space=r"\ ") + r")\b"), owner
 
 
 def topics_of(text: str, folded: str | None = None) -> list[str]:
     """Topic names whose keywords occur in ``text``, in scheme order."""
     pattern, owner = _matcher()
-    found = {owner[m.group(1)] for m in pattern.finditer(folded if folded is not None else fold(text))}
+    found = {owner[m.group(1)] for m in pattern.finditer(" " + (folded if folded is not None else fold(text)))}
     return [t["name"] for t in scheme() if t["name"] in found]
 
 
