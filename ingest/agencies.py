@@ -419,7 +419,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         parent = ctx.below(lowest)
         if lowest == "commune" and ctx.level == "province":
             parent = ctx.place_of("province")
-        return _Place(end, lowest, parent, collective=written, extra=extra)
+        return _Place(end, lowest, parent, collective=canonical_levels(written), extra=extra)
     lw = _level_word(T, F, q, hi)
     if lw:
         lend, word = lw
@@ -463,7 +463,7 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
             seat = _SEAT_RE.match(F, end, hi)   # "Sở X tỉnh, thành phố trực thuộc Trung ương": every province
             if seat:
                 end, written = seat.end(), f"{written} trực thuộc {_SEATS[seat.group(1)]}"
-            return _Place(end, lowest, ctx.below(lowest), collective="các " + written)
+            return _Place(end, lowest, ctx.below(lowest), collective=canonical_levels("các " + written))
         # a level word alone: the context's unit of that level, or all units below the issuer
         if _RANK[level] > _RANK.get(ctx.level, 1) and not _cap(T, q):
             return _Place(r, level, ctx.below(level), collective="các " + canon_word)
@@ -477,6 +477,16 @@ def _parse_place(T: str, F: str, p: int, hi: int, ctx: Context, head_level: str 
         if pl and pl[1].level == head_level:
             return _Place(pl[0], head_level, _jur_string(pl[1].word, pl[1].name), explicit=True)
     return _Place(p)
+
+
+# "các phường, xã" is the communes' collective written in its canonical order "các xã, phường" (the order of
+# the 2025 law and of gold-archive's names); a longer list ("các phường, xã, đặc khu") keeps the text's order
+_WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
+
+
+def canonical_levels(text: str) -> str:
+    """A collective's level words in their canonical order ("các phường, xã" -> "các xã, phường")."""
+    return _WARDS_FIRST.sub("các xã, phường", text)
 
 
 _MORE_LEVEL_RE = re.compile(r"[ \t]*(,|/|và(?!\w))[ \t\r\n]*")

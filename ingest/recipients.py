@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon
-from .agencies import DESCRIBED_KINDS, Context, Mention, find_mentions
+from .agencies import DESCRIBED_KINDS, Context, Mention, canonical_levels, find_mentions
 from .linepattern import LinePattern
 from .records import Agency, Recipient
 from .structure import BULLET_RE, KINH_GUI_RE, NOI_NHAN_RE, RUNNING_TEXT_RE, Structure
@@ -73,7 +73,6 @@ _SUBORDINATE = re.compile(r"(?<![\w])các\s+((?:tập đoàn|tổng công ty)(?:
 _LEVEL = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|quận|huyện|thị xã)"
 _BARE_COLLECTIVE = re.compile(rf"(?<=\s)(?<!các\s)(?<!,\s)(?<!và\s)(?<!\d\s)(?<![Tt]hị\s)({_LEVEL}(?:\s*,\s*|\s+và\s+){_LEVEL}(?:(?:\s*,\s*|\s+và\s+){_LEVEL})*)"
                               r"(?=\s*(?:[;,.(]|$))")
-_WARDS_FIRST = re.compile(r"(?<![\w])các phường, xã(?=\s*(?:[;.(]|$))")
 # Units a central issuer copies without naming itself: the Ban of a Cục, the Vụ of a Bộ.
 _OWN_UNITS = {"cuc": ("ban", "ban_ten"), "bo": ("vu",)}
 _UNIT_KINDS = {"cuc", "vu", "phong", "ban"}
@@ -255,7 +254,7 @@ def _expand(text: str, ctx: Context) -> str:
     text = _centre_lead().sub("Trung tâm ", text) if text.startswith("TT ") else text
     text = _STANDING_LEAD.sub("Thường trực ", text)
     text = _BARE_COLLECTIVE.sub(r"các \1", squash_spaces(_TOKEN.sub(sub, text)))
-    return _WARDS_FIRST.sub("các xã, phường", text)   # the canonical order of the communes' collective
+    return canonical_levels(text)   # the canonical order of the communes' collective
 
 
 # "Bộ" alone closing a portal's name ("Cổng TTĐT của Bộ", "Website Bộ"): the portal of the issuing ministry

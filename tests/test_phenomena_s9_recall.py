@@ -62,3 +62,19 @@ def test_a_plan_task_table_still_gives_tasks():
              "| 1 | Rà soát quỹ đất | Sở Nông nghiệp và Môi trường | Quý II |\n")
     ex = _decision("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện.\n", table)
     assert [("Sở Nông nghiệp và Môi trường tỉnh Phú Yên", "lead")] in _roles(ex)
+
+
+# ---------------------------------------------------------------- canonical names of collectives
+
+def test_wards_first_collective_is_named_in_canonical_order():
+    # "UBND các phường, xã" (and "Công an phường, xã" without "các") is the communes' collective, named in the
+    # canonical order "các xã, phường" as the copies of a Nơi nhận already are (guide §3, §9)
+    ex = _decision("Điều 1. Giao Ủy ban nhân dân các phường, xã chủ trì, phối hợp với Công an phường, xã "
+                   "rà soát hồ sơ.\n", name="Lạng Sơn")
+    assert _roles(ex) == [[("Ủy ban nhân dân các xã, phường tỉnh Lạng Sơn", "lead"),
+                           ("Công an các xã, phường tỉnh Lạng Sơn", "support")]]
+
+
+def test_longer_level_lists_keep_the_order_printed():
+    ex = _decision("Điều 1. Giao Ủy ban nhân dân các phường, xã, đặc khu rà soát hồ sơ.\n", name="Khánh Hòa")
+    assert _roles(ex) == [[("Ủy ban nhân dân các phường, xã, đặc khu tỉnh Khánh Hòa", "lead")]]
