@@ -1,0 +1,59 @@
+"""Rewrites made for speed give exactly what the plain form gives (each on invented text)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from phoihop.ingest import directives
+from phoihop.ingest.textnorm import fold_keep
+
+PROVINCE_PIECES = ["Hà Nội", "Hải Phòng", "Thành phố Hồ Chí Minh", "tỉnh Gia Lai", "Cà Mau", "Bà Rịa - Vũng Tàu",
+                   " ", " ", "\n", ", ", "m²", "中", "Москва", "và", "hà nộihà", "Đắk Lắk", "An Giang", "x", "12"]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_province_spans_are_the_word_start_matches(seed):
+    """_province_spans (a scan from space to space, plus the starts after non-ASCII characters) finds
+    what one scan for a name at any word start finds."""
+    rnd = random.Random(seed)
+    text = "".join(rnd.choice(PROVINCE_PIECES) for _ in range(rnd.randint(0, 40)))
+    folded = fold_keep(text)
+    anywhere, _ = directives._province_regexes()
+    assert directives._province_spans(folded) == [m.span() for m in anywhere.finditer(folded)]
+
+
+def test_province_spans_at_the_start_and_after_a_symbol():
+    folded = fold_keep("Hà Nội, 120 m²Hải Phòng; 中Cà Mau")
+    assert [folded[s:e] for s, e in directives._province_spans(folded)] == ["ha noi", "hai phong", "ca mau"]
+
+
+def test_clause_ends_are_the_plain_pattern_s_matches():
+    """_clause_ends (mark first, then the gap) gives the gaps of the lookbehind form, from any pos to any endpos."""
+    import re
+
+    from phoihop.ingest.extract import _clause_ends
+
+    plain = re.compile(r"(?<=[.;!?:])\s+(?=\S)|(?<=[.;])$|(?<=[.;!?])(?:\[\d{1,3}\])+\s+(?=\S)")
+    pieces = [".", ";", ":", "!", "?", " ", "\n", "[12]", "[3]", "a", "B", "Đ", "  ", "x.", "\t"]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        s = rnd.randint(0, len(text))
+        e = rnd.randint(s, len(text))
+        assert list(_clause_ends(text, s, e)) == [m.span() for m in plain.finditer(text, s, e)], (text, s, e)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_topic_keywords_are_found_from_space_to_space(seed):
+    """topics' pattern in " " + folded text matches the keywords "(?<!\\w)…(?!\\w)" matches."""
+    import re
+
+    from phoihop.ingest import topics
+
+    pattern, owner = topics._matcher()
+    plain = re.compile(r"(?<!\w)(" + topics.alternation(owner, space=r"\ ") + r")(?!\w)")
+    words = sorted(owner)[:: max(1, len(owner) // 40)] + ["và", "m²", "中", "x", "12", "\n", "  ", "-", "an"]
+    rnd = random.Random(seed)
+    folded = fold_keep("".join(rnd.choice(words) + rnd.choice(["", " ", ", "]) for _ in range(60)))
+    assert [m.group(1) for m in pattern.finditer(" " + folded)] == [m.group(1) for m in plain.finditer(folded)]

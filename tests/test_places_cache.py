@@ -1,0 +1,62 @@
+"""The place index kept in the user's cache: read back equal, rebuilt when unreadable, never half-written."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from phoihop.ingest import places
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(places.ENV_CACHE_DIR, str(tmp_path))
+    places._index.cache_clear()
+    yield tmp_path
+    places._index.cache_clear()
+
+
+def test_the_index_is_kept_and_read_back_equal(cache):
+    built = places._index()
+    files = list(cache.glob("places-*.json"))
+    assert len(files) == 1 and not list(cache.glob(".*.tmp"))
+    places._index.cache_clear()
+    assert places._index() == built == places._build_index()
+    assert places.lookup("Cà Mau", "province")[0].word == "tỉnh"
+
+
+def test_another_process_reads_the_same_file(cache):
+    places._index()
+    (kept,) = cache.glob("places-*.json")
+    before = kept.stat().st_mtime_ns
+    code = ("from phoihop.ingest import places; "
+            "print(places.lookup('Quảng Ninh', 'province')[0].name, len(places._index()))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**__import__("os").environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+    assert out == ["Quảng", "Ninh", str(len(places._index()))]
+    assert kept.stat().st_mtime_ns == before          # read, not written again
+
+
+def test_an_unreadable_cache_is_rebuilt(cache):
+    places._index()
+    (kept,) = cache.glob("places-*.json")
+    kept.write_text('{"ha noi": [["Hà', encoding="utf-8")     # cut short
+    places._index.cache_clear()
+    assert places._index() == places._build_index()
+    assert json.loads(kept.read_text(encoding="utf-8"))       # written whole again
+
+
+def test_an_empty_cache_dir_keeps_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv(places.ENV_CACHE_DIR, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places._index.cache_clear()
+    try:
+        assert places.lookup("Hà Nội", "province")
+        assert not list(tmp_path.rglob("places-*"))
+    finally:
+        places._index.cache_clear()
