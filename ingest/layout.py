@@ -76,6 +76,7 @@ _THREE_LETTERS_RE = re.compile(r"[^\W\d_].*[^\W\d_].*[^\W\d_]")
 _MARKUP_LINE_RE = re.compile(r"[|*\-_=#~>+ \t\r:]*")
 _EMPHASIS_LINE_RE = re.compile(r"[*_ \t\r]*")
 _HAS_MARKUP_RE = re.compile(r"[*_#|<>~]")
+_BAR_LINE_RE = LineStart(r"[^\S\n]*\|[^\S\n]*$")   # a "|" alone on its line: a cell of a streamed table
 _RULE_ONLY = "-=+: \t\r"   # a line of only these is a rule or nothing
 _HEADER_CELL = 60           # a table's header cell: "Cơ quan chủ trì", "Thời gian thực hiện"
 _SHORT_TAIL = 12          # a wrapped line's last word alone on the next line ("TP;")
@@ -175,7 +176,7 @@ class _Lines:
 def read(text: str) -> Layout:
     """The layout of a text: a clean copy of the same length and where the document lies."""
     lines = _Lines(text)
-    tables = _clean_tables(lines)
+    tables = _clean_tables(lines) if "|" in text else []
     has_markup = _HAS_MARKUP_RE.search
     for i, raw in enumerate(lines.raw):
         if lines.clean[i] is raw:
@@ -193,7 +194,8 @@ def read(text: str) -> Layout:
     out = _blank_footnotes(_unspace_numbers(out))
     start = lines.starts[first] if first < len(lines) else len(text)
     end = lines.starts[last] - 1 if last < len(lines) else len(text)
-    tables = [t for t in tables + _stream_tables(lines, first, last) if start <= t[0].start < end]
+    streamed = _stream_tables(lines, first, last) if _BAR_LINE_RE.search(text) else []   # (a look at every line)
+    tables = [t for t in tables + streamed if start <= t[0].start < end]
     return Layout(out, start, max(start, end), wrapped, frozenset(bold), tables)
 
 
@@ -275,8 +277,8 @@ def _clean_tables(lines: _Lines) -> list[Cell]:
         j = i
         while j < n and (_is_row(lines.raw[j]) or _SEPARATOR_ROW_RE.fullmatch(lines.raw[j] or "x")):
             j += 1
-        rows = {k for k in range(i, j) if not _SEPARATOR_ROW_RE.fullmatch(lines.raw[k])}
-        width = max(sum(1 for a, b in _row_cells(lines.raw[k]) if lines.raw[k][a:b].strip()) for k in rows) \
+        rows = {k: _row_cells(lines.raw[k]) for k in range(i, j) if not _SEPARATOR_ROW_RE.fullmatch(lines.raw[k])}
+        width = max(sum(1 for a, b in parts if lines.raw[k][a:b].strip()) for k, parts in rows.items()) \
             if rows else 0
         cells: list[Cell] = []
         row_no = 0
@@ -285,7 +287,7 @@ def _clean_tables(lines: _Lines) -> list[Cell]:
             if k not in rows:
                 lines.clean[k] = _blank(raw)
                 continue
-            parts = _row_cells(raw)
+            parts = rows[k]
             chars = list(_clean_line(raw.replace("|", " "), lines, k))
             for c, (a, b) in enumerate(parts):
                 if width <= 2 and a > 0 and raw[a - 1] == "|" and raw[:a - 1].strip():

@@ -373,12 +373,17 @@ def _opens_letter(text: str, lo: int, hi: int) -> bool:
 _BODY_OPENING_RE = re.compile(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )")
 
 
+# "Số: 12/…" or "Luật số 5/…" at a word start ("\bS", "\bLuật s"; the check on the character before is put
+# after the first letter, so that the regex engine skips to S and L instead of trying every position)
+_HEAD_NUMBER_RE = re.compile(r"(?:S(?<!\wS)|L(?<!\wL)uật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]")
+
+
 def _is_official(text: str, lo: int) -> bool:
     """An official text: a Số and the national motto in its head, or it opens with a governing body."""
     head = text[lo:lo + 3000]
     kept_head = fold_keep(head)                 # folded once: the spaced form below is fold(head)
     folded_head = " ".join(kept_head.split())
-    number = re.search(r"(?:\bS|\bLuật s)[ốỐ]\s*(?:ký hiệu|KÝ HIỆU)?\s*:?\s*\d+\s*[/-]", head)
+    number = _HEAD_NUMBER_RE.search(head)
     if number and ("cong hoa xa hoi chu nghia" in folded_head or "doc lap tu do" in folded_head or
                    "dang cong san viet nam" in folded_head):
         return True

@@ -57,3 +57,12 @@ def test_topic_keywords_are_found_from_space_to_space(seed):
     rnd = random.Random(seed)
     folded = fold_keep("".join(rnd.choice(words) + rnd.choice(["", " ", ", "]) for _ in range(60)))
     assert [m.group(1) for m in pattern.finditer(" " + folded)] == [m.group(1) for m in plain.finditer(folded)]
+
+
+@pytest.mark.parametrize("text", ["", "abc", "Ủy ban nhân dân tỉnh Hà Giang", "ÀÁÂÃ \u00a0 ÿ Ā 中 😀", "Uû ban nh©n d©n"])
+def test_latin1_high_counts_what_the_regex_finds(text):
+    import re
+
+    from phoihop.ingest.legacy_encodings import _latin1_high
+
+    assert _latin1_high(text) == len(re.findall("[\u00a0-\u00ff]", text))
