@@ -24,15 +24,34 @@ from ._text import clean
 def write_json(out_dir: Path, stem: str, data: dict) -> Path:
     """Write DIR/<stem>.json atomically: a reader never sees half a file.
 
-    The JSON is built in memory and written at once (``json.dump`` writes it piece by piece)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    The JSON is built in memory and written at once (``json.dump`` writes it piece by piece); the
+    directory is made when it is missing (not asked for at every file)."""
     target = out_dir / f"{stem}.json"
-    body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    fd, tmp = _temp_file(out_dir, stem)
+    body = fact_lines(data).encode("utf-8")
+    try:
+        fd, tmp = _temp_file(out_dir, stem)
+    except FileNotFoundError:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temp_file(out_dir, stem)
     with os.fdopen(fd, "wb") as fh:
         fh.write(body)
     os.replace(tmp, target)
     return target
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # (no indent: json's C encoder, five times faster)
+
+
+def fact_lines(data: dict) -> str:
+    """The JSON of an extraction with one key of it a line and one fact a line (each directive,
+    obligation, citation, recipient, agency on a line of its own), as ``json.loads`` reads it back."""
+    items = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items.append(f" {_ENCODE(key)}: [\n" + ",\n".join("  " + _ENCODE(v) for v in value) + "\n ]")
+        else:
+            items.append(f" {_ENCODE(key)}: {_ENCODE(value)}")
+    return "{\n" + ",\n".join(items) + "\n}\n"
 
 
 _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -61,7 +80,8 @@ def output_stems(files: list[Path]) -> dict[Path, str]:
 
     stems = counts([f.stem for f in files])
     names = counts([f.name for f in files])
-    root = Path(os.path.commonpath([str(f.resolve().parent) for f in files])) if files else Path(".")
+    shared = [f for f in files if stems[f.stem] > 1 and names[f.name] > 1]
+    root = Path(os.path.commonpath([str(f.resolve().parent) for f in files])) if shared else Path(".")
     out = {}
     for f in files:
         if stems[f.stem] == 1:

@@ -37,8 +37,8 @@ MARKUP_RE = re.compile(r"[*_#|`>]+")
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT GIÁM ĐỐC" (the dot dropped; "Q" keeps it)
 SIGN_RE = LineStart(r"[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ]{2}))")
 NOI_NHAN_RE = LinePattern(r"N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.I)   # not "Nơi nhận hồ sơ …"
-KINH_GUI_RE = re.compile(r"K[íi]nh g[ửu]i\s*:?|điện(?<=\sđiện)\s*:(?:\*\*)?", re.I)   # (the check before
-# "điện" put after it: a pattern that opens with a lookbehind is tried at every position)
+KINH_GUI_RE = re.compile(r"(?=[kđ])(?:K[íi]nh g[ửu]i\s*:?|điện(?<=\sđiện)\s*:(?:\*\*)?)", re.I)   # (the check
+# before "điện" put after it, and the first letters looked at first: twice as fast as the plain alternation)
 _RULE_CHARS = frozenset("|*-_ ")
 _RULE_TEXT = "".join(sorted(_RULE_CHARS))
 _ROMAN_RE = re.compile(r"[IVXL]+")

@@ -66,3 +66,24 @@ def test_latin1_high_counts_what_the_regex_finds(text):
     from phoihop.ingest.legacy_encodings import _latin1_high
 
     assert _latin1_high(text) == len(re.findall("[\u00a0-\u00ff]", text))
+
+
+def test_extract_writes_one_fact_a_line(tmp_path):
+    """``phoihop extract`` JSON: read back equal to the extraction, one directive/obligation/… a line."""
+    import json
+
+    from phoihop.commands.extract import fact_lines, write_json
+    from phoihop.ingest.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nPhòng chống dịch\n\n"
+            "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai kế hoạch.\n"
+            "2. Sở Giáo dục và Đào tạo \"báo cáo\" kết quả trước ngày 30/6/2026.\n")
+    data = extract_text(text, "kh.txt").to_json()
+    written = write_json(tmp_path / "new" / "dir", "kh", data)       # the directory is made
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert json.loads(written.read_text(encoding="utf-8")) == data
+    assert lines[0] == "{" and lines[-1] == "}"
+    obligations = lines[lines.index(' "obligations": [') + 1:]
+    assert len(data["obligations"]) == 2
+    assert [json.loads(line.rstrip(",")) for line in obligations[:2]] == data["obligations"]
+    assert fact_lines({"a": [], "b": None}) == '{\n "a": [],\n "b": null\n}\n'
