@@ -15,7 +15,7 @@ from phoihop.ingest import explain as trace
 from phoihop.ingest.textnorm import counted
 from phoihop.ingest.pipeline import InputError, extract_path, iter_inputs
 from phoihop.ingest.readers import Limits
-from phoihop.graph.loader import TooSlow, time_limit, too_slow_reason
+from phoihop.ingest.timelimit import TooSlow, time_limit, too_slow_reason
 
 from ._output import MaxMbOpt, MaxSecondsOpt, flag
 from ._text import clean

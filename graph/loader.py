@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 from phoihop.ingest.readers import DEFAULT_LIMITS, Limits
 from phoihop.ingest.records import Extraction, InputError
 from phoihop.ingest.textnorm import counted
+from phoihop.ingest.timelimit import TooSlow, time_limit, too_slow_reason  # noqa: F401 (their home before)
 from . import schema as S
 from .model import DocumentGraph, canonical_path, document_graph
 from .store import Store, StoreError, StoreUnavailable
@@ -97,38 +98,6 @@ def _walk(top: Path, errors: list[str]) -> list[Path]:
             elif not f.is_symlink() or f.exists():
                 errors.append(f"{f}: not a regular file, not read")
     return sorted(found)
-
-
-class TooSlow(Exception):
-    """Raised by the interval timer when one document takes longer than ``Limits.max_seconds``."""
-
-
-def _too_slow(signum, frame):
-    raise TooSlow
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Interrupt the work inside after ``seconds`` (wall clock), where a timer can: the main
-    thread of a process on a system with SIGALRM (the workers, the CLI); elsewhere no limit."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _too_slow)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def too_slow_reason(path: str | Path, limits: Limits, what: str = "ingested") -> str:
-    """The one line for a document over the time limit."""
-    return (f"{path}: not {what}: reading and extracting it took over {limits.max_seconds:g} s "
-            "(--max-seconds raises the limit)")
 
 
 def _extract(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, DocumentGraph | None, str | None]:
