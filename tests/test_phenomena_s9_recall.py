@@ -78,3 +78,46 @@ def test_wards_first_collective_is_named_in_canonical_order():
 def test_longer_level_lists_keep_the_order_printed():
     ex = _decision("Điều 1. Giao Ủy ban nhân dân các phường, xã, đặc khu rà soát hồ sơ.\n", name="Khánh Hòa")
     assert _roles(ex) == [[("Ủy ban nhân dân các phường, xã, đặc khu tỉnh Khánh Hòa", "lead")]]
+
+
+# ---------------------------------------------------------------- central formulas
+
+CENTRAL = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 41/CT-TTg
+Hà Nội, ngày 12 tháng 9 năm 2025
+CHỈ THỊ
+Về việc phòng, chống rét cho cây trồng vụ đông
+{body}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+THỦ TƯỚNG
+"""
+
+
+def _central(body: str):
+    return extract_text(CENTRAL.format(body=body), "t.md")
+
+
+def _named(ex) -> list[list[tuple[str, str]]]:
+    return [[(a.agency, a.role) for a in o.assignees if not a.agency.lower().startswith("các bộ")]
+            for o in ex.obligations]
+
+
+def test_every_central_body_formula_does_not_hide_the_provinces():
+    # "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" is one generic phrase (its "Chính phủ" is no body):
+    # the People's Committees listed after it still share the task or the partnership (guide §1, §2)
+    ex = _central("1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố "
+                  "trực thuộc trung ương khẩn trương rà soát.\n\n"
+                  "2. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, cơ quan ngang bộ, cơ quan thuộc "
+                  "Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương hướng dẫn gieo trồng.\n")
+    ubnd = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    assert _named(ex) == [[(ubnd, "lead")], [("Bộ Nông nghiệp và Môi trường", "lead"), (ubnd, "support")]]
+
+
+def test_a_list_ending_in_the_press_class_keeps_its_bodies():
+    # "… và các cơ quan báo chí, phát thanh, truyền hình khác" closes the list of a task block label
+    ex = _central("1. Tuyên truyền về phòng, chống rét.\n\n- Cơ quan thực hiện: Bộ Nông nghiệp và Môi trường, "
+                  "Đài Tiếng nói Việt Nam và các cơ quan báo chí, phát thanh, truyền hình khác.\n")
+    named = [[x for x in o if not x[0].startswith("các cơ quan")] for o in _named(ex)]
+    assert named == [[("Bộ Nông nghiệp và Môi trường", "lead"), ("Đài Tiếng nói Việt Nam", "lead")]]
