@@ -6,7 +6,7 @@ be quoted back from its source.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -111,7 +111,8 @@ class Extraction:
             "title": self.title,
             "published": self.published,
             "directives": [
-                {**{k: v for k, v in asdict(d).items() if k != "span"}, "span": span(d.span)}
+                {"key": d.key, "number": d.number, "type": d.type, "date": d.date, "issuer": d.issuer,
+                 "subject": d.subject, "signer": d.signer, "topics": list(d.topics), "span": span(d.span)}
                 for d in self.directives
             ],
             "obligations": [
@@ -119,7 +120,7 @@ class Extraction:
                     "directive": o.directive,
                     "text": o.text,
                     "span": span(o.span),
-                    "assignees": [asdict(a) for a in o.assignees],
+                    "assignees": [{"agency": a.agency, "role": a.role, "generic": a.generic} for a in o.assignees],
                     "modality": o.modality,
                     "reports_to": list(o.reports_to),
                     "deadline": o.deadline,
@@ -142,7 +143,9 @@ class Extraction:
                  "generic": r.generic, "span": span(r.span)}
                 for r in self.recipients
             ],
-            "agencies": [asdict(a) for a in self.agencies],
+            "agencies": [{"name": a.name, "kind": a.kind, "level": a.level, "jurisdiction": a.jurisdiction,
+                          "generic": a.generic, "aliases": list(a.aliases), "parent": a.parent}
+                         for a in self.agencies],
         }
 
     @classmethod
