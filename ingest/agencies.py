@@ -1487,9 +1487,19 @@ def _head_matches(F: str, lo: int, hi: int):
     """Head matches, overlapping ones too: a rejected "quan uy" in "liên quan, Ủy ban"
     must not hide the "uy ban" that starts inside it."""
     rx = lexicon.head_regex()
+    if not F.isascii():     # (a word may start after a character outside ASCII: "²", "中")
+        search = rx.search
+    else:
+        spaced = lexicon.head_after_space_regex()
+
+        def search(F: str, pos: int, hi: int) -> re.Match | None:   # rx.search, space to space
+            m = rx.match(F, pos, hi)
+            if m is None and (space := spaced.search(F, pos, hi)) is not None:
+                m = rx.match(F, space.end(), hi)
+            return m
     pos = lo
     while True:
-        m = rx.search(F, pos, hi)
+        m = search(F, pos, hi)
         if not m:
             return
         yield m

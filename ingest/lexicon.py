@@ -199,6 +199,14 @@ def head_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def head_after_space_regex() -> re.Pattern:
+    """A space before a head (the match is the space alone): in a folded text, which is letters,
+    digits and spaces, every head that starts a word past a search's start has a space before it, and
+    a finder that opens with the space lets the regex engine skip from space to space."""
+    return re.compile(" (?=(?:" + alternation(heads()) + ")(?![a-z0-9]))")
+
+
+@lru_cache(maxsize=1)
 def body_head_regex() -> re.Pattern:
     """Heads without the "skip" compounds: the head inside "Báo Cao Bằng" once "Báo cáo" is ruled out."""
     return re.compile(r"(" + alternation({k: v for k, v in heads().items() if v.mode != "skip"}) + r")(?![a-z0-9])")

@@ -304,6 +304,15 @@ def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
 _PUNCT = re.compile(r"[,;:.!?]")
 
 
+@lru_cache(maxsize=1)
+def _executes_regex() -> re.Pattern:
+    """The phrases of the category "executes" ("chịu trách nhiệm thi hành") alone: where none occurs,
+    no marker of a clause can be one, and its markers need not be read (most clauses)."""
+    _, table = _markers()
+    return re.compile(r"(" + lexicon.word_alternation([p for p, (cat, _) in table.items() if cat == "executes"]) +
+                      r")(?![a-z0-9])")
+
+
 def _marker_hits(T: str, F: str, lo: int, hi: int):
     """The markers in F[lo:hi], left to right. Folding turns punctuation into spaces, so a phrase may
     seem to run across it ("đê điều; phối hợp với" read as "điều phối"): a phrase that crosses
@@ -585,6 +594,8 @@ def executors_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int) -> bool:
     trách nhiệm thi hành Quyết định này": the list before the ';' names no task of its own, and the clause
     after it closes the decision; the phrase is every listed body's (guide §8)."""
     _, table = _markers()
+    if _executes_regex().search(F, cs, ce) is None:
+        return False
     kinds = [table[" ".join(m.group(1).split())][0] for m in _marker_hits(T, F, cs, ce)]
     if "executes" not in kinds:
         return False
@@ -597,6 +608,8 @@ def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer
     """"A, Giám đốc các Sở: B, C; Chủ tịch UBND D … chịu trách nhiệm thi hành Quyết định này": every body
     the closing article lists before the phrase is a lead, however the list is punctuated (guide §8)."""
     pattern, table = _markers()
+    if _executes_regex().search(F, cs, ce) is None:
+        return
     hit = next((m for m in _marker_hits(T, F, cs, ce) if table[" ".join(m.group(1).split())][0] == "executes"),
                None)
     if hit is None:

@@ -109,3 +109,26 @@ def test_to_json_names_every_field_of_the_records():
             if "span" in plain:
                 plain["span"] = list(plain["span"]) if plain["span"] is not None else None
             assert row == plain
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_head_matches_from_space_to_space(seed):
+    """_head_matches (space to space on ASCII folded text) gives the heads a plain search gives."""
+    from phoihop.ingest import agencies, lexicon
+
+    rx = lexicon.head_regex()
+    words = ["Sở", "Ủy ban", "nhân dân", "Bộ", "Công an", "Phòng", "Ban", "quan", "uy", "liên quan, Ủy ban", "Cục",
+             "Viện", "tỉnh", "x", "12", "m²", "中", "và", ", ", "  "]
+    rnd = random.Random(seed)
+    folded = fold_keep(" ".join(rnd.choice(words) for _ in range(50)))
+    lo = rnd.randint(0, len(folded) // 3)
+    hi = rnd.randint(lo, len(folded))
+
+    def plain():
+        out, pos = [], lo
+        while (m := rx.search(folded, pos, hi)) is not None:
+            out.append(m.span(1))
+            pos = m.start() + 1
+        return out
+
+    assert [m.span(1) for m in agencies._head_matches(folded, lo, hi)] == plain()
