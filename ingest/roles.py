@@ -773,6 +773,13 @@ def _lead_after_partners(T: str, F: str, cs: int, out: ClauseRoles) -> None:
             return
 
 
+def _continues(T: str, F: str, prev: Mention, m: Mention) -> bool:
+    """m is the next member of the list prev is in: only a separator between them, or (after a generic class)
+    the words describing the class ("Các bộ, ngành, địa phương và Tập đoàn X khẩn trương …"). The same test
+    finds the end of a list of subjects and passes a role along a list."""
+    return _separates(T, F, prev.end, m.start) or (prev.generic and _described_gap(T, F, prev.end, m.start))
+
+
 def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None) -> ClauseRoles:
     out = ClauseRoles()
     prev: Mention | None = None
@@ -780,8 +787,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
     via_chidao_only = True
     for i, m in enumerate(mentions):
         role = None
-        if prev is not None and prev_role and not _owned(F, cs, m) and (_separates(T, F, prev.end, m.start) or (
-                prev.generic and _described_gap(T, F, prev.end, m.start))):
+        if prev is not None and prev_role and not _owned(F, cs, m) and _continues(T, F, prev, m):
             role = prev_role                                    # a list continues
         elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):
             role = _role_of(mentions[i - 2], out)               # "các sở, cơ quan thuộc UBND tỉnh, UBND các xã"
@@ -813,7 +819,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                         _after_adverbial(T, F, cs, prev, m) or _after_condition(T, cs, prev, m))):
                 # the clause's subject (a body, or a list of them): what follows decides
                 j = i
-                while j + 1 < len(mentions) and _separates(T, F, mentions[j].end, mentions[j + 1].start):
+                while j + 1 < len(mentions) and _continues(T, F, mentions[j], mentions[j + 1]):
                     j += 1
                 nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
                 pos = mentions[j].end

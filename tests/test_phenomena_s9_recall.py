@@ -121,3 +121,14 @@ def test_a_list_ending_in_the_press_class_keeps_its_bodies():
                   "Đài Tiếng nói Việt Nam và các cơ quan báo chí, phát thanh, truyền hình khác.\n")
     named = [[x for x in o if not x[0].startswith("các cơ quan")] for o in _named(ex)]
     assert named == [[("Bộ Nông nghiệp và Môi trường", "lead"), ("Đài Tiếng nói Việt Nam", "lead")]]
+
+
+def test_a_subject_list_goes_on_past_a_described_class():
+    # "Các bộ, ngành, địa phương và Tập đoàn X khẩn trương …": the words describing the generic class do not end
+    # the list of subjects; the named body after them shares the task (guide §2), as partners already did
+    ex = _central("1. Các bộ, ngành, địa phương và Tập đoàn Điện lực Việt Nam khẩn trương rà soát nguồn điện.\n")
+    assert _named(ex) == [[("Tập đoàn Điện lực Việt Nam", "lead")]]
+    ex = _decision("Điều 1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội, Liên đoàn Lao "
+                   "động tỉnh tuyên truyền, vận động.\n", name="Cà Mau")
+    named = [[x for x in o if not x[0].startswith("các ")] for o in _roles(ex)]
+    assert named == [[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Cà Mau", "lead"), ("Liên đoàn Lao động tỉnh Cà Mau", "lead")]]
