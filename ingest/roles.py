@@ -548,9 +548,12 @@ def _role_of(m: Mention, out: ClauseRoles) -> str | None:
 def _past_owner(T: str, F: str, before: Mention, owner: Mention, m: Mention, owner_role: str | None,
                 out: ClauseRoles) -> bool:
     """Does a list go on past an owner? "Trách nhiệm của các sở, cơ quan thuộc UBND tỉnh, UBND các xã": the
-    owner (UBND tỉnh) gets no role, the list member after it has the role of the one before it."""
-    return owner_role is None and _role_of(before, out) is not None and \
-        bool(_OWNED_MEMBER.fullmatch(F, before.end, owner.start)) and _separates(T, F, owner.end, m.start)
+    owner (UBND tỉnh) gets no role, the list member after it has the role of the one before it. The owner's
+    word may close the generic class itself ("phối hợp với các cơ quan trực thuộc Chính phủ và Bộ X")."""
+    owned = _OWNED_MEMBER.fullmatch(F, before.end, owner.start) or (
+        before.generic and not F[before.end:owner.start].strip() and _owned(F, before.start, owner))
+    return owner_role is None and _role_of(before, out) is not None and bool(owned) and \
+        _separates(T, F, owner.end, m.start)
 
 
 def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,

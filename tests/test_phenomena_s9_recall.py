@@ -132,3 +132,14 @@ def test_a_subject_list_goes_on_past_a_described_class():
                    "động tỉnh tuyên truyền, vận động.\n", name="Cà Mau")
     named = [[x for x in o if not x[0].startswith("các ")] for o in _roles(ex)]
     assert named == [[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Cà Mau", "lead"), ("Liên đoàn Lao động tỉnh Cà Mau", "lead")]]
+
+
+def test_a_list_goes_on_past_the_owner_of_a_generic_class():
+    # "các cơ quan trực thuộc Chính phủ" names its owner inside the class: the owner is no member, and the body
+    # listed after it still shares the role (guide §2)
+    ex = _central("1. Yêu cầu các cơ quan trực thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung "
+                  "ương rà soát.\n\n2. Bộ Công an chủ trì, phối hợp với các cơ quan trực thuộc Chính phủ và Bộ Tư pháp "
+                  "rà soát.\n")
+    named = [[x for x in o if not x[0].startswith("các cơ quan")] for o in _named(ex)]
+    assert named == [[("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")],
+                     [("Bộ Công an", "lead"), ("Bộ Tư pháp", "support")]]
