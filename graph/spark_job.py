@@ -6,9 +6,11 @@ files under a local path are listed by the driver as ``phoihop ingest`` lists th
 the tasks (Hadoop's local listing, without its native library, forks a ``stat`` process per
 file to learn its permissions: twenty minutes before the first task at 100,000 files). Each
 partition runs the project's extractor (``_extract_partition``, ``_extract_local``), and the steps of ``graph.tables`` run as Spark
-operations on the same functions: copies of one content settle by a ``groupByKey`` on the
-document id, agencies and topics merge by a ``groupByKey`` on their canonical id, directives
-resolve by number key, relationships take their resolved directive ends by a join. The
+operations on the same functions: copies of one content settle by a ``reduceByKey`` on the
+document id, agencies and topics merge by a ``reduceByKey`` on their canonical id, directives
+by one on their number key (each over the associative merge states of ``graph.tables``, so
+each task sends one state per key and no Python worker gathers every document naming one
+agency), and relationships take their resolved directive ends by a join in Spark SQL. The
 driver collects nothing but counts. PySpark is optional (``pip install 'phoihop[spark]'``).
 """
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any, Iterable, Iterator
 from phoihop.ingest.readers import DEFAULT_LIMITS, Limits
 from . import schema as S
 from . import tables as T
-from .model import DocumentGraph, Rel, _located, canonical_path
+from .model import DocumentGraph, _located, canonical_path
 
 INSTALL = "PySpark is not installed: pip install 'phoihop[spark]' (it needs Java 17 or 21)"
 
@@ -141,31 +143,22 @@ def _size(path: str) -> int:
 
 
 def _node_items(ranked: T.Ranked) -> Iterator[tuple[str, Any, Any]]:
-    """(kind, key, value) of a settled document's nodes, for the merge each kind needs."""
+    """(kind, key, value) of a settled document's nodes, for the merge each kind needs: the
+    shared nodes and directives as merge states (``graph.tables``), a document's own as rows."""
     position, batch, g = ranked
-    for n in g.nodes:
+    for order, n in enumerate(g.nodes):
         if n.label == S.DIRECTIVE:
-            yield "directive", T.directive_key(n.props), (position, batch, n.props)
+            yield "directive", T.directive_key(n.props), T.directive_state(position, batch, n.props, order)
         elif n.label in (S.AGENCY, S.TOPIC):
-            yield "shared", (n.label, n.id), (position, n.props)
+            yield "shared", (n.label, n.id), T.shared_state(n.label, position, n.props)
         else:
             yield "own", n.label, T.node_row(n.label, n.props)
 
 
-def _resolved(versions: Iterable) -> Iterator[tuple[str, Any]]:
-    rows, alias = T.resolve_directives(versions)
+def _resolved(state: T.Directives) -> Iterator[tuple[str, Any]]:
+    rows, alias = T.resolve_directives(state)
     yield from (("row", r) for r in rows)
     yield from (("alias", pair) for pair in alias.items())
-
-
-def _end(r: Rel, side: str) -> str:
-    return r.start if side == "start" else r.end
-
-
-def _moved(r: Rel, side: str, to: str | None) -> Rel:
-    if to is None:
-        return r
-    return replace(r, start=to) if side == "start" else replace(r, end=to)
 
 
 # ---------------------------------------------------------------- the job
@@ -204,31 +197,34 @@ def _job(spark, paths: list[str], out: str, limits: Limits, meter: dict | None =
     errors = results.filter(lambda r: r[0] == "error").map(lambda r: r[2]).union(sc.parallelize(problems, 1))
     graphs = results.filter(lambda r: r[0] == "ok").map(lambda r: (r[1], r[2]))
     ranked = (graphs.sortByKey().zipWithIndex()
-              .map(lambda kv: (kv[0][1].document_id, (kv[1], T.batch_of(kv[1]), kv[0][1]))))
-    settled = ranked.groupByKey().map(lambda kv: T.settle(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
+              .map(lambda kv: (kv[0][1].document_id, T.copy_state((kv[1], T.batch_of(kv[1]), kv[0][1])))))
+    # Every merge below is a reduceByKey over an associative merge state (graph.tables): each task
+    # sends one state per key, so no worker gathers every document naming one agency.
+    settled = ranked.reduceByKey(T.merge_copies).map(lambda kv: T.settled(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
 
     items = settled.flatMap(_node_items).persist(StorageLevel.MEMORY_AND_DISK)
     rows: dict[str, Any] = {}
     for label, table in T.NODE_TABLES.items():
         if label in (S.AGENCY, S.TOPIC):
             rows[table] = (items.filter(lambda x, label=label: x[0] == "shared" and x[1][0] == label)
-                           .map(lambda x: (x[1][1], x[2])).groupByKey()
-                           .map(lambda kv, label=label: T.merge_shared(label, kv[1])))
+                           .map(lambda x: (x[1][1], x[2])).reduceByKey(partial(T.merge_shared_states, label))
+                           .map(lambda kv, label=label: T.shared_row(label, kv[1])))
         elif label != S.DIRECTIVE:
             rows[table] = items.filter(lambda x, label=label: x[0] == "own" and x[1] == label).map(lambda x: x[2])
-    resolved = (items.filter(lambda x: x[0] == "directive").map(lambda x: (x[1], x[2])).groupByKey()
+    resolved = (items.filter(lambda x: x[0] == "directive").map(lambda x: (x[1], x[2]))
+                .reduceByKey(T.merge_directive_states)
                 .flatMap(lambda kv: _resolved(kv[1]))).persist(StorageLevel.MEMORY_AND_DISK)
     rows[T.NODE_TABLES[S.DIRECTIVE]] = resolved.filter(lambda x: x[0] == "row").map(lambda x: x[1])
-    alias = resolved.filter(lambda x: x[0] == "alias").map(lambda x: x[1])
+    alias = spark.createDataFrame(resolved.filter(lambda x: x[0] == "alias").map(lambda x: x[1]),
+                                  "stub string, target string")
 
-    rels = settled.flatMap(lambda r: r[2].rels)
-    for side in ("start", "end"):
-        rels = _through(rels, alias, side).coalesce(parts)
-    tabled = rels.map(T.rel_row).filter(lambda x: x is not None).persist(StorageLevel.MEMORY_AND_DISK)
+    tabled = (settled.flatMap(lambda r: r[2].rels).map(T.rel_row).filter(lambda x: x is not None)
+              .persist(StorageLevel.MEMORY_AND_DISK))
     for table in {t.table for t in T.REL_TABLES.values()}:
         rows[table] = tabled.filter(lambda x, table=table: x[0] == table).map(lambda x: x[1])
     rows[T.ERRORS] = errors
-    counts = {table: _write(spark, table, rows[table], out) for table in T.TABLES}
+    frames = {table: _moved(_frame(spark, table, rows[table]), alias, table) for table in T.TABLES}
+    counts = {table: _write(spark, table, frames[table], out) for table in T.TABLES}
     if meter is not None:
         meter.update(cpu_seconds=spent[0].value, files=spent[1].value, bytes=spent[2].value)
     return counts
@@ -238,14 +234,19 @@ def _tag(arg: int, record: tuple[str, bytes]) -> tuple[int, tuple[str, bytes]]:
     return arg, record
 
 
-def _through(rels, alias, side: str):
-    """``rels`` with their directive ``side`` replaced by the directive a stub joined (a join
-    on the stub id: the map of stubs never comes to the driver)."""
-    label = "start_label" if side == "start" else "end_label"
-    on = rels.filter(lambda r: getattr(r, label) == S.DIRECTIVE)
-    off = rels.filter(lambda r: getattr(r, label) != S.DIRECTIVE)
-    moved = on.keyBy(lambda r: _end(r, side)).leftOuterJoin(alias).map(lambda kv: _moved(kv[1][0], side, kv[1][1]))
-    return off.union(moved)
+def _moved(df, alias, table: str):
+    """``graph.tables.moved`` on a whole table: its directive ends through the stubs' aliases
+    (a left join in Spark SQL, on the JVM: the map of stubs never comes to the driver, and no
+    Python worker gathers the relationships of one directive), a citation of itself dropped."""
+    from pyspark.sql import functions as F
+
+    for c in T.DIRECTIVE_ENDS.get(table, ()):
+        to = alias.select(F.col("stub").alias("_stub"), F.col("target").alias("_to"))
+        df = (df.join(to, df[c] == to["_stub"], "left").withColumn(c, F.coalesce(F.col("_to"), F.col(c)))
+              .drop("_stub", "_to"))
+    if table == T.CITES.table:
+        df = df.filter(~F.col(T.CITES.start).eqNullSafe(F.col(T.CITES.end)))
+    return df.select(*T.COLUMNS[table])
 
 
 def _missing(path: str) -> bool:
@@ -276,10 +277,14 @@ def _spark_schema(table: str):
     return ST.StructType([ST.StructField(c, kinds[t], True) for c, t in T.COLUMNS[table].items()])
 
 
-def _write(spark, table: str, rows, out: str) -> int:
-    """Write one table as Parquet under ``out/<table>`` and return its row count."""
+def _frame(spark, table: str, rows):
+    """One table's rows (dicts) as a DataFrame of its columns."""
     cols = list(T.COLUMNS[table])
-    df = spark.createDataFrame(rows.map(lambda r: tuple(r.get(c) for c in cols)), _spark_schema(table))
+    return spark.createDataFrame(rows.map(lambda r: tuple(r.get(c) for c in cols)), _spark_schema(table))
+
+
+def _write(spark, table: str, df, out: str) -> int:
+    """Write one table as Parquet under ``out/<table>`` and return its row count."""
     target = f"{_uri(out).rstrip('/')}/{table}"
     df.coalesce(max(1, spark.sparkContext.defaultParallelism)).write.mode("overwrite").parquet(target)
     return spark.read.parquet(target).count()

@@ -12,12 +12,20 @@ single-machine path (``TableStream``, which writes as the documents come) and th
 1. ``rank``: every document graph gets its place in the ingest order (files sorted as
    ``graph.loader.expand_paths`` lists them) and the batch ``phoihop ingest`` would write it in;
 2. ``settle``: copies of one content become one document listing every path (``model.place``);
-3. ``merge_shared``/``fold_shared``: agencies and topics, grouped by id, merged in ingest order
-   (``model.combine_nodes``: later values win, aliases are united);
-4. ``resolve_directives``: directives grouped by number key, folded batch by batch as the
+3. ``merge_shared``: agencies and topics, merged by id in ingest order (``model.combine_nodes``:
+   later values win, aliases are united);
+4. ``resolve_directives``: directives of one number key, folded batch by batch as the
    stores do (official texts outrank reports, citation stubs fill in or join the directive
    they name: ``model.merge_reports``, ``model.absorbing_directive``, ``model.named_directive``);
 5. ``rel_row``/``moved``: every relationship, its stub ends replaced by the directive they joined.
+
+Steps 2–4 gather what many documents say about one key. Each gathers into a merge state
+(``copy_state``/``merge_copies``, ``shared_state``/``merge_shared_states``,
+``directive_state``/``merge_directive_states``) whose merge is associative and commutative:
+every value carries its place in ingest order, so states merge in any grouping and any order
+and still give what the documents folded one after another give. Spark merges them on both
+sides of a shuffle (``reduceByKey``: each task sends one state per key, never the list of
+every document naming a province's People's Committee); the stream folds them as they come.
 
 The derived relationships (coordination) are not in the tables: ``phoihop load`` derives them
 in the store (``graph.derive``) once the tables are in.
@@ -25,6 +33,7 @@ in the store (``graph.derive``) once the tables are in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial, reduce
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -106,35 +115,85 @@ def batch_of(position: int) -> int:
     return position // BATCH
 
 
+Copies = tuple[int, int, DocumentGraph, frozenset]   # (position, batch, latest copy, every path)
+
+
+def copy_state(ranked: Ranked) -> Copies:
+    """One copy of a content as a merge state of ``settle``."""
+    position, batch, g = ranked
+    return position, batch, g, frozenset([g.path])
+
+
+def merge_copies(a: Copies, b: Copies) -> Copies:
+    """Two merge states of one content: the later copy (in ingest order) and both's paths."""
+    later = a if a[0] > b[0] else b
+    return later[0], later[1], later[2], a[3] | b[3]
+
+
+def settled(state: Copies) -> Ranked:
+    """The document of a merge state: the latest copy's place and path, listing every path
+    (``model.place`` on an empty store, the paths read before it as empty graphs)."""
+    position, batch, g, paths = state
+    before = [DocumentGraph(g.document_id, p, [], []) for p in sorted(paths - {g.path})]
+    return position, batch, place(before + [g], {}).graphs[0]
+
+
 def settle(copies: Iterable[Ranked]) -> Ranked:
     """Copies of one content (one document id) as one document: the last copy's place and
-    path, every copy's path (``model.place`` on an empty store)."""
-    copies = sorted(copies, key=lambda c: c[0])
-    last = copies[-1]
-    return last[0], last[1], place([g for _, _, g in copies], {}).graphs[0]
+    path, every copy's path."""
+    return settled(reduce(merge_copies, map(copy_state, copies)))
 
 
 def node_row(label: str, props: dict[str, Any]) -> dict[str, Any]:
     return {p: props.get(p) for p in S.NODE_PROPERTIES[label]}
 
 
+Shared = dict[str, Any]   # property -> (position, value) of the latest version setting it; lists as they are
+
+
+def shared_state(label: str, position: int, props: dict[str, Any]) -> Shared:
+    """One document's version (at ``position`` in ingest order) of an agency or topic as a
+    merge state: each set value stamped with the position, lists (aliases) as they are."""
+    lists = _lists(label)
+    return {p: (props.get(p) if p in lists else (position, props[p]))
+            for p in S.NODE_PROPERTIES[label] if p in lists or props.get(p) is not None}
+
+
+def merge_shared_states(label: str, a: Shared, b: Shared) -> Shared:
+    """Two merge states of one agency (or topic), associative and commutative: each value the
+    one of the latest version that set it, lists the sorted union once two versions meet
+    (``model.combine_nodes`` folded in ingest order, whatever the grouping)."""
+    lists = _lists(label)
+    out = {}
+    for p in S.NODE_PROPERTIES[label]:
+        x, y = a.get(p), b.get(p)
+        if p in lists:
+            out[p] = sorted(set(x or []) | set(y or []))
+        elif x is None or y is None:
+            if x is not None or y is not None:
+                out[p] = x if y is None else y
+        else:
+            out[p] = x if x[0] > y[0] else y
+    return out
+
+
+def shared_row(label: str, state: Shared) -> dict[str, Any]:
+    """The table row of a merge state."""
+    lists = _lists(label)
+    return {p: (state.get(p) if p in lists else state.get(p, (None, None))[1]) for p in S.NODE_PROPERTIES[label]}
+
+
 def merge_shared(label: str, versions: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
-    """One agency (or topic) from every document's version of it, in ingest order."""
-    merged = None
-    for _, props in sorted(versions, key=lambda v: v[0]):
-        merged = fold_shared(label, merged, props)
-    return node_row(label, merged)
+    """One agency (or topic) from every document's (position, props) version of it."""
+    return shared_row(label, reduce(partial(merge_shared_states, label),
+                                    (shared_state(label, i, props) for i, props in versions)))
 
 
-def fold_shared(label: str, merged: dict[str, Any] | None, props: dict[str, Any]) -> dict[str, Any]:
-    """``merge_shared`` one version at a time: the agency (or topic) so far with the next
-    document's version of it (``model.combine_nodes``: later values win, aliases united).
+def _lists(label: str) -> frozenset[str]:
+    return _LISTS[label]
 
-    Applying a version again later gives what applying it only then gives (a value is the last
-    one set; aliases are a union): a document whose copy comes later is folded again there."""
-    if merged is None:
-        return dict(props)
-    return combine_nodes(label, [Node(label, merged["id"], merged), Node(label, props["id"], props)])[0].props
+
+_LISTS = {label: frozenset(p for p, t in props.items() if t == S.STRINGS) for label, props in S.NODE_PROPERTIES.items()}
 
 
 def directive_key(props: dict[str, Any]) -> str:
@@ -147,28 +206,66 @@ def directive_key(props: dict[str, Any]) -> str:
 _DESCRIPTIVE = ("number", "number_key", "type", "date", "year", "issuer", "subject", "signer")
 
 
-def resolve_directives(versions: Iterable[tuple[int, int, dict[str, Any]]]) -> tuple[list[dict], dict[str, str]]:
-    """Directives of one number key from (position, batch, props) versions, folded batch by
-    batch as the stores write them: a batch's full directives first (``merge_reports``), which
+# The directive versions of one number key, batch by batch (the order the stores write them in):
+# batch -> (full versions as (position, order in its document, props),
+#           stubs by id as (first position, property -> (position, value) of the first setting it)).
+Directives = dict[int, tuple[list[tuple[int, int, dict[str, Any]]], dict[str, tuple[int, dict[str, tuple]]]]]
+
+
+def directive_state(position: int, batch: int, props: dict[str, Any], order: int = 0) -> Directives:
+    """One document's version of a directive (``order``: its place among that document's nodes)
+    as a merge state: a full directive kept whole, a citation stub with its values stamped."""
+    if props.get("stub"):
+        stamped = {p: (position, props[p]) for p in S.NODE_PROPERTIES[S.DIRECTIVE] if props.get(p) is not None}
+        return {batch: ([], {props["id"]: (position, stamped)})}
+    return {batch: ([(position, order, dict(props))], {})}
+
+
+def merge_directive_states(a: Directives, b: Directives) -> Directives:
+    """Two merge states of one number key, associative and commutative: per batch, the full
+    versions of both, and each stub id's values the first set in ingest order (how the stubs of
+    a batch fill one another: ``model.combine_nodes(fill_only=True)``)."""
+    out = dict(a)
+    for batch, (fulls, stubs) in b.items():
+        if batch not in out:
+            out[batch] = fulls, stubs
+            continue
+        have_fulls, have_stubs = out[batch]
+        merged = dict(have_stubs)
+        for i, stub in stubs.items():
+            merged[i] = _first_values(merged[i], stub) if i in merged else stub
+        out[batch] = have_fulls + fulls, merged
+    return out
+
+
+def _first_values(a: tuple[int, dict], b: tuple[int, dict]) -> tuple[int, dict]:
+    """One stub's two merge states: its first position, each value the earliest set."""
+    values = dict(a[1])
+    for p, v in b[1].items():
+        if p not in values or v[0] < values[p][0]:
+            values[p] = v
+    return min(a[0], b[0]), values
+
+
+def resolve_directives(state: Directives) -> tuple[list[dict], dict[str, str]]:
+    """Directives of one number key from their merge state, folded batch by batch as the
+    stores write them: a batch's full directives first (``merge_reports``, in ingest order), which
     absorb the stubs stored before that name them (the first in batch order); then its stubs,
     each joining the one full directive it names, or kept (filled, never overwritten) when it
     names none or several. Returns the directive rows and stub id -> directive id."""
-    batches: dict[int, list[tuple[int, dict[str, Any]]]] = {}
-    for position, batch, props in versions:
-        batches.setdefault(batch, []).append((position, props))
     stored: dict[str, dict[str, Any]] = {}
     alias: dict[str, str] = {}
-    for b in sorted(batches):
-        rows = sorted(batches[b], key=lambda v: v[0])
-        fulls = combine_nodes(S.DIRECTIVE, [Node(S.DIRECTIVE, p["id"], p) for _, p in rows if not p.get("stub")])
+    for b in sorted(state):
+        versions, stubs = state[b]
+        fulls = combine_nodes(S.DIRECTIVE, [Node(S.DIRECTIVE, p["id"], p)
+                                            for _, _, p in sorted(versions, key=lambda v: v[:2])])
         for n in fulls:
             stored[n.id] = merge_reports(stored[n.id], n.props) if n.id in stored else dict(n.props)
         _absorb(stored, alias, [n.id for n in fulls])
         full_ids = {n.id for n in fulls}
-        stubs = combine_nodes(S.DIRECTIVE, [Node(S.DIRECTIVE, p["id"], p) for _, p in rows
-                                            if p.get("stub") and p["id"] not in full_ids], fill_only=True)
-        for n in stubs:
-            _place_stub(stored, alias, n.props)
+        for i, (_, values) in sorted(stubs.items(), key=lambda kv: kv[1][0]):
+            if i not in full_ids:
+                _place_stub(stored, alias, {p: v for p, (_, v) in values.items()})
     return [node_row(S.DIRECTIVE, p) for p in stored.values()], alias
 
 
@@ -231,7 +328,7 @@ def _directive_ends() -> dict[str, tuple[str, ...]]:
 
 
 DIRECTIVE_ENDS = _directive_ends()
-_CITES = REL_TABLES[(S.CITES, S.DIRECTIVE, S.DIRECTIVE)]
+CITES = REL_TABLES[(S.CITES, S.DIRECTIVE, S.DIRECTIVE)]
 
 
 def moved(table: str, row: dict[str, Any], alias: dict[str, str]) -> dict[str, Any] | None:
@@ -239,7 +336,7 @@ def moved(table: str, row: dict[str, Any], alias: dict[str, str]) -> dict[str, A
     -> the directive it joined); None for a citation that became a citation of itself."""
     for c in DIRECTIVE_ENDS.get(table, ()):
         row[c] = alias.get(row[c], row[c])
-    if table == _CITES.table and row[_CITES.start] == row[_CITES.end]:
+    if table == CITES.table and row[CITES.start] == row[CITES.end]:
         return None
     return row
 
@@ -346,7 +443,7 @@ class TableStream:
     Memory follows the part size and the merge state of the shared nodes, not the number of
     documents: a document's own nodes (obligations) and its relationships become rows at once;
     what is kept is the copy map (``_Document``: one row per content, the ``documents`` table),
-    agencies and topics merged so far (``fold_shared``), and every directive version in a
+    agencies and topics merged so far (``merge_shared_states``), and every directive version in a
     compact form (resolved per number key at the end: ``resolve_directives``). At the end the
     shared tables are written, and the relationship rows whose directive end a citation stub
     that joined a directive are moved (``PartWriter.move_ends``).
@@ -360,7 +457,7 @@ class TableStream:
         out = Path(out_dir)
         self.writers = {t: PartWriter(out, t, part_rows) for t in TABLES}
         self.documents: dict[str, _Document] = {}
-        self.shared: dict[tuple[str, str], dict[str, Any]] = {}
+        self.shared: dict[tuple[str, str], Shared] = {}
         self.directives: dict[str, list[tuple[_Document, int, tuple]]] = {}
         self.position = 0
         self._seen = 0   # directive versions, in the order they come
@@ -380,7 +477,13 @@ class TableStream:
             if n.label == S.DOCUMENT:
                 doc.row = node_row(S.DOCUMENT, n.props)
             elif n.label in (S.AGENCY, S.TOPIC):
-                self.shared[(n.label, n.id)] = fold_shared(n.label, self.shared.get((n.label, n.id)), n.props)
+                self._share(n.label, position, n.props)
+
+    def _share(self, label: str, position: int, props: dict[str, Any]) -> None:
+        """Fold one document's version of an agency or topic into its merge state."""
+        version, key = shared_state(label, position, props), (label, props["id"])
+        have = self.shared.get(key)
+        self.shared[key] = version if have is None else merge_shared_states(label, have, version)
 
     def _own(self, g: DocumentGraph, doc: _Document) -> None:
         """A new content's rows: its obligations and relationships written, its directives kept."""
@@ -403,8 +506,9 @@ class TableStream:
             return min((doc.position, seen) for doc, seen, _ in versions)
 
         for _, versions in sorted(self.directives.items(), key=lambda kv: first(kv[1])):
-            yield resolve_directives((doc.position, doc.batch, dict(zip(_DIRECTIVE_COLUMNS, props)))
-                                     for doc, _, props in versions)
+            yield resolve_directives(reduce(merge_directive_states, (
+                directive_state(doc.position, doc.batch, dict(zip(_DIRECTIVE_COLUMNS, props)), seen)
+                for doc, seen, props in versions)))
 
     def finish(self, errors: Iterable[dict[str, str]] = ()) -> dict[str, int]:
         """Write the shared tables, move the relationship ends of the stubs that joined a
@@ -412,8 +516,8 @@ class TableStream:
         w = self.writers
         for doc in sorted(self.documents.values(), key=lambda d: d.position):
             w[NODE_TABLES[S.DOCUMENT]].add(doc.row)
-        for (label, _), props in self.shared.items():
-            w[NODE_TABLES[label]].add(node_row(label, props))
+        for (label, _), state in self.shared.items():
+            w[NODE_TABLES[label]].add(shared_row(label, state))
         alias: dict[str, str] = {}
         for rows, found in self._resolved():
             for row in rows:

@@ -83,6 +83,78 @@ def test_a_uri_is_read_by_spark_as_a_local_path_is(tmp_path, shared_dir):
     assert len(rows(by_path, "documents")) == 3
 
 
+HEADER = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+
+
+def dispatch(number: int, day: int, body: str) -> str:
+    """An invented department's dispatch asking ``body`` (one agency, written as given) to act."""
+    return HEADER.join(["SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nTỈNH HÀ GIANG\n\n", f"""Số: {number}/SNN-TL
+
+Hà Giang, ngày {day} tháng 6 năm 2024
+
+CÔNG VĂN
+
+V/v kiểm tra an toàn hồ chứa nước mùa mưa lũ
+
+Kính gửi: {body}.
+
+Sở Nông nghiệp và Phát triển nông thôn yêu cầu {body} chủ trì kiểm tra an toàn các hồ chứa nước \
+trên địa bàn, báo cáo kết quả về Sở trước ngày 30/6/2024.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+Vàng Seo Lử
+"""])
+
+
+def test_the_latest_document_naming_an_agency_gives_its_values_across_partitions(tmp_path):
+    """Eleven dispatches name one agency (one canonical id) as "Thủy lợi" (spelt two ways), the
+    last one in ingest order as "Thủy Lợi": over eight partitions, whose merges Spark runs in any
+    order, the agency keeps the last document's name, its aliases are every spelling, and every
+    table is the single-machine path's."""
+    spellings = ["Chi cục Thủy lợi tỉnh Hà Giang", "Chi Cục Thủy lợi tỉnh Hà Giang"]
+    last = "Chi cục Thủy Lợi tỉnh Hà Giang"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(12):
+        body = last if i == 11 else spellings[i % 2]
+        (docs / f"d{i:02d}.txt").write_text(dispatch(100 + i, 1 + i, body), encoding="utf-8")
+    out, local = tmp_path / "spark", tmp_path / "local"
+    result = runner.invoke(app, ["extract", "--engine", "spark", str(docs), "--out", str(out), "--master", "local[2]"])
+    assert result.exit_code == 0, result.output
+    T.extract_tables([docs], local)
+    agency = [a for a in T.read(out, "agencies").to_pylist() if a["id"] == "chi-cuc-thuy-loi-tinh-ha-giang"]
+    assert [a["name"] for a in agency] == [last]
+    assert set(agency[0]["aliases"]) == {last, *spellings}
+    for table in T.TABLES:
+        assert rows(out, table) == rows(local, table), table
+
+
+def test_merge_states_reduced_by_spark_out_of_order_keep_the_latest_version():
+    """Forty versions of one agency in reverse ingest order over four partitions: Spark merges each
+    partition's first, then the partitions' states, in its own order; the latest version still
+    gives the name, and the aliases are every version's (a merge that let the last merged win
+    would give an early name here)."""
+    from functools import partial
+
+    from phoihop.graph import schema as S
+    from phoihop.graph import spark_job
+
+    versions = [(i, {"id": "chi-cuc-a", "name": f"Chi cục A {i}", "aliases": [f"CC{i}"]}) for i in range(40)]
+    spark = spark_job.session("local[2]")
+    try:
+        states = spark.sparkContext.parallelize([("chi-cuc-a", T.shared_state(S.AGENCY, i, p)) for i, p in reversed(versions)], 4)
+        (key, state), = states.reduceByKey(partial(T.merge_shared_states, S.AGENCY)).collect()
+    finally:
+        spark.stop()
+    row = T.shared_row(S.AGENCY, state)
+    assert (row["name"], row["aliases"]) == ("Chi cục A 39", sorted(f"CC{i}" for i in range(40)))
+
+
 def test_spark_tables_load_to_the_graph_of_ingest(spark_tables, ingested, tmp_path):
     assert_loads_like_ingest(spark_tables, ingested, tmp_path / "s")
 
