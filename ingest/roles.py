@@ -130,10 +130,18 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
         return False   # titles of one person ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
     pattern, table = _markers()
     for hit in _marker_hits(T, F, cs, comma):
-        if table[" ".join(hit.group(1).split())][0] in ("support", "assign", "reports") and \
-                len(F[hit.end():comma].split()) <= 8:
+        cat = table[" ".join(hit.group(1).split())][0]
+        if cat in ("support", "assign", "reports") and len(F[hit.end():comma].split()) <= 8 and \
+                not _noun_in_adverbial(F, cs, cat, hit, prev):
             return False   # the list of a verb ("Phối hợp với Ban Quản lý, Trung tâm X triển khai …")
     return _prefix_ok(F, comma + 1, m.start)
+
+
+def _noun_in_adverbial(F: str, cs: int, cat: str, hit: re.Match, prev: Mention | None) -> bool:
+    """A marker word inside an opening adverbial that governs no body ("Khi nhận được báo cáo, Sở Y tế …",
+    "Đối với trường hợp yêu cầu cấp lại, Sở X …"): a noun of the condition, not the verb of a list."""
+    return cat != "support" and _opens_adverbial(F, cs) and (
+        prev is None or prev.start < hit.end() or F[hit.end():prev.start].split()[:1] == ["cua"])
 
 
 @lru_cache(maxsize=1)
@@ -409,6 +417,8 @@ def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
         return None
     gap_text = _CLASS_TAIL.sub("", " ".join(F[m.end():hi].split()))
     gap = gap_text.split()
+    if not gap and _CLAUSE_CUT.search(T, m.end(), hi):
+        return None   # "Khi nhận được báo cáo, Sở Y tế …": a comma ends the marker's phrase before the body
     allowed = len(gap) == 0 or gap_text in _FILLER or all(w in {"cho", "voi", "cac", "va", "ve", "len"} for w in gap) \
         or _title_patterns()[2].match(gap_text) is not None
     if cat == "reports" and not allowed:
@@ -422,6 +432,8 @@ def _last_marker(T: str, F: str, lo: int, hi: int, cats: tuple[str, ...]):
     return cat, val, " ".join(m.group(1).split())
 
 
+# a comma or semicolon between a marker and the body right after it: the body opens the next phrase
+_CLAUSE_CUT = re.compile(r"[,;]")
 # "không <verb> được" (cannot), unlike "không được <verb>" (must not): a state or a condition, no task
 _UNABLE = re.compile(r"\s*khong\s+(?!duoc\b)[a-z]+(?:\s+[a-z]+){0,2}\s+duoc(?![a-z0-9])")
 # "… với cơ quan Công an tỉnh": the class word before a named body is no gap
@@ -551,9 +563,37 @@ def _past_owner(T: str, F: str, before: Mention, owner: Mention, m: Mention, own
     owner (UBND tỉnh) gets no role, the list member after it has the role of the one before it. The owner's
     word may close the generic class itself ("phối hợp với các cơ quan trực thuộc Chính phủ và Bộ X")."""
     owned = _OWNED_MEMBER.fullmatch(F, before.end, owner.start) or (
-        before.generic and not F[before.end:owner.start].strip() and _owned(F, before.start, owner))
+        before.generic and not F[before.end:owner.start].strip() and _owned(F, before.start, owner)) or \
+        _class_owned_by(F, before, owner)
     return owner_role is None and _role_of(before, out) is not None and bool(owned) and \
         _separates(T, F, owner.end, m.start)
+
+
+_OWNER_WORD = re.compile(r"\s+(?:truc thuoc|thuoc|cua)\s*$")
+
+
+def _class_owned_by(F: str, before: Mention, owner: Mention) -> bool:
+    """A generic class, its describing words, then its owner: "các cơ quan chuyên môn thuộc UBND tỉnh", "các
+    sở, ban, ngành của UBND tỉnh" (the owner is named to say whose units they are, not as a member)."""
+    if not before.generic:
+        return False
+    words = _class_words_re().match(F, before.end, owner.start)
+    return _OWNER_WORD.fullmatch(F, words.end() if words else before.end, owner.start) is not None
+
+
+def _list_end(T: str, F: str, mentions: list[Mention], i: int) -> int:
+    """The index of the last body of the list that mentions[i] opens; the list goes on past the owner of a
+    generic class ("Các cơ quan chuyên môn thuộc UBND tỉnh và UBND các xã có trách nhiệm …")."""
+    j = i
+    while j + 1 < len(mentions):
+        if _continues(T, F, mentions[j], mentions[j + 1]):
+            j += 1
+        elif j + 2 < len(mentions) and _class_owned_by(F, mentions[j], mentions[j + 1]) and \
+                _separates(T, F, mentions[j + 1].end, mentions[j + 2].start):
+            j += 2
+        else:
+            break
+    return j
 
 
 def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
@@ -687,21 +727,39 @@ _AND_THE = re.compile(r"\s*(?:va|cung)\s+cac\s+")
 _WORD = re.compile(r"[a-z0-9]+\s*")
 
 
-def _past_unnamed_class(F: str, pos: int, nxt: int):
+_PARTY_OPEN = re.compile(r"[ \t]*(?:[,;]|\s(?:và|cùng)(?!\w))\s*(?:các\s+)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _party_re() -> re.Pattern:
+    """The parties that join a list of subjects without being bodies (verbs.tsv 'party'), folded."""
+    return re.compile(r"(?:" + lexicon.alternation(lexicon.verbs().get("party", {})) + r")(?![a-z0-9])")
+
+
+def _party_after(T: str, F: str, pos: int, nxt: int) -> re.Match | None:
+    """", doanh nghiệp viễn thông", ", các chủ đầu tư" right after a list of bodies: the party's noun."""
+    opened = _PARTY_OPEN.match(T, pos, nxt)
+    return _party_re().match(F, opened.end(), nxt) if opened else None
+
+
+def _past_unnamed_class(T: str, F: str, pos: int, nxt: int):
     """A subject list that ends in a class no mention names ("Ngân hàng Nhà nước và các ngân hàng thương mại
-    cổ phần quyết liệt triển khai …"): the position and the verb up to eight words on, or (pos, None)."""
+    cổ phần quyết liệt triển khai …", "Sở X, doanh nghiệp viễn thông có trách nhiệm …"): the position and the
+    verb up to eight words on, or (pos, None)."""
     m = _AND_THE.match(F, pos, nxt)
-    if m is None:
+    party = _party_after(T, F, pos, nxt) if m is None else None
+    if m is None and party is None:
         return pos, None
-    at = m.end()
-    for _ in range(8):
-        w = _WORD.match(F, at, nxt)
+    at = (m or party).end()
+    for k in range(9):
+        if k or party is not None:   # (the class noun after "và các" may read as a verb: "tổ chức")
+            after = _starts_with(F, _skip_blank(F, at, nxt), nxt, ("assign", "duty", "support", "reports", "task"))
+            if after is not None:
+                return at, after
+        w = _WORD.match(F, _skip_blank(F, at, nxt), nxt)
         if w is None:
             break
         at = w.end()
-        after = _starts_with(F, at, nxt, ("assign", "duty", "support", "reports", "task"))
-        if after is not None:
-            return at, after
     return pos, None
 
 
@@ -821,9 +879,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.subject is None and not out.leads and not out.supports and (
                         _after_adverbial(T, F, cs, prev, m) or _after_condition(T, cs, prev, m))):
                 # the clause's subject (a body, or a list of them): what follows decides
-                j = i
-                while j + 1 < len(mentions) and _continues(T, F, mentions[j], mentions[j + 1]):
-                    j += 1
+                j = _list_end(T, F, mentions, i)
                 nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
                 pos = mentions[j].end
                 if j + 1 < len(mentions) and _DEPUTIES.fullmatch(F, pos, nxt):
@@ -847,7 +903,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 if after is None and j > i and mentions[j].generic:
                     pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
                 if after is None:
-                    pos, after = _past_unnamed_class(F, pos, nxt)   # "A và các ngân hàng thương mại quyết liệt …"
+                    pos, after = _past_unnamed_class(T, F, pos, nxt)   # "A và các ngân hàng thương mại quyết liệt …"
                 if (after is None and _GIVEN.match(F, pos, nxt)) or \
                         ((after is None or after[0] == "narrative") and _LEAD_PART.match(F, pos, nxt)):
                     after = ("task", None)   # "X được giao chủ trì, phối hợp với Y", "X là cơ quan chủ trì"
