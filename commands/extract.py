@@ -17,7 +17,7 @@ from phoihop.ingest.pipeline import InputError, extract_path, iter_inputs
 from phoihop.ingest.readers import Limits
 from phoihop.ingest.timelimit import TooSlow, time_limit, too_slow_reason
 
-from ._output import MaxMbOpt, MaxSecondsOpt, flag
+from ._options import MaxMbOpt, MaxSecondsOpt, flag
 from ._text import clean
 
 
@@ -96,7 +96,7 @@ def output_stems(files: list[Path]) -> dict[Path, str]:
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
-        paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories (every readable file in them); with "
+        paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files or directories (every readable file in them); with "
                                           "--engine spark also URIs (s3a://bucket/dir, hdfs://…)."),
         out: Optional[str] = typer.Option(None, "--out", "-o", metavar="DIR", help="Directory for <file stem>.json outputs "
                                           "(with --engine spark also a URI)."),

@@ -77,7 +77,7 @@ def _report(summary) -> None:
 
 def remove(
     documents: Annotated[list[str], typer.Argument(
-        metavar="PATH|DOCUMENT-ID", help="A document's path as it was ingested, or its id (content hash).")],
+        metavar="PATH|DOCUMENT-ID...", help="A document's path as it was ingested, or its id (content hash).")],
     store: StoreOpt = None,
     neo4j: Neo4jOpt = False,
 ) -> None:

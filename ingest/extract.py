@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from typing import Callable
 
 from . import citations as cit
 from . import explain, layout, lexicon
@@ -373,6 +374,10 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     if st.headless:
         return [_letter_scope(T, F, st, ex.text)]
     found = reported_numbers(T, F, body.start, body.end)
+    if not found and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _reports_order(F) or
+                          _issuer_orders(T, F, lambda: context_for(None, T, F)) >= 2):
+        return []   # an encyclopaedia page or news story that reports no instrument (most pages that ask:
+        #             the page's place, a scan of every province name, is looked for only when needed)
     scopes: list[Scope] = []
     titles = [u.start for u in st.units if u.kind == "title"]
     base_ctx = context_for(None, T, F)
@@ -396,9 +401,6 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         if nxt_title:
             sc.end = nxt_title[0]
     page = _PageMentions(T, F, base_ctx)
-    if not scopes and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _reports_order(F) or
-                           _issuer_orders(T, F, base_ctx) >= 2):
-        return []   # an encyclopaedia page or news story that reports no instrument
     if not scopes:
         issuer = _unnumbered_issuer(T, F, st, base_ctx, page)
         ctx = context_for(issuer, T, F) if issuer else base_ctx
@@ -490,16 +492,18 @@ _ORDER_REACH = 150
 _ORDER_WORD = re.compile(r"(?:giao|yeu cau|de nghi|chi dao)\s")   # every verb _ORDER matches
 
 
-def _issuer_orders(T: str, F: str, ctx: Context) -> int:
+def _issuer_orders(T: str, F: str, context: Callable[[], Context]) -> int:
     """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order.
 
     Most pages that ask are news and encyclopaedia pages that give no order: finding every mention
     of such a long page was a tenth of the extraction's time, thrown away. The mentions are looked
-    for only in windows ending at an order verb with a governing body's head word before it."""
+    for only in windows ending at an order verb with a governing body's head word before it, in the
+    page's context (``context()``, asked for only then)."""
     # an order verb with a governing body's head word shortly before it: a cheap first look
     verbs = [v for v in _ORDER_VERB.finditer(F) if _GOVERNING_HEAD.search(F, max(0, v.start() - 120), v.start())]
     if len(verbs) < 2:
         return 0
+    ctx = context()
     ends = set()
     for lo, hi in _order_windows(F):
         for m in find_mentions(T, F, lo, hi, ctx):

@@ -132,3 +132,43 @@ def test_head_matches_from_space_to_space(seed):
         return out
 
     assert [m.span(1) for m in agencies._head_matches(folded, lo, hi)] == plain()
+
+
+def test_a_page_reporting_no_instrument_is_left_before_its_place_is_looked_for(monkeypatch):
+    """A news page with no number, signature or order ends the extraction before the scan of every
+    province name that the page's place needs; a page that reports an order still gets its place."""
+    from phoihop.ingest import extract
+
+    def no_scan(*_a, **_k):
+        raise AssertionError("the page's place was looked for")
+
+    news = ("Lễ hội hoa ở Đà Lạt\n\nNgày 3/12, hàng nghìn du khách đến Lâm Đồng xem hoa. "
+            "Ban tổ chức cho biết lễ hội kéo dài đến cuối tháng.\n")
+    monkeypatch.setattr(extract, "context_for", no_scan)
+    got = extract.extract_text(news, "news")
+    assert not got.directives and not got.obligations
+    monkeypatch.undo()
+    orders = ("Tin Quảng Trị\n\nUBND tỉnh Quảng Trị yêu cầu Sở Y tế kiểm tra các cơ sở. "
+              "UBND tỉnh Quảng Trị giao Sở Tài chính bố trí kinh phí.\n")
+    asked = []
+    real = extract.context_for
+    monkeypatch.setattr(extract, "context_for", lambda *a: asked.append(a) or real(*a))
+    extract.extract_text(orders, "orders")
+    assert asked
+
+
+def test_extract_loads_neither_rich_nor_the_stores():
+    """`phoihop extract` prints no table and writes no store: it imports neither (start-up time)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys, runpy, tempfile; d = tempfile.mkdtemp(); open(d + '/a.txt', 'w').write('Sở Y tế chủ trì.'); "
+            "sys.argv = ['phoihop', 'extract', d + '/a.txt', '--out', d + '/o', '-q']\n"
+            "try:\n    runpy.run_path(%r, run_name='__main__')\n"
+            "except SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(('rich', 'pydantic', 'phoihop.graph', "
+            "'networkx', 'neo4j'))}))") % str(root / "cli.py")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True).stdout
+    assert out.strip() == "[]"
