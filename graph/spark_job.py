@@ -177,42 +177,66 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, master: str = "local[*
         spark.stop()
 
 
+# Documents in one partition of the job's stages, at most. A task reads a persisted partition back
+# whole (Spark caches a block it reads from disk in the heap), so a partition must not grow with the
+# archive: at 100,000 documents, the two partitions of a merge under `local[2]` (Spark's default
+# for a reduceByKey is one per core) outgrew the JVM's 1 GB heap.
+DOCS_PER_PARTITION = 1000
+
+
+def partitions(documents: int, cores: int) -> int:
+    """How many partitions the job's stages get: several per core (small files are packed into
+    splits, and one task would hold them all), and more as the archive grows, so that none holds
+    more than ``DOCS_PER_PARTITION`` documents."""
+    return max(4 * cores, -(-documents // DOCS_PER_PARTITION))
+
+
+def _remote_files(sc, uri: str) -> int:
+    """How many files lie under a URI (Hadoop's content summary; 0 when it cannot say)."""
+    try:
+        path = sc._jvm.org.apache.hadoop.fs.Path(uri)
+        return int(path.getFileSystem(sc._jsc.hadoopConfiguration()).getContentSummary(path).getFileCount())
+    except Exception:   # (a file system without summaries: the default number of splits)
+        return 0
+
+
 def _job(spark, paths: list[str], out: str, limits: Limits, meter: dict | None = None) -> dict[str, int]:
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
-    parts = sc.defaultParallelism
+    cores = sc.defaultParallelism
     problems = [T.error_row(T._problem_path(line), line) for line in _local_problems(paths)]
     readable = [(i, p) for i, p in enumerate(paths) if not _missing(p)]
     listed = _listed([(i, p) for i, p in readable if "://" not in p])
     remote = [(i, p) for i, p in readable if "://" in p]
     spent = (sc.accumulator(0.0), sc.accumulator(0), sc.accumulator(0))
-    # Small files are packed into splits: ask for several per core, or one task holds them all.
-    files = sc.union([sc.binaryFiles(_uri(p), minPartitions=4 * parts).map(partial(_tag, i))
-                      for i, p in remote]) if remote else sc.emptyRDD()
-    local = sc.parallelize(listed, max(1, min(len(listed), 4 * parts))) if listed else sc.emptyRDD()
+    files = sc.union([sc.binaryFiles(_uri(p), minPartitions=partitions(_remote_files(sc, _uri(p)), cores))
+                      .map(partial(_tag, i)) for i, p in remote]) if remote else sc.emptyRDD()
+    local = sc.parallelize(listed, max(1, min(len(listed), partitions(len(listed), cores)))) if listed else sc.emptyRDD()
     results = (files.mapPartitions(partial(_extract_partition, limits=limits, meter=spent))
                .union(local.mapPartitions(partial(_extract_local, limits=limits, meter=spent)))
                .persist(StorageLevel.MEMORY_AND_DISK))
+    n = max(4 * cores, results.getNumPartitions())   # for every shuffle below, as many as the reading had
     errors = results.filter(lambda r: r[0] == "error").map(lambda r: r[2]).union(sc.parallelize(problems, 1))
     graphs = results.filter(lambda r: r[0] == "ok").map(lambda r: (r[1], r[2]))
-    ranked = (graphs.sortByKey().zipWithIndex()
+    ranked = (graphs.sortByKey(numPartitions=n).zipWithIndex()
               .map(lambda kv: (kv[0][1].document_id, T.copy_state((kv[1], T.batch_of(kv[1]), kv[0][1])))))
     # Every merge below is a reduceByKey over an associative merge state (graph.tables): each task
     # sends one state per key, so no worker gathers every document naming one agency.
-    settled = ranked.reduceByKey(T.merge_copies).map(lambda kv: T.settled(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
+    settled = (ranked.reduceByKey(T.merge_copies, numPartitions=n).map(lambda kv: T.settled(kv[1]))
+               .persist(StorageLevel.MEMORY_AND_DISK))
 
     items = settled.flatMap(_node_items).persist(StorageLevel.MEMORY_AND_DISK)
     rows: dict[str, Any] = {}
     for label, table in T.NODE_TABLES.items():
         if label in (S.AGENCY, S.TOPIC):
             rows[table] = (items.filter(lambda x, label=label: x[0] == "shared" and x[1][0] == label)
-                           .map(lambda x: (x[1][1], x[2])).reduceByKey(partial(T.merge_shared_states, label))
+                           .map(lambda x: (x[1][1], x[2])).reduceByKey(partial(T.merge_shared_states, label), numPartitions=n)
                            .map(lambda kv, label=label: T.shared_row(label, kv[1])))
         elif label != S.DIRECTIVE:
             rows[table] = items.filter(lambda x, label=label: x[0] == "own" and x[1] == label).map(lambda x: x[2])
     resolved = (items.filter(lambda x: x[0] == "directive").map(lambda x: (x[1], x[2]))
-                .reduceByKey(T.merge_directive_states)
+                .reduceByKey(T.merge_directive_states, numPartitions=n)
                 .flatMap(lambda kv: _resolved(kv[1]))).persist(StorageLevel.MEMORY_AND_DISK)
     rows[T.NODE_TABLES[S.DIRECTIVE]] = resolved.filter(lambda x: x[0] == "row").map(lambda x: x[1])
     alias = spark.createDataFrame(resolved.filter(lambda x: x[0] == "alias").map(lambda x: x[1]),

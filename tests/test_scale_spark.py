@@ -134,6 +134,37 @@ def test_the_latest_document_naming_an_agency_gives_its_values_across_partitions
         assert rows(out, table) == rows(local, table), table
 
 
+def test_partitions_grow_with_the_archive():
+    """Several partitions per core, and never more than DOCS_PER_PARTITION documents in one: at
+    100,000 documents two partitions (one per core) made one block bigger than the JVM's heap."""
+    from phoihop.graph.spark_job import DOCS_PER_PARTITION, partitions
+
+    assert partitions(10, 2) == 8 and partitions(0, 4) == 16
+    for docs in (1, 999, 8 * DOCS_PER_PARTITION + 1, 100_000, 10_000_000):
+        n = partitions(docs, 2)
+        assert -(-docs // n) <= DOCS_PER_PARTITION and n >= 8
+
+
+def test_many_small_partitions_give_the_same_tables(tmp_path, monkeypatch):
+    """Twelve dispatches naming one agency, one document a partition (more partitions than the
+    default for the cores) in every stage: the tables are the single-machine path's."""
+    from phoihop.graph import spark_job
+
+    monkeypatch.setattr(spark_job, "DOCS_PER_PARTITION", 1)
+    asked, real = [], spark_job.partitions
+    monkeypatch.setattr(spark_job, "partitions", lambda docs, cores: asked.append(real(docs, cores)) or asked[-1])
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(12):
+        (docs / f"d{i:02d}.txt").write_text(dispatch(200 + i, 1 + i, "Chi cục Thủy lợi tỉnh Hà Giang"), encoding="utf-8")
+    out, local = tmp_path / "spark", tmp_path / "local"
+    counts = spark_job.run([docs], out, master="local[2]")
+    T.extract_tables([docs], local)
+    assert counts["documents"] == 12 and asked == [12]
+    for table in T.TABLES:
+        assert rows(out, table) == rows(local, table), table
+
+
 def test_merge_states_reduced_by_spark_out_of_order_keep_the_latest_version():
     """Forty versions of one agency in reverse ingest order over four partitions: Spark merges each
     partition's first, then the partitions' states, in its own order; the latest version still
