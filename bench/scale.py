@@ -3,6 +3,7 @@
 
     python bench/scale.py --n 2000 --runs 3 [--neo4j] --out bench/results-scale.md
     python bench/scale.py --corpus DIR --runs 1 --paths spark2 --out results.md
+    python bench/scale.py --tables DIR --n 100000 --runs 1 --neo4j --out results.md
 
 Generates N documents (bench/generate.py), or takes every file of ``--corpus DIR``, then times each path ``--runs`` times and prints
 medians as a Markdown table (also written to ``--out``). Wall-clock times on this machine,
@@ -120,11 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--neo4j", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-scale.md")
+    ap.add_argument("--tables", type=Path, help="time only the Neo4j round (importer, Bolt writer, derivation) on "
+                    "these tables, written earlier by `phoihop extract --engine local|spark` (--n: their documents)")
     ap.add_argument("--paths", default="spark1,spark2,ingest2,load,one",
                     help="which paths to time (load needs spark2; one = the extractor in this process, CPU s)")
     args = ap.parse_args(argv)
     chosen = set(args.paths.split(","))
     work = Path(tempfile.mkdtemp(prefix="phoihop-scale-"))
+    if args.tables:
+        return _tables_only(args, work)
     try:
         if args.corpus:
             docs = args.corpus
@@ -164,6 +169,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _tables_only(args, work: Path) -> int:
+    """The Neo4j round alone, ``--runs`` times, on tables already written."""
+    times: dict[str, list[float]] = {}
+    rels = {}
+    try:
+        for _ in range(args.runs):
+            for k, v in neo4j_round(args.tables, work).items():
+                if k == "rels":
+                    rels["neo4j"] = v
+                else:
+                    times.setdefault(k, []).append(v)
+                    print(k, round(v, 1), flush=True)
+            _write(args, 0.0, times, rels)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def _write(args, mb: float, times: dict[str, list[float]], rels: dict[str, int]) -> None:
     """The table of medians so far, printed and written to ``--out``."""
     m = {k: statistics.median(v) for k, v in times.items()}
@@ -187,7 +210,7 @@ def _write(args, mb: float, times: dict[str, list[float]], rels: dict[str, int])
                      f"median of {len(TASKS)} Spark runs)", "tasks", lambda t: f"{rate:.1f} documents/s, {mbs:.2f} MB/s"))
         m["tasks"] = statistics.median(t["cpu_seconds"] for t in TASKS)
     runs = max(len(v) for v in times.values())
-    what = f"the files of {args.corpus}" if args.corpus else "generated documents"
+    what = f"documents, tables {args.tables}" if args.tables else f"the files of {args.corpus}" if args.corpus else "generated documents"
     lines = [f"{n:,} {what} ({mb:.1f} MB), median of {runs} runs, {os.cpu_count()} cores shared "
              "with other work", "", "| path | median time | rate |", "|---|---|---|"]
     lines += [f"| {label} | {m[k]:.1f} {'CPU ' if k in ('tasks', 'one') else ''}s | {rate(m[k])} |"
