@@ -65,7 +65,7 @@ _SLASH_SPACED_RE = re.compile(r"(\d(?<![\w/.-]\d)\d{0,5}(?:/(?:19|20)\d\d)?/)([ 
 # where a new block starts: a joined line never runs into these
 _BLOCK_START_RE = re.compile(
     r"(?:[-+•–]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|[IVXL]{1,5}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|"
-    r"[a-zđ][.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|[Vv]/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
+    r"[a-zđ](?:\.?\d{1,2})?[.)]\s|\(?\d{1,2}\)\s|N[ơo]i nh[ậa]n\b|K[íi]nh g[ửu]i\b|[Vv]/[vV]\b|S[ốo]\s*:|(?:TM|KT|TL|TUQ|Q)\s?\.)")
 _MARKER_ONLY_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]:?")
 _NUMBER_LINE_RE = LineStart(r"[ \t*_|#]*S[ốỐ][ \t]*(?:ký hiệu)?[ \t]*:[ \t]*\d{1,6}[ \t]*[/-][ \t]*[A-ZĐ0-9]")
 _NUMBER_LABEL_RE = re.compile(r"(?:Luật\s+)?S[ốo](?:\s+ký hiệu)?\s*:")

@@ -27,7 +27,7 @@ from .roles import block_label
 from .textnorm import fold, fold_keep
 
 HEADING_RE = re.compile(
-    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<marker>(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)])"
+    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<marker>(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ](?:\.?\d{1,2})?)[.)])"
     r"(?:[ \t]*\*\*)?[ \t]+")
 # "**Điều" alone on its line, its number and title on the next ("15. Trách nhiệm của …**"): one heading
 _DIVISION_WORD_RE = re.compile(r"[ \t]*(?:\*\*|__)?[ \t]*(?:Điều|Chương|Mục|Phần)[ \t]*(?:\*\*|__)?[ \t]*")
@@ -43,6 +43,7 @@ _RULE_CHARS = frozenset("|*-_ ")
 _RULE_TEXT = "".join(sorted(_RULE_CHARS))
 _ROMAN_RE = re.compile(r"[IVXL]+")
 _LETTER_RE = re.compile(r"[a-zđ]")   # a line of only these is a rule or table border, not text
+_SUB_LETTER_RE = re.compile(r"[a-zđ]\.?\d{1,2}")
 _ENDS_SENTENCE_RE = re.compile(r"[.:;!?…]\**\s*$")
 # Running text after an address block, on folded text: its openers ("Căn cứ …", "Thực hiện …", "Ngày 30/6/2025,
 # …", "Đề nghị …", "Trả lời …") and a body that acknowledges a letter ("Cục Thuế nhận được công văn …")
@@ -104,6 +105,8 @@ def heading_level(marker: str) -> int:
         return 1
     if _LETTER_RE.fullmatch(m):
         return 4
+    if _SUB_LETTER_RE.fullmatch(m):
+        return 5   # "b4)", "a.1)": the items of a lettered point
     return 1 + m.count(".") + 1
 
 

@@ -88,3 +88,21 @@ def test_an_open_name_stops_before_truc_thuoc():
                   "với Trung tâm Phát triển quỹ đất trực thuộc Sở Tài chính tổ chức thực hiện.") == [
         [("Ban Quản lý dự án đầu tư xây dựng tỉnh Tuyên Quang", "lead"),
          ("Trung tâm Phát triển quỹ đất tỉnh Tuyên Quang", "support")]]
+
+
+# ---------------------------------------------------------------- items of a lettered point
+
+def test_items_of_a_lettered_point_open_their_own_clause():
+    # "b1)", "a.1)": the items under a point "b)" are labels like "a)"; the body after the label opens the
+    # clause ("b4) UBND cấp tỉnh có trách nhiệm …" was read as running on from the line before, no task)
+    for label in ("b4)", "a.1)", "c2."):
+        assert _roles(f"1. Về quản lý mỏ:\n{label} Sở Công Thương có trách nhiệm giám sát việc khai thác.")[-1] \
+            == [("Sở Công Thương tỉnh Tuyên Quang", "lead")], label
+    # under a body's heading the items still inherit its lead, and their text starts after the label
+    ex = extract_text(DECISION.format(upper="TUYÊN QUANG", name="Tuyên Quang",
+                                      body="1. Sở Xây dựng:\na) Về dự án:\na1) Tổ chức thẩm định hồ sơ thiết kế.\n"
+                                           "a2) Phối hợp với Sở Tài chính bố trí vốn."), "t.md")
+    tasks = [(o.text.strip(), [(a.agency, a.role) for a in o.assignees]) for o in ex.obligations]
+    assert ("Tổ chức thẩm định hồ sơ thiết kế.", [("Sở Xây dựng tỉnh Tuyên Quang", "lead")]) in tasks
+    assert ("Phối hợp với Sở Tài chính bố trí vốn.", [("Sở Xây dựng tỉnh Tuyên Quang", "lead"),
+                                                     ("Sở Tài chính tỉnh Tuyên Quang", "support")]) in tasks
