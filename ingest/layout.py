@@ -326,7 +326,7 @@ def _stream_tables(lines: _Lines, first: int, last: int) -> list[list[Cell]]:
                 tokens[-1][1] = i
     if not tokens:
         return []
-    texts = [None if t is None else " ".join(" ".join(lines.clean[t[0]:t[1] + 1]).split()) for t in tokens]
+    texts = _CellTexts(lines, tokens)
     tables, pos = [], 0
     while pos < len(tokens):
         table, pos = _stream_table(lines, tokens, texts, pos)
@@ -335,7 +335,24 @@ def _stream_tables(lines: _Lines, first: int, last: int) -> list[list[Cell]]:
     return tables
 
 
-def _stream_table(lines: _Lines, tokens: list, texts: list, pos: int) -> tuple[list[Cell], int]:
+class _CellTexts:
+    """The text of each token of ``_stream_tables`` (None for a "|"), made when first asked for: after
+    a lone "|" every later line of a page is a token, and most pages hold no such table."""
+
+    def __init__(self, lines: _Lines, tokens: list):
+        self.lines, self.tokens, self.made = lines, tokens, {}
+
+    def __getitem__(self, k: int) -> str | None:
+        t = self.tokens[k]
+        if t is None:
+            return None
+        text = self.made.get(k)
+        if text is None:
+            text = self.made[k] = " ".join(" ".join(self.lines.clean[t[0]:t[1] + 1]).split())
+        return text
+
+
+def _stream_table(lines: _Lines, tokens: list, texts: _CellTexts, pos: int) -> tuple[list[Cell], int]:
     """The table whose header row starts at tokens[pos] (a "|"), and where reading stopped.
 
     A header is 3 or more short cells; when its first cell is a number column ("TT", "STT"), every
