@@ -44,7 +44,7 @@ LEVEL_WORDS = {
 }
 
 
-class Place(NamedTuple):   # (a tuple: ten thousand of them are made at start-up)
+class Place(NamedTuple):   # (a tuple: made for each name looked up, from the index's rows)
     name: str              # short name, e.g. "Đống Đa"
     level: str             # province | district | commune
     word: str              # "thành phố", "tỉnh", "quận", ...
