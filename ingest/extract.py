@@ -25,8 +25,8 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import (analyse, block_label, brackets_go_on, class_member, executors_go_on, opening_list, opens_order, opens_task,
-                    partners_open)
+from .roles import (analyse, block_label, brackets_go_on, class_member, closing_piece, definition_end, executors_go_on,
+                    may_define, opening_list, opens_order, opens_task, partners_open)
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -689,7 +689,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if _sent_to(T, F, u, lo, hi):
             # "Nơi nhận:" ends the text's tasks; the bodies listed under it are copied, not tasked
             state = _State(running=state.running, explicit=state.explicit, copy_list=True)
-        mentions = find_mentions(T, F, lo, hi, sc.ctx)
+        mentions = _past_definitions(T, F, lo, hi, find_mentions(T, F, lo, hi, sc.ctx))
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
         _open_quotation(T, lo, hi, state)
@@ -703,6 +703,21 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if sc.start <= row.start < sc.end:
             state.explicit += _table_task(T, F, row, sc, ex, keep)
     return state.explicit
+
+
+def _past_definitions(T: str, F: str, lo: int, hi: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of T[lo:hi] but those inside a bracket that gives the words before it a short name
+    ("UBND các xã, phường, đặc khu (sau đây gọi chung là UBND cấp xã) tổ chức rà soát …"): the short name
+    is the same body again, not a second party, and the subject before the bracket keeps its verb."""
+    if not mentions or not may_define(F, lo, hi):
+        return mentions
+    pos = T.find("(", lo, hi)
+    while pos >= 0:
+        close = definition_end(T, F, pos, hi)
+        if close is not None:
+            mentions = [m for m in mentions if not pos < m.start < close]
+        pos = T.find("(", pos + 1, hi)
+    return mentions
 
 
 # a paragraph that opens a quotation ('"a) Đơn đề nghị …', '“1. Hồ sơ gồm …'), past emphasis marks
@@ -828,7 +843,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _Mention
     hợp: B") opens a clause of its own; the bodies a decision's closing article lists go on into its
     "… chịu trách nhiệm thi hành"."""
     out: list[tuple[int, int]] = []
-    for cs, ce in clauses:
+    closing: dict = {}
+    for k, (cs, ce) in enumerate(clauses):
         if out and T[out[-1][1] - 1] == ";":
             ps, pe = out[-1]
             colon = T.find(":", cs, ce)
@@ -838,12 +854,21 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _Mention
             ordinal = _ORDINAL.match(T, cs, ce)   # "…; thứ hai, Sở B …": the next point opens with its body
             if index.ends_near(pe) or not index.opens(ordinal.end() if ordinal else cs) or (
                     _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, index.inside(cs, ce))) or \
-                    executors_go_on(T, F, ps, pe, cs, ce) or brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)) or \
-                    _class_member_last(T, F, ps, pe, index):
+                    _closes_later(T, F, ps, pe, clauses, k, closing, index) or \
+                    brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)) or _class_member_last(T, F, ps, pe, index):
                 out[-1] = (ps, ce)
                 continue
         out.append((cs, ce))
     return out
+
+
+def _closes_later(T: str, F: str, ps: int, pe: int, clauses: list[tuple[int, int]], k: int, closing: dict,
+                  index: _MentionIndex) -> bool:
+    """The list before the ';' goes on into a closing article's phrase, in the next piece or after more
+    ';'-pieces ("Chánh Văn phòng …, Giám đốc các Sở: A, B; Thủ trưởng cơ quan C tại tỉnh; Thủ trưởng các
+    sở, ngành; Chủ tịch UBND các xã … chịu trách nhiệm thi hành …", guide §8)."""
+    piece = closing_piece(T, F, clauses, k, closing)
+    return piece is not None and executors_go_on(T, F, ps, pe, *piece, index.inside(ps, pe))
 
 
 def _class_member_last(T: str, F: str, ps: int, pe: int, index: _MentionIndex) -> bool:

@@ -161,7 +161,8 @@ _DEPUTIES_PLACE = re.compile(r"[ \t]+(?:tỉnh|thành phố)[ \t]+[^\W\d_]+(?:[ 
 # "thị trường", "môi trường", "nhà trường" fold like the title "trưởng": no person's title before the comma
 _FIELD_NOT_HEAD = re.compile(r"trường$", re.I)
 # "Trường hợp …, thì", "Nếu … thì": the word that ends a condition, right before the body
-_THEN = re.compile(r"(?<![^\W\d_])thì[\s,]*$", re.I)
+_THEN_WORD = re.compile(r"(?<![^\W\d_])thì(?![^\W\d_])", re.I)
+_THEN_GAP = re.compile(r"thì[\s,]*", re.I)
 
 
 # the places a collective is narrowed to before its verb: "UBND các tỉnh khu vực Trung Bộ, nhất là các tỉnh: Khánh
@@ -205,10 +206,44 @@ def _head_speaks(F: str, cs: int, m: Mention) -> bool:
     return m.agency.name == _PRIME_MINISTER or _title_patterns()[3].search(F, cs, m.start) is not None
 
 
-def _after_condition(T: str, cs: int, prev: Mention | None, m: Mention) -> bool:
+def _after_condition(T: str, F: str, cs: int, prev: Mention | None, m: Mention) -> bool:
     """The body opens the main clause after a condition: "Trường hợp hồ sơ thiếu thì Sở Xây dựng chủ trì
-    …", "Nếu Sở A chưa thực hiện thì Sở B …" (the body before "thì" belongs to the condition)."""
-    return bool(_THEN.search(T, prev.end if prev is not None else cs, m.start))
+    …", "Nếu Sở A chưa thực hiện thì Sở B …" (the body before "thì" belongs to the condition), its head's
+    title between ("… thì Giám đốc Sở Y tế có trách nhiệm …", guide §8)."""
+    then = _then_at(T, prev.end if prev is not None else cs, m.start)
+    if then < 0:
+        return False
+    end = _THEN_GAP.match(T, then).end()
+    return end == m.start or (_title_patterns()[3].match(F, end, m.start) is not None and _prefix_ok(F, end, m.start))
+
+
+@lru_cache(maxsize=1)
+def _condition_re() -> re.Pattern:
+    """The words that open a condition ("trường hợp", "nếu", "khi"; verbs.tsv 'condition'), folded."""
+    return re.compile(r"(?<![a-z0-9])(?:" + lexicon.alternation(lexicon.verbs()["condition"]) + r")(?![a-z0-9])")
+
+
+def _drop_condition(T: str, F: str, cs: int, m: Mention, out: "ClauseRoles") -> None:
+    """Forget the roles given to the bodies of the condition that ends before m ("Trường hợp dự án không do
+    Bộ A thực hiện thì m …"): from its opening word (else the clause's start) to its "thì"."""
+    then = _then_at(T, cs, m.start)
+    lo = cs
+    for hit in _condition_re().finditer(F, cs, then):
+        lo = hit.start()
+
+    def kept(xs: list[Mention]) -> list[Mention]:
+        return [x for x in xs if not lo <= x.start < then]
+    out.leads, out.supports, out.reports = kept(out.leads), kept(out.supports), kept(out.reports)
+
+
+def _then_at(T: str, lo: int, hi: int) -> int:
+    """Where the last "thì" of T[lo:hi] (a condition's end) is, or -1."""
+    at = -1
+    if T.find("hì", lo, hi) < 0:
+        return at   # (most spans hold none: no regex scan)
+    for hit in _THEN_WORD.finditer(T, lo, hi):
+        at = hit.start()
+    return at
 
 
 def _separates(T: str, F: str, lo: int, hi: int) -> bool:
@@ -294,7 +329,7 @@ class ClauseRoles:
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
 _WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial",
-                         "contact", "told"})
+                         "contact", "told", "defines", "condition"})
 
 
 @lru_cache(maxsize=1)
@@ -622,6 +657,35 @@ def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], 
         out.subject = listed[0]
 
 
+@lru_cache(maxsize=1)
+def _definition_re() -> re.Pattern:
+    """The words that open a bracket defining a short name ("(sau đây gọi tắt là …"; verbs.tsv 'defines')."""
+    phrases = lexicon.verbs()["defines"]
+    assert all(any(w in p.split() for w in _DEFINITION_VERBS) for p in phrases), "a 'defines' phrase needs its verb"
+    return re.compile(r"[ \t]*(?:" + lexicon.alternation(phrases) + r")(?![a-z0-9])")
+
+
+_DEFINITION_VERBS = ("goi", "viet")   # "gọi (tắt / chung) là", "viết tắt là": one is in every such phrase
+
+
+def may_define(F: str, lo: int, hi: int) -> bool:
+    """Can F[lo:hi] hold a bracket that defines a short name? False only when sure (most texts)."""
+    return any(F.find(w, lo, hi) >= 0 for w in _DEFINITION_VERBS)
+
+
+_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t*_]*")
+_DEFINITION_REACH = 200   # a short name is a few words
+
+
+def definition_end(T: str, F: str, pos: int, hi: int) -> int | None:
+    """Where a bracket opening at pos (past blanks) that gives the words before it a short name ends, past its
+    ')' ("UBND các xã, phường (sau đây gọi chung là UBND cấp xã) tổ chức …"); None for any other text."""
+    opened = _BRACKET_OPEN.match(T, pos, hi)
+    words = _definition_re().match(F, opened.end(), hi) if opened else None
+    close = T.find(")", words.end(), min(hi, words.end() + _DEFINITION_REACH)) if words else -1
+    return close + 1 if close > 0 else None
+
+
 def _items(T: str, lo: int, hi: int):
     """The comma-separated pieces of T[lo:hi] as (start, end)."""
     pos = lo
@@ -632,7 +696,26 @@ def _items(T: str, lo: int, hi: int):
     yield pos, hi
 
 
-def executors_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int) -> bool:
+def closing_piece(T: str, F: str, clauses: list[tuple[int, int]], k: int, memo: dict) -> tuple[int, int] | None:
+    """The first ';'-piece from clauses[k] on, in the same run of pieces that ';' joins, that holds a closing
+    article's phrase ("…; Thủ trưởng các sở, ngành; Chủ tịch UBND các xã … chịu trách nhiệm thi hành"), or
+    None. Each run is searched once (memo: piece index -> span or None)."""
+    if k not in memo:
+        j = k
+        while j + 1 < len(clauses) and T[clauses[j][1] - 1] == ";":
+            j += 1
+        found = None
+        for i in range(j, k - 1, -1):
+            if i not in memo:
+                if _executes_regex().search(F, *clauses[i]) is not None:
+                    found = clauses[i]
+                memo[i] = found
+            else:
+                found = memo[i]
+    return memo[k]
+
+
+def executors_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int, mentions: list[Mention] = ()) -> bool:
     """"Chánh Văn phòng …; Giám đốc các Sở: …; Chủ tịch UBND …;" then "Thủ trưởng các đơn vị liên quan chịu
     trách nhiệm thi hành Quyết định này": the list before the ';' names no task of its own, and the clause
     after it closes the decision; the phrase is every listed body's (guide §8)."""
@@ -642,8 +725,10 @@ def executors_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int) -> bool:
     kinds = [table[" ".join(m.group(1).split())][0] for m in _marker_hits(T, F, cs, ce)]
     if "executes" not in kinds:
         return False
+    # a marker's words inside a listed body's name ("Giám đốc các Sở: Y tế, Xây dựng") are no verb of the list
     return not any(table[" ".join(m.group(1).split())][0] in ("assign", "duty", "task", "support", "executes",
-                                                             "narrative") for m in _marker_hits(T, F, ps, pe))
+                                                             "narrative") and
+                   not any(x.start <= m.start(1) < x.end for x in mentions) for m in _marker_hits(T, F, ps, pe))
 
 
 def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
@@ -848,6 +933,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
     via_chidao_only = True
     for i, m in enumerate(mentions):
         role = None
+        main = False   # the subject of a main clause after a condition that named bodies ("… thì X …")
         if prev is not None and prev_role and not _owned(F, cs, m) and _continues(T, F, prev, m):
             role = prev_role                                    # a list continues
         elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):
@@ -877,7 +963,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
             elif (opening := (prev is None and _prefix_ok(F, cs, m.start)) or
                     (bool(out.leads) and _comma_subject(T, F, prev, i, mentions, ce))) or (
                     out.subject is None and not out.leads and not out.supports and (
-                        _after_adverbial(T, F, cs, prev, m) or _after_condition(T, cs, prev, m))):
+                        _after_adverbial(T, F, cs, prev, m) or _after_condition(T, F, cs, prev, m))) or (
+                    main := bool(out.subject or out.leads or out.supports) and _after_condition(T, F, cs, prev, m)):
                 # the clause's subject (a body, or a list of them): what follows decides
                 j = _list_end(T, F, mentions, i)
                 nxt = mentions[j + 1].start if j + 1 < len(mentions) else ce
@@ -890,7 +977,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     place = _DEPUTIES_PLACE.match(T, pos, nxt)   # "… đại biểu Quốc hội tỉnh Phú Thọ"
                     pos = place.end() if place else pos
                 qual = _QUALIFIER.match(T, pos, nxt)   # "(Hà Nội)", "nêu trên", "từ Hà Tĩnh đến Khánh Hòa"
-                pos = qual.end() if qual else pos
+                pos = qual.end() if qual else (definition_end(T, F, pos, ce) or pos)   # "(sau đây gọi tắt là …)"
                 scope = _DUTY_SCOPE.match(F, pos, nxt)   # "… theo chức năng, nhiệm vụ được giao hỗ trợ …"
                 pos = scope.end() if scope else pos
                 focus = _FOCUS_TAIL.match(T, pos, nxt)   # "… khu vực Trung Bộ, nhất là các tỉnh: A, B"
@@ -936,6 +1023,10 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     role = "lead"
                     if after[0] == "duty":
                         out.modality = out.modality or after[1]
+                    if main:
+                        # "Nếu dự án không do Bộ A thực hiện thì UBND tỉnh có trách nhiệm …": the bodies of the
+                        # condition do nothing it orders; the main clause's subject leads
+                        _drop_condition(T, F, cs, m, out)
                 elif prev is None and _only_bodies(T, F, m.end, mentions[i + 1:], ce):
                     role = "lead"     # bodies alone: a heading or label ("1. Phòng Y tế", "11. Sở A và Sở B")
                     out.bare = True

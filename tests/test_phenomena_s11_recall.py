@@ -1,0 +1,81 @@
+"""Recall on archive documents nobody tuned to (issue 13, session 11): constructions found on official archive
+copies outside the gold, each written here on a short invented example (other provinces, other bodies), with
+the exact named agencies and roles asserted so that a regression shows.
+"""
+from __future__ import annotations
+
+from phoihop.ingest.extract import extract_text
+
+from official_text import closing
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH {upper}
+Số: 317/QĐ-UBND
+{name}, ngày 12 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý chợ trên địa bàn tỉnh
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý chợ trên địa bàn tỉnh.
+Điều 2. Tổ chức thực hiện
+{body}
+""" + closing("Như Điều 3")
+
+
+def _roles(body: str, name: str = "Lào Cai") -> list[list[tuple[str, str]]]:
+    """(agency, role) of the named assignees of each obligation (generic phrases left out)."""
+    ex = extract_text(DECISION.format(upper=name.upper(), name=name, body=body), "t.md")
+    return [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations]
+
+
+# ---------------------------------------------------------------- a closing article of several ';'-pieces
+
+def test_closing_article_reaches_its_phrase_across_several_pieces():
+    # "…, Giám đốc các Sở: A, B; Thủ trưởng cơ quan C tại tỉnh; Thủ trưởng các sở, ngành; Chủ tịch UBND các xã
+    # chịu trách nhiệm thi hành": every listed body is a lead (guide §8), though the piece right after the first
+    # ';' holds no phrase and the first ends with no body ("tại tỉnh"); "Xây dựng" is a department, no verb
+    roles = _roles("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Y tế, Xây dựng; Thủ trưởng "
+                   "cơ quan Thuế tại tỉnh; Thủ trưởng các sở, ngành; Chủ tịch Ủy ban nhân dân các xã chịu trách "
+                   "nhiệm thi hành Quyết định này.")
+    assert roles == [[("Văn phòng Ủy ban nhân dân tỉnh Lào Cai", "lead"), ("Sở Y tế tỉnh Lào Cai", "lead"),
+                      ("Sở Xây dựng tỉnh Lào Cai", "lead"), ("Thuế tỉnh Lào Cai", "lead"),
+                      ("Ủy ban nhân dân các xã tỉnh Lào Cai", "lead")]]
+
+
+def test_closing_article_names_after_a_piece_without_a_body_at_its_end():
+    roles = _roles("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương, Giám đốc Kho bạc Nhà "
+                   "nước khu vực VIII tại tỉnh; Thủ trưởng các sở, ngành; Chủ tịch Ủy ban nhân dân các xã, phường "
+                   "chịu trách nhiệm thi hành Quyết định này.", "Phú Thọ")
+    assert roles == [[("Văn phòng Ủy ban nhân dân tỉnh Phú Thọ", "lead"), ("Sở Công Thương tỉnh Phú Thọ", "lead"),
+                      ("Kho bạc Nhà nước khu vực VIII", "lead"),
+                      ("Ủy ban nhân dân các xã, phường tỉnh Phú Thọ", "lead")]]
+
+
+# ---------------------------------------------------------------- a bracket that defines a short name
+
+def test_a_subject_keeps_its_verb_past_the_bracket_that_names_it_short():
+    # "UBND các xã, phường (sau đây gọi chung là UBND cấp xã) có trách nhiệm …": the short name is the same
+    # body (no second party) and the body before the bracket is the clause's subject
+    assert _roles("1. Ủy ban nhân dân các xã, phường (sau đây gọi chung là Ủy ban nhân dân cấp xã) có trách "
+                  "nhiệm rà soát, báo cáo kết quả.") == [[("Ủy ban nhân dân các xã, phường tỉnh Lào Cai", "lead")]]
+    assert _roles("1. Ban Quản lý các khu công nghiệp và khu chế xuất tỉnh (sau đây gọi tắt là Ban Quản lý khu "
+                  "công nghiệp) chủ trì, phối hợp với Sở Xây dựng rà soát.", "Bình Phước") == [
+        [("Ban Quản lý các khu công nghiệp và khu chế xuất tỉnh Bình Phước", "lead"),
+         ("Sở Xây dựng tỉnh Bình Phước", "support")]]
+
+
+# ---------------------------------------------------------------- the subject of the clause after "thì"
+
+def test_a_head_after_then_is_the_main_clause_subject():
+    # "Trường hợp … thì Giám đốc Sở Y tế có trách nhiệm chủ trì …": the task of the head is its body's (§8)
+    assert _roles("1. Trường hợp văn bản quy phạm pháp luật được sửa đổi thì Giám đốc Sở Y tế có trách nhiệm "
+                  "chủ trì, phối hợp các cơ quan liên quan tham mưu Ủy ban nhân dân tỉnh sửa đổi.") == [
+        [("Sở Y tế tỉnh Lào Cai", "lead")]]
+
+
+def test_the_bodies_of_a_condition_do_not_lead_the_main_clause():
+    # "Trường hợp dự án không do Bộ A, Bộ B tổ chức thực hiện thì Sở C có trách nhiệm …": A and B belong to the
+    # condition; C is what the clause orders
+    assert _roles("1. Trường hợp dự án không do Bộ Quốc phòng, Bộ Công an tổ chức thực hiện thì Sở Tư pháp có "
+                  "trách nhiệm lấy ý kiến của Bộ Quốc phòng.") == [[("Sở Tư pháp tỉnh Lào Cai", "lead")]]
+    # a lead named before the condition opens keeps its task; the body after "thì" gets the second one
+    assert _roles("1. Sở Xây dựng chủ trì kiểm tra; trường hợp phát hiện vi phạm thì Công an tỉnh xử lý theo quy "
+                  "định.") == [[("Sở Xây dựng tỉnh Lào Cai", "lead"), ("Công an tỉnh Lào Cai", "lead")]]
