@@ -362,7 +362,10 @@ def _stream_table(lines: _Lines, tokens: list, texts: _CellTexts, pos: int) -> t
     while k + 1 < n and tokens[k] is None and tokens[k + 1] is not None and len(texts[k + 1]) <= _HEADER_CELL:
         width, k = width + 1, k + 2
     if width < 3 or k + 1 >= n or tokens[k] is not None or tokens[k + 1] is not None:
-        return [], pos + 1
+        # no header from pos, nor from any "|" up to k: a later start scans to the same k with fewer
+        # cells (and from k there is none), so the next try is past k (a long run of short cells
+        # was scanned again from each of its "|", quadratic in the run)
+        return [], k + 1
     numbered = len(texts[pos + 1]) <= _ROW_NUMBER
     cells, row = [], 0
     while pos < n and tokens[pos] is None:

@@ -140,6 +140,12 @@ def _unit_kind(line: str, bold: bool | None = None) -> tuple[str, int, int]:
     return "para", 0, len(line) - len(line.lstrip())
 
 
+# The characters a heading (HEADING_RE), a bullet (BULLET_RE), a line of markup ("**…**", "## …") or
+# a rule ("|---|") can open with: a line opening with any other character (most lines: "Theo …",
+# "Ủy ban …") is a paragraph line, unless the layout says it is printed in bold.
+_MARK_STARTS = frozenset(" \t#*_|-+•–IVXLĐ0123456789abcdefghijklmnopqrstuvwxyzđ")
+
+
 def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
                 bold: frozenset | None = None) -> list[Unit]:
     """Headings, bullets and paragraphs of text[lo:hi], soft-wrapped lines joined.
@@ -149,8 +155,18 @@ def split_units(text: str, lo: int, hi: int, wrapped: bool | None = None,
     wrapped = _is_wrapped(text[lo:hi]) if wrapped is None else wrapped
     units: list[Unit] = []
     cur: Unit | None = None
-    for s, e, line in _lines(text[lo:hi]):
-        s, e = s + lo, e + lo
+    e = lo - 1
+    for line in text[lo:hi].split("\n"):
+        s, e = e + 1, e + 1 + len(line)
+        first = line[:1]
+        if first and first not in _MARK_STARTS and not first.isspace() and (bold is None or s not in bold):
+            # (most lines) a line opening with a letter no marker starts with: a paragraph line
+            if wrapped and cur is not None:
+                cur.end = e       # (a hard-wrapped line goes on with the unit above)
+            else:
+                cur = Unit(s, e, "para", 0, s)
+                units.append(cur)
+            continue
         if not line.strip().strip(_RULE_TEXT):      # blank, or a rule of "|*-_ " only (no set per line)
             cur = None
             continue
