@@ -56,23 +56,14 @@ def fold_char(c: str) -> str:
     return _TABLE[ord(c)]
 
 
-_BMP_TABLE: tuple[str, ...] = ()
-_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
-
-
 def _translate(text: str) -> str:
-    """``text.translate(_TABLE)``: the fast byte path when it can (almost every text), else a
-    tuple indexed by code point for the Basic Multilingual Plane, else the on-demand table."""
+    """``text.translate(_TABLE)``: the fast byte path when it can (almost every text), else the
+    on-demand table."""
     if _FAST is not None and "Σ" not in text:   # (lower() makes a word's last "Σ" a final "ς")
         low = text.lower()
         if len(low) == len(text):       # (a lower case of two characters, "İ" -> "i̇", would shift spans)
             return _FAST.fold(low)
-    global _BMP_TABLE
-    if not _BMP_TABLE:
-        _BMP_TABLE = tuple(_TABLE[c] for c in range(0x10000))
-    if _ASTRAL_RE.search(text):
-        return text.translate(_TABLE)
-    return text.translate(_BMP_TABLE)
+    return text.translate(_TABLE)   # (rare: a table of the whole plane cost 65,536 look-ups a process)
 
 
 class _ByteFold:
