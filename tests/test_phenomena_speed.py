@@ -69,6 +69,9 @@ def _work(text: str, monkeypatch) -> dict:
     ("news on one line", lambda k: "".join(NEWS.format(n=100 + i) for i in range(k))),
     ("units with parents", lambda k: HEADER + "Điều 1. Giao " + UNITS * k + "thực hiện.\n"),
     ("generic phrases", lambda k: HEADER + "Điều 1. " + GENERIC * k + "\n"),
+    # a library's table streamed one cell a line that never closes a header row ("|" "|"): each "|"
+    # was tried again as the start of a header that scanned the whole run
+    ("cells streamed one a line", lambda k: HEADER + "Điều 1. Các đơn vị:\n" + "|\nSở Y tế\n" * k + "\n"),
 ])
 def test_work_grows_linearly(name, make, monkeypatch):
     extract_text(make(2), "warm.txt")   # tables loaded before counting
