@@ -25,8 +25,9 @@ from .directives import (context_for, describe, header_directive, letter_directi
                          unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
-from .roles import (analyse, block_label, brackets_go_on, class_member, closing_piece, definition_end, executors_go_on,
-                    may_define, opening_list, opens_order, opens_task, partners_open)
+from .roles import (analyse, block_label, brackets_go_on, class_member, closing_piece, definition_end,
+                    definition_words, executors_go_on, may_define, new_duty, opening_list, opens_order, opens_task,
+                    partners_open, persons_of)
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -665,6 +666,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
     state = _State(running=not _issued_text(st))
     issuer = sc.issuer.name if sc.issuer else None
     units = [u for u in st.units if u.end > sc.start and u.start < sc.end]
+    short = _ShortNames()
     attached = st.appendix.start if st.appendix else None
     for u in units:
         if attached is not None and u.start >= attached:
@@ -689,7 +691,7 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
         if _sent_to(T, F, u, lo, hi):
             # "Nơi nhận:" ends the text's tasks; the bodies listed under it are copied, not tasked
             state = _State(running=state.running, explicit=state.explicit, copy_list=True)
-        mentions = _past_definitions(T, F, lo, hi, find_mentions(T, F, lo, hi, sc.ctx))
+        mentions = short.read(T, F, lo, hi, find_mentions(T, F, lo, hi, sc.ctx))
         if u.kind == "heading":
             state.regulated = _regulated_body(T, F, lo, hi, sc, mentions) or state.regulated
         _open_quotation(T, lo, hi, state)
@@ -705,19 +707,60 @@ def _obligations(T: str, F: str, st: Structure, sc: Scope, ex: Extraction, keep)
     return state.explicit
 
 
-def _past_definitions(T: str, F: str, lo: int, hi: int, mentions: list[Mention]) -> list[Mention]:
-    """The mentions of T[lo:hi] but those inside a bracket that gives the words before it a short name
-    ("UBND các xã, phường, đặc khu (sau đây gọi chung là UBND cấp xã) tổ chức rà soát …"): the short name
-    is the same body again, not a second party, and the subject before the bracket keeps its verb."""
-    if not mentions or not may_define(F, lo, hi):
+class _ShortNames:
+    """The short names a text gives its bodies in a bracket ("Ban Quản lý các khu công nghiệp tỉnh (sau đây gọi
+    tắt là Ban Quản lý) có trách nhiệm …"), read in order: the bracket's own mentions are dropped (the same
+    body, no second party), and each later use of a short name that no mention covers ("Sở Tài chính phối
+    hợp với Ban Quản lý …") is a mention of the body it names."""
+
+    _REACH = 8   # words in a short name
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[int, Agency]] = {}   # short name as written -> (where it was given, body)
+
+    def read(self, T: str, F: str, lo: int, hi: int, mentions: list[Mention]) -> list[Mention]:
+        """The mentions of T[lo:hi] with the definitions applied and the short names used found."""
+        if mentions and may_define(F, lo, hi):
+            mentions = self._define(T, F, lo, hi, mentions)
+        if self.names:
+            mentions = self._uses(T, F, lo, hi, mentions)
         return mentions
-    pos = T.find("(", lo, hi)
-    while pos >= 0:
-        close = definition_end(T, F, pos, hi)
-        if close is not None:
-            mentions = [m for m in mentions if not pos < m.start < close]
-        pos = T.find("(", pos + 1, hi)
-    return mentions
+
+    def _define(self, T: str, F: str, lo: int, hi: int, mentions: list[Mention]) -> list[Mention]:
+        pos = T.find("(", lo, hi)
+        while pos >= 0:
+            close = definition_end(T, F, pos, hi)
+            if close is not None:
+                self._name(T, F, pos, close, mentions)
+                mentions = [m for m in mentions if not pos < m.start < close]
+            pos = T.find("(", pos + 1, hi)
+        return mentions
+
+    def _name(self, T: str, F: str, pos: int, close: int, mentions: list[Mention]) -> None:
+        """Record the short name of the bracket T[pos:close] when a named body ends right before it and the
+        name is one of a body (it opens with a body's head: "Ban Chỉ đạo", "Trung tâm", "Công ty X")."""
+        named = next((m for m in mentions if m.end <= pos and not m.generic and not T[m.end:pos].strip(" \t*_")),
+                     None)
+        words = definition_words(T, F, pos, close)
+        name = T[words:close - 1].strip(" \t\n*_\"“”'") if named is not None and words is not None else ""
+        head = lexicon.body_head_regex().match(fold(name)) if name[:1].isupper() else None
+        # the short name is one of the same kind of body ("Ban Quản lý" for a Ban Quản lý …, not "Văn phòng" for
+        # a People's Committee: a text cut by the scraper)
+        if head is not None and len(name.split()) <= self._REACH and \
+                lexicon.heads()[" ".join(head.group(1).split())].kind == named.agency.kind:
+            self.names[" ".join(name.split())] = (close, named.agency)
+
+    def _uses(self, T: str, F: str, lo: int, hi: int, mentions: list[Mention]) -> list[Mention]:
+        found = []
+        for name, (given, agency) in self.names.items():
+            at = T.find(name, max(lo, given), hi)
+            while at >= 0:
+                end = at + len(name)
+                if not T[end:end + 1].isalnum() and not persons_of(F, lo, at) and \
+                        not any(m.start < end and at < m.end for m in mentions):
+                    found.append(Mention(at, end, agency, head_start=at))
+                at = T.find(name, end, hi)
+        return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 # a paragraph that opens a quotation ('"a) Đơn đề nghị …', '“1. Hồ sơ gồm …'), past emphasis marks
@@ -852,7 +895,8 @@ def _merge_lists(T: str, F: str, clauses: list[tuple[int, int]], index: _Mention
                 out.append((cs, ce))
                 continue
             ordinal = _ORDINAL.match(T, cs, ce)   # "…; thứ hai, Sở B …": the next point opens with its body
-            if index.ends_near(pe) or not index.opens(ordinal.end() if ordinal else cs) or (
+            if (index.ends_near(pe) and not new_duty(T, F, ps, pe, cs, ce, index.inside(ps, ce))) or \
+                    not index.opens(ordinal.end() if ordinal else cs) or (
                     _PRESIDES_ALONE.search(F, ps, pe - 1) and partners_open(T, F, cs, ce, index.inside(cs, ce))) or \
                     _closes_later(T, F, ps, pe, clauses, k, closing, index) or \
                     brackets_go_on(T, F, ps, pe, cs, ce, index.inside(ps, ce)) or _class_member_last(T, F, ps, pe, index):

@@ -137,6 +137,17 @@ def _after_adverbial(T: str, F: str, cs: int, prev: Mention | None, m: Mention) 
     return _prefix_ok(F, comma + 1, m.start)
 
 
+@lru_cache(maxsize=1)
+def _persons_re() -> re.Pattern:
+    """The persons of a body named right before it (verbs.tsv 'member'), folded, at the end of a span."""
+    return re.compile(r"(?<![a-z0-9])(?:" + lexicon.alternation(lexicon.verbs()["member"]) + r")\s*$")
+
+
+def persons_of(F: str, lo: int, at: int) -> bool:
+    """The body at ``at`` is named after its persons ("đại biểu Quốc hội", "thành viên Ban Chỉ đạo")."""
+    return _persons_re().search(F, max(lo, at - 16), at) is not None
+
+
 def _noun_in_adverbial(F: str, cs: int, cat: str, hit: re.Match, prev: Mention | None) -> bool:
     """A marker word inside an opening adverbial that governs no body ("Khi nhận được báo cáo, Sở Y tế …",
     "Đối với trường hợp yêu cầu cấp lại, Sở X …"): a noun of the condition, not the verb of a list."""
@@ -329,7 +340,7 @@ class ClauseRoles:
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
 _WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial",
-                         "contact", "told", "defines", "condition"})
+                         "contact", "told", "defines", "condition", "member"})
 
 
 @lru_cache(maxsize=1)
@@ -509,6 +520,18 @@ def opens_task(F: str, lo: int, hi: int) -> bool:
     return _starts_with(F, lo, hi, ("assign", "duty", "support", "task", "reports")) is not None
 
 
+def new_duty(T: str, F: str, ps: int, pe: int, cs: int, ce: int, mentions: list[Mention]) -> bool:
+    """"… chuẩn bị hồ sơ và gửi Sở Tài chính; Sở Tài chính có trách nhiệm thẩm định …": the clause after the ';'
+    opens with a body and its own duty, and the one before it states a task of its own (a verb outside the
+    bodies' names): two tasks, though the first ends with a body."""
+    first = next((m for m in mentions if cs <= m.start <= cs + 1), None)
+    if first is None or _starts_with(F, first.end, ce, ("duty",)) is None:
+        return False
+    _, table = _markers()
+    return any(table[" ".join(h.group(1).split())][0] in ("assign", "duty", "task") and
+               not any(x.start <= h.start(1) < x.end for x in mentions) for h in _marker_hits(T, F, ps, pe))
+
+
 def opens_order(F: str, lo: int, hi: int) -> bool:
     """Does the text at lo open an order ("Yêu cầu …", "Giao …", "Đề nghị …")?"""
     return _starts_with(F, lo, hi, ("assign",)) is not None
@@ -680,10 +703,16 @@ _DEFINITION_REACH = 200   # a short name is a few words
 def definition_end(T: str, F: str, pos: int, hi: int) -> int | None:
     """Where a bracket opening at pos (past blanks) that gives the words before it a short name ends, past its
     ')' ("UBND các xã, phường (sau đây gọi chung là UBND cấp xã) tổ chức …"); None for any other text."""
+    words = definition_words(T, F, pos, hi)
+    close = T.find(")", words, min(hi, words + _DEFINITION_REACH)) if words is not None else -1
+    return close + 1 if close > 0 else None
+
+
+def definition_words(T: str, F: str, pos: int, hi: int) -> int | None:
+    """Where the short name starts in a defining bracket opening at pos ("(sau đây gọi tắt là |Ban Quản lý)")."""
     opened = _BRACKET_OPEN.match(T, pos, hi)
     words = _definition_re().match(F, opened.end(), hi) if opened else None
-    close = T.find(")", words.end(), min(hi, words.end() + _DEFINITION_REACH)) if words else -1
-    return close + 1 if close > 0 else None
+    return words.end() if words else None
 
 
 def _items(T: str, lo: int, hi: int):

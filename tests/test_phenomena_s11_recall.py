@@ -79,3 +79,61 @@ def test_the_bodies_of_a_condition_do_not_lead_the_main_clause():
     # a lead named before the condition opens keeps its task; the body after "thì" gets the second one
     assert _roles("1. Sở Xây dựng chủ trì kiểm tra; trường hợp phát hiện vi phạm thì Công an tỉnh xử lý theo quy "
                   "định.") == [[("Sở Xây dựng tỉnh Lào Cai", "lead"), ("Công an tỉnh Lào Cai", "lead")]]
+
+
+def test_a_short_name_given_in_a_bracket_names_the_body_later():
+    # "Ban Quản lý … tỉnh (sau đây gọi tắt là Ban Quản lý)": later "Ban Quản lý" alone is that body, as a partner
+    # or as the subject; "thành viên Ban Quản lý" are persons, not the body
+    roles = _roles("1. Ban Quản lý các khu công nghiệp và khu chế xuất tỉnh (sau đây gọi tắt là Ban Quản lý) chủ "
+                   "trì, phối hợp với Sở Xây dựng rà soát.\n2. Sở Tài chính phối hợp với Ban Quản lý thẩm định hồ "
+                   "sơ.\n3. Ban Quản lý có trách nhiệm báo cáo Ủy ban nhân dân tỉnh.", "Tây Ninh")
+    board = "Ban Quản lý các khu công nghiệp và khu chế xuất tỉnh Tây Ninh"
+    assert roles == [[(board, "lead"), ("Sở Xây dựng tỉnh Tây Ninh", "support")],
+                     [("Sở Tài chính tỉnh Tây Ninh", "lead"), (board, "support")],
+                     [(board, "lead")]]
+
+
+def test_a_short_name_of_another_kind_names_nothing():
+    # a bracket whose short name is a body of another kind than the one before it (a scraper's cut text) gives
+    # no short name: "Văn phòng" later stays what it was
+    roles = _roles("1. Ủy ban nhân dân các xã (sau đây gọi là Văn phòng) gửi hồ sơ.\n2. Văn phòng tổng hợp kết "
+                   "quả, báo cáo Ủy ban nhân dân tỉnh.", "Tây Ninh")
+    assert ("Ủy ban nhân dân các xã tỉnh Tây Ninh", "lead") not in [r for o in roles[1:] for r in o]
+
+
+# ---------------------------------------------------------------- a second subject after a ';'
+
+def test_a_body_with_its_own_duty_after_a_semicolon_opens_a_task():
+    # "… chuẩn bị hồ sơ và gửi Sở Tài chính; Sở Tài chính có trách nhiệm thẩm định …": the first clause ends
+    # with a body, but it states its own task; the body after the ';' is the subject of a second one
+    assert _roles("1. Phòng Kinh tế chuẩn bị hồ sơ thẩm định và gửi Sở Tài chính; Sở Tài chính có trách nhiệm "
+                  "thẩm định và trả lời.", "Hà Tĩnh") == [
+        [("Phòng Kinh tế", "lead")], [("Sở Tài chính tỉnh Hà Tĩnh", "lead")]]
+    # a list of subjects that ';' separates keeps one task
+    assert _roles("1. Sở Y tế; Sở Giáo dục và Đào tạo có trách nhiệm phối hợp kiểm tra.", "Hà Tĩnh") == [
+        [("Sở Y tế tỉnh Hà Tĩnh", "lead"), ("Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "lead")]]
+
+
+# ---------------------------------------------------------------- "các bộ, cơ quan ngang bộ" in a list of subjects
+
+LETTER = """BỘ TƯ PHÁP
+Số: 4120/BTP-PLHS
+Hà Nội, ngày 3 tháng 12 năm 2025
+V/v triển khai Luật Thi hành án
+Kính gửi: Các bộ, cơ quan ngang bộ.
+{body}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+BỘ TRƯỞNG
+"""
+
+
+def test_ministries_listed_before_the_class_of_every_ministry_keep_their_duty():
+    # "Bộ A, Bộ B và các bộ, cơ quan ngang bộ trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm …":
+    # "các bộ, cơ quan ngang bộ" is one generic phrase (generic.tsv), the qualifier after it reaches the duty
+    ex = extract_text(LETTER.format(body="Bộ Công an, Bộ Ngoại giao và các bộ, cơ quan ngang bộ trong phạm vi "
+                                         "nhiệm vụ, quyền hạn của mình có trách nhiệm phối hợp với Bộ Tài chính."),
+                      "t.md")
+    assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
+        [("Bộ Công an", "lead"), ("Bộ Ngoại giao", "lead"), ("Bộ Tài chính", "support")]]
