@@ -556,7 +556,7 @@ def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
 
 
 # what a body's qualifier runs up to: the verb of its task
-_QUALIFIED_VERB = (r"(?:chủ động|phối hợp|chủ trì|tổ chức|triển khai|thực hiện|có trách nhiệm|chịu trách nhiệm|"
+_QUALIFIED_VERB = (r"(?:chủ động|phối hợp|chủ trì|tổ chức|triển khai|thực hiện|có trách nhiệm|chịu trách nhiệm|căn cứ|"
                    r"khẩn trương|tiếp tục|tăng cường|hướng dẫn|giám sát|kiểm tra|rà soát|xây dựng|tham mưu|theo dõi|"
                    r"chỉ đạo|đẩy mạnh|quản lý|tuyên truyền|nghiên cứu|bố trí|bảo đảm|đảm bảo|xử lý|phổ biến)(?!\w)")
 # "(Hà Nội)", "nêu trên", "từ A đến B", "theo chức năng, nhiệm vụ", an apposition that says what the
@@ -830,12 +830,29 @@ _LIST_END = re.compile(r"\s*(?:[,;]|\s(?:và|cùng))\s*", re.I)
 
 def _past_class_words(T: str, F: str, pos: int, nxt: int):
     """A list of bodies that ends in a generic class with its describing words ("…, Sở B và các cơ quan
-    thông tấn, báo chí phối hợp …", "Công an tỉnh, các lực lượng chức năng phối hợp …"): the position and
-    the verb after those words, or (pos, None) when no verb follows them."""
+    thông tấn, báo chí phối hợp …", "Công an tỉnh, các lực lượng chức năng phối hợp …"), their owner and
+    the scope of their duty ("… và các tổ chức thành viên của Mặt trận, trong phạm vi nhiệm vụ, quyền hạn
+    của mình, có trách nhiệm …"): the position and the verb after those words, or (pos, None)."""
     m = _class_words_re().match(F, pos, nxt)
-    after = _starts_with(F, m.end(), nxt, ("assign", "duty", "support", "reports", "task")) if m else None
-    return (m.end(), after) if after is not None else (pos, None)
+    if m is None:
+        return pos, None
+    cats = ("assign", "duty", "support", "reports", "task")
+    after = _starts_with(F, m.end(), nxt, cats)
+    if after is not None:
+        return m.end(), after
+    at = m.end()
+    owner = _CLASS_OWNER.match(F, at, nxt)
+    # (past an owner, a duty only: "… thành viên của Mặt trận cùng cấp" folds as the task "cung cấp")
+    for end in ([w.end() for w in _WORD.finditer(F, owner.end(), min(nxt, owner.end() + 40))][:4] if owner else [at]):
+        qual = _QUALIFIER.match(T, end, nxt)
+        after = _starts_with(F, qual.end() if qual else end, nxt, ("duty",) if owner else cats)
+        if after is not None:
+            return (qual.end() if qual else end), after
+    return pos, None
 
+
+# the owner of a generic class ("các tổ chức thành viên của Mặt trận", "các đơn vị thuộc Sở")
+_CLASS_OWNER = re.compile(r"\s+(?:cua|thuoc|truc thuoc)\s+")
 
 _AND_THE = re.compile(r"\s*(?:va|cung)\s+cac\s+")
 _WORD = re.compile(r"[a-z0-9]+\s*")

@@ -137,3 +137,23 @@ def test_ministries_listed_before_the_class_of_every_ministry_keep_their_duty():
                       "t.md")
     assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
         [("Bộ Công an", "lead"), ("Bộ Ngoại giao", "lead"), ("Bộ Tài chính", "support")]]
+
+
+def test_a_subject_list_goes_on_past_a_class_its_owner_and_its_scope():
+    # "… và các tổ chức thành viên của Mặt trận (, trong phạm vi nhiệm vụ, quyền hạn của mình,) có trách nhiệm …":
+    # the class's owner and the scope of the duty stand between the list and its duty
+    assert _roles("1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức thành viên của Mặt trận có trách "
+                  "nhiệm tuyên truyền, vận động Nhân dân.", "Cà Mau") == [
+        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Cà Mau", "lead")]]
+    assert _roles("1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức thành viên, trong phạm vi nhiệm vụ, "
+                  "quyền hạn của mình, có trách nhiệm giám sát việc thực hiện.", "Cà Mau") == [
+        [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Cà Mau", "lead")]]
+
+
+def test_the_scope_of_a_duty_ends_before_what_it_builds_on():
+    # "A, B theo chức năng, nhiệm vụ được giao căn cứ ý kiến chỉ đạo của Bộ Chính trị khẩn trương triển khai":
+    # the scope ends at "căn cứ" (a task's opening), not at the "chỉ đạo" of the opinion it builds on
+    ex = extract_text(LETTER.format(body="Bộ Tài chính, Bộ Công an theo chức năng, nhiệm vụ được giao căn cứ ý kiến "
+                                         "chỉ đạo của Bộ Chính trị khẩn trương triển khai."), "t.md")
+    assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
+        [("Bộ Tài chính", "lead"), ("Bộ Công an", "lead")]]
