@@ -157,3 +157,13 @@ def test_the_scope_of_a_duty_ends_before_what_it_builds_on():
                                          "chỉ đạo của Bộ Chính trị khẩn trương triển khai."), "t.md")
     assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
         [("Bộ Tài chính", "lead"), ("Bộ Công an", "lead")]]
+
+
+def test_the_national_traffic_safety_committee_is_a_body():
+    # heads.tsv: "Ủy ban An toàn giao thông Quốc gia" (a central committee that telegrams task) is one body
+    ex = extract_text(LETTER.format(body="Giao Ủy ban An toàn giao thông Quốc gia theo dõi, đôn đốc việc thực hiện "
+                                         "văn bản này; Bộ Công an phối hợp với Ủy ban An toàn giao thông quốc gia "
+                                         "kiểm tra."), "t.md")
+    assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
+        [("Ủy ban An toàn giao thông Quốc gia", "lead")],
+        [("Bộ Công an", "lead"), ("Ủy ban An toàn giao thông Quốc gia", "support")]]
