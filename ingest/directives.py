@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from pathlib import Path
 
 from . import places
 from .agencies import Context, find_mentions
@@ -44,7 +45,7 @@ _ARTICLE_REF = re.compile(r"(?<![a-z0-9])(?:dieu|khoan|diem|muc|phu luc|chuong)\
                           r"(?:\s+(?:phu luc|dieu)(?:\s+[0-9ivxlc]+)?)?\s+(?:cua\s+)?(?:ban hanh kem theo\s+)?$")
 _AMENDED_BY = re.compile(r"(?<![a-z0-9])(?:sua doi|bo sung|thay the|thay doi)[a-z ]{0,20}?\s(?:boi|tai|theo)\s")
 # "… N (ngày …) quy định (như sau):" / "… N có nêu rõ … như sau:" at the end of the line
-_BY = re.compile(r"(?<![a-z0-9])(?:theo|tai)\s+$")
+_BY = re.compile(r"(?<![a-z0-9])(?:theo|tai|can cu)\s+$")
 _QUOTE_WORDS = re.compile(r"(?<![a-z0-9])(quy dinh|nhu sau|neu ro|cu the|(?:truong hop|noi dung|doi tuong|dieu kien)\s+sau)\s*$")
 # "Số: 80/2025/NQ-HĐND" (also "Số 12/KH-UBND", "Số ký hiệu: …", "Luật số: 60/2024/QH15") opening a line of the header: not the
 # "số" of a law cited in a Căn cứ line that a header without its number runs into
@@ -455,6 +456,54 @@ def reported_numbers(T: str, F: str, lo: int, hi: int) -> list[tuple[int, int, i
     return out
 
 
+@lru_cache(maxsize=1)
+def _report_words() -> tuple[re.Pattern, re.Pattern]:
+    """From data/report_words.tsv (folded): a verb of issuing before any type word ("… ra Nghị quyết",
+    "… đã ký Quyết định"), and the words right after a number (and its year) by which a page offers
+    the instrument's text ("Quyết định N năm 2025 Tải về")."""
+    words: dict[str, list[str]] = {}
+    for line in (Path(__file__).with_name("data") / "report_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, phrase = line.split("\t")
+            words.setdefault(kind, []).append(phrase)
+    issue = re.compile("(" + word_alternation(words["issue"]) + r")\s+" + type_word_regex().pattern)
+    offered = re.compile(r"[ \t]*(?:nam\s+(?:19|20)\d\d[ \t]*)?(?:" + alternation(words["offered"], r"\ ") + r")(?![a-z0-9])")
+    return issue, offered
+
+
+_MARKS_RE = re.compile(r"[*_]+")
+_PUNCT_RE = re.compile(r"[^\w\s]")
+_CARRIES_OUT = re.compile(r"(?<![a-z0-9])(?:thuc hien|trien khai)(?![a-z0-9])")
+
+
+def _offered(T: str, F: str, sent: int, s: int, e: int) -> bool:
+    """Does a legal library's page offer the text of the instrument numbered at s..e ("Theo Quyết định
+    634/QĐ-UBND năm 2025 Tải về, …"), its type word printed right before the number, on the same line
+    (only bold marks between), the first instrument its sentence names ("… nêu tại Nghị quyết N và Công
+    văn M Tải về" offers both: M is reported where the page quotes it), and not as what another text
+    carries out ("… thực hiện Kế hoạch N và Công văn M Tải về")?"""
+    line = _MARKS_RE.sub(" ", T[e:e + 40].split("\n", 1)[0])
+    m = _report_words()[1].match(fold_keep(line)) if "t" in line.lower() else None
+    if m is None or _PUNCT_RE.search(line, 0, m.end()):
+        return False
+    tm = None
+    for tm in type_word_regex().finditer(F, max(0, s - 30), s):
+        pass
+    return tm is not None and F[tm.end():s].split() in ([], ["so"]) and \
+        not _CARRIES_OUT.search(F, max(sent, s - 120), s) and next(find_numbers(T, sent, s), None) is None
+
+
+def _last_cue(window: str):
+    """The last words in window that report an instrument (_REPORT_CUE, or an issuing verb before a type word)."""
+    cue = None
+    for cue in _REPORT_CUE.finditer(window):
+        pass
+    for m in _report_words()[0].finditer(window):
+        if cue is None or m.start() > cue.start():
+            cue = m
+    return cue
+
+
 def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     """Does the sentence opening at sent report the instrument numbered at s..e?
 
@@ -466,12 +515,11 @@ def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     """
     sent = _unwrapped_start(T, sent)
     lead_in = " ".join(F[sent:sent + 40].split())
-    if _QUOTES_ARTICLE.match(lead_in) and _article_of(F, sent, s) or _introduces_quote(T, F, sent, s, e):
+    if _QUOTES_ARTICLE.match(lead_in) and _article_of(F, sent, s) or _introduces_quote(T, F, sent, s, e) or \
+            _offered(T, F, sent, s, e):
         return True
     window = F[max(sent, s - 70):s]
-    cue = None
-    for cue in _REPORT_CUE.finditer(window):
-        pass
+    cue = _last_cue(window)
     if not cue:
         return False
     cites = [c for c in _CITE_CUE.finditer(window) if c.start() > cue.start()]

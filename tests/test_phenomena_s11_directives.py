@@ -1,0 +1,57 @@
+"""Directives that pages report (issue 13, session 11; guide §1, §9): constructions found on archive pages outside
+the gold (legal Q&A pages, news, encyclopaedia pages), each written here on a short invented example (other
+provinces, other bodies), with the exact numbers and issuers asserted so that a regression shows.
+"""
+from __future__ import annotations
+
+from phoihop.ingest.extract import extract_text
+
+
+def _directives(text: str) -> list[tuple[str | None, str | None]]:
+    """(number, issuer) of each directive the page issues or reports."""
+    return [(d.number, d.issuer) for d in extract_text(text, "t.md").directives]
+
+
+# ---------------------------------------------------------------- "Căn cứ <type> N … như sau:" quotes N
+
+def test_a_line_that_opens_with_can_cu_and_ends_introducing_a_quotation_reports_the_instrument():
+    # a Q&A page answers by quoting the plan: "Căn cứ Kế hoạch số N … quy định … như sau:" (guide §9); the same
+    # words opened by "Theo" were read already, "Căn cứ" was taken for a cited ground only
+    page = ("# Điểm xét tuyển vào lớp 10 tại Ninh Thuận năm 2025 tính thế nào?\n\n"
+            "Căn cứ Kế hoạch số 118/KH-UBND ngày 14 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Ninh Thuận "
+            "quy định điểm xét tuyển được tính như sau:\n\n"
+            "Điểm xét tuyển là tổng điểm ba bài thi cộng điểm ưu tiên.\n")
+    assert _directives(page) == [("118/KH-UBND", "Ủy ban nhân dân tỉnh Ninh Thuận")]
+
+
+# ---------------------------------------------------------------- "N năm 2025 Tải về": the page offers N's text
+
+def test_an_instrument_whose_text_the_page_offers_is_reported():
+    # a legal library's page prints "Tải về" right after the instrument it is about (guide §1: the page reports it)
+    page = ("# Lịch thi vào lớp 10 Kon Tum năm học 2025 - 2026\n\n"
+            "Theo Quyết định 207/QĐ-UBND năm 2025 Tải về, lịch thi tuyển sinh lớp 10 tỉnh Kon Tum diễn ra vào "
+            "ngày 04/6 và 05/6 năm 2025.\n\n"
+            "Thí sinh có mặt tại điểm thi trước 30 phút.\n")
+    assert [n for n, _ in _directives(page)] == ["207/QĐ-UBND"]
+    # not after a list ("… tại Nghị quyết N và Công văn M Tải về": reported where the page quotes them) nor
+    # after the texts another carries out ("… thực hiện Kế hoạch N và Công văn M Tải về": cited); a form's
+    # download on the next line is no instrument's
+    page = ("# Hướng dẫn sắp xếp trường học tại Lạng Sơn\n\n"
+            "Nội dung hướng dẫn sắp xếp trường học thực hiện Kế hoạch 41/KH-BCĐ năm 2025 và Công văn "
+            "77-CV/BCĐ năm 2025 Tải về\n\n"
+            "Mẫu tờ khai được ban hành kèm theo Thông tư 09/2024/TT-BTP.\n\n"
+            "Tải về Mẫu tờ khai.\n\n"
+            "Ngày 2/7/2025, Ủy ban nhân dân tỉnh Lạng Sơn ban hành Kế hoạch 160/KH-UBND về sắp xếp trường học.\n")
+    assert [n for n, _ in _directives(page)] == ["160/KH-UBND"]
+
+
+# ---------------------------------------------------------------- "ra / ký" before any type word
+
+def test_a_body_that_ra_or_ky_an_instrument_of_any_type_reports_it():
+    # "Bộ Chính trị ra Nghị quyết số N", "Chủ tịch nước ký Sắc lệnh số N": issuing verbs before any type word
+    # (only "ban hành" was read before every type; "ra / ký" only before Công văn, Quyết định, …)
+    page = ("# Lịch sử tỉnh Hà Tuyên\n\n"
+            "Ngày 27 tháng 12 năm 1975, Quốc hội ra Nghị quyết số 245-NQ/QH về việc hợp nhất một số tỉnh.\n\n"
+            "Ngày 12 tháng 8 năm 1991, Chủ tịch Hội đồng Bộ trưởng ký Nghị định số 112-HĐBT về việc điều chỉnh "
+            "địa giới hành chính.\n")
+    assert _directives(page) == [("245-NQ/QH", "Quốc hội"), ("112-HĐBT", "Hội đồng Bộ trưởng")]
