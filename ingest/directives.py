@@ -526,9 +526,10 @@ def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     if cites or lead_in.startswith(("truoc do", "truoc day")):
         return False
     # in a sentence that opens citing, "(chỉ đạo của X) tại Công điện N" is where a cited instruction
-    # is written; ", tại văn bản số N, UBND Thành phố yêu cầu" still reports N
+    # is written; ", tại văn bản số N, UBND Thành phố yêu cầu" still reports N, and so does an act of
+    # issuing ("Tiếp theo Công điện M, Thủ tướng vừa ký Công điện N", "…, X ban hành Kế hoạch N")
     at = max(sent, s - 70) + cue.start()
-    return cue.group(1).startswith("ban hanh") or not _OPENS_CITING.match(lead_in) or \
+    return cue.group(1).startswith("ban hanh") or cue.re is _report_words()[0] or not _OPENS_CITING.match(lead_in) or \
         T[max(sent, at - 3):at].rstrip().endswith(",")
 
 

@@ -55,3 +55,18 @@ def test_a_body_that_ra_or_ky_an_instrument_of_any_type_reports_it():
             "Ngày 12 tháng 8 năm 1991, Chủ tịch Hội đồng Bộ trưởng ký Nghị định số 112-HĐBT về việc điều chỉnh "
             "địa giới hành chính.\n")
     assert _directives(page) == [("245-NQ/QH", "Quốc hội"), ("112-HĐBT", "Hội đồng Bộ trưởng")]
+
+
+# ---------------------------------------------------------------- an act of issuing after a citing opening
+
+def test_a_sentence_opening_with_tiep_theo_still_reports_the_instrument_it_says_was_signed():
+    # "Tiếp theo các Công điện số M1, M2, Thủ tướng Chính phủ vừa ký Công điện số N …": the sentence opens citing
+    # M1 and M2, then reports N being signed (guide §1, §5: N cites M1 and M2); the page reported nothing
+    page = ("# Thủ tướng chỉ đạo ứng phó bão số 9\n\n"
+            "Tiếp theo các Công điện số 105/CĐ-TTg, 107/CĐ-TTg, Thủ tướng Chính phủ vừa ký Công điện số "
+            "112/CĐ-TTg ngày 6/10/2025 yêu cầu các bộ, địa phương tập trung ứng phó bão số 9.\n\n"
+            "Công điện yêu cầu Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Quốc phòng theo dõi chặt chẽ "
+            "diễn biến của bão.\n")
+    ex = extract_text(page, "t.md")
+    assert [(d.number, d.issuer) for d in ex.directives] == [("112/CĐ-TTg", "Thủ tướng Chính phủ")]
+    assert sorted((c.source, c.to) for c in ex.citations) == [("112/CĐ-TTg", "105/CĐ-TTg"), ("112/CĐ-TTg", "107/CĐ-TTg")]
