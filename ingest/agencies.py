@@ -523,6 +523,11 @@ def _is_place_name(written: str) -> bool:
     return any(pl.name == written for pl in places.lookup(written))
 
 
+# bodies named with their topic after "về" ("Ban Chỉ đạo Trung ương về phòng, chống thiên tai", guide §3: the full name)
+_TOPIC_KINDS = frozenset({"ban_chi_dao"})
+_TOPIC_VE = re.compile(r"ve\s+(?!viec\b)[a-z]")
+
+
 def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
     """End of the name words of an open-ended body (Trung tâm …, Công ty …).
 
@@ -554,8 +559,9 @@ def _open_name_end(T: str, F: str, p: int, hi: int, kind: str) -> int:
             r = end = nxt + len(phrase)
             count += 2
             continue
-        if not _cap(T, nxt) and _stop_regex().match(modern_tones(T[nxt:nxt + 40]).lower()):
-            break
+        if not _cap(T, nxt) and _stop_regex().match(modern_tones(T[nxt:nxt + 40]).lower()) and not (
+                kind in _TOPIC_KINDS and count and _TOPIC_VE.match(F, nxt)):
+            break   # (a steering committee's name runs on with its topic: "Ban Chỉ đạo quốc gia về phát triển …")
         lw = _LEVEL_END_RE.search(F, p, r) if count and not _cap(T, nxt) else None
         if lw and _spelled_as_level(T[lw.start(1):r]):
             break  # "Trung tâm Kiểm soát bệnh tật tỉnh | chuẩn bị …", "… Thành phố | cấu hình": a level word ends the name

@@ -167,3 +167,16 @@ def test_the_national_traffic_safety_committee_is_a_body():
     assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
         [("Ủy ban An toàn giao thông Quốc gia", "lead")],
         [("Bộ Công an", "lead"), ("Ủy ban An toàn giao thông Quốc gia", "support")]]
+
+
+def test_a_steering_committee_is_named_with_its_topic():
+    # "Ban Chỉ đạo quốc gia về …", "Ban Chỉ đạo Trung ương về phòng, chống thiên tai": the topic after "về" is
+    # part of the name (guide §3: the full name), and a short name given to it later names it
+    ex = extract_text(LETTER.format(body="Giao Ban Chỉ đạo Trung ương về phòng, chống thiên tai chủ trì tổng kết. "
+                                         "Ban Chỉ đạo Nhà nước về Du lịch (sau đây gọi tắt là Ban Chỉ đạo) có trách "
+                                         "nhiệm điều phối. Bộ Tài chính phối hợp với Ban Chỉ đạo bố trí kinh phí."),
+                      "t.md")
+    assert [[(a.agency, a.role) for a in o.assignees if not a.generic] for o in ex.obligations] == [
+        [("Ban Chỉ đạo Trung ương về phòng, chống thiên tai", "lead")],
+        [("Ban Chỉ đạo Nhà nước về Du lịch", "lead")],
+        [("Bộ Tài chính", "lead"), ("Ban Chỉ đạo Nhà nước về Du lịch", "support")]]
