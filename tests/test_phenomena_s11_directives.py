@@ -70,3 +70,17 @@ def test_a_sentence_opening_with_tiep_theo_still_reports_the_instrument_it_says_
     ex = extract_text(page, "t.md")
     assert [(d.number, d.issuer) for d in ex.directives] == [("112/CĐ-TTg", "Thủ tướng Chính phủ")]
     assert sorted((c.source, c.to) for c in ex.citations) == [("112/CĐ-TTg", "105/CĐ-TTg"), ("112/CĐ-TTg", "107/CĐ-TTg")]
+
+
+# ---------------------------------------------------------------- recipients: short forms of central bodies
+
+def test_copies_to_the_state_audit_and_the_procedures_department_by_their_short_forms():
+    # "Cục KS TTHC, Văn phòng Chính phủ" (the code spaced), "KTNN" alone on its line (guide §4)
+    letter = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 2210/UBND-KT\nĐiện Biên, ngày 12 tháng 11 năm 2025\n"
+              "V/v công bố thủ tục hành chính\nKính gửi: Sở Tư pháp tỉnh Điện Biên.\n"
+              "Ủy ban nhân dân tỉnh yêu cầu Sở Tư pháp chủ trì thực hiện.\n"
+              "Nơi nhận:\n- Như trên;\n- Cục KS TTHC, Văn phòng Chính phủ;\n- KTNN;\n- Lưu: VT, KT.\n"
+              "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn B\n")
+    ex = extract_text(letter, "t.md")
+    assert [r.agency for r in ex.recipients if r.kind == "copied"] == ["Cục Kiểm soát thủ tục hành chính",
+                                                                        "Kiểm toán nhà nước"]
