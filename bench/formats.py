@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The same document in the formats offices publish it in: DOCX, PDF, HTML (and clean text), scored.
 
-    python bench/formats.py [--shared ../shared] [--formats md,txt,docx,pdf,html] [--docs STEM,...]
+    python bench/formats.py [--shared ../shared] [--formats md,txt,docx,pdf,html] [--half A|B] [--docs STEM,...]
                             [--out DIR] [--verbose]
 
 The gold-archive texts are legal-library scrapes in Markdown; the readers of
 DOCX and PDF (``ingest/readers.py``, ``ingest/pdf_columns.py``) have never been
 checked against gold on real documents. This bench re-renders the documents of
-gold-archive **half A** (never half B: its errors stay unread) the way an office
+gold-archive **half A** (``--half B``: the held-out half, its score lines only, never its
+errors: ``--verbose`` is refused there) the way an office
 publishes them and scores each format with ``shared/tools/score.py``:
 
 - ``txt``: the document as plain text, one paragraph a line, the cells of a
@@ -54,10 +55,10 @@ METRICS = ("assignments", "coordination", "directives", "citations", "recipients
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 
 
-def half_a(shared: Path) -> list[str]:
-    """The stems of gold-archive half A (last hex digit even): the only gold this bench reads."""
+def half(shared: Path, which: str = "A") -> list[str]:
+    """The stems of gold-archive half A (last hex digit even) or B (odd)."""
     stems = [g.stem for g in sorted((shared / "gold-archive").glob("*.json"))]
-    return [s for s in stems if int(s[-1], 16) % 2 == 0]
+    return [s for s in stems if int(s[-1], 16) % 2 == (0 if which == "A" else 1)]
 
 
 # --- The document as a sequence of blocks -------------------------------------
@@ -410,17 +411,21 @@ def _is_foot(t: Table) -> bool:
     return bool(re.search(r"N[ơo]i nh[ậa]n|\b(?:TM|KT|TL)\.", text)) and "CỘNG HÒA" not in text.upper()
 
 
-def row_spans(rows: list, limit: int = 4) -> list[list[int]]:
+def row_spans(rows: list, limit: int = 4, budget: int = 600) -> list[list[int]]:
     """How Word authors merge a data table: the same text in consecutive rows of a column (after the
     first, the row number) is one cell drawn down those rows. For each cell: the rows it covers, 0 for
-    a cell covered by the one above."""
+    a cell covered by the one above. Rows merged by a cell are printed on one page, so a merge stops
+    before its rows' longest cells add up to more than ``budget`` characters."""
     spans = [[1] * len(r) for r in rows]
+    longest = [max((sum(len(p.text) for p in cell) for cell in row), default=0) for row in rows]
     for c in range(1, max((len(r) for r in rows), default=0)):
         r = 0
         while r < len(rows):
             text = _cell_key(rows, r, c)
-            n = 1
-            while text and r + n < len(rows) and n < limit and _cell_key(rows, r + n, c) == text:
+            n, size = 1, longest[r]
+            while text and r + n < len(rows) and n < limit and _cell_key(rows, r + n, c) == text and \
+                    size + longest[r + n] <= budget:
+                size += longest[r + n]
                 n += 1
             if c < len(spans[r]):
                 spans[r][c] = n
@@ -655,9 +660,12 @@ def to_pdf(doc: Document, path: Path, running: str) -> None:
                            text_align="CENTER" if b.layout else "LEFT", line_height=5,
                            col_widths=(45, 55) if b.layout and width == 2 else None,
                            markdown=True) as table:
-                rows = _page_rows(b.rows, 3000 // max(width, 2))
+                # a part of a cell fits a page: ~33 lines of the narrowest column (2 mm a character)
+                narrowest = pdf.epw * (0.45 if b.layout and width == 2 else 1 / max(width, 2))
+                share = int(narrowest / 2) * 33
+                rows = _page_rows(b.rows, share)
                 short = all(len(p.text) < 300 for row in rows for c in row for p in c)
-                spans = row_spans(rows) if short and not b.layout else [[1] * len(r) for r in rows]
+                spans = row_spans(rows, budget=share) if short and not b.layout else [[1] * len(r) for r in rows]
                 for row, span in zip(rows, spans):
                     r = table.row()
                     for k, cell in enumerate(row):
@@ -699,13 +707,16 @@ def _split_para(p: Para, limit: int) -> list:
 
 
 def _chunks(cell: list, limit: int) -> list:
-    parts, size = [[]], 0
+    """A cell's paragraphs in parts of at most ``limit`` characters; a short paragraph still takes a
+    line of the cell (a page's share is about 30 lines), so a cell of many short lines is cut too."""
+    parts, size, line = [[]], 0, limit // 30
     for p in (q for para in cell for q in _split_para(para, limit)):
-        if size + len(p.text) > limit and parts[-1]:
+        cost = max(len(p.text), line)
+        if size + cost > limit and parts[-1]:
             parts.append([])
             size = 0
         parts[-1].append(p)
-        size += len(p.text)
+        size += cost
     return parts
 
 
@@ -848,14 +859,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--formats", default=",".join(FORMATS))
-    ap.add_argument("--docs", help="only these half-A stems (comma-separated)")
+    ap.add_argument("--half", choices=("A", "B"), default="A", help="B: the held-out half, score lines only "
+                    "(its errors stay unread: no --verbose)")
+    ap.add_argument("--docs", help="only these stems of the half (comma-separated)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/phoihop-formats"), help="rendered files, texts read, "
                     "predictions")
     ap.add_argument("--verbose", action="store_true", help="missed/spurious facts per format (half A)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     shared = args.shared.resolve()
-    stems = half_a(shared)
+    if args.half == "B" and args.verbose:
+        ap.error("half B is held out: its score lines only, never its errors (drop --verbose)")
+    stems = half(shared, args.half)
     if args.docs:
         wanted = set(args.docs.split(","))
         stems = [s for s in stems if s in wanted]
@@ -873,7 +888,7 @@ def main() -> int:
         print(json.dumps({f: {"metrics": r["metrics"], "spans": r.get("spans")} for f, r in results.items()},
                          ensure_ascii=False, indent=2))
         return 0
-    print(f"half A, {len(stems)} documents")
+    print(f"half {args.half}, {len(stems)} documents")
     print(f"{'format':8s} " + " ".join(f"{m[:12]:>12s}" for m in METRICS) + "   spans")
     for fmt, r in results.items():
         cells = [f"{r['metrics'].get(m, {}).get('f1', 0):.3f}".rjust(12) for m in METRICS]
