@@ -120,8 +120,10 @@ def main() -> int:
         extra = score(shared, shared / "gold-extra", extra_out, None)
     result = {"seeds": seeds["metrics"], "spans": seeds.get("spans"), "extra": extra["metrics"]}
     if not args.no_speed:
+        before = os.getloadavg()[0]
         result["speed"] = speed(shared, args.speed_files, args.runs)
         result["whole_process"] = whole_process(shared, args.speed_files, args.runs)
+        result["load"] = {"before": before, "after": os.getloadavg()[0]}
     failed = [m for m, bar in BARS.items() if seeds["metrics"][m]["f1"] < bar]
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -142,6 +144,11 @@ def main() -> int:
                   f"CPU s over {w['runs']} runs ({w['wall_seconds']:.1f} s wall) -> {w['mb_per_cpu_s']:.2f} MB/s "
                   f"(the first run, building the cache: {w['first_run_cpu_seconds']:.1f} CPU s, "
                   f"{w['first_run_mb_per_cpu_s']:.2f} MB/s)")
+            load = result["load"]
+            # (this figure counts this process alone; a second process on the other core of a 2-core
+            # machine still slows it, by up to a third here: compare figures measured at a low load)
+            print(f"load average (1 min): {load['before']:.1f} before, {load['after']:.1f} after; this run "
+                  f"itself adds about 1")
         if failed:
             print("BELOW BAR:", ", ".join(failed))
     return 1 if failed else 0
