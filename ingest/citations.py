@@ -43,7 +43,7 @@ class _Cues:
     basis: re.Pattern          # a clause opening that states a ground
     implements: re.Pattern     # a clause opening that carries an instrument out
     continues: re.Pattern      # a clause that only goes on with the instrument before
-    form: re.Pattern           # the words before a form's code
+    form: re.Pattern           # the words before a form's or a registration's code
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +62,7 @@ def _cues() -> _Cues:
         implements=re.compile(lead + before + rf"(?:{alternation(words['implements'])})(?![a-z0-9])"),
         continues=re.compile(r"^(?:va\s+|cac\s+)?(?:so\s+)?$|^(?:va\s+)?(?:da\s+)?(?:duoc\s+)?"
                              rf"(?:{alternation(words['continues'])})"),
-        form=re.compile(rf"(?<![a-z0-9])(?:{alternation(words['form'])})\s+(?:so\s+)?$"))
+        form=re.compile(rf"(?<![a-z0-9])(?:(?:{alternation(words['form'])})\s+(?:so\s+)?|(?:{alternation(words['code'])})\s+)$"))
 
 
 def _opens_citing(T: str, F: str, pos: int) -> bool:

@@ -398,7 +398,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     for sc in scopes if len(scopes) > 1 else []:
         # in a digest a title ends the report of one directive; an article on one directive runs
         # to the end (its sections: "## Mục đích, yêu cầu", "## Tổ chức thực hiện")
-        nxt_title = [t for t in titles if sc.start < t < sc.end]
+        nxt_title = [t for t in titles if sc.start < t < sc.end and not _quoted_title(T, sc.start, t)]
         if nxt_title:
             sc.end = nxt_title[0]
     page = _PageMentions(T, F, base_ctx)
@@ -438,12 +438,20 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
             sc.cites_to = sc.end       # (the page goes on about it: "… thay thế Nghị quyết N" in a later section)
             sc.end = next((u.start for u in st.units if u.kind in ("title", "heading") and
                            sc.start < u.start < sc.end and not F[u.body_start:u.end].strip().startswith(
-                               ("dieu", "khoan"))), sc.end)
+                               ("dieu", "khoan")) and not _quoted_title(T, sc.start, u.start)), sc.end)
     for sc in scopes:
         sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
         if not sc.directive.key:
             sc.directive.key = sc.directive.number or _unnumbered_key(sc.directive)
     return scopes
+
+
+def _quoted_title(T: str, start: int, title: int) -> bool:
+    """A title printed right after the line that opens a report and introduces a quotation ("Căn cứ khoản 60
+    Điều 1 Nghị quyết N như sau:" then "Sắp xếp các đơn vị hành chính cấp xã …") is the quoted text's own,
+    not the page's next section."""
+    before = T[start:title].rstrip(" \t\n*_")
+    return before.endswith(":") and "\n" not in before
 
 
 _INSTRUCTION = re.compile("(" + word_start("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem",

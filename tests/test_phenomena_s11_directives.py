@@ -84,3 +84,25 @@ def test_copies_to_the_state_audit_and_the_procedures_department_by_their_short_
     ex = extract_text(letter, "t.md")
     assert [r.agency for r in ex.recipients if r.kind == "copied"] == ["Cục Kiểm soát thủ tục hành chính",
                                                                         "Kiểm toán nhà nước"]
+
+
+# ---------------------------------------------------------------- a quoted text's own title
+
+def test_the_title_of_a_quoted_resolution_does_not_end_its_report():
+    # "Căn cứ theo khoản 12 Điều 1 Nghị quyết N … như sau:" then the resolution's own title on a line of its own:
+    # the quoted text goes on past it ("Trên cơ sở Đề án số M …": N's basis, guide §5, §9); a title had ended the
+    # report of N at once on a page reporting several instruments. A registration code ("doanh nghiệp mã số
+    # 002/TĐG") is no instrument.
+    page = ("# Xã Mường Lay tỉnh Điện Biên mới gồm những xã nào?\n\n"
+            "Theo quy định tại Điều 3 Nghị định 293/2025/NĐ-CP quy định mức lương tối thiểu như sau:\n\n"
+            "Mức lương tối thiểu vùng I là 5.310.000 đồng/tháng.\n\n"
+            "**Xã Mường Lay sau sáp nhập gồm những xã nào?**\n\n"
+            "Căn cứ theo khoản 12 Điều 1 Nghị quyết 1661/NQ-UBTVQH15 năm 2025 về việc sắp xếp các đơn vị hành chính "
+            "cấp xã của tỉnh Điện Biên như sau:\n\n"
+            "Sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên\n\n"
+            "Trên cơ sở Đề án số 372/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành chính cấp "
+            "xã của tỉnh Điện Biên năm 2025, Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị "
+            "hành chính cấp xã của tỉnh Điện Biên; hồ sơ do doanh nghiệp mã số 002/TĐG lập.\n")
+    ex = extract_text(page, "t.md")
+    assert [d.number for d in ex.directives] == ["293/2025/NĐ-CP", "1661/NQ-UBTVQH15"]
+    assert [(c.source, c.to, c.relation) for c in ex.citations] == [("1661/NQ-UBTVQH15", "372/ĐA-CP", "basis")]
