@@ -285,7 +285,9 @@ def header_directive(T: str, st: Structure) -> tuple[Directive, Agency | None]:
     # the issuing body: the lines before "Số", less the motto printed beside them (a PDF's two columns
     # read line by line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …/TỈNH X Độc lập - Tự do - Hạnh phúc")
     label = _NUMBER_LABEL_RE.search(head)
-    if label:
+    if st.headless:
+        issuer_text = ""    # a copy without its header block: its head is the type line and trích yếu (the subject)
+    elif label:
         issuer_text = _MOTTO_PHRASE_RE.sub(" ", head[:label.start()])
     else:
         motto = _MOTTO_PHRASE_RE.search(head)

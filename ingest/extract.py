@@ -361,10 +361,43 @@ def _letter_scope(T: str, F: str, st: Structure, source: str) -> Scope:
     return Scope(d, issuer, ctx, st.body.start, st.appendix.end if st.appendix else st.body.end)
 
 
+def _symbol_issuer(name: str) -> Agency:
+    """The central body a number's symbol names ("…/NĐ-CP" → Chính phủ, "…/TT-BTC" → Bộ Tài chính)."""
+    return Agency(name, "chinh_phu" if "Chính phủ" in name else "bo", "central")
+
+
+def _type_issuer(type_: str) -> Agency:
+    """The one body that issues an instrument of this type (a Nghị định, a Luật)."""
+    name = _TYPE_ISSUERS[type_]
+    return Agency(name, "chinh_phu" if "Chính phủ" in name else "quoc_hoi", "central")
+
+
+def _headless_directive(T: str, F: str, st: Structure, source: str, d: Directive,
+                        issuer: Agency | None) -> tuple[Directive, Agency | None]:
+    """An instrument whose copy opens at its type line (its header block lost): the number its annex's
+    caption or the library's record prints; the issuer its authority line names, else the one body that
+    issues its type, else the body the text shows giving the orders (guide §1, §5)."""
+    if d.number is None:
+        found, owner = letter_directive(T, F, st, source)
+        if found.number:
+            d.number, d.date = found.number, d.date or found.date
+            central = issuer_from_symbol(found.number)
+            issuer = issuer or (_symbol_issuer(central) if central else owner)
+    if issuer is None and d.type in _TYPE_ISSUERS:
+        issuer = _type_issuer(d.type)
+    if issuer is None:
+        ctx = context_for(None, T, F)
+        issuer = _letter_writer(T, F, st, ctx) or _unnumbered_issuer(T, F, st, ctx)
+    d.issuer = issuer.name if issuer else None
+    return d, issuer
+
+
 def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     body = st.body
     if st.official and st.header:
         d, issuer = header_directive(T, st)
+        if st.headless:
+            d, issuer = _headless_directive(T, F, st, ex.text, d, issuer)
         ctx = context_for(issuer, T, F)
         if issuer and issuer.jurisdiction is None and issuer.level != "central":
             issuer = _requalify(issuer, T, ctx)
@@ -389,7 +422,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         seen.add(number)
         d = describe(T, F, sent, s, e, number)
         central = issuer_from_symbol(number)
-        issuer = Agency(central, "chinh_phu" if "Chính phủ" in central else "bo", "central") if central \
+        issuer = _symbol_issuer(central) if central \
             else _reporting_issuer(T, F, sent, s, e, base_ctx, local_issuer(number))
         d.issuer = issuer.name if issuer else None
         scopes.append(Scope(d, issuer, context_for(issuer, T, F) if issuer else base_ctx, sent, body.end))
@@ -417,12 +450,11 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     for sc in scopes:
         if sc.issuer is None and sc.directive.type in _TYPE_ISSUERS:
             # "Nghị định …" / "Luật …" reported without their issuer: only one body issues them
-            name = _TYPE_ISSUERS[sc.directive.type]
-            sc.issuer = Agency(name, "chinh_phu" if "Chính phủ" in name else "quoc_hoi", "central")
-            sc.directive.issuer = name
+            sc.issuer = _type_issuer(sc.directive.type)
+            sc.directive.issuer = sc.issuer.name
             if sc.directive.number is None:
                 sc.directive.key = _unnumbered_key(sc.directive) if not sc.directive.key else \
-                    f"{name}|{sc.directive.key.split('|', 1)[1]}"
+                    f"{sc.issuer.name}|{sc.directive.key.split('|', 1)[1]}"
     if not st.official:
         # a report on an instrument nobody can be named as issuing is not attributable: leave it out
         scopes = [sc for sc in scopes if sc.issuer is not None]

@@ -88,7 +88,8 @@ class Structure:
     body: Block | None = None
     appendix: Block | None = None
     official: bool = False
-    headless: bool = False             # an official letter whose copy lost its header (opens at Kính gửi)
+    headless: bool = False             # an official text whose copy lost its header block (opens at Kính gửi,
+    #                                    or at its type line: "QUYẾT ĐỊNH" over its articles)
     tasks: list[TaskRow] = field(default_factory=list)   # rows of task tables (Nhiệm vụ | Cơ quan chủ trì | …)
 
 
@@ -272,7 +273,7 @@ def parse(text: str, layout: Layout | None = None) -> Structure:
     lo, hi = (layout.start, layout.end) if layout else (0, len(text))
     st = Structure()
     st.official = _is_official(text, lo)
-    if not st.official and _opens_letter(text, lo, hi):
+    if not st.official and (_opens_letter(text, lo, hi) or _opens_instrument(text, lo, hi)):
         st.official = st.headless = True
     body_lo, body_hi = lo, hi
     if st.official:
@@ -387,6 +388,17 @@ def _opens_letter(text: str, lo: int, hi: int) -> bool:
     """A letter whose copy lost its header: the document proper opens at "Kính gửi" and closes with
     a Nơi nhận (a web page quoting a letter opens with its own title)."""
     return bool(_LETTER_OPENING_RE.match(text, lo, hi)) and _NOI_NHAN_RE.search(text, lo, hi) is not None
+
+
+_ARTICLE_ONE_RE = LinePattern(r"Điều 1\b")
+
+
+def _opens_instrument(text: str, lo: int, hi: int) -> bool:
+    """An instrument whose copy lost its header block: the document proper opens with the type line
+    ("QUYẾT ĐỊNH", "CÔNG ĐIỆN" …) and goes on to its articles or its Nơi nhận; the page is the
+    instrument itself, not a page about one (guide §1, §5)."""
+    return TYPE_LINE.match(text, lo, min(hi, lo + 200)) is not None and \
+        (_ARTICLE_ONE_RE.search(text, lo, hi) is not None or _NOI_NHAN_RE.search(text, lo, hi) is not None)
 
 
 _BODY_OPENING_RE = re.compile(r"\W*(uy ban nhan dan|bo |thu tuong|van phong|so )")
