@@ -517,8 +517,7 @@ def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     """
     sent = _unwrapped_start(T, sent)
     lead_in = " ".join(F[sent:sent + 40].split())
-    if _QUOTES_ARTICLE.match(lead_in) and _article_of(F, sent, s) or _introduces_quote(T, F, sent, s, e) or \
-            _offered(T, F, sent, s, e):
+    if _quotes(T, F, sent, s, e) or _offered(T, F, sent, s, e):
         return True
     window = F[max(sent, s - 70):s]
     cue = _last_cue(window)
@@ -533,6 +532,19 @@ def _reports(T: str, F: str, sent: int, s: int, e: int) -> bool:
     at = max(sent, s - 70) + cue.start()
     return cue.group(1).startswith("ban hanh") or cue.re is _report_words()[0] or not _OPENS_CITING.match(lead_in) or \
         T[max(sent, at - 3):at].rstrip().endswith(",")
+
+
+def quotes(T: str, F: str, sent: int, s: int, e: int) -> bool:
+    """Does the sentence opening at sent quote the instrument numbered at s..e: open with an article of it
+    ("Căn cứ theo khoản 3 Điều 2 Nghị định N …", "Tại Điều 1 Quyết định N …") or introduce its text
+    ("Theo Quyết định N … quy định như sau:")?"""
+    return _quotes(T, F, _unwrapped_start(T, sent), s, e)
+
+
+def _quotes(T: str, F: str, sent: int, s: int, e: int) -> bool:
+    """``quotes`` from a sentence start already moved back over hard-wrapped lines."""
+    lead_in = " ".join(F[sent:sent + 40].split())
+    return bool(_QUOTES_ARTICLE.match(lead_in)) and _article_of(F, sent, s) or _introduces_quote(T, F, sent, s, e)
 
 
 def _unwrapped_start(T: str, sent: int) -> int:

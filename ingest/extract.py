@@ -21,8 +21,8 @@ from . import explain, layout, lexicon
 from . import recipients as rec
 from .agencies import Context, Mention, find_mentions
 from .dates import dates_in, parse_deadline
-from .directives import (context_for, describe, header_directive, letter_directive, reported_numbers, sentence_start,
-                         unnumbered_type)
+from .directives import (context_for, describe, header_directive, letter_directive, quotes, reported_numbers,
+                         sentence_start, unnumbered_type)
 from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import (analyse, block_label, brackets_go_on, class_member, closing_piece, definition_end,
@@ -297,7 +297,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
                 if " các " in f" {agency.name} " and agency.level:
                     sc.collectives.setdefault((agency.kind, agency.level), agency)
     for sc in scopes:
-        ex.directives.append(sc.directive)
+        if all(d is not sc.directive for d in ex.directives):   # (a directive reported twice has two stretches)
+            ex.directives.append(sc.directive)
         explain.note("scope", key=sc.directive.key, type=sc.directive.type, issuer=sc.directive.issuer,
                      start=sc.start, end=sc.end, gives_tasks=sc.gives_tasks)
         if sc.issuer:
@@ -315,6 +316,8 @@ def extract_text(text: str, document: str, path: str = "", title: str | None = N
     reported = {d.number for d in ex.directives if d.number}
     ex.citations = [c for c in ex.citations if c.to not in reported or c.relation != "mentions"]
     ex.citations = [c for c in ex.citations if c.to != c.source]
+    pairs: set = set()
+    ex.citations = [c for c in ex.citations if (c.source, c.to) not in pairs and not pairs.add((c.source, c.to))]
     ex.agencies = list(agencies.values())
     for ob in ex.obligations:
         ob.text = source[ob.span[0]:ob.span[1]]   # quoted as read
@@ -415,17 +418,23 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
     scopes: list[Scope] = []
     titles = [u.start for u in st.units if u.kind == "title"]
     base_ctx = context_for(None, T, F)
-    seen = set()
+    first: dict[str, Scope] = {}
     for i, (sent, s, e, number) in enumerate(found):
-        if number in seen:
+        if number in first:
+            if scopes[-1].directive is not first[number].directive and sent > scopes[-1].start and \
+                    quotes(T, F, sent, s, e):
+                # quoted again after another's report ("Căn cứ theo Điều 6 Nghị định N … như sau:" further down):
+                # the text from there is N's again, not the other's
+                again = first[number]
+                scopes.append(Scope(again.directive, again.issuer, again.ctx, sent, body.end))
             continue
-        seen.add(number)
         d = describe(T, F, sent, s, e, number)
         central = issuer_from_symbol(number)
         issuer = _symbol_issuer(central) if central \
             else _reporting_issuer(T, F, sent, s, e, base_ctx, local_issuer(number))
         d.issuer = issuer.name if issuer else None
         scopes.append(Scope(d, issuer, context_for(issuer, T, F) if issuer else base_ctx, sent, body.end))
+        first[number] = scopes[-1]
     for a, b in zip(scopes, scopes[1:]):
         a.end = b.start
     for sc in scopes if len(scopes) > 1 else []:
@@ -471,8 +480,11 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
             sc.end = next((u.start for u in st.units if u.kind in ("title", "heading") and
                            sc.start < u.start < sc.end and not F[u.body_start:u.end].strip().startswith(
                                ("dieu", "khoan")) and not _quoted_title(T, sc.start, u.start)), sc.end)
+    topical: set[int] = set()
     for sc in scopes:
-        sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
+        if id(sc.directive) not in topical:   # (the topics of its first stretch)
+            topical.add(id(sc.directive))
+            sc.directive.topics = topics_of(T[sc.start:sc.end], F[sc.start:sc.end])
         if not sc.directive.key:
             sc.directive.key = sc.directive.number or _unnumbered_key(sc.directive)
     return scopes

@@ -7,6 +7,12 @@ from __future__ import annotations
 from phoihop.ingest.extract import extract_text
 
 
+def _numbers_and_citations(text: str) -> tuple[list[str | None], list[tuple[str, str | None, str]]]:
+    """The numbers of the directives a page reports, and its citations (from, to, relation) in order."""
+    ex = extract_text(text, "t.md")
+    return [d.number for d in ex.directives], sorted((c.source, c.to, c.relation) for c in ex.citations)
+
+
 def _directives(text: str) -> list[tuple[str | None, str | None]]:
     """(number, issuer) of each directive the page issues or reports."""
     return [(d.number, d.issuer) for d in extract_text(text, "t.md").directives]
@@ -67,9 +73,9 @@ def test_a_sentence_opening_with_tiep_theo_still_reports_the_instrument_it_says_
             "112/CĐ-TTg ngày 6/10/2025 yêu cầu các bộ, địa phương tập trung ứng phó bão số 9.\n\n"
             "Công điện yêu cầu Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Quốc phòng theo dõi chặt chẽ "
             "diễn biến của bão.\n")
-    ex = extract_text(page, "t.md")
-    assert [(d.number, d.issuer) for d in ex.directives] == [("112/CĐ-TTg", "Thủ tướng Chính phủ")]
-    assert sorted((c.source, c.to) for c in ex.citations) == [("112/CĐ-TTg", "105/CĐ-TTg"), ("112/CĐ-TTg", "107/CĐ-TTg")]
+    _, cited = _numbers_and_citations(page)
+    assert _directives(page) == [("112/CĐ-TTg", "Thủ tướng Chính phủ")]
+    assert [(c[0], c[1]) for c in cited] == [("112/CĐ-TTg", "105/CĐ-TTg"), ("112/CĐ-TTg", "107/CĐ-TTg")]
 
 
 # ---------------------------------------------------------------- recipients: short forms of central bodies
@@ -103,6 +109,24 @@ def test_the_title_of_a_quoted_resolution_does_not_end_its_report():
             "Trên cơ sở Đề án số 372/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành chính cấp "
             "xã của tỉnh Điện Biên năm 2025, Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị "
             "hành chính cấp xã của tỉnh Điện Biên; hồ sơ do doanh nghiệp mã số 002/TĐG lập.\n")
-    ex = extract_text(page, "t.md")
-    assert [d.number for d in ex.directives] == ["293/2025/NĐ-CP", "1661/NQ-UBTVQH15"]
-    assert [(c.source, c.to, c.relation) for c in ex.citations] == [("1661/NQ-UBTVQH15", "372/ĐA-CP", "basis")]
+    assert _numbers_and_citations(page) == (["293/2025/NĐ-CP", "1661/NQ-UBTVQH15"],
+                                            [("1661/NQ-UBTVQH15", "372/ĐA-CP", "basis")])
+
+
+# ---------------------------------------------------------------- an instrument quoted again further down
+
+def test_an_instrument_quoted_again_after_another_owns_its_second_quotation():
+    # a Q&A page quotes the plan N, then a decree M, then N again ("Tại Mục I Tờ trình N … như sau:"): the second
+    # quotation is N's (its "Căn cứ …" lines are N's grounds, guide §5, §9), not M's; N is still one directive
+    page = ("# Bảng giá đất Hà Tĩnh năm 2026\n\n"
+            "Ngày 3/12/2025, UBND tỉnh Hà Tĩnh đã có Tờ trình 9120/TTr-UBND về việc thông qua Bảng giá đất năm 2026.\n\n"
+            "**Căn cứ xây dựng bảng giá đất là gì?**\n\n"
+            "Theo Điều 11 Nghị định 71/2024/NĐ-CP, việc xây dựng bảng giá đất được dựa trên các căn cứ sau đây:\n\n"
+            "- Nguyên tắc, phương pháp định giá đất.\n\n"
+            "**Cơ sở ban hành Nghị quyết bảng giá đất?**\n\n"
+            "Tại Mục I Tờ trình 9120/TTr-UBND năm 2025 đã nêu ra các cơ sở ban hành Nghị quyết như sau:\n\n"
+            "- Căn cứ Nghị định 151/2025/NĐ-CP quy định về phân định thẩm quyền trong lĩnh vực đất đai;\n\n"
+            "- Căn cứ Nghị quyết 1681/NQ-UBTVQH15 về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Hà Tĩnh.\n")
+    assert _numbers_and_citations(page) == (["9120/TTr-UBND", "71/2024/NĐ-CP"],
+                                            [("9120/TTr-UBND", "151/2025/NĐ-CP", "basis"),
+                                             ("9120/TTr-UBND", "1681/NQ-UBTVQH15", "basis")])
