@@ -495,11 +495,15 @@ def _offered(T: str, F: str, sent: int, s: int, e: int) -> bool:
         not _CARRIES_OUT.search(F, max(sent, s - 120), s) and next(find_numbers(T, sent, s), None) is None
 
 
+_LAW_NAME_BEFORE = re.compile(r"(?<![a-z0-9])luat\s+$")
+
+
 def _last_cue(window: str):
     """The last words in window that report an instrument (_REPORT_CUE, or an issuing verb before a type word)."""
     cue = None
-    for cue in _REPORT_CUE.finditer(window):
-        pass
+    for m in _REPORT_CUE.finditer(window):
+        if not _LAW_NAME_BEFORE.search(window, 0, m.start()):
+            cue = m     # ("Luật Ban hành văn bản quy phạm pháp luật" is a law's name: no act of issuing)
     for m in _report_words()[0].finditer(window):
         if cue is None or m.start() > cue.start():
             cue = m

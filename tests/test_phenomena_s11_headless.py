@@ -84,3 +84,38 @@ def test_a_news_page_opening_with_its_headline_is_unchanged():
     page = ("THÔNG BÁO TUYỂN SINH LỚP BỒI DƯỠNG\n\nTrường Cao đẳng Nghề tổ chức tuyển sinh khóa mới.\n\n"
             "Điều 1 của quy chế tuyển sinh quy định thí sinh nộp hồ sơ trực tuyến.\n")
     assert extract_text(page, "t.md").kind != "official"
+
+
+NEWS_WITH_FULL_TEXT = """Ngày 12/3/2026, thay mặt Chính phủ, Phó Thủ tướng đã ký ban hành Nghị quyết số 41/2026/NQ-CP của Chính phủ về thí điểm cấp phép xây dựng trực tuyến. Cổng thông tin trân trọng giới thiệu toàn văn Nghị quyết.
+
+**NGHỊ QUYẾT**
+
+**Về thí điểm cấp phép xây dựng trực tuyến**
+
+**CHÍNH PHỦ**
+
+*Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;*
+
+*Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;*
+
+*Theo đề nghị của Bộ trưởng Bộ Xây dựng;*
+
+**Điều 1. Phạm vi điều chỉnh**
+
+Nghị quyết này quy định việc thí điểm cấp phép xây dựng trực tuyến.
+
+**Điều 2. Tổ chức thực hiện**
+
+1. Bộ Xây dựng chủ trì, phối hợp với Bộ Công an xây dựng hệ thống cấp phép trực tuyến.
+
+2. Bộ Tài chính có trách nhiệm bố trí kinh phí thực hiện thí điểm.
+"""
+
+
+def test_the_law_on_issuing_legal_documents_cited_in_a_basis_is_no_report():
+    """"Luật Ban hành văn bản quy phạm pháp luật" is a law's name: its "ban hành" reports no act of issuing,
+    so a page printing an instrument in full keeps the instrument's tasks (guide §5: a basis is cited)."""
+    ex, facts = _facts(NEWS_WITH_FULL_TEXT)
+    assert "64/2025/QH15" not in {o.directive for o in ex.obligations}
+    assert facts >= {("41/2026/NQ-CP", "Bộ Xây dựng", "lead"), ("41/2026/NQ-CP", "Bộ Công an", "support"),
+                     ("41/2026/NQ-CP", "Bộ Tài chính", "lead")}
