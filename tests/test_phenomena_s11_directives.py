@@ -92,6 +92,17 @@ def test_copies_to_the_state_audit_and_the_procedures_department_by_their_short_
                                                                         "Kiểm toán nhà nước"]
 
 
+def test_the_public_service_centre_copied_by_its_glued_initials():
+    # "TTPVHCC" (printed as "TT PVHCC" it was read already): the province's Trung tâm Phục vụ hành chính công
+    letter = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 1502/QĐ-UBND\nBắc Kạn, ngày 12 tháng 11 năm 2025\n"
+              "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n"
+              "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+              "Nơi nhận:\n- Như Điều 3;\n- TTPVHCC;\n- Lưu: VT, TTPVHCC.\n"
+              "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn C\n")
+    ex = extract_text(letter, "t.md")
+    assert [r.agency for r in ex.recipients if r.kind == "copied"] == ["Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn"]
+
+
 # ---------------------------------------------------------------- a quoted text's own title
 
 def test_the_title_of_a_quoted_resolution_does_not_end_its_report():
