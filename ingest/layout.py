@@ -80,6 +80,7 @@ _BAR_LINE_RE = LineStart(r"[^\S\n]*\|[^\S\n]*$")   # a "|" alone on its line: a 
 _RULE_ONLY = "-=+: \t\r"   # a line of only these is a rule or nothing
 _HEADER_CELL = 60           # a table's header cell: "Cơ quan chủ trì", "Thời gian thực hiện"
 _SHORT_TAIL = 12          # a wrapped line's last word alone on the next line ("TP;")
+_WRAP_SHARE = 0.6         # a wrapped line fills most of the text's width; list items and titles are shorter
 _ROW_NUMBER = 8             # a number column's cell: "TT", "1", "I.2"
 _ROW_LABEL_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,5})(?:\.\d{1,2})*\.?|[a-zđ]\)")
 # a row that spans the table and names a group of its rows ("**I. NÂNG CAO NHẬN THỨC**", "A. Lĩnh vực y tế")
@@ -507,17 +508,36 @@ def _is_wrapped(clean: list[str]) -> bool:
 
     Where a line stops without punctuation, the next one goes on in lower case in a
     wrapped text ("… thành\nphố Hà Nội") and almost never in a text printed one
-    paragraph a line (there such a line is a title).
+    paragraph a line (there such a line is a title). Only lines of a wrapped width count: the
+    short lines of a list of places or names (an appendix read from a PDF, one a line) and the
+    rows of a table stop without punctuation before a capital and would outvote the body's
+    wrapped sentences.
     """
     stops = goes_on = 0
     prev = ""
+    width = _wrap_width(clean)
     for c in clean:
         s = c.strip()
-        if s and prev and not _ENDS_RE.search(prev) and not _BLOCK_START_RE.match(s):
+        if s.startswith("|"):
+            s = ""      # a table's row (as the PDF and DOCX readers print one): no wrapping to judge
+        elif s and prev and len(prev) >= width and not _ENDS_RE.search(prev) and not _BLOCK_START_RE.match(s):
             stops += 1
             goes_on += s[0].islower()
         prev = s
     return goes_on >= 3 and goes_on >= 0.3 * stops
+
+
+def _wrap_width(clean: list[str]) -> float:
+    """The shortest line that may be a wrapped one: a share of the length of the lines that hold
+    the text's middle character (~80 characters in a scraped copy, ~90 in a PDF, a paragraph in a
+    text printed one paragraph a line), so that many short lines (an appendix's list) do not set it."""
+    lengths = sorted(len(s) for s in (c.strip() for c in clean) if s and not s.startswith("|"))
+    half, seen = sum(lengths) / 2, 0
+    for n in lengths:
+        seen += n
+        if seen >= half:
+            return _WRAP_SHARE * n
+    return 0.0
 
 
 def _join(lines: _Lines, first: int, last: int, wrapped: bool) -> tuple[list[str], list[int]]:

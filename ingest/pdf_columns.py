@@ -236,7 +236,35 @@ _SYMBOL_DASH_RE = re.compile(r"(\d/(?:\d{4}/)?[A-ZĐ]{1,10}) ?- ?(?=[A-ZĐ]{2})"
 
 def cell_text(text: str | None) -> str:
     """A table cell's text: its wrapped lines joined; a symbol cut at its hyphen or slash
-    ("10/2024/TT-" "BTC", "37/2025/TT - BNNMT") joined without a space."""
+    ("10/2024/TT-" "BTC", "37/2025/TT - BNNMT") or inside ("146/2025/N" "Đ-CP") joined without a space."""
     if not text:
         return ""
-    return _SYMBOL_DASH_RE.sub(r"\1-", " ".join(_CELL_JOIN_RE.sub("", text).split()))
+    return _SYMBOL_DASH_RE.sub(r"\1-", " ".join(_CELL_JOIN_RE.sub("", join_cut_symbols(text)).split()))
+
+
+# A symbol or date cut inside a word at a line's end: a word longer than its column (a narrow
+# table cell) is broken wherever the line is full, by Word as by other printers ("146/2025/N"
+# "Đ-CP ngày", "31/201" "8/NĐ-C" "P", "08/3/20" "18"). The two pieces are joined only when together
+# they are a whole symbol or date and the issuer's code stays short (a symbol ending a line before
+# a line opening with a body's abbreviation, "… 15/QĐ-UBND" "UBND tỉnh …", is left alone).
+_CUT_RE = re.compile(r"(?<![\w/.-])(\d{1,5}/[\dA-ZĐ/-]*[\dA-ZĐ])\n([\dA-ZĐg][\dA-ZĐ/-]*g?)(?=[\s,.;:)]|$)")
+_WHOLE_SYMBOL_RE = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?/[A-ZĐ]{1,8}(?:-(?:[A-ZĐ]{1,8}|TTg)){0,2}"
+                              r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d")
+_CODE_PART = 7        # letters of one part of an issuer's code ("BNNPTNT"); two codes run together are longer
+
+
+def join_cut_symbols(text: str) -> str:
+    """Line breaks inside a symbol or a date removed (see ``_CUT_RE``)."""
+    if "\n" not in text:
+        return text
+    prev = None
+    while prev != text:
+        prev, text = text, _CUT_RE.sub(_join_cut, text)
+    return text
+
+
+def _join_cut(m: re.Match) -> str:
+    whole = m.group(1) + m.group(2)
+    if _WHOLE_SYMBOL_RE.fullmatch(whole) and max(len(p) for p in re.split(r"[/-]", whole)) <= _CODE_PART:
+        return whole
+    return m.group()

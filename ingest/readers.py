@@ -967,13 +967,13 @@ _LINE_CUT_RE = re.compile(r"(?<=[\w)]-)\n(?=[A-ZĐ0-9])|(?<=\d/)\n(?=[A-ZĐ0-9])
 def _join_pages(pages: list[str]) -> str:
     """Pages one after the other: a sentence that runs on to the next page goes on on the next line, a
     page that ends a paragraph leaves a blank line; a symbol cut at its hyphen or slash at a line's end
-    ("10/2024/TT-" "BTC") is joined."""
+    ("10/2024/TT-" "BTC") or inside ("2916/QĐ-UB" "ND") is joined."""
     out = []
     for k, page in enumerate(pages):
         if k:
             out.append("\n\n" if _PAGE_END_RE.search(pages[k - 1]) else "\n")
         out.append(page)
-    return _LINE_CUT_RE.sub("", "".join(out))
+    return pdf_columns.join_cut_symbols(_LINE_CUT_RE.sub("", "".join(out)))
 
 
 def _pdf_str(value) -> str | None:

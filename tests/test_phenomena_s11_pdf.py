@@ -1,0 +1,124 @@
+"""PDF shapes of real documents that the Markdown copy reads well (session 11, ``bench/formats.py``).
+
+Each test prints a short invented document with fpdf2 (a Unicode serif font) as an office does and
+reads it back with the project's PDF reader:
+
+- a word longer than its column is broken wherever the line is full, by Word as by fpdf2: in a
+  narrow cell of a table of procedures ("Căn cứ pháp lý") a symbol is cut inside
+  ("27/202" "3/TT-B" "YT", "08/201" "9/NĐ-C" "P"); its pieces are joined again, and a symbol ending a
+  line before a line opening with an abbreviation ("… số 15/QĐ-UBND" "UBND tỉnh …") is left alone;
+- the lines of a PDF are always wrapped at the page's width: an appendix listing short names one a
+  line (places, units) must not make the layout take the body for one paragraph a line, which left
+  "… Sở" "Giáo dục và Đào tạo …" and "… Chủ tịch" "UBND các xã …" unjoined and lost those bodies.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from phoihop.ingest.pdf_columns import cell_text, join_cut_symbols
+from phoihop.ingest.pipeline import extract_path
+from phoihop.ingest.readers import read_document
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+needs_font = pytest.mark.skipif(not (FONTS / "DejaVuSerif.ttf").exists(), reason="needs fonts-dejavu")
+
+
+def _pdf():
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(30, 20, 15)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
+    pdf.add_page()
+    return pdf
+
+
+def _header(pdf, number, issuer="ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", place="Quảng Trị"):
+    pdf.set_font("serif", "", 10)
+    with pdf.table(borders_layout="NONE", first_row_as_headings=False, col_widths=(45, 55),
+                   text_align="CENTER", line_height=5) as table:
+        for left, right in ((issuer, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+                            (f"Số: {number}", f"{place}, ngày 14 tháng 10 năm 2025")):
+            row = table.row()
+            row.cell(left)
+            row.cell(right)
+    pdf.ln(3)
+
+
+def _lines(pdf, text, align="L"):
+    pdf.set_font("serif", "", 11)
+    pdf.multi_cell(0, 5.6, text, align=align, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+
+
+@needs_font
+def test_symbol_cut_inside_a_narrow_cell_is_joined(tmp_path):
+    pdf = _pdf()
+    _header(pdf, "1234/QĐ-UBND")
+    _lines(pdf, "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính lĩnh vực y tế", align="C")
+    _lines(pdf, "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính lĩnh vực y tế.")
+    pdf.set_font("serif", "", 8)
+    basis = ("- Thông tư số 27/2023/TT-BYT ngày 15/11/2023 của Bộ Y tế; - Nghị định số 08/2019/NĐ-CP "
+             "ngày 10/01/2019 của Chính phủ")
+    # "Căn cứ pháp lý" 13 mm wide: "27/202" "3/TT-B" "YT", "08/201" "9/NĐ-C" "P ngày"
+    with pdf.table(col_widths=(8, 44, 22, 22, 22, 13, 14), width=145, first_row_as_headings=False,
+                   text_align="LEFT", line_height=4) as table:
+        for row in (("TT", "Tên thủ tục", "Thời hạn", "Cách thức", "Phí", "Căn cứ pháp lý", "Ghi chú"),
+                    ("1", "Cấp giấy phép hoạt động phòng khám", "30 ngày", "Trực tuyến", "Không",
+                     basis, "")):
+            r = table.row()
+            for c in row:
+                r.cell(c)
+    path = tmp_path / "qd.pdf"
+    pdf.output(str(path))
+    text = read_document(path).text
+    assert "27/2023/TT-BYT" in text and "08/2019/NĐ-CP" in text
+    cited = {(c.source, c.to) for c in extract_path(path).citations}
+    assert {("1234/QĐ-UBND", "27/2023/TT-BYT"), ("1234/QĐ-UBND", "08/2019/NĐ-CP")} <= cited
+
+
+def test_cut_pieces_join_only_into_a_whole_symbol():
+    assert cell_text("- Nghị định số\n08/201\n9/NĐ-C\nP ngày\n10/01/20\n19 của") == \
+        "- Nghị định số 08/2019/NĐ-CP ngày 10/01/2019 của"
+    assert join_cut_symbols("Kèm theo Quyết định số 88/QĐ-UB\nND ngày 3/2/2025") == \
+        "Kèm theo Quyết định số 88/QĐ-UBND ngày 3/2/2025"
+    assert join_cut_symbols("theo Quyết định số 31/2021/QĐ-TT\ng của Thủ tướng") == \
+        "theo Quyết định số 31/2021/QĐ-TTg của Thủ tướng"
+    # a whole symbol before a line opening with an abbreviation, a date before a number: left alone
+    assert join_cut_symbols("theo Kế hoạch số 15/KH-UBND\nUBND tỉnh giao") == "theo Kế hoạch số 15/KH-UBND\nUBND tỉnh giao"
+    assert join_cut_symbols("ngày 12/6/2025\n15 ngày") == "ngày 12/6/2025\n15 ngày"
+
+
+PLACES = ["Thôn Tân Lập", "Thôn Bình An", "Bản Cát", "Khu phố Đông Hà", "Thôn Vĩnh Tú", "Bản Làng Vây",
+          "Thôn Hải Lệ", "Khu phố Gio Linh", "Thôn Cam Lộ", "Bản Khe Sanh", "Thôn Triệu Phong", "Thôn Do Linh"]
+
+
+@needs_font
+def test_short_lines_of_an_appendix_do_not_unwrap_the_body(tmp_path):
+    pdf = _pdf()
+    _header(pdf, "2150/QĐ-UBND")
+    _lines(pdf, "QUYẾT ĐỊNH\nPhê duyệt danh mục điểm tổ chức ngày hội văn hóa năm 2026", align="C")
+    _lines(pdf, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; Căn cứ Nghị định số "
+                "12/2024/NĐ-CP của Chính phủ quy định về tổ chức các hoạt động văn hóa cộng đồng trên địa "
+                "bàn các xã, phường và các khu dân cư; theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du "
+                "lịch tại Tờ trình số 45/TTr-SVHTTDL ngày 02 tháng 10 năm 2025.", align="J")
+    # the lines break where a PDF's page width breaks them: before capitals
+    _lines(pdf, "Điều 1. Phê duyệt danh mục điểm tổ chức ngày hội văn hóa năm 2026 (Phụ lục kèm theo).\n"
+                "Điều 2. Sở Văn hóa, Thể thao và Du lịch chủ trì, hướng dẫn các cơ quan,\n"
+                "UBND các xã, phường tổ chức ngày hội văn hóa theo đúng danh mục được phê duyệt.\n"
+                "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Xây dựng, Sở\n"
+                "Giáo dục và Đào tạo, Ban Dân tộc tỉnh; Chủ tịch\n"
+                "UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.")
+    pdf.add_page()
+    _lines(pdf, "PHỤ LỤC\nDANH MỤC ĐIỂM TỔ CHỨC NGÀY HỘI VĂN HÓA NĂM 2026", align="C")
+    for k in range(4):
+        _lines(pdf, f"{k + 1}. Cụm {k + 1}\n" + "\n".join(PLACES))
+    path = tmp_path / "qd.pdf"
+    pdf.output(str(path))
+    roles = {(a.agency, a.role) for o in extract_path(path).obligations for a in o.assignees if not a.generic}
+    assert ("Sở Giáo dục và Đào tạo tỉnh Quảng Trị", "lead") in roles
+    assert ("Ban Dân tộc tỉnh Quảng Trị", "lead") in roles
+    assert ("Ủy ban nhân dân các xã, phường tỉnh Quảng Trị", "lead") in roles
