@@ -37,6 +37,9 @@ _PAGE_NUMBER_RE = re.compile(r"(?:Trang|Page)?\s*[-–]?\s*\d{1,4}\s*(?:/\s*\d{1
 _DIGITS_RE = re.compile(r"\d+")
 # the header of an attached document, printed again at the top of its page, is not furniture
 _MOTTO_RE = re.compile(r"C[ỘO]NG\s+H[ÒO]A|Độc\s+lập|Đ[ỘO]C\s+L[ẬA]P", re.I)
+# an item's label alone on its line ("6.", "b)", "2.1.", "Điều 5."): comes back at the top or foot of
+# several pages as the items run on, but is the document's, not furniture (page numbers carry no stop)
+MARKER_LINE_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]")
 
 
 @dataclass
@@ -220,7 +223,8 @@ def furniture(pages: list[tuple[list[dict], float]]) -> list[set[int]]:
     for found in bands:
         drop: set[int] = set()
         for text, idx, plain_furniture in found:
-            if plain_furniture or (seen[_DIGITS_RE.sub("#", text)] >= 2 and not _MOTTO_RE.search(text)):
+            if plain_furniture or (seen[_DIGITS_RE.sub("#", text)] >= 2 and not _MOTTO_RE.search(text)
+                                   and not MARKER_LINE_RE.fullmatch(text)):
                 drop.update(idx)
         out.append(drop)
     return out

@@ -966,12 +966,15 @@ _LINE_CUT_RE = re.compile(r"(?<=[\w)]-)\n(?=[A-ZĐ0-9])|(?<=\d/)\n(?=[A-ZĐ0-9])
 
 def _join_pages(pages: list[str]) -> str:
     """Pages one after the other: a sentence that runs on to the next page goes on on the next line, a
-    page that ends a paragraph leaves a blank line; a symbol cut at its hyphen or slash at a line's end
+    page that ends a paragraph leaves a blank line (not one that ends on an item's label, "9.", its text
+    on the next page); a symbol cut at its hyphen or slash at a line's end
     ("10/2024/TT-" "BTC") or inside ("2916/QĐ-UB" "ND") is joined."""
     out = []
     for k, page in enumerate(pages):
         if k:
-            out.append("\n\n" if _PAGE_END_RE.search(pages[k - 1]) else "\n")
+            ends = _PAGE_END_RE.search(pages[k - 1]) and not pdf_columns.MARKER_LINE_RE.fullmatch(
+                pages[k - 1][pages[k - 1].rfind("\n") + 1:].strip())
+            out.append("\n\n" if ends else "\n")
         out.append(page)
     return pdf_columns.join_cut_symbols(_LINE_CUT_RE.sub("", "".join(out)))
 

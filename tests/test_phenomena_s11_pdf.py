@@ -122,3 +122,37 @@ def test_short_lines_of_an_appendix_do_not_unwrap_the_body(tmp_path):
     assert ("Sở Giáo dục và Đào tạo tỉnh Quảng Trị", "lead") in roles
     assert ("Ban Dân tộc tỉnh Quảng Trị", "lead") in roles
     assert ("Ủy ban nhân dân các xã, phường tỉnh Quảng Trị", "lead") in roles
+
+
+def _fill_to(pdf, y):
+    while pdf.get_y() < y:
+        _lines(pdf, "Các cơ quan tiếp tục theo dõi, cập nhật tình hình trên địa bàn.")
+
+
+@needs_font
+def test_item_label_at_a_page_foot_stays_with_its_body(tmp_path):
+    """An item's label alone at the foot of a page ("2."), its body's name and tasks on the next: the
+    label is the document's, not furniture (labels come back on several pages as page numbers do), and
+    the page does not end the item's paragraph."""
+    pdf = _pdf()
+    _header(pdf, "318/KH-UBND")
+    _lines(pdf, "KẾ HOẠCH\nỨng phó mưa lũ năm 2025", align="C")
+    _lines(pdf, "1.\nSở Nông nghiệp và Môi trường:\nTheo dõi chặt chẽ diễn biến mưa lũ, tham mưu các biện "
+                "pháp ứng phó kịp thời.")
+    items = (("2.", "Sở Công Thương:", "bảo đảm nguồn hàng hóa thiết yếu cho vùng bị chia cắt."),
+             ("3.", "Đài Phát thanh và Truyền hình tỉnh, Cổng Thông tin điện tử tỉnh:",
+              "tăng cường thông tin, tuyên truyền về tình hình mưa lũ."))
+    for label, body, task in items:
+        _fill_to(pdf, 255)
+        pdf.set_y(271)                          # the label is the page's last line, in its foot band
+        _lines(pdf, label)
+        pdf.add_page()
+        _lines(pdf, body + "\nTheo chức năng, nhiệm vụ " + task)
+    path = tmp_path / "kh.pdf"
+    pdf.output(str(path))
+    assert pdf.page_no() == 3
+    text = read_document(path).text
+    assert "2.\nSở Công Thương" in text and "3.\nĐài Phát thanh" in text
+    roles = {(a.agency, a.role) for o in extract_path(path).obligations for a in o.assignees if not a.generic}
+    assert ("Sở Công Thương tỉnh Quảng Trị", "lead") in roles
+    assert ("Cổng Thông tin điện tử tỉnh Quảng Trị", "lead") in roles
