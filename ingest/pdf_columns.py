@@ -243,7 +243,7 @@ def cell_text(text: str | None) -> str:
     ("10/2024/TT-" "BTC", "37/2025/TT - BNNMT") or inside ("146/2025/N" "Đ-CP") joined without a space."""
     if not text:
         return ""
-    return _SYMBOL_DASH_RE.sub(r"\1-", " ".join(_CELL_JOIN_RE.sub("", join_cut_symbols(text)).split()))
+    return _SYMBOL_DASH_RE.sub(r"\1-", " ".join(join_cut_symbols(_CELL_JOIN_RE.sub("", text)).split()))
 
 
 # A symbol or date cut inside a word at a line's end: a word longer than its column (a narrow

@@ -83,6 +83,7 @@ def test_symbol_cut_inside_a_narrow_cell_is_joined(tmp_path):
 def test_cut_pieces_join_only_into_a_whole_symbol():
     assert cell_text("- Nghị định số\n08/201\n9/NĐ-C\nP ngày\n10/01/20\n19 của") == \
         "- Nghị định số 08/2019/NĐ-CP ngày 10/01/2019 của"
+    assert cell_text("- Quyết\nđịnh số\n20/202\n5/QĐ-\nUBND\nngày") == "- Quyết định số 20/2025/QĐ-UBND ngày"
     assert join_cut_symbols("Kèm theo Quyết định số 88/QĐ-UB\nND ngày 3/2/2025") == \
         "Kèm theo Quyết định số 88/QĐ-UBND ngày 3/2/2025"
     assert join_cut_symbols("theo Quyết định số 31/2021/QĐ-TT\ng của Thủ tướng") == \
