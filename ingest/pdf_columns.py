@@ -37,6 +37,7 @@ _PAGE_NUMBER_RE = re.compile(r"(?:Trang|Page)?\s*[-–]?\s*\d{1,4}\s*(?:/\s*\d{1
 _DIGITS_RE = re.compile(r"\d+")
 # the header of an attached document, printed again at the top of its page, is not furniture
 _MOTTO_RE = re.compile(r"C[ỘO]NG\s+H[ÒO]A|Độc\s+lập|Đ[ỘO]C\s+L[ẬA]P", re.I)
+_RECEIVERS_RE = re.compile(r"N[ơo]i nh[ậa]n\b")
 # an item's label alone on its line ("6.", "b)", "2.1.", "Điều 5."): comes back at the top or foot of
 # several pages as the items run on, but is the document's, not furniture (page numbers carry no stop)
 MARKER_LINE_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]")
@@ -109,6 +110,8 @@ def _run(lines: list[_Line], i: int, page: tuple[float, float] | None) -> tuple[
         if line.text_override is not None or (line.x1 - line.x0 > wide and not _has_gap(line)):
             break       # a data table, or a line of running text across the page
         if k > i:
+            if not had_gap and _RECEIVERS_RE.match(line.text()):
+                break   # the foot starts here: its gutter is the Nơi nhận's, not a body line's short end
             prev = lines[k - 1]
             if line.top - prev.bottom > 2.5 * max(1.0, prev.bottom - prev.top):
                 break

@@ -157,3 +157,31 @@ def test_item_label_at_a_page_foot_stays_with_its_body(tmp_path):
     roles = {(a.agency, a.role) for o in extract_path(path).obligations for a in o.assignees if not a.generic}
     assert ("Sở Công Thương tỉnh Quảng Trị", "lead") in roles
     assert ("Cổng Thông tin điện tử tỉnh Quảng Trị", "lead") in roles
+
+
+@needs_font
+def test_foot_gutter_is_the_receivers_not_the_last_body_line(tmp_path):
+    """The body's last line ends short ("… thi hành Quyết định này./."); the Nơi nhận below it and the
+    signature beside it (a short one, its name on an item's baseline): a two-column run taken from the
+    body's last line finds its gutter where that line ends, the signer's name crosses it, and the run
+    stops there, leaving "- Báo Quảng Trị; Nguyễn Thị Thanh Hương" as one line and the next items after the signature."""
+    pdf = _pdf()
+    _header(pdf, "905/QĐ-UBND")
+    _lines(pdf, "QUYẾT ĐỊNH\nCông bố thủ tục hành chính nội bộ", align="C")
+    _lines(pdf, "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ trong hệ thống hành chính "
+                "nhà nước thuộc phạm vi quản lý của Sở Tư pháp.", align="J")
+    _lines(pdf, "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp, Thủ trưởng các\n"
+                "cơ quan có liên quan chịu trách nhiệm thi hành./.")
+    y = pdf.get_y()
+    pdf.set_font("serif", "", 10)
+    pdf.set_xy(30, y)
+    pdf.multi_cell(70, 5, "Nơi nhận:\n- Như Điều 2;\n- CT, các PCT UBND tỉnh;\n- CVP, các PVP UBND tỉnh;\n"
+                          "- Báo Quảng Trị;\n- Đài Phát thanh và Truyền hình tỉnh;\n- Lưu: VT.", align="L")
+    pdf.set_xy(110, y + 10)
+    pdf.multi_cell(85, 5, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Thanh Hương", align="C")
+    path = tmp_path / "qd.pdf"
+    pdf.output(str(path))
+    text = read_document(path).text
+    assert "- Báo Quảng Trị;\n- Đài Phát thanh" in text
+    recipients = {(r.agency, r.kind) for r in extract_path(path).recipients}
+    assert ("Đài Phát thanh và Truyền hình tỉnh Quảng Trị", "copied") in recipients
