@@ -494,8 +494,10 @@ def _quoted_title(T: str, start: int, title: int) -> bool:
     """A title printed right after the line that opens a report and introduces a quotation ("Căn cứ khoản 60
     Điều 1 Nghị quyết N như sau:" then "Sắp xếp các đơn vị hành chính cấp xã …") is the quoted text's own,
     not the page's next section."""
-    before = T[start:title].rstrip(" \t\n*_")
-    return before.endswith(":") and "\n" not in before
+    end = title
+    while end > start and T[end - 1] in " \t\n*_":
+        end -= 1
+    return end > start and T[end - 1] == ":" and T.find("\n", start, end) < 0   # (no copy of the stretch)
 
 
 _INSTRUCTION = re.compile("(" + word_start("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem",
