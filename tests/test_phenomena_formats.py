@@ -16,13 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from phoihop.ingest.pipeline import extract_path, extract_text
 from phoihop.ingest.readers import read_document
 
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
-needs_font = pytest.mark.skipif(not (FONTS / "DejaVuSerif.ttf").exists(), reason="needs fonts-dejavu")
+from pdf_pages import a4, needs_font
 
 ISSUER = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
@@ -63,12 +61,7 @@ def _pdf():
             self.set_font("serif", "", 8)
             self.cell(0, 4, f"Trang {self.page_no()}", align="C")
 
-    pdf = Printed(format="A4")
-    pdf.set_margins(30, 20, 15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
-    pdf.add_page()
-    return pdf
+    return a4(Printed(format="A4"))
 
 
 def _two_columns(pdf, rows, size=10):

@@ -13,27 +13,19 @@ reads it back with the project's PDF reader:
 """
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 
 from phoihop.ingest.pdf_columns import cell_text, join_cut_symbols
 from phoihop.ingest.pipeline import extract_path
 from phoihop.ingest.readers import read_document
 
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
-needs_font = pytest.mark.skipif(not (FONTS / "DejaVuSerif.ttf").exists(), reason="needs fonts-dejavu")
+from pdf_pages import a4, needs_font
 
 
 def _pdf():
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
-    pdf.set_margins(30, 20, 15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
-    pdf.add_page()
-    return pdf
+    return a4(FPDF(format="A4"))
 
 
 def _header(pdf, number, issuer="ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", place="Quảng Trị"):

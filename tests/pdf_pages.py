@@ -1,0 +1,19 @@
+"""Invented PDFs for the reader tests: A4 pages with the margins of Nghị định 30/2020 and a Unicode serif."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+needs_font = pytest.mark.skipif(not (FONTS / "DejaVuSerif.ttf").exists(), reason="needs fonts-dejavu")
+
+
+def a4(pdf):
+    """``pdf`` (an ``fpdf.FPDF``, or a subclass that prints a running header) with the decree's
+    margins, the serif font and a first page."""
+    pdf.set_margins(30, 20, 15)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
+    pdf.add_page()
+    return pdf
