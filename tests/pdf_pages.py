@@ -17,3 +17,12 @@ def a4(pdf):
     pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
     pdf.add_page()
     return pdf
+
+
+def table(pdf, rows, **options) -> None:
+    """Rows of cell texts printed as one fpdf2 table (``options``: its widths, borders, alignment)."""
+    with pdf.table(first_row_as_headings=False, **options) as t:
+        for row in rows:
+            cells = t.row()
+            for text in row:
+                cells.cell(text)

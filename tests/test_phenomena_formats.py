@@ -20,7 +20,7 @@ from pathlib import Path
 from phoihop.ingest.pipeline import extract_path, extract_text
 from phoihop.ingest.readers import read_document
 
-from pdf_pages import a4, needs_font
+from pdf_pages import a4, needs_font, table
 
 ISSUER = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
@@ -345,11 +345,7 @@ def test_pdf_bordered_table_with_two_filled_columns_is_not_interleaved(tmp_path)
     pdf.set_font("serif", "", 9)
     # the table's header row is on the page before: here only two of its four columns have text
     rows = [("Phối hợp với Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên tổ chức các lớp học", "8", "", "")]
-    with pdf.table(col_widths=(40, 10, 15, 35), first_row_as_headings=False, text_align="LEFT") as table:
-        for row in rows:
-            cells = table.row()
-            for text in row:
-                cells.cell(text)
+    table(pdf, rows, col_widths=(40, 10, 15, 35), text_align="LEFT")
     path = tmp_path / "x.pdf"
     pdf.output(str(path))
     text = read_document(path).text

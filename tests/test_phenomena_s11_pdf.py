@@ -19,7 +19,7 @@ from phoihop.ingest.pdf_columns import cell_text, join_cut_symbols
 from phoihop.ingest.pipeline import extract_path
 from phoihop.ingest.readers import read_document
 
-from pdf_pages import a4, needs_font
+from pdf_pages import a4, needs_font, table
 
 
 def _pdf():
@@ -56,14 +56,9 @@ def test_symbol_cut_inside_a_narrow_cell_is_joined(tmp_path):
     basis = ("- Thông tư số 27/2023/TT-BYT ngày 15/11/2023 của Bộ Y tế; - Nghị định số 08/2019/NĐ-CP "
              "ngày 10/01/2019 của Chính phủ")
     # "Căn cứ pháp lý" 13 mm wide: "27/202" "3/TT-B" "YT", "08/201" "9/NĐ-C" "P ngày"
-    with pdf.table(col_widths=(8, 44, 22, 22, 22, 13, 14), width=145, first_row_as_headings=False,
-                   text_align="LEFT", line_height=4) as table:
-        for row in (("TT", "Tên thủ tục", "Thời hạn", "Cách thức", "Phí", "Căn cứ pháp lý", "Ghi chú"),
-                    ("1", "Cấp giấy phép hoạt động phòng khám", "30 ngày", "Trực tuyến", "Không",
-                     basis, "")):
-            r = table.row()
-            for c in row:
-                r.cell(c)
+    table(pdf, (("TT", "Tên thủ tục", "Thời hạn", "Cách thức", "Phí", "Căn cứ pháp lý", "Ghi chú"),
+                ("1", "Cấp giấy phép hoạt động phòng khám", "30 ngày", "Trực tuyến", "Không", basis, "")),
+          col_widths=(8, 44, 22, 22, 22, 13, 14), width=145, text_align="LEFT", line_height=4)
     path = tmp_path / "qd.pdf"
     pdf.output(str(path))
     text = read_document(path).text
