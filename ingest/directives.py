@@ -70,7 +70,7 @@ def _province_regexes() -> tuple[re.Pattern, re.Pattern]:
             re.compile(r" (" + alternation(names, space=r"\ ") + r")(?![a-z0-9])"))
 
 
-_OUTSIDE_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_OUTSIDE_ASCII_RE = re.compile(r"[^\x00-\x7f]+(?=[a-z])")   # (a name starts with a letter: no try after other runs)
 
 
 def _province_spans(F: str) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import citations as cit
 from . import explain, layout, lexicon
@@ -412,7 +412,7 @@ def _scopes(T: str, F: str, st: Structure, ex: Extraction) -> list[Scope]:
         return [_letter_scope(T, F, st, ex.text)]
     found = reported_numbers(T, F, body.start, body.end)
     if not found and not (st.signature or st.noi_nhan or _ISSUES.search(F) or _reports_order(F) or
-                          _issuer_orders(T, F, lambda: context_for(None, T, F)) >= 2):
+                          _issuer_orders(T, F, lambda: context_for(None, T, F), enough=2) >= 2):
         return []   # an encyclopaedia page or news story that reports no instrument (most pages that ask:
         #             the page's place, a scan of every province name, is looked for only when needed)
     scopes: list[Scope] = []
@@ -547,16 +547,17 @@ _ORDER_REACH = 150
 _ORDER_WORD = re.compile(r"(?:giao|yeu cau|de nghi|chi dao)\s")   # every verb _ORDER matches
 
 
-def _issuer_orders(T: str, F: str, context: Callable[[], Context]) -> int:
-    """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order.
+def _issuer_orders(T: str, F: str, context: Callable[[], Context], enough: int) -> int:
+    """How often a governing body (UBND, Bộ, Sở, Thủ tướng) opens a sentence giving an order, counted
+    up to ``enough`` (the rest of the page is not looked at).
 
     Most pages that ask are news and encyclopaedia pages that give no order: finding every mention
     of such a long page was a tenth of the extraction's time, thrown away. The mentions are looked
     for only in windows ending at an order verb with a governing body's head word before it, in the
     page's context (``context()``, asked for only then)."""
     # an order verb with a governing body's head word shortly before it: a cheap first look
-    verbs = [v for v in _ORDER_VERB.finditer(F) if _GOVERNING_HEAD.search(F, max(0, v.start() - 120), v.start())]
-    if len(verbs) < 2:
+    verbs = (v for v in _ORDER_VERB.finditer(F) if _GOVERNING_HEAD.search(F, max(0, v.start() - 120), v.start()))
+    if next(verbs, None) is None or next(verbs, None) is None:
         return 0
     ctx = context()
     ends = set()
@@ -564,23 +565,29 @@ def _issuer_orders(T: str, F: str, context: Callable[[], Context]) -> int:
         for m in find_mentions(T, F, lo, hi, ctx):
             if m.agency.kind in ("ubnd", "bo", "so", "chinh_phu") and _ORDER.match(F, m.end):
                 ends.add(m.end)
+        if len(ends) >= enough:
+            break
     return len(ends)
 
 
-def _order_windows(F: str) -> list[list[int]]:
-    """[lo, hi) spans of F, merged when they overlap, each ending at an order verb and starting
-    _ORDER_REACH characters before it (at a word start) when a governing head word lies there."""
-    windows: list[list[int]] = []
+def _order_windows(F: str) -> Iterator[tuple[int, int]]:
+    """[lo, hi) spans of F in order, merged when they overlap, each ending at an order verb and starting
+    _ORDER_REACH characters before it (at a word start) when a governing head word lies there (made as
+    they are asked for: a caller that has seen enough stops the scan)."""
+    window: list[int] | None = None
     for v in _ORDER_WORD.finditer(F):
         lo = max(0, v.start() - _ORDER_REACH)
         if not _GOVERNING_HEAD.search(F, lo, v.start()):
             continue
         lo = F.rfind(" ", 0, lo) + 1
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = v.end()
+        if window and lo <= window[1]:
+            window[1] = v.end()
         else:
-            windows.append([lo, v.end()])
-    return windows
+            if window:
+                yield window[0], window[1]
+            window = [lo, v.end()]
+    if window:
+        yield window[0], window[1]
 
 
 # Types of instrument only one body issues.

@@ -79,7 +79,7 @@ def alternation(phrases, space: str = r"\s+") -> str:
     for p in phrases:
         node = root
         for c in p:
-            node = node.setdefault(space if c == " " else re.escape(c), {})
+            node = node.setdefault(space if c == " " else _escape(c), {})
         node[""] = {}   # a phrase ends here
     return _trie_regex(root)
 
@@ -91,10 +91,9 @@ def word_alternation(phrases, space: str = r"\s+") -> str:
     with the phrases' first letters lets it skip to them. (The trie's first branches start with
     different characters, so a branch failing the check leaves no other branch that could match.)"""
     phrases = set(phrases)
-    flat = "(?<![a-z0-9])(?:" + alternation(phrases, space) + ")"
     if not phrases or any(not p or p[0].isspace() or "  " in p or any(c.isspace() and c != " " for c in p)
                           for p in phrases):
-        return flat
+        return "(?<![a-z0-9])(?:" + alternation(phrases, space) + ")"
     firsts: dict[str, set] = {}
     for p in phrases:
         firsts.setdefault(p[0], set()).add(p[1:])
@@ -105,11 +104,14 @@ def word_alternation(phrases, space: str = r"\s+") -> str:
         for p in rest:
             node = root
             for ch in p:
-                node = node.setdefault(space if ch == " " else re.escape(ch), {})
+                node = node.setdefault(space if ch == " " else _escape(ch), {})
             node[""] = {}
         tail = _trie_regex(root)
         branches.append(re.escape(c) + "(?<![a-z0-9]" + re.escape(c) + ")" + tail)
     return "(?:" + "|".join(branches) + ")"
+
+
+_escape = lru_cache(maxsize=None)(re.escape)   # (one character at a time: tens of thousands of calls at start-up)
 
 
 def _trie_regex(node: dict) -> str:
