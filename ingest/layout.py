@@ -31,6 +31,7 @@ after them as spaces.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -162,11 +163,8 @@ class _Lines:
 
     def __init__(self, text: str):
         self.raw = text.split("\n")
-        self.starts = []
-        pos = 0
-        for line in self.raw:
-            self.starts.append(pos)
-            pos += len(line) + 1
+        self.starts = [0]
+        self.starts += accumulate(len(line) + 1 for line in self.raw[:-1])
         self.clean = list(self.raw)
         self.transparent = [False] * len(self.raw)   # emphasis-only lines: they do not break a paragraph
 
@@ -180,7 +178,7 @@ def read(text: str) -> Layout:
     tables = _clean_tables(lines) if "|" in text else []
     has_markup = _HAS_MARKUP_RE.search
     for i, raw in enumerate(lines.raw):
-        if lines.clean[i] is raw:
+        if raw and lines.clean[i] is raw:    # (an empty line, a third of them, stays as it is)
             if has_markup(raw):
                 lines.clean[i] = _clean_line(raw, lines, i)
             elif not raw.strip(_RULE_ONLY):   # (most lines: _clean_line's first case, without a call)
@@ -189,9 +187,9 @@ def read(text: str) -> Layout:
     for i in list(range(0, first)) + list(range(last, len(lines))):
         lines.clean[i] = " " * len(lines.raw[i])
         lines.transparent[i] = False
-    wrapped = _is_wrapped([lines.clean[i] for i in range(first, last)])
+    wrapped = _is_wrapped(lines.clean[first:last])
     seps, bold = _join(lines, first, last, wrapped)
-    out = "".join(c + s for c, s in zip(lines.clean, seps))
+    out = "".join(map(str.__add__, lines.clean, seps))
     out = _blank_footnotes(_unspace_numbers(out))
     start = lines.starts[first] if first < len(lines) else len(text)
     end = lines.starts[last] - 1 if last < len(lines) else len(text)
@@ -515,9 +513,9 @@ def _is_wrapped(clean: list[str]) -> bool:
     """
     stops = goes_on = 0
     prev = ""
-    width = _wrap_width(clean)
-    for c in clean:
-        s = c.strip()
+    stripped = list(map(str.strip, clean))
+    width = _wrap_width(stripped)
+    for s in stripped:
         if s.startswith("|"):
             s = ""      # a table's row (as the PDF and DOCX readers print one): no wrapping to judge
         elif s and prev and len(prev) >= width and not _ENDS_RE.search(prev) and not _BLOCK_START_RE.match(s):
@@ -527,11 +525,11 @@ def _is_wrapped(clean: list[str]) -> bool:
     return goes_on >= 3 and goes_on >= 0.3 * stops
 
 
-def _wrap_width(clean: list[str]) -> float:
+def _wrap_width(stripped: list[str]) -> float:
     """The shortest line that may be a wrapped one: a share of the length of the lines that hold
     the text's middle character (~80 characters in a scraped copy, ~90 in a PDF, a paragraph in a
     text printed one paragraph a line), so that many short lines (an appendix's list) do not set it."""
-    lengths = sorted(len(s) for s in (c.strip() for c in clean) if s and not s.startswith("|"))
+    lengths = sorted(len(s) for s in stripped if s and not s.startswith("|"))
     half, seen = sum(lengths) / 2, 0
     for n in lengths:
         seen += n
@@ -548,8 +546,9 @@ def _join(lines: _Lines, first: int, last: int, wrapped: bool) -> tuple[list[str
     bold: list[int] = []
     prev = -1           # the last line with text in the current paragraph
     para = -1           # its first line
+    stripped = [""] * first + list(map(str.strip, lines.clean[first:last]))
     for i in range(first, last):
-        s = lines.clean[i].strip()
+        s = stripped[i]
         if not s:
             if not lines.transparent[i] and prev >= 0:
                 _close(lines, para, prev, bold)
@@ -561,7 +560,7 @@ def _join(lines: _Lines, first: int, last: int, wrapped: bool) -> tuple[list[str
                 _close(lines, para, prev, bold)
             prev = para = -1
             continue
-        if prev >= 0 and _joins(lines, para, prev, i, wrapped):
+        if prev >= 0 and _joins(lines, para, prev, i, wrapped, stripped[prev], s):
             for k in range(prev, i):
                 seps[k] = " "
             prev = i
@@ -583,10 +582,9 @@ def _close(lines: _Lines, para: int, last: int, bold: list[int]) -> None:
         bold.append(lines.starts[para])
 
 
-def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool) -> bool:
-    """Does line i continue the paragraph whose last line is prev (a soft wrap)?"""
-    a = lines.clean[prev].strip()
-    b = lines.clean[i].strip()
+def _joins(lines: _Lines, para: int, prev: int, i: int, wrapped: bool, a: str, b: str) -> bool:
+    """Does line i continue the paragraph whose last line is prev (a soft wrap)? (``a``, ``b``: the
+    two lines' clean texts, stripped)"""
     if _BLOCK_START_RE.match(b) or lines.raw[i].lstrip().startswith("#"):
         return False
     if prev == para and (_MARKER_ONLY_RE.fullmatch(a) or _NUMBER_LABEL_RE.fullmatch(a)):
