@@ -27,7 +27,7 @@ from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import (analyse, block_label, brackets_go_on, class_member, closing_piece, definition_end,
                     definition_words, executors_go_on, may_define, new_duty, opening_list, opens_order, opens_task,
-                    partners_open, persons_of)
+                    partners_open, persons_of, speaks_for)
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -1153,14 +1153,15 @@ def _clause(T: str, F: str, cs: int, ce: int, mentions: list[Mention], u: Unit, 
     if state.copy_list and (roles.bare or not roles.leads):
         return
     if state.running and roles.closing and roles.narrative and roles.subject is not None and \
-            roles.subject.agency.name != issuer:
+            not speaks_for(roles.subject.agency.name, issuer):
         # "Cục X thông báo để Công ty Y được biết, thực hiện./.": the closing line of another body's
         # letter that a page prints, not a task of the directive it reports
         explain.note("clause", span=(cs, ce), mentions=mentions, roles=roles,
                      outcome="no obligation: another body's closing line")
         return
     asker = roles.director or roles.subject
-    if state.running and roles.modality == "đề nghị" and asker is not None and asker.agency.name != issuer:
+    if state.running and roles.modality == "đề nghị" and asker is not None and \
+            not speaks_for(asker.agency.name, issuer):
         return   # a page telling that one body asked another ("Bộ A đề nghị Bộ B …") reports no order
     if state.running and _told_re().search(F, cs, ce):
         return   # "C08 vừa kiến nghị Sở X chỉ đạo …": a request told as done, whoever asked

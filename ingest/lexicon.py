@@ -167,6 +167,25 @@ def verbs() -> dict[str, dict[str, str | None]]:
     return out
 
 
+@lru_cache(maxsize=64)
+def voices(issuer: str) -> frozenset[str]:
+    """The issuer and the bodies that speak through it (``data/voices.tsv``): in its text they give orders.
+    Cached per issuer name (a document has one or two)."""
+    out = {issuer}
+    for row in _voice_rows():
+        pattern, body = row[0], row[1]
+        if pattern == issuer:
+            out.add(body)
+        elif pattern.endswith("*") and issuer.startswith(pattern[:-1]) and len(issuer) > len(pattern) - 1:
+            out.add(body.replace("*", issuer[len(pattern) - 1:]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _voice_rows() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in _rows("voices.tsv") if len(r) >= 2)
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> list[str]:
     return [r[0] for r in _rows("stopwords.txt")]

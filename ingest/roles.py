@@ -340,7 +340,7 @@ class ClauseRoles:
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
 _WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial",
-                         "contact", "told", "defines", "condition", "member"})
+                         "contact", "told", "defines", "condition", "member", "meeting", "compound"})
 
 
 @lru_cache(maxsize=1)
@@ -496,13 +496,19 @@ def _partner_gap(T: str, lo: int, hi: int, gap_text: str) -> bool:
         not any(c in ";.:" for c in T[lo:hi])
 
 
-_PRESIDES = re.compile(r"\s*(?:chu tri|co trach nhiem|chiu trach nhiem)(?![a-z0-9])")
+@lru_cache(maxsize=1)
+def _presides_re() -> re.Pattern:
+    """"chủ trì / có trách nhiệm / chịu trách nhiệm" right after the body, but not "chủ trì cuộc họp" (verbs.tsv
+    'meeting'): the chair of the meeting a conclusion reports presides over no task."""
+    meetings = lexicon.alternation(lexicon.verbs().get("meeting", {}))
+    return re.compile(r"\s*(?:chu tri(?!\s+(?:(?:cac|mot)\s+)?(?:" + meetings + r")(?![a-z0-9]))|co trach nhiem|"
+                      r"chiu trach nhiem)(?![a-z0-9])")
 
 
 def _issuer_tasked(F: str, pos: int, hi: int, after) -> bool:
     """The issuer named as the one who presides or answers for a task ("Bộ Tư pháp chủ trì …",
     "Bộ X có trách nhiệm …" in the ministry's own circular) is tasked like any other body."""
-    return bool(after) and after[0] in ("duty", "task") and _PRESIDES.match(F, pos, hi) is not None
+    return bool(after) and after[0] in ("duty", "task") and _presides_re().match(F, pos, hi) is not None
 
 
 def _duty_of(F: str, lo: int, hi: int) -> str | None:
@@ -673,7 +679,7 @@ def _listed_subjects(T: str, F: str, cs: int, ce: int, mentions: list[Mention], 
     if len(items) < 3 or any(len(i.split()) > 10 for i in items) or titled < 2 or not (
             starts.match(items[0]) or any(m.start <= cs + 3 for m in mentions)):
         return
-    listed = [m for m in mentions if m.end <= verb.start() and m.agency.name != issuer and
+    listed = [m for m in mentions if m.end <= verb.start() and not speaks_for(m.agency.name, issuer) and
               not _OWNED_BY.search(F, max(cs, m.start - 15), m.start)]
     if listed:
         out.leads = listed + [m for m in out.leads if m not in listed]
@@ -744,37 +750,64 @@ def closing_piece(T: str, F: str, clauses: list[tuple[int, int]], k: int, memo: 
     return memo[k]
 
 
+@lru_cache(maxsize=1)
+def _compounds() -> tuple[tuple[list[str], str], ...]:
+    """(syllables before, last syllable) of the words of verbs.tsv 'compound'."""
+    return tuple((c.split()[:-1], c.split()[-1]) for c in lexicon.verbs().get("compound", {}))
+
+
+def _in_compound(F: str, lo: int, m: re.Match) -> bool:
+    """"đặc biệt thực hiện" folds like the closing "biết, thực hiện": the marker's first word completes a word
+    that starts before it (verbs.tsv 'compound'), so it is no marker."""
+    first = m.group(1).split(None, 1)[0]
+    before = F[max(lo, m.start(1) - 12):m.start(1)].split()
+    return any(w == first and before[-len(h):] == h for h, w in _compounds())
+
+
+def _executes_hit(T: str, F: str, cs: int, ce: int):
+    """The first marker of the category "executes" in F[cs:ce] ("chịu trách nhiệm thi hành", "biết, thực hiện"),
+    or None; most clauses hold none of its phrases and are not read further."""
+    if _executes_regex().search(F, cs, ce) is None:
+        return None
+    _, table = _markers()
+    return next((m for m in _marker_hits(T, F, cs, ce) if table[" ".join(m.group(1).split())][0] == "executes" and
+                 not _in_compound(F, cs, m)), None)
+
+
 def executors_go_on(T: str, F: str, ps: int, pe: int, cs: int, ce: int, mentions: list[Mention] = ()) -> bool:
     """"Chánh Văn phòng …; Giám đốc các Sở: …; Chủ tịch UBND …;" then "Thủ trưởng các đơn vị liên quan chịu
     trách nhiệm thi hành Quyết định này": the list before the ';' names no task of its own, and the clause
     after it closes the decision; the phrase is every listed body's (guide §8)."""
+    if _executes_hit(T, F, cs, ce) is None:
+        return False
     _, table = _markers()
-    if _executes_regex().search(F, cs, ce) is None:
-        return False
-    kinds = [table[" ".join(m.group(1).split())][0] for m in _marker_hits(T, F, cs, ce)]
-    if "executes" not in kinds:
-        return False
     # a marker's words inside a listed body's name ("Giám đốc các Sở: Y tế, Xây dựng") are no verb of the list
     return not any(table[" ".join(m.group(1).split())][0] in ("assign", "duty", "task", "support", "executes",
                                                              "narrative") and
                    not any(x.start <= m.start(1) < x.end for x in mentions) for m in _marker_hits(T, F, ps, pe))
 
 
+def speaks_for(name: str, issuer: str | None) -> bool:
+    """The body is the issuer or one that speaks through it (``data/voices.tsv``: the Prime Minister and the
+    Government in a notice of the Government Office or a telegram of the Prime Minister): in the issuer's text it
+    gives the order, it is not given it (guide §2: the assignee is the body given the task)."""
+    return issuer is not None and (name == issuer or name in lexicon.voices(issuer))
+
+
 def _executors(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: str | None,
                out: ClauseRoles) -> None:
     """"A, Giám đốc các Sở: B, C; Chủ tịch UBND D … chịu trách nhiệm thi hành Quyết định này": every body
     the closing article lists before the phrase is a lead, however the list is punctuated (guide §8)."""
-    pattern, table = _markers()
-    if _executes_regex().search(F, cs, ce) is None:
-        return
-    hit = next((m for m in _marker_hits(T, F, cs, ce) if table[" ".join(m.group(1).split())][0] == "executes"),
-               None)
+    hit = _executes_hit(T, F, cs, ce)
     if hit is None:
         return
+    _, table = _markers()
     given = {id(m) for m in out.leads + out.supports + out.reports}
     for m in mentions:
-        if m.end > hit.start() or id(m) in given or m.agency.name == issuer:
+        if m.end > hit.start() or id(m) in given or speaks_for(m.agency.name, issuer):
             continue
+        if out.narrative and m is out.subject:
+            continue   # "Văn phòng Chính phủ thông báo để các Bộ biết, thực hiện": the notifier is no executor
         if _OWNED_BY.search(F, max(cs, m.start - 15), m.start):
             continue   # "các đơn vị thuộc UBND tỉnh": the owner is not listed
         out.leads.append(m)
@@ -979,6 +1012,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
     via_chidao_only = True
     for i, m in enumerate(mentions):
         role = None
+        owner = False
         main = False   # the subject of a main clause after a condition that named bodies ("… thì X …")
         if prev is not None and prev_role and not _owned(F, cs, m) and _continues(T, F, prev, m):
             role = prev_role                                    # a list continues
@@ -996,6 +1030,9 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 mk = None   # "… và giao cho Ban X để chấm": a handover, not an order
             elif mk and mk[1] == "đề nghị" and _obliged_asks(F, cs, m.start):
                 mk = ("reports", None, mk[2])   # "Tổ A phải báo cáo …, đề nghị Ban X …": whom A asks
+            # "yêu cầu Thủ trưởng cơ quan trực thuộc Chính phủ, UBND các tỉnh": the owner of those ordered is not
+            # ordered, the list goes on past it (a marker that ends in "của" names the body itself)
+            owner = bool(mk) and mk[2] != "duty_of" and _owned(F, cs, m) and not mk[2].endswith(("cua", "thuoc"))
             if mk:
                 cat, val, phrase = mk
                 role = {"assign": "lead", "support": "support", "reports": "reports"}[cat]
@@ -1054,7 +1091,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 alone = nxt == ce and _JOINS_ALONE.fullmatch(F, pos, ce) is not None
                 if after and after[0] == "narrative" and not alone:
                     out.narrative = True
-                elif issuer and m.agency.name == issuer and not _issuer_tasked(F, pos, nxt, after):
+                elif speaks_for(m.agency.name, issuer) and not _issuer_tasked(F, pos, nxt, after):
                     # the issuer opening a clause gives the order ("UBND quận yêu cầu:") or tells what it
                     # does in issuing ("UBND tỉnh phát động …"), it is not tasked
                     out.director = m
@@ -1078,14 +1115,16 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                     out.bare = True
                 else:
                     out.subject = None  # a body opening a sentence that states no task
-        if role is None and issuer and m.agency.name == issuer and out.director is None:
+        if role is None and speaks_for(m.agency.name, issuer) and out.director is None:
             # "Căn cứ …, UBND tỉnh yêu cầu:" — the issuer giving the order mid-sentence
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else ce
             after = _starts_with(F, m.end, nxt, ("assign",))
             if after:
                 out.director = m
                 out.modality = out.modality or after[1]
-        if role == "lead":
+        if owner:
+            pass
+        elif role == "lead":
             out.leads.append(m)
         elif role == "support":
             out.supports.append(m)
