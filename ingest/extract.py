@@ -31,6 +31,7 @@ from .roles import (analyse, block_label, brackets_go_on, class_member, closing_
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
+from .wordfinder import WordFinder
 
 # a sentence ends at ". " (also ".[41] ", after a page's note marks) and a clause at "; "
 # (group "gap": the mark is matched first, so that the regex engine skips from mark to mark)
@@ -500,26 +501,27 @@ def _quoted_title(T: str, start: int, title: int) -> bool:
     return end > start and T[end - 1] == ":" and T.find("\n", start, end) < 0   # (no copy of the stretch)
 
 
-_INSTRUCTION = re.compile("(" + word_start("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem",
-                                             "chu tri") + ")"
-                          r"(?![a-z0-9])")
+_INSTRUCTION_WORDS = ("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem", "chu tri")
+_INSTRUCTION = WordFinder(_INSTRUCTION_WORDS, "(" + word_start(*_INSTRUCTION_WORDS) + r")(?![a-z0-9])")
 # "… vừa ban hành Kế hoạch …": a text that reports an instrument being issued
-_ISSUES = re.compile("(" + word_start("ban hanh", "phe duyet") + r")\s+(ke hoach|chi thi|quyet dinh|cong van|cong dien|chuong trinh|"
-                     r"phuong an|van ban|thong bao|huong dan)(?![a-z0-9])")
+_ISSUES = WordFinder(("ban hanh", "phe duyet"), "(" + word_start("ban hanh", "phe duyet") + r")\s+(ke hoach|chi thi|quyet dinh|"
+                     r"cong van|cong dien|chuong trinh|phuong an|van ban|thong bao|huong dan)(?![a-z0-9])")
 _ORDER = re.compile(r"\s*(\([^()]{0,40}\)\s*)?(giao|yeu cau|de nghi|chi dao)\s")
 
 
 # An order verb where _ORDER could match ("giao thông", "giáo dục" are not orders): a cheap first
 # look, since a text with fewer than two of them cannot have two bodies giving orders.
-_ORDER_VERB = re.compile("(?:" + word_start("giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))", "yeu cau", "de nghi",
-                                              "chi dao") + r")\s")
+_ORDER_VERB = WordFinder(("giao", "yeu cau", "de nghi", "chi dao"),
+                         "(?:" + word_start("giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))", "yeu cau", "de nghi",
+                                            "chi dao") + r")\s")
 
 
 _GOVERNING_HEAD = re.compile(r"(?<![a-z0-9])(?:uy ban nhan dan|ubnd|bo|so|thu tuong|chinh phu)(?![a-z0-9])")
 
 
 # "UBND tỉnh vừa giao Sở Y tế …", "Bộ Y tế đã có văn bản yêu cầu …": news of an order just given
-_JUST_ORDERED = re.compile("(?:" + word_start("vua", "moi") + r")\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
+_JUST_ORDERED = WordFinder(("vua", "moi"), "(?:" + word_start("vua", "moi") +
+                           r")\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
 
 
 def _reports_order(F: str) -> bool:
@@ -544,7 +546,8 @@ class _PageMentions:
 # _ORDER allows); over the whole archive the windowed count takes the same decisions as the
 # mentions of the whole page, at a quarter of the cost.
 _ORDER_REACH = 150
-_ORDER_WORD = re.compile(r"(?:giao|yeu cau|de nghi|chi dao)\s")   # every verb _ORDER matches
+_ORDER_WORD = WordFinder(("giao", "yeu cau", "de nghi", "chi dao"), r"(?:giao|yeu cau|de nghi|chi dao)\s")   # every verb
+# _ORDER matches
 
 
 def _issuer_orders(T: str, F: str, context: Callable[[], Context], enough: int) -> int:

@@ -172,3 +172,26 @@ def test_extract_loads_neither_rich_nor_the_stores():
             "'networkx', 'neo4j'))}))") % str(root / "cli.py")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", ["_INSTRUCTION", "_ISSUES", "_ORDER_VERB", "_JUST_ORDERED", "_ORDER_WORD"])
+def test_word_finders_are_their_patterns(name):
+    """A WordFinder (the words looked for with str.find, the pattern tried only there) gives the
+    matches of its pattern's own search and finditer, from any pos to any endpos."""
+    from phoihop.ingest import extract
+
+    finder = getattr(extract, name)
+    pieces = ["giao", "giao thong", "ngiao", "yeu cau", "yeu  cau", "de nghi", "chi dao", "vua", "moi", "co van ban",
+              "ban hanh", "phe duyet", "ke hoach", "cong van", "chu tri", "co trach nhiem", "chiu trach nhiem",
+              "ubnd", "so", " ", " ", "  ", "\n", "a", "x1", "m²", "中", "thong bao", "huong dan", "van ban"]
+    rnd = random.Random(name)
+    for _ in range(1500):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", " ", "\n"]) for _ in range(rnd.randint(0, 14)))
+        s = rnd.randint(0, len(text))
+        e = rnd.randint(s, len(text))
+        plain = [m.span(0) + m.groups() for m in finder.pattern.finditer(text, s, e)]
+        assert [m.span(0) + m.groups() for m in finder.finditer(text, s, e)] == plain, (text, s, e)
+        first = finder.pattern.search(text, s, e)
+        found = finder.search(text, s, e)
+        assert (found and found.span()) == (first and first.span()), (text, s, e)
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.pattern.finditer(text)]
