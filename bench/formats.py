@@ -634,14 +634,18 @@ def to_pdf(doc: Document, path: Path, running: str) -> None:
     pdf.set_font("serif", "", 11)
 
     def markdown(p: Para) -> str:
-        out = []
+        """fpdf2's emphasis marks, set where the emphasis changes: a mark closing one run and the same
+        mark opening the next ("__…, ngày __" "__**21**__") make "____", which fpdf2 prints as text."""
+        out, bold, italic = [], False, False
         for r in p.runs:
-            t = r.text.replace("\\", "\\\\").replace("**", "").replace("__", "").replace("--", "- -")
-            if r.bold:
-                t = f"**{t}**"
-            if r.italic:
-                t = f"__{t}__"
-            out.append(t)
+            if r.italic != italic:
+                out.append("__")
+                italic = r.italic
+            if r.bold != bold:
+                out.append("**")
+                bold = r.bold
+            out.append(r.text.replace("\\", "\\\\").replace("**", "").replace("__", "").replace("--", "- -"))
+        out.append(("**" if bold else "") + ("__" if italic else ""))
         return (p.label + " " if p.label else "") + "".join(out)
 
     for b in doc.blocks:
