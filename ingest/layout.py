@@ -480,14 +480,30 @@ def _issuer_above(lines: _Lines, i: int) -> int:
                 run = False     # a blank line: what is above must look like a header
             k -= 1
             continue
-        if lines.raw[k].lstrip().startswith("#") or s[-1] in ".?!" or len(s) > 100:
-            break   # a web page's title or a sentence of the page
-        if not run and not (_upper(s) or _HEADER_LINE_RE.match(s)):
-            break
+        if lines.raw[k].lstrip().startswith("#") or len(s) > 100:
+            break   # a web page's title
+        if (s[-1] in ".?!" or not run and not (_upper(s) or _HEADER_LINE_RE.match(s))) and \
+                not _under_number(lines, k):
+            break   # a sentence of the page, or above a blank line a line unlike a header's
         run = True
         top, taken = k, taken + 1
         k -= 1
     return top
+
+
+_NUMBER_ABOVE = 4           # lines of a trích yếu under "Số: …" (a PDF's left column: "V/v …" wrapped)
+
+
+def _under_number(lines: _Lines, k: int) -> bool:
+    """Line k is under the header's "Số: …" line, a few lines up without a blank one: the trích yếu
+    ("V/v kinh phí ủy nhiệm thu.", its last line "XV."), which may end with a stop."""
+    for j in range(k, max(-1, k - _NUMBER_ABOVE - 1), -1):
+        s = lines.clean[j].strip()
+        if not s:
+            return False
+        if _NUMBER_LINE_RE.match(lines.clean[j]):
+            return True
+    return False
 
 
 def _back_to_break(lines: _Lines, i: int, floor: int) -> int:

@@ -28,6 +28,10 @@ import re
 from dataclasses import dataclass
 
 GUTTER = 24.0         # points: a gap this wide inside a line separates two columns (body text spaces are < 10)
+# a header's columns (issuer, "Số:", trích yếu | motto, place and date) may fill their cells: only the
+# cells' paddings between them. A run that opens on the national motto takes a gap this wide.
+HEADER_GUTTER = 6.0
+_HEAD_LINES = 3       # the motto is on one of a header run's first lines
 SAME_LINE = 3.0       # points: words whose tops differ by less are on one line
 BAND = 0.09           # share of the page height at the top and the foot where furniture is printed
 _MAX_RUN = 200        # lines a two-column block may hold
@@ -40,7 +44,7 @@ _MOTTO_RE = re.compile(r"C[ỘO]NG\s+H[ÒO]A|Độc\s+lập|Đ[ỘO]C\s+L[ẬA]P
 _RECEIVERS_RE = re.compile(r"N[ơo]i nh[ậa]n\b")
 # an item's label alone on its line ("6.", "b)", "2.1.", "Điều 5."): comes back at the top or foot of
 # several pages as the items run on, but is the document's, not furniture (page numbers carry no stop)
-MARKER_LINE_RE = re.compile(r"(?:Điều\s+\d{1,3}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]")
+MARKER_LINE_RE = re.compile(r"Điều\s+\d{1,3}[.:]|(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]")
 
 
 @dataclass
@@ -77,9 +81,9 @@ def _lines(words: list[dict]) -> list[_Line]:
     return lines
 
 
-def _gaps(covered: list[list[float]]) -> list[tuple[float, float]]:
+def _gaps(covered: list[list[float]], gutter: float = GUTTER) -> list[tuple[float, float]]:
     """Empty strips wider than a gutter between the merged x-extents of a run of lines."""
-    return [(a[1], b[0]) for a, b in zip(covered, covered[1:]) if b[0] - a[1] > GUTTER]
+    return [(a[1], b[0]) for a, b in zip(covered, covered[1:]) if b[0] - a[1] > gutter]
 
 
 def _cover(covered: list[list[float]], line: _Line) -> list[list[float]]:
@@ -102,12 +106,13 @@ def _run(lines: list[_Line], i: int, page: tuple[float, float] | None) -> tuple[
     if page is None:
         return i, None
     centre, wide = (page[0] + page[1]) / 2, 0.6 * (page[1] - page[0])
+    gutter = HEADER_GUTTER if _opens_header(lines, i, page) else GUTTER
     covered: list[list[float]] = []
     best: tuple[int, float | None] = (i, None)
     had_gap = False
     for k in range(i, min(len(lines), i + _MAX_RUN)):
         line = lines[k]
-        if line.text_override is not None or (line.x1 - line.x0 > wide and not _has_gap(line)):
+        if line.text_override is not None or (line.x1 - line.x0 > wide and not _has_gap(line, gutter)):
             break       # a data table, or a line of running text across the page
         if k > i:
             if not had_gap and _RECEIVERS_RE.match(line.text()):
@@ -116,10 +121,11 @@ def _run(lines: list[_Line], i: int, page: tuple[float, float] | None) -> tuple[
             if line.top - prev.bottom > 2.5 * max(1.0, prev.bottom - prev.top):
                 break
             if abs((line.x0 + line.x1) / 2 - centre) < GUTTER and line.x1 - line.x0 > 2 * GUTTER \
-                    and not _split(line, covered):
-                break
+                    and not _has_gap(line, gutter) and not _split(line, covered, gutter):
+                break   # a title centred on the page (not a line of both columns: a page that holds
+                        # only the foot is as wide as the Nơi nhận and the signature together)
         covered = _cover(covered, line)
-        gaps = _gaps(covered)
+        gaps = _gaps(covered, gutter)
         if not gaps:
             if had_gap or k - i >= _ONE_SIDE:
                 break   # the line crosses the gutter; or no second column in sight
@@ -136,14 +142,38 @@ def _run(lines: list[_Line], i: int, page: tuple[float, float] | None) -> tuple[
     return best
 
 
-def _has_gap(line: _Line) -> bool:
-    return any(b["x0"] - a["x1"] > GUTTER for a, b in zip(line.words, line.words[1:]))
+def _has_gap(line: _Line, gutter: float = GUTTER) -> bool:
+    """A gap wider than ``gutter`` between two words of the line. Under the header's narrow gutter the
+    gap must also be twice the line's other spaces: a justified line stretches every space alike (8 or 9
+    points on a short line of long words), a column's gap stands out among spaces of 3."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(line.words, line.words[1:])]
+    if gutter >= GUTTER:
+        return any(g > gutter for g in gaps)
+    for k, g in enumerate(gaps):
+        if g > gutter:
+            others = sorted(gaps[:k] + gaps[k + 1:])
+            if not others or g > 2 * others[len(others) // 2]:
+                return True
+    return False
 
 
-def _split(line: _Line, covered: list[list[float]]) -> bool:
+def _opens_header(lines: list[_Line], i: int, page: tuple[float, float]) -> bool:
+    """A run from line i opens on a header: the national motto stands beside the issuing body on one
+    of its first lines (on its own baseline when the columns hold different numbers of lines): a gap
+    before it, or its line starting right of the page's first quarter (a motto centred over the page
+    starts left of it)."""
+    quarter = page[0] + (page[1] - page[0]) / 4
+    for line in lines[i:i + _HEAD_LINES]:
+        if line.text_override is None and (line.x0 > quarter or _has_gap(line, HEADER_GUTTER)) and \
+                _MOTTO_RE.search(line.text()):
+            return True
+    return False
+
+
+def _split(line: _Line, covered: list[list[float]], gutter: float = GUTTER) -> bool:
     """The line has words on both sides of a gap of the run so far."""
     return any(any(w["x1"] <= lo for w in line.words) and any(w["x0"] >= hi for w in line.words)
-               for lo, hi in _gaps(covered))
+               for lo, hi in _gaps(covered, gutter))
 
 
 def _blocks(lines: list[_Line]) -> list[tuple[list[_Line], float | None]]:
@@ -171,11 +201,49 @@ def _read(lines: list[_Line]) -> str:
             continue
         left = [line.text([w for w in line.words if w["x1"] <= mid]) for line in run]
         right = [line.text([w for w in line.words if w["x1"] > mid]) for line in run]
-        parts.append("\n".join(t for t in left if t))
-        parts.append("")
-        parts.append("\n".join(t for t in right if t))
-        parts.append("")
+        left = _receivers_notes(left)
+        for lo, ro in _addressees(left, right):
+            parts.append("\n".join(t for t in lo if t))
+            parts.append("")
+            parts.append("\n".join(t for t in ro if t))
+            parts.append("")
     return "\n".join(parts).strip("\n")
+
+
+def _receivers_notes(left: list[str]) -> list[str]:
+    """A Nơi nhận column: an item's note wrapped on the next line ("- Cục KSTTHC - Văn phòng Chính phủ;"
+    "(để b/c)") goes on its item's line, as the copy without a column prints it; alone on its line after
+    an item's closing ";" it ended the list there."""
+    first = next((t for t in left if t), "")
+    if not _RECEIVERS_RE.match(first):
+        return left
+    out: list[str] = []
+    for t in left:
+        if t.startswith("(") and out and out[-1]:
+            out[-1] += " " + t
+        else:
+            out.append(t)
+    return out
+
+
+_ADDRESSED_RE = re.compile(r"K[íi]nh\s+g[ửu]i\b")
+_PLACE_DATE_RE = re.compile(r",\s*ng[àa]y\b")
+_ITEM_RE = re.compile(r"[-+–•]\s")
+
+
+def _addressees(left: list[str], right: list[str]) -> list[tuple[list[str], list[str]]]:
+    """A header run that also holds the "Kính gửi:" block printed beside its addressees (close below the
+    header, its label centred on the list): two blocks, the header's columns and then "Kính gửi:" with
+    its list, so that the place and date stay in the header and the label before its addressees. The
+    list starts on the first item after the place and date (above the label's line when it is centred)."""
+    k = next((n for n, t in enumerate(left) if n and _ADDRESSED_RE.match(t)), None)
+    if k is None:
+        return [(left, right)]
+    dated = next((n for n, t in enumerate(right) if _PLACE_DATE_RE.search(t)), None)
+    if dated is None or dated >= k:
+        return [(left, right)]
+    j = next((n for n in range(dated + 1, k + 1) if _ITEM_RE.match(right[n])), k)
+    return [(left[:k], right[:j]), (left[k:], right[j:])]
 
 
 def page_text(words: list[dict], tables: list[tuple[tuple, str]] = ()) -> str:
@@ -255,7 +323,7 @@ def cell_text(text: str | None) -> str:
 # they are a whole symbol or date and the issuer's code stays short (a symbol ending a line before
 # a line opening with a body's abbreviation, "… 15/QĐ-UBND" "UBND tỉnh …", is left alone).
 _CUT_RE = re.compile(r"(?<![\w/.-])(\d{1,5}/[\dA-ZĐ/-]*[\dA-ZĐ])\n([\dA-ZĐg][\dA-ZĐ/-]*g?)(?=[\s,.;:)]|$)")
-_WHOLE_SYMBOL_RE = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?/[A-ZĐ]{1,8}(?:-(?:[A-ZĐ]{1,8}|TTg)){0,2}"
+_WHOLE_SYMBOL_RE = re.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?/[A-ZĐ]{1,8}(?:-(?:[A-ZĐ]{1,8}|TTg)){0,2}(?:(?<=QH)\d\d)?"
                               r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d")
 _CODE_PART = 7        # letters of one part of an issuer's code ("BNNPTNT"); two codes run together are longer
 

@@ -26,3 +26,14 @@ def table(pdf, rows, **options) -> None:
             cells = t.row()
             for text in row:
                 cells.cell(text)
+
+
+def foot(pdf, receivers: str, signature: str, widths=(70, 85), right: float = 110, drop: float = 10) -> None:
+    """The foot as offices print it: the Nơi nhận at the left margin and the signature block beside it,
+    ``drop`` mm lower (centred against a longer list)."""
+    y = pdf.get_y()
+    pdf.set_font("serif", "", 10)
+    pdf.set_xy(30, y)
+    pdf.multi_cell(widths[0], 5, receivers, align="L")
+    pdf.set_xy(right, y + drop)
+    pdf.multi_cell(widths[1], 5, signature, align="C")

@@ -19,7 +19,7 @@ from phoihop.ingest.pdf_columns import cell_text, join_cut_symbols
 from phoihop.ingest.pipeline import extract_path
 from phoihop.ingest.readers import read_document
 
-from pdf_pages import a4, needs_font, table
+from pdf_pages import a4, foot, needs_font, table
 
 
 def _pdf():
@@ -159,13 +159,9 @@ def test_foot_gutter_is_the_receivers_not_the_last_body_line(tmp_path):
                 "nhà nước thuộc phạm vi quản lý của Sở Tư pháp.", align="J")
     _lines(pdf, "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp, Thủ trưởng các\n"
                 "cơ quan có liên quan chịu trách nhiệm thi hành./.")
-    y = pdf.get_y()
-    pdf.set_font("serif", "", 10)
-    pdf.set_xy(30, y)
-    pdf.multi_cell(70, 5, "Nơi nhận:\n- Như Điều 2;\n- CT, các PCT UBND tỉnh;\n- CVP, các PVP UBND tỉnh;\n"
-                          "- Báo Quảng Trị;\n- Đài Phát thanh và Truyền hình tỉnh;\n- Lưu: VT.", align="L")
-    pdf.set_xy(110, y + 10)
-    pdf.multi_cell(85, 5, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Thanh Hương", align="C")
+    foot(pdf, "Nơi nhận:\n- Như Điều 2;\n- CT, các PCT UBND tỉnh;\n- CVP, các PVP UBND tỉnh;\n"
+              "- Báo Quảng Trị;\n- Đài Phát thanh và Truyền hình tỉnh;\n- Lưu: VT.",
+         "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Thanh Hương")
     path = tmp_path / "qd.pdf"
     pdf.output(str(path))
     text = read_document(path).text
