@@ -27,7 +27,7 @@ from .numbers import issuer_from_symbol, local_issuer
 from .records import Agency, Assignee, Directive, Extraction, Obligation
 from .roles import (analyse, block_label, brackets_go_on, class_member, closing_piece, definition_end,
                     definition_words, executors_go_on, may_define, new_duty, opening_list, opens_order, opens_task,
-                    partners_open, persons_of, speaks_for)
+                    names_owner, partners_open, persons_of, speaks_for)
 from .structure import Structure, Unit, parse
 from .textnorm import fold, fold_keep, nfc, word_start
 from .topics import topics_of
@@ -867,7 +867,8 @@ def _table_task(T: str, F: str, row, sc: Scope, ex: Extraction, keep) -> int:
     for cells, column in ((row.leads, "lead"), (row.supports, "support")):
         for s, e in cells:
             for m in find_mentions(T, F, s, e, sc.ctx):
-                add(m, _cell_role(T, F, s, m, column))
+                if not names_owner(F, s, m):   # "cơ quan thuộc Chính phủ": the owner is none of the bodies named
+                    add(m, _cell_role(T, F, s, m, column))
     for m in _task_cell_partners(T, F, row, sc):
         add(m, "support")
     if not any(a.role == "lead" for a in assignees):

@@ -610,7 +610,7 @@ _OWNED_MEMBER = re.compile(r"(?:\s+(?:va\s+)?(?:cac\s+)?(?:co quan|don vi|to chu
                            r"\s+(?:truc thuoc|thuoc)\s*$")
 
 
-def _owned(F: str, cs: int, m: Mention) -> bool:
+def names_owner(F: str, cs: int, m: Mention) -> bool:
     """The body is named as the owner of the one before it ("các cơ quan trực thuộc Bộ X", "các đơn vị thuộc Sở
     Y"): no member of its list."""
     return _OWNED_BY.search(F, max(cs, m.start - 15), m.start) is not None
@@ -627,7 +627,7 @@ def _past_owner(T: str, F: str, before: Mention, owner: Mention, m: Mention, own
     owner (UBND tỉnh) gets no role, the list member after it has the role of the one before it. The owner's
     word may close the generic class itself ("phối hợp với các cơ quan trực thuộc Chính phủ và Bộ X")."""
     owned = _OWNED_MEMBER.fullmatch(F, before.end, owner.start) or (
-        before.generic and not F[before.end:owner.start].strip() and _owned(F, before.start, owner)) or \
+        before.generic and not F[before.end:owner.start].strip() and names_owner(F, before.start, owner)) or \
         _class_owned_by(F, before, owner)
     return owner_role is None and _role_of(before, out) is not None and bool(owned) and \
         _separates(T, F, owner.end, m.start)
@@ -1014,7 +1014,7 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
         role = None
         owner = False
         main = False   # the subject of a main clause after a condition that named bodies ("… thì X …")
-        if prev is not None and prev_role and not _owned(F, cs, m) and _continues(T, F, prev, m):
+        if prev is not None and prev_role and not names_owner(F, cs, m) and _continues(T, F, prev, m):
             role = prev_role                                    # a list continues
         elif i >= 2 and _past_owner(T, F, mentions[i - 2], prev, m, prev_role, out):
             role = _role_of(mentions[i - 2], out)               # "các sở, cơ quan thuộc UBND tỉnh, UBND các xã"
@@ -1032,7 +1032,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 mk = ("reports", None, mk[2])   # "Tổ A phải báo cáo …, đề nghị Ban X …": whom A asks
             # "yêu cầu Thủ trưởng cơ quan trực thuộc Chính phủ, UBND các tỉnh": the owner of those ordered is not
             # ordered, the list goes on past it (a marker that ends in "của" names the body itself)
-            owner = bool(mk) and mk[2] != "duty_of" and _owned(F, cs, m) and not mk[2].endswith(("cua", "thuoc"))
+            owner = bool(mk) and mk[2] != "duty_of" and names_owner(F, cs, m) and \
+                not mk[2].endswith(("cua", "thuoc"))
             if mk:
                 cat, val, phrase = mk
                 role = {"assign": "lead", "support": "support", "reports": "reports"}[cat]

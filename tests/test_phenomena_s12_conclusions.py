@@ -9,22 +9,20 @@ from __future__ import annotations
 from phoihop.ingest.extract import extract_text
 
 
+def _header(issuer: str, number: str, place_date: str) -> str:
+    """The header block of an official text: issuer, number, national motto, place and date."""
+    return (f"{issuer}\n-------\nSố: {number}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"---------------\n{place_date}\n\n")
+
+
 def _facts(text: str) -> set[tuple[str, str]]:
     """(agency, role) of every named assignee of the text."""
     ex = extract_text(text, "t.md")
     return {(a.agency, a.role) for o in ex.obligations for a in o.assignees if not a.generic}
 
 
-_PROVINCE_NOTICE = """VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
--------
-Số: 215/TB-VP
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
----------------
-Hà Giang, ngày 12 tháng 5 năm 2024
-
-THÔNG BÁO
+_PROVINCE_NOTICE = _header("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "215/TB-VP",
+                           "Hà Giang, ngày 12 tháng 5 năm 2024") + """THÔNG BÁO
 Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc về phòng, chống dịch sốt xuất huyết
 
 Ngày 10 tháng 5 năm 2024, Chủ tịch Ủy ban nhân dân tỉnh chủ trì buổi làm việc với Sở Y tế. Sau khi nghe Sở Y \
@@ -59,16 +57,8 @@ def test_the_chairman_a_province_office_notice_speaks_for_is_given_no_task():
                      ("Sở Tài chính tỉnh Hà Giang", "lead")}
 
 
-_TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
--------
-Số: 41/CĐ-TTg
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
----------------
-Hà Nội, ngày 3 tháng 4 năm 2024
-
-CÔNG ĐIỆN
+_TELEGRAM = _header("THỦ TƯỚNG CHÍNH PHỦ", "41/CĐ-TTg",
+                    "Hà Nội, ngày 3 tháng 4 năm 2024") + """CÔNG ĐIỆN
 Về việc bảo đảm cung ứng xăng dầu
 
 THỦ TƯỚNG CHÍNH PHỦ điện:
@@ -142,16 +132,9 @@ def test_the_notifier_of_a_closing_line_is_no_executor():
                      ("Sở Tài chính tỉnh Hà Giang", "lead")}
 
 
-_LETTER = """BỘ TÀI CHÍNH
--------
-Số: 3120/BTC-NSNN
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
----------------
-Hà Nội, ngày 20 tháng 6 năm 2024
-
-Kính gửi: Các Bộ, cơ quan trung ương; Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.
+_LETTER = _header("BỘ TÀI CHÍNH", "3120/BTC-NSNN",
+                  "Hà Nội, ngày 20 tháng 6 năm 2024") + """Kính gửi: Các Bộ, cơ quan trung ương; Ủy ban nhân dân các \
+tỉnh, thành phố trực thuộc trung ương.
 
 Bộ Tài chính đề nghị Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính phủ, Ủy ban nhân dân các tỉnh, \
 thành phố trực thuộc trung ương rà soát dự toán năm 2024, gửi Bộ Tài chính trước ngày 15/7/2024.
@@ -176,3 +159,28 @@ def test_the_owner_of_the_bodies_asked_is_not_asked_and_the_list_goes_on():
     assert ("Chính phủ", "lead") not in facts
     assert facts == {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead"),
                      ("Đảng ủy Chính phủ", "lead"), ("Ban Tuyên giáo Trung ương", "lead")}
+
+
+_TABLE_NOTICE = _header("VĂN PHÒNG CHÍNH PHỦ", "402/TB-VPCP",
+                        "Hà Nội, ngày 8 tháng 8 năm 2024") + """THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại phiên họp về chuyển đổi số
+
+PHỤ LỤC: NHIỆM VỤ
+
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Kết nối cơ sở dữ liệu hộ tịch | Bộ Tư pháp | Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Bộ Công an \
+| Quý IV |
+| 2 | Số hóa hồ sơ đất đai | Cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành \
+phố trực thuộc trung ương | Bộ Tài nguyên và Môi trường | Năm 2025 |
+"""
+
+
+def test_the_owner_named_in_a_task_tables_cell_is_none_of_its_bodies():
+    # "cơ quan thuộc Chính phủ" in a lead or partner cell names agencies by their owner (guide §8: a body named
+    # only as the owner is no assignee); the bodies the cells name keep their column's role (guide §9)
+    facts = _facts(_TABLE_NOTICE)
+    assert ("Chính phủ", "lead") not in facts and ("Chính phủ", "support") not in facts
+    assert facts == {("Bộ Tư pháp", "lead"), ("Bộ Công an", "support"),
+                     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead"),
+                     ("Bộ Tài nguyên và Môi trường", "support")}
