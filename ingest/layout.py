@@ -532,8 +532,9 @@ def _is_wrapped(clean: list[str]) -> bool:
     stripped = list(map(str.strip, clean))
     width = _wrap_width(stripped)
     for s in stripped:
-        if s.startswith("|"):
-            s = ""      # a table's row (as the PDF and DOCX readers print one): no wrapping to judge
+        if "|" in s:
+            s = ""      # a data table's row (its first pipe cleaned to a space, the others kept): no
+                        # wrapping to judge (a PDF's rows, read cell by cell, are lines of a page's length)
         elif s and prev and len(prev) >= width and not _ENDS_RE.search(prev) and not _BLOCK_START_RE.match(s):
             stops += 1
             goes_on += s[0].islower()
@@ -545,7 +546,7 @@ def _wrap_width(stripped: list[str]) -> float:
     """The shortest line that may be a wrapped one: a share of the length of the lines that hold
     the text's middle character (~80 characters in a scraped copy, ~90 in a PDF, a paragraph in a
     text printed one paragraph a line), so that many short lines (an appendix's list) do not set it."""
-    lengths = sorted(len(s) for s in stripped if s and not s.startswith("|"))
+    lengths = sorted(len(s) for s in stripped if s and "|" not in s)
     half, seen = sum(lengths) / 2, 0
     for n in lengths:
         seen += n

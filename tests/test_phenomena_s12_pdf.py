@@ -179,3 +179,40 @@ def test_foot_alone_on_its_page_with_notes_wrapped(tmp_path):
     assert "- Lưu: VT.\n\nKT. CHỦ TỊCH" in text
     copied = {r.agency for r in extract_path(path).recipients if r.kind == "copied"}
     assert {"Công an tỉnh An Giang", "Thường trực Tỉnh ủy An Giang", "Cục Kiểm soát thủ tục hành chính"} <= copied
+
+
+STEP = ("Nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh hoặc qua dịch vụ bưu chính công ích "
+        "hoặc trực tuyến trên Cổng Dịch vụ công quốc gia; thời hạn giải quyết mười ngày làm việc kể từ ngày "
+        "nhận đủ hồ sơ hợp lệ theo quy định của pháp luật hiện hành về khoa học và công nghệ")
+
+
+@needs_font
+def test_data_table_rows_do_not_make_the_body_one_paragraph_a_line(tmp_path):
+    """An appendix table read cell by cell prints each row as one long line ("| 1 | … |"): counted among
+    the text's lines they set the width of a wrapped line so high that the body was judged one paragraph
+    a line, and "… Giám đốc Sở Khoa học và" "Công nghệ; …" was not joined (the body lost)."""
+    pdf = _pdf()
+    _layout(pdf, (("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", MOTTO), ("Số: 1877/QĐ-UBND", "Lạng Sơn, ngày 12 tháng 11 năm 2025")))
+    pdf.set_font("serif", "", 11)
+    pdf.multi_cell(0, 5.6, "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính lĩnh vực khoa học", align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    _body(pdf, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; theo đề nghị\n"
+               "của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 88/TTr-SKHCN ngày 05\n"
+               "tháng 11 năm 2025.\n"
+               "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính được sửa\n"
+               "đổi, bổ sung trong lĩnh vực khoa học và công nghệ thuộc phạm vi quản lý của\n"
+               "tỉnh Lạng Sơn.\n"
+               "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+               "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Khoa học và\n"
+               "Công nghệ; Thủ trưởng các sở, ban, ngành tỉnh và các tổ chức, cá nhân có\n"
+               "liên quan chịu trách nhiệm thi hành Quyết định này./.")
+    pdf.add_page()
+    pdf.set_font("serif", "", 8)
+    table(pdf, [("STT", "Tên thủ tục", "Trình tự thực hiện", "Căn cứ pháp lý")] +
+          [(str(k), f"Thủ tục số {k} lĩnh vực hoạt động khoa học và công nghệ", STEP, STEP) for k in range(1, 9)],
+          col_widths=(10, 35, 60, 60), text_align="LEFT", line_height=4)
+    path = tmp_path / "qd.pdf"
+    pdf.output(str(path))
+    roles = {(a.agency, a.role) for o in extract_path(path).obligations for a in o.assignees if not a.generic}
+    assert ("Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "lead") in roles
+    assert ("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "lead") in roles
