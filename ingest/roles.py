@@ -548,6 +548,13 @@ _LEADING_ADVERB = re.compile(r"\s*(?:(?:dong thoi|ngoai ra|sau do|tiep theo|ben 
                              r"trong thoi gian toi|\d{1,2}|i{1,3}|iv|v|vi{1,3})\s+)*")
 
 
+def _names_go_on(T: str, pos: int, hi: int) -> bool:
+    """After a body, a comma and a capitalised word: the list of names goes on ("lãnh đạo các Bộ: Công an, Xây
+    dựng, Tài chính", the members of a meeting a conclusion reports), the word is no verb of a task."""
+    gap = T[pos:hi].lstrip()
+    return gap[:1] == "," and gap[1:].lstrip()[:1].isupper()
+
+
 def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     """The marker (category, value) that opens F[lo:hi], after adverbs ("Đồng thời, tăng cường …")."""
     pattern, table = _markers()
@@ -1071,6 +1078,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 when = _WHEN.match(T, pos, nxt)   # "Sở X định kỳ hằng quý tổng hợp …"
                 pos = when.end() if when else pos
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
+                if after and _names_go_on(T, pos, nxt):
+                    after = None   # "Công an, Xây dựng, Tài chính, …": ministries named by their fields, no verb
                 if after is None and j > i and mentions[j].generic:
                     pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
                 if after is None:

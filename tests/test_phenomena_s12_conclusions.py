@@ -184,3 +184,32 @@ def test_the_owner_named_in_a_task_tables_cell_is_none_of_its_bodies():
     assert facts == {("Bộ Tư pháp", "lead"), ("Bộ Công an", "support"),
                      ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead"),
                      ("Bộ Tài nguyên và Môi trường", "support")}
+
+
+_ATTENDANCE_NOTICE = _header("VĂN PHÒNG CHÍNH PHỦ", "518/TB-VPCP",
+                             "Hà Nội, ngày 15 tháng 10 năm 2024") + """THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp Ban Chỉ đạo quốc gia về phòng, chống dịch bệnh
+
+Ngày 10 tháng 10 năm 2024, Phó Thủ tướng Chính phủ chủ trì cuộc họp Ban Chỉ đạo. Tham dự có lãnh đạo các Bộ,
+cơ quan là thành viên Ban Chỉ đạo:
+Công an, Xây dựng, Y tế, Tài chính, Ngân hàng Nhà nước Việt Nam, Văn phòng Chính phủ; các Tập đoàn:
+Bưu chính Viễn thông Việt Nam, Điện lực Việt Nam.
+
+Sau khi nghe Bộ Y tế báo cáo, Phó Thủ tướng Chính phủ kết luận như sau:
+
+I. ĐÁNH GIÁ CHUNG
+
+Thời gian qua, các bộ, ngành đã tích cực triển khai các biện pháp phòng, chống dịch.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+
+Bộ Y tế chủ trì, phối hợp với Bộ Tài chính bảo đảm đủ thuốc, vật tư y tế phòng, chống dịch.
+"""
+
+
+def test_a_conclusions_list_of_those_present_gives_no_task():
+    # the members present are listed by their fields after a colon and a line break ("Công an, Xây dựng, …"): "Công
+    # an" followed by ", Xây dựng" is no subject of a task (a capitalised word after the comma goes on the names),
+    # so it neither leads nor labels the assessment that follows; the conclusion's task stays (guide §2)
+    facts = _facts(_ATTENDANCE_NOTICE)
+    assert facts == {("Bộ Y tế", "lead"), ("Bộ Tài chính", "support")}
