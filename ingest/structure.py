@@ -494,7 +494,14 @@ def _runs_on(line: str) -> bool:
 
 def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int | None]:
     """Find Nơi nhận and the signature; return where the body ends and where an attachment may start."""
-    nn = _noi_nhan(text, body_lo, hi)
+    nn, closed = _noi_nhan(text, body_lo, hi)
+    copy = None if closed else _headless_list(text, body_lo, nn.start() if nn else hi)
+    if copy:
+        st.noi_nhan = copy
+        sig = SIGN_RE.search(text, copy.end, hi)
+        if sig:
+            st.signature = Block(sig.start(), hi)
+        return copy.start, copy.end
     if nn:
         sig = SIGN_RE.search(text, nn.end(), hi)
         st.noi_nhan = Block(nn.start(), _list_end(text, nn.end(), sig.start() if sig else hi))
@@ -508,18 +515,37 @@ def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int 
     return hi, None
 
 
-def _noi_nhan(text: str, lo: int, hi: int) -> re.Match | None:
+def _noi_nhan(text: str, lo: int, hi: int) -> tuple[re.Match | None, bool]:
     """The directive's Nơi nhận: the first whose list closes with a "Lưu …" line (a form printed in an
-    annex may have its own after it), else the last."""
+    annex may have its own after it), else the last; and whether its list closes so."""
     last = None
     for m in NOI_NHAN_RE.finditer(text, lo, hi):
         last = m
         if _LIST_CLOSE_RE.search(text, m.end(), min(hi, m.end() + 1200)):
-            return m
-    return last
+            return m, True
+    return last, False
 
 
 _LIST_CLOSE_RE = re.compile(r"^[ \t]*(?:[-+•–][ \t]*)?L[ưu]u\b", re.I | re.M)
+# A copy list whose "Nơi nhận:" heading a conversion lost (the table cell beside the signature left out):
+# dashed items closed by the archive's item "Lưu: VT, …", one a line or all on one ("- Thủ tướng …; - Lưu: VT")
+_HEADLESS_CLOSE_RE = LineStart(r"[ \t*_|]*[-+•–][ \t]*(?:[^\n]*?;[ \t]*[-+•–][ \t]*)?L[ưu]u\b[ \t]*:?[ \t]*"
+                               r"(?:[A-ZĐ]{2}|V[ăa]n th[ưu])")
+
+
+def _headless_list(text: str, lo: int, hi: int) -> Block | None:
+    """A copy list without its heading before ``hi`` (where a headed one, maybe an annexed form's, starts):
+    the paragraph of dashed items that its "Lưu …" item closes. Looked for only where no headed list closes
+    the directive."""
+    close = _HEADLESS_CLOSE_RE.search(text, lo, hi)
+    if close is None:
+        return None
+    start = max(text.rfind("\n\n", lo, close.start()) + 2, lo)
+    first = text[start:close.start()] or text[start:close.end()]
+    if not BULLET_RE.match(first.lstrip("*_| \n")) or ";" not in text[start:close.end()]:
+        return None         # (a list of at least two dashed items)
+    eol = text.find("\n", close.end(), hi)
+    return Block(start, eol if eol >= 0 else hi)
 
 
 def _list_end(text: str, pos: int, hi: int) -> int:

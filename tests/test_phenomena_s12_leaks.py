@@ -1,0 +1,59 @@
+"""Wrong or lost facts seen on archive pages outside the gold (issue 13, session 12; guide §2, §4, §8):
+a copy list whose "Nơi nhận:" heading a conversion lost is still the copy list (its bodies are copied, they
+get no task). Invented examples (other provinces, other ministries), exact agencies and roles asserted.
+"""
+from __future__ import annotations
+
+from phoihop.ingest.extract import extract_text
+from tests.test_phenomena_s12_conclusions import _facts, _header
+
+
+def _copied(text: str) -> set[str]:
+    return {r.agency for r in extract_text(text, "t.md").recipients if r.kind == "copied"}
+
+
+_DECREE = _header("CHÍNH PHỦ", "45/2026/NĐ-CP", "Hà Nội, ngày 3 tháng 3 năm 2026") + """NGHỊ ĐỊNH
+Quy định về quản lý kho lưu trữ chuyên dụng
+
+**Điều 12. Trách nhiệm thi hành**
+
+Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính hướng dẫn thi hành Nghị định này.
+
+"""
+
+# the heading lost, the items one a line (a table cell split by the conversion), the signature after them
+_COPY_LINES = """- Thủ tướng, các Phó Thủ tướng Chính phủ;
+- Tòa án nhân dân tối cao;
+- Kiểm toán nhà nước;
+- VPCP: BTCN, các PCN, Trợ lý TTg, các Vụ, Cục, Công báo;
+- Lưu: VT, KGVX (2)
+ TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+"""
+
+# the heading lost, all items on one line
+_COPY_ONE_LINE = ("- Tỉnh ủy, HĐND, UBND tỉnh Quảng Trị; - Kiểm toán nhà nước; - Viện kiểm sát nhân dân tối cao; "
+                  "- Lưu: HC, TH.\n")
+
+
+def test_copy_list_without_heading_gives_no_task():
+    facts = _facts(_DECREE + _COPY_LINES)
+    assert facts == {("Bộ Nội vụ", "lead"), ("Bộ Tài chính", "support")}
+
+
+def test_copy_list_without_heading_is_copied():
+    copied = _copied(_DECREE + _COPY_LINES)
+    assert {"Tòa án nhân dân tối cao", "Kiểm toán nhà nước"} <= copied
+
+
+def test_copy_list_on_one_line_without_heading():
+    facts = _facts(_DECREE + _COPY_ONE_LINE)
+    assert facts == {("Bộ Nội vụ", "lead"), ("Bộ Tài chính", "support")}
+    assert {"Kiểm toán nhà nước", "Viện kiểm sát nhân dân tối cao"} <= _copied(_DECREE + _COPY_ONE_LINE)
+
+
+def test_task_list_ending_with_archiving_is_no_copy_list():
+    # an item that speaks of archives ("Lưu trữ hồ sơ") is no copy list's closing item ("Lưu: VT")
+    text = _DECREE + "Điều 13. Sở Nội vụ các tỉnh có trách nhiệm:\n\n- Tiếp nhận hồ sơ; - Lưu trữ hồ sơ theo quy định.\n"
+    assert _facts(text) == {("Bộ Nội vụ", "lead"), ("Bộ Tài chính", "support"), ("Sở Nội vụ các tỉnh", "lead")}
