@@ -237,7 +237,16 @@ def body_head_regex() -> re.Pattern:
 def field_regex(kind: str = "") -> re.Pattern:
     """Fields that can follow a head of ``kind`` (Phòng Tài chính - Kế hoạch, not Sở)."""
     usable = [v for v, f in fields().items() if not f.heads or kind in f.heads]
-    return re.compile(r"(" + alternation(usable) + r")(?![a-z0-9])")
+    return re.compile(r"(" + alternation(usable) + r")" + _glued_end())
+
+
+def _glued_end() -> str:
+    """A name's end: no letter after it, or a role verb a conversion glued to it ("Sở Xây dựngchủ trì",
+    verbs.tsv 'glued'): tried only where a letter follows, which a well-spaced text never has."""
+    glued = verbs().get("glued")
+    if not glued:
+        return r"(?![a-z0-9])"
+    return r"(?:(?![a-z0-9])|(?=(?:" + alternation(glued) + r")(?![a-z0-9])))"
 
 
 @lru_cache(maxsize=1)

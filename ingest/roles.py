@@ -340,7 +340,7 @@ class ClauseRoles:
 
 # categories of verbs.tsv that are word lists, not markers scanned for in a clause
 _WORD_LISTS = frozenset({"title", "block", "backref", "addressees", "speaker", "handed", "enumeration", "adverbial",
-                         "contact", "told", "defines", "condition", "member", "meeting", "compound"})
+                         "contact", "told", "defines", "condition", "member", "meeting", "compound", "glued"})
 
 
 @lru_cache(maxsize=1)
@@ -356,6 +356,23 @@ def _markers() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
 
 
 _PUNCT = re.compile(r"[,;:.!?]")
+
+
+@lru_cache(maxsize=1)
+def _glued_markers() -> re.Pattern:
+    """The markers without the check on the letter before them, where a role verb of verbs.tsv 'glued' opens:
+    read only at the end of a name that a conversion glued to its verb ("Sở Y tếphối hợp với …")."""
+    _, table = _markers()
+    glued = lexicon.alternation(lexicon.verbs().get("glued", {}))
+    return re.compile(r"(?=(?:" + glued + r")(?![a-z0-9]))(" + lexicon.alternation(table) + r")(?![a-z0-9])")
+
+
+def _glued_at(F: str, pos: int, hi: int) -> re.Match | None:
+    """The marker glued to the word before pos (a name's end inside a word), or None (a letter on each side
+    of pos is the only case read: one test per call)."""
+    if 0 < pos < hi and F[pos].isalpha() and F[pos - 1].isalpha():
+        return _glued_markers().match(F, pos, hi)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +392,10 @@ def _marker_hits(T: str, F: str, lo: int, hi: int):
     "biết, thực hiện" stays one phrase."""
     pattern, _ = _markers()
     pos = lo
+    glued = _glued_at(F, lo, hi)   # "Sở Y tếphối hợp với Sở X": the verb glued to the name that ends at lo
+    if glued is not None:
+        yield glued
+        pos = glued.end()
     while (m := pattern.search(F, pos, hi)) is not None:
         cut = _PUNCT.search(T, m.start(1), m.end(1))
         if cut:
@@ -562,7 +583,7 @@ def _starts_with(F: str, lo: int, hi: int, cats: tuple[str, ...]):
     lo = adverbs.end() if adverbs else lo
     text = F[lo:hi]
     stripped = text.lstrip()
-    m = pattern.match(F, lo + len(text) - len(stripped), hi)
+    m = pattern.match(F, lo + len(text) - len(stripped), hi) or _glued_at(F, lo, hi)
     if m and table[" ".join(m.group(1).split())][0] in cats:
         return table[" ".join(m.group(1).split())]
     return None

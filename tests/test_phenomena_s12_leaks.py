@@ -1,6 +1,7 @@
 """Wrong or lost facts seen on archive pages outside the gold (issue 13, session 12; guide §2, §4, §8):
 a copy list whose "Nơi nhận:" heading a conversion lost is still the copy list (its bodies are copied, they
-get no task). Invented examples (other provinces, other ministries), exact agencies and roles asserted.
+get no task); a body's name glued to its role verb by a conversion ("Sở Tài chínhchủ trì", phenomenon 6) ends
+where the verb starts, and the verb still gives the role. Invented examples (other provinces, other ministries), exact agencies and roles asserted.
 """
 from __future__ import annotations
 
@@ -57,3 +58,25 @@ def test_task_list_ending_with_archiving_is_no_copy_list():
     # an item that speaks of archives ("Lưu trữ hồ sơ") is no copy list's closing item ("Lưu: VT")
     text = _DECREE + "Điều 13. Sở Nội vụ các tỉnh có trách nhiệm:\n\n- Tiếp nhận hồ sơ; - Lưu trữ hồ sơ theo quy định.\n"
     assert _facts(text) == {("Bộ Nội vụ", "lead"), ("Bộ Tài chính", "support"), ("Sở Nội vụ các tỉnh", "lead")}
+
+
+_PLAN = _header("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "88/KH-UBND", "Quảng Ngãi, ngày 9 tháng 4 năm 2026") + """KẾ HOẠCH
+Triển khai chuyển đổi số trong lĩnh vực y tế
+
+"""
+
+
+def test_name_glued_to_lead_verb():
+    facts = _facts(_PLAN + "1. Sở Khoa học và Công nghệchủ trì, phối hợp với Sở Y tế xây dựng nền tảng số.\n")
+    assert facts == {("Sở Khoa học và Công nghệ tỉnh Quảng Ngãi", "lead"), ("Sở Y tế tỉnh Quảng Ngãi", "support")}
+
+
+def test_name_glued_to_support_verb():
+    facts = _facts(_PLAN + "2. Sở Nội vụphối hợp với Sở Tư pháp rà soát thủ tục hành chính.\n")
+    assert facts == {("Sở Nội vụ tỉnh Quảng Ngãi", "lead"), ("Sở Tư pháp tỉnh Quảng Ngãi", "support")}
+
+
+def test_ministry_given_and_glued():
+    text = _DECREE.replace("Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính",
+                           "Giao Bộ Công Thươngchủ trì, phối hợp với Bộ Khoa học và Công nghệ")
+    assert _facts(text) == {("Bộ Công Thương", "lead"), ("Bộ Khoa học và Công nghệ", "support")}
