@@ -195,9 +195,13 @@ def _blocks(lines: list[_Line]) -> list[tuple[list[_Line], float | None]]:
 
 def _read(lines: list[_Line]) -> str:
     parts: list[str] = []
-    for run, mid in _blocks(lines):
+    blocks = _blocks(lines)
+    ends = _paragraph_ends(blocks)
+    for k, (run, mid) in enumerate(blocks):
         if mid is None:
             parts.append(run[0].text())
+            if k in ends:
+                parts.append("")
             continue
         left = [line.text([w for w in line.words if w["x1"] <= mid]) for line in run]
         right = [line.text([w for w in line.words if w["x1"] > mid]) for line in run]
@@ -208,6 +212,37 @@ def _read(lines: list[_Line]) -> str:
             parts.append("\n".join(t for t in ro if t))
             parts.append("")
     return "\n".join(parts).strip("\n")
+
+
+_SHORT_END = 0.2       # a line ending this share of the text's width before its right edge ends a paragraph
+_MARGIN = 0.15        # a line starting this near the left edge is body text (a title is centred)
+_JUSTIFIED = 0.6      # share of the long lines that reach the right edge in a justified page
+_OPEN_END_RE = re.compile(r"[^.;:!?,…]$")
+
+
+def _paragraph_ends(blocks: list[tuple[list[_Line], float | None]]) -> set[int]:
+    """Single lines of a justified page that end a paragraph without a stop: a heading ("Trách nhiệm tổ
+    chức thực hiện", "1. Mục đích") before its text. Every wrapped line of a justified page reaches the
+    right edge; one that stops well short of it, before a wrapped line (reaching the edge) opening with a
+    capital, ends its paragraph, which the Markdown copy marks by a blank line and the text read from a
+    PDF did not (the heading ran into its first sentence). Marked by a blank line after it. Short lines
+    one after another (a list of names, one a line) and a ragged page are left as they are."""
+    single = [(k, run[0]) for k, (run, mid) in enumerate(blocks) if mid is None and run[0].text_override is None]
+    if len(single) < 4:
+        return set()
+    lo, edge = min(ln.x0 for _, ln in single), max(ln.x1 for _, ln in single)
+    width = edge - lo
+    long = [ln for _, ln in single if ln.x1 > edge - _SHORT_END * width]
+    if sum(ln.x1 >= edge - 2 for ln in long) < max(3, _JUSTIFIED * len(long)):
+        return set()
+    ends = set()
+    for (k, line), (k2, nxt) in zip(single, single[1:]):
+        text, after = line.text(), nxt.text()
+        if k2 == k + 1 and line.x1 < edge - _SHORT_END * width and line.x0 < lo + _MARGIN * width and \
+                nxt.x1 >= edge - 2 and after[:1].isupper() and _OPEN_END_RE.search(text) and \
+                not MARKER_LINE_RE.fullmatch(text):
+            ends.add(k)
+    return ends
 
 
 def _receivers_notes(left: list[str]) -> list[str]:

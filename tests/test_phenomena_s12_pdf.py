@@ -181,6 +181,15 @@ def test_foot_alone_on_its_page_with_notes_wrapped(tmp_path):
     assert {"Công an tỉnh An Giang", "Thường trực Tỉnh ủy An Giang", "Cục Kiểm soát thủ tục hành chính"} <= copied
 
 
+def _decision(province, number, place_date, subject):
+    """A provincial decision's first page: its header and its centred title."""
+    pdf = _pdf()
+    _layout(pdf, ((f"ỦY BAN NHÂN DÂN\n{province}", MOTTO), (f"Số: {number}", place_date)))
+    pdf.set_font("serif", "", 11)
+    pdf.multi_cell(0, 5.6, f"QUYẾT ĐỊNH\n{subject}", align="C", new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
 STEP = ("Nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh hoặc qua dịch vụ bưu chính công ích "
         "hoặc trực tuyến trên Cổng Dịch vụ công quốc gia; thời hạn giải quyết mười ngày làm việc kể từ ngày "
         "nhận đủ hồ sơ hợp lệ theo quy định của pháp luật hiện hành về khoa học và công nghệ")
@@ -191,11 +200,8 @@ def test_data_table_rows_do_not_make_the_body_one_paragraph_a_line(tmp_path):
     """An appendix table read cell by cell prints each row as one long line ("| 1 | … |"): counted among
     the text's lines they set the width of a wrapped line so high that the body was judged one paragraph
     a line, and "… Giám đốc Sở Khoa học và" "Công nghệ; …" was not joined (the body lost)."""
-    pdf = _pdf()
-    _layout(pdf, (("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", MOTTO), ("Số: 1877/QĐ-UBND", "Lạng Sơn, ngày 12 tháng 11 năm 2025")))
-    pdf.set_font("serif", "", 11)
-    pdf.multi_cell(0, 5.6, "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính lĩnh vực khoa học", align="C",
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf = _decision("TỈNH LẠNG SƠN", "1877/QĐ-UBND", "Lạng Sơn, ngày 12 tháng 11 năm 2025",
+                    "Công bố danh mục thủ tục hành chính lĩnh vực khoa học")
     _body(pdf, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; theo đề nghị\n"
                "của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 88/TTr-SKHCN ngày 05\n"
                "tháng 11 năm 2025.\n"
@@ -216,3 +222,30 @@ def test_data_table_rows_do_not_make_the_body_one_paragraph_a_line(tmp_path):
     roles = {(a.agency, a.role) for o in extract_path(path).obligations for a in o.assignees if not a.generic}
     assert ("Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "lead") in roles
     assert ("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "lead") in roles
+
+
+@needs_font
+def test_heading_line_of_a_justified_page_ends_its_paragraph(tmp_path):
+    """An article's title on its own line ("Điều 3. Tổ chức thực hiện", no stop) and its text on the
+    next, opening with a capital: a PDF has no bold to tell them apart and the lines are wrapped, so the
+    title ran into the sentence and the bodies charged in it were lost. On a justified page a line that
+    stops well short of the right edge ends its paragraph."""
+    pdf = _decision("TỈNH KON TUM", "58/2025/QĐ-UBND", "Kon Tum, ngày 21 tháng 11 năm 2025",
+                    "Ban hành Quy định rà soát đối tượng thụ hưởng chính sách dân tộc")
+    _body(pdf, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; theo đề nghị của Giám "
+               "đốc Sở Dân tộc và Tôn giáo tại Tờ trình số 71/TTr-SDTTG ngày 10 tháng 11 năm 2025.")
+    _body(pdf, "Điều 1. Ban hành kèm theo Quyết định này Quy định rà soát đối tượng thụ hưởng chính sách "
+               "dân tộc trên địa bàn tỉnh Kon Tum giai đoạn 2026 - 2030.")
+    _body(pdf, "Điều 2. Hiệu lực thi hành")
+    _body(pdf, "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025 và thay thế các quy định "
+               "trước đây trái với Quyết định này.")
+    _body(pdf, "Điều 3. Trách nhiệm tổ chức thực hiện")
+    _body(pdf, "Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Nội vụ, Tư pháp, Tài chính; Chủ tịch "
+               "Ủy ban nhân dân các xã, phường; Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành "
+               "Quyết định này./.")
+    path = tmp_path / "qd.pdf"
+    pdf.output(str(path))
+    assert "Trách nhiệm tổ chức thực hiện\n\nChánh Văn phòng" in read_document(path).text
+    roles = {(a.agency, a.role) for o in extract_path(path).obligations for a in o.assignees if not a.generic}
+    assert {("Sở Nội vụ tỉnh Kon Tum", "lead"), ("Sở Tư pháp tỉnh Kon Tum", "lead"),
+            ("Văn phòng Ủy ban nhân dân tỉnh Kon Tum", "lead")} <= roles
