@@ -912,6 +912,13 @@ def _past_class_words(T: str, F: str, pos: int, nxt: int):
     return pos, None
 
 
+def _class_verb(F: str, pos: int, nxt: int) -> bool:
+    """The describing words of a generic class, then right after them the verb of a task ("các Bộ, | cơ quan,
+    địa phương | tổ chức thực hiện …"): no owner, no other body between."""
+    m = _class_words_re().match(F, pos, nxt)
+    return m is not None and _starts_with(F, m.end(), nxt, ("duty", "task")) is not None
+
+
 # the owner of a generic class ("các tổ chức thành viên của Mặt trận", "các đơn vị thuộc Sở")
 _CLASS_OWNER = re.compile(r"\s+(?:cua|thuoc|truc thuoc)\s+")
 
@@ -1101,8 +1108,17 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 after = _starts_with(F, pos, nxt, ("assign", "narrative", "duty", "support", "reports", "task"))
                 if after and _names_go_on(T, pos, nxt):
                     after = None   # "Công an, Xây dựng, Tài chính, …": ministries named by their fields, no verb
-                if after is None and j > i and mentions[j].generic:
-                    pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
+                generic_subject = False
+                if after is None and mentions[j].generic:
+                    if j > i:
+                        pos, after = _past_class_words(T, F, pos, nxt)   # "A, B và các cơ quan thông tấn, báo chí phối hợp"
+                    else:
+                        # "Sau khi được Quốc hội thông qua, các Bộ, cơ quan, địa phương tổ chức …": after an
+                        # opening phrase that names a body, a generic class alone, its describing words, then its
+                        # verb: the clause states its own subject and continues no task before it (no lead
+                        # either: a class is no named body)
+                        generic_subject = _class_verb(F, pos, nxt) and _opens_adverbial(F, cs) and \
+                            _after_adverbial(T, F, cs, prev, m)
                 if after is None:
                     pos, after = _past_unnamed_class(T, F, pos, nxt)   # "A và các ngân hàng thương mại quyết liệt …"
                 if (after is None and _GIVEN.match(F, pos, nxt)) or \
@@ -1144,6 +1160,8 @@ def analyse(T: str, F: str, cs: int, ce: int, mentions: list[Mention], issuer: s
                 elif prev is None and _only_bodies(T, F, m.end, mentions[i + 1:], ce):
                     role = "lead"     # bodies alone: a heading or label ("1. Phòng Y tế", "11. Sở A và Sở B")
                     out.bare = True
+                elif generic_subject:
+                    pass    # the subject stays, with no role
                 else:
                     out.subject = None  # a body opening a sentence that states no task
         if role is None and speaks_for(m.agency.name, issuer) and out.director is None:

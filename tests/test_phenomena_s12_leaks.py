@@ -1,7 +1,8 @@
 """Wrong or lost facts seen on archive pages outside the gold (issue 13, session 12; guide §2, §4, §8):
 a copy list whose "Nơi nhận:" heading a conversion lost is still the copy list (its bodies are copied, they
 get no task); a body's name glued to its role verb by a conversion ("Sở Tài chínhchủ trì", phenomenon 6) ends
-where the verb starts, and the verb still gives the role. Invented examples (other provinces, other ministries), exact agencies and roles asserted.
+where the verb starts, and the verb still gives the role; a generic subject after an opening phrase ("Sau khi được Quốc hội thông qua,
+các Bộ, cơ quan, địa phương …") is the clause's own subject, it inherits no leads. Invented examples (other provinces, other ministries), exact agencies and roles asserted.
 """
 from __future__ import annotations
 
@@ -80,3 +81,33 @@ def test_ministry_given_and_glued():
     text = _DECREE.replace("Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính",
                            "Giao Bộ Công Thươngchủ trì, phối hợp với Bộ Khoa học và Công nghệ")
     assert _facts(text) == {("Bộ Công Thương", "lead"), ("Bộ Khoa học và Công nghệ", "support")}
+
+
+_NOTICE = _header("VĂN PHÒNG CHÍNH PHỦ", "312/TB-VPCP", "Hà Nội, ngày 14 tháng 8 năm 2026") + """THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp về Chương trình phát triển vùng biên giới
+
+(1) Đề nghị Ủy ban Pháp luật và Tư pháp của Quốc hội phối hợp chặt chẽ với Bộ Tư pháp thẩm tra hồ sơ Chương trình. """
+
+
+def test_generic_subject_after_opening_phrase_inherits_nothing():
+    text = _NOTICE + ("(2) Sau khi được Quốc hội thông qua, các Bộ, cơ quan, địa phương tổ chức thực hiện "
+                      "có hiệu quả Chương trình.\n")
+    ex = extract_text(text, "t.md")
+    later = [o for o in ex.obligations if "Sau khi" in o.text]
+    assert all(not any(not a.generic for a in o.assignees) for o in later)
+    assert _facts(text) == {("Ủy ban Pháp luật và Tư pháp của Quốc hội", "lead"), ("Bộ Tư pháp", "support")}
+
+
+def test_named_subject_after_opening_phrase_still_leads():
+    text = _NOTICE + "(2) Sau khi được Thủ tướng Chính phủ phê duyệt, Bộ Quốc phòng tổ chức thực hiện Chương trình.\n"
+    assert ("Bộ Quốc phòng", "lead") in _facts(text)
+    assert ("Ủy ban Pháp luật và Tư pháp của Quốc hội", "lead") in _facts(text)
+
+
+def test_clause_without_subject_after_opening_phrase_continues():
+    # no subject of its own: the clause continues the task before it
+    text = _NOTICE + "Sau khi được Quốc hội thông qua, hoàn thiện hồ sơ trình Chính phủ.\n"
+    ex = extract_text(text, "t.md")
+    later = [o for o in ex.obligations if o.text.startswith("Sau khi")]
+    assert [(a.agency, a.role) for o in later for a in o.assignees] == [
+        ("Ủy ban Pháp luật và Tư pháp của Quốc hội", "lead")]
