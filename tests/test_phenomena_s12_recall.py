@@ -80,3 +80,33 @@ def test_an_opening_request_still_orders():
     # "Kiến nghị X …" opening a clause stays an order (guide §2 "Đề nghị A …")
     assert _roles(PLAN, "1. Kiến nghị Ủy ban nhân dân tỉnh Gia Lai bố trí quỹ đất xây dựng cảng cá.") == [
         [("Ủy ban nhân dân tỉnh Gia Lai", "lead")]]
+
+
+# ---------------------------------------------------------------- a letter named by its kind
+
+PROVINCE = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 905/QĐ-UBND
+Quảng Ngãi, ngày 3 tháng 6 năm 2026
+QUYẾT ĐỊNH
+Ban hành quy trình nội bộ giải quyết thủ tục hành chính
+Điều 2. Quy trình
+{body}
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+def test_a_draft_letter_that_asks_a_body_orders_nobody():
+    # "dự thảo Văn bản đề nghị UBND tỉnh xem xét cấp giấy phép" (a step of a procedure): the letter's kind, like
+    # "Tờ trình đề nghị", names who it asks; the text gives that body no task (guide §2)
+    assert _roles(PROVINCE, "1. Trường hợp hồ sơ đủ điều kiện thì dự thảo Văn bản đề nghị UBND tỉnh xem xét cấp "
+                            "giấy phép, trình lãnh đạo phòng ký nháy.") == []
+    assert _roles(PROVINCE, "1. Sở Công Thương gửi công văn đề nghị Bộ Công Thương hướng dẫn thủ tục.") == [
+        [("Sở Công Thương tỉnh Quảng Ngãi", "lead")]]
+    # an order that opens with the verb stays one
+    assert _roles(PROVINCE, "1. Đề nghị Sở Tư pháp tỉnh Quảng Ngãi rà soát quy trình.") == [
+        [("Sở Tư pháp tỉnh Quảng Ngãi", "lead")]]
