@@ -495,7 +495,7 @@ def _runs_on(line: str) -> bool:
 def _closing(text: str, st: Structure, body_lo: int, hi: int) -> tuple[int, int | None]:
     """Find Nơi nhận and the signature; return where the body ends and where an attachment may start."""
     nn, closed = _noi_nhan(text, body_lo, hi)
-    copy = None if closed else _headless_list(text, body_lo, nn.start() if nn else hi)
+    copy = None if closed or not st.official else _headless_list(text, body_lo, nn.start() if nn else hi)
     if copy:
         st.noi_nhan = copy
         sig = SIGN_RE.search(text, copy.end, hi)
@@ -529,22 +529,31 @@ def _noi_nhan(text: str, lo: int, hi: int) -> tuple[re.Match | None, bool]:
 _LIST_CLOSE_RE = re.compile(r"^[ \t]*(?:[-+•–][ \t]*)?L[ưu]u\b", re.I | re.M)
 # A copy list whose "Nơi nhận:" heading a conversion lost (the table cell beside the signature left out):
 # dashed items closed by the archive's item "Lưu: VT, …", one a line or all on one ("- Thủ tướng …; - Lưu: VT")
-_HEADLESS_CLOSE_RE = LineStart(r"[ \t*_|]*[-+•–][ \t]*(?:[^\n]*?;[ \t]*[-+•–][ \t]*)?L[ưu]u\b[ \t]*:?[ \t]*"
-                               r"(?:[A-ZĐ]{2}|V[ăa]n th[ưu])")
+# (found by the item's capital first: a text has few "L", while a finder at every line start would read
+# every dashed line to its end)
+_ARCHIVED_ITEM_RE = re.compile(r"L[ưu]u\b[ \t]*:?[ \t]*(?:[A-ZĐ]{2}|V[ăa]n th[ưu])")
+_ITEM_BEFORE_RE = re.compile(r"[ \t*_|]*[-+•–][ \t]*(?:[^\n]*;[ \t]*[-+•–][ \t]*)?")   # its line up to it
 
 
 def _headless_list(text: str, lo: int, hi: int) -> Block | None:
     """A copy list without its heading before ``hi`` (where a headed one, maybe an annexed form's, starts):
     the paragraph of dashed items that its "Lưu …" item closes. Looked for only where no headed list closes
     the directive."""
-    close = _HEADLESS_CLOSE_RE.search(text, lo, hi)
-    if close is None:
-        return None
-    start = max(text.rfind("\n\n", lo, close.start()) + 2, lo)
-    first = text[start:close.start()] or text[start:close.end()]
-    if not BULLET_RE.match(first.lstrip("*_| \n")) or ";" not in text[start:close.end()]:
+    for item in _ARCHIVED_ITEM_RE.finditer(text, lo, hi):
+        line = text.rfind("\n", lo, item.start()) + 1
+        if _ITEM_BEFORE_RE.fullmatch(text, max(line, lo), item.start()):
+            return _copy_paragraph(text, lo, max(line, lo), item.end(), hi)
+    return None
+
+
+def _copy_paragraph(text: str, lo: int, line: int, end: int, hi: int) -> Block | None:
+    """The paragraph of dashed items whose last item's line starts at ``line`` and holds the item up to
+    ``end``: a list of at least two items, or None."""
+    start = max(text.rfind("\n\n", lo, line) + 2, lo)
+    first = text[start:line] or text[start:end]
+    if not BULLET_RE.match(first.lstrip("*_| \n")) or ";" not in text[start:end]:
         return None         # (a list of at least two dashed items)
-    eol = text.find("\n", close.end(), hi)
+    eol = text.find("\n", end, hi)
     return Block(start, eol if eol >= 0 else hi)
 
 
