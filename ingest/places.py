@@ -18,6 +18,7 @@ from typing import NamedTuple, Sequence
 from importlib.util import find_spec
 
 from .textnorm import fold
+from .user_cache import cache_dir
 
 # the package's database file, found without importing the package (its parsers load pandas and
 # shapely: over a second of every command's start-up, for a file we only read)
@@ -54,20 +55,15 @@ class Place(NamedTuple):   # (a tuple: made for each name looked up, from the in
 # The index is built from the database in about 0.15 s, a fifth of a short run's start-up; it is kept
 # as JSON in the user's cache ($PHOIHOP_CACHE_DIR, else $XDG_CACHE_HOME/phoihop or ~/.cache/phoihop;
 # PHOIHOP_CACHE_DIR= (empty) keeps nothing), named by what it is built from, and read back in 0.03 s.
-ENV_CACHE_DIR = "PHOIHOP_CACHE_DIR"
-
-
 def _cache_file() -> Path | None:
-    root = os.environ.get(ENV_CACHE_DIR)
+    root = cache_dir()
     if root is None:
-        root = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "phoihop")
-    if not root:
         return None
     key = hashlib.sha256(sys.version.encode())
     for source in (_DB, _FORMER_PROVINCES, _PLACE_ALIASES, Path(__file__), Path(__file__).with_name("textnorm.py")):
         st = source.stat()
         key.update(f"{source}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return Path(root) / f"places-{key.hexdigest()[:20]}.json"
+    return root / f"places-{key.hexdigest()[:20]}.json"
 
 
 @lru_cache(maxsize=1)

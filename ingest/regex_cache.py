@@ -29,13 +29,14 @@ import sys
 from array import array
 from pathlib import Path
 
+from .user_cache import cache_dir
+
 try:
     import _sre
     from re import _compiler, _parser
 except ImportError:          # another Python: nothing kept, nothing changed
     _sre = _compiler = _parser = None
 
-ENV_CACHE_DIR = "PHOIHOP_CACHE_DIR"      # (the place index's, ingest/places.py)
 _HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _RE_DIR = os.path.dirname(re.__file__) + os.sep
 _KEEP_UNUSED = 2000      # entries kept from earlier processes without being used in this one
@@ -49,13 +50,11 @@ _compile = None          # re's own
 
 
 def cache_file() -> Path | None:
-    root = os.environ.get(ENV_CACHE_DIR)
+    root = cache_dir()
     if root is None:
-        root = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "phoihop")
-    if not root:
         return None
     version = "%d.%d" % sys.version_info[:2]
-    return Path(root) / f"regex-{sys.implementation.name}{version}-{_sre.MAGIC}.marshal"
+    return root / f"regex-{sys.implementation.name}{version}-{_sre.MAGIC}.marshal"
 
 
 def install() -> None:

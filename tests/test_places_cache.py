@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from phoihop.ingest import places
+from phoihop.ingest.user_cache import ENV_CACHE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture()
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(places.ENV_CACHE_DIR, str(tmp_path))
+    monkeypatch.setenv(ENV_CACHE_DIR, str(tmp_path))
     places._index.cache_clear()
     yield tmp_path
     places._index.cache_clear()
@@ -60,7 +61,7 @@ def test_an_unreadable_cache_is_rebuilt(cache):
 
 
 def test_an_empty_cache_dir_keeps_nothing(tmp_path, monkeypatch):
-    monkeypatch.setenv(places.ENV_CACHE_DIR, "")
+    monkeypatch.setenv(ENV_CACHE_DIR, "")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     places._index.cache_clear()
     try:
