@@ -216,9 +216,16 @@ def _clean_line(raw: str, lines: _Lines, i: int) -> str:
         m = _MD_HEADING_RE.match(rest) or _QUOTE_RE.match(rest)
         if m:
             rest = _blank(rest[:m.end()]) + rest[m.end():]
-    if "*" in rest and _INNER_MARK_RE.search(rest):
-        rest = _SPLIT_WORD_RE.sub(_rejoin, rest)
-        rest = _SPLIT_NUMBER_RE.sub(lambda m: m.group().replace("*", "") + " " * m.group().count("*"), rest)
+    inner = _INNER_MARK_RE.search(rest) if "*" in rest else None
+    if inner:
+        # no split word or number starts before the word of the first inner mark: the rest of the line
+        # is looked at from there (a long paragraph with one bold word near its end)
+        cut = inner.start()
+        while cut and (rest[cut - 1].isalnum() or rest[cut - 1] == "_"):
+            cut -= 1
+        tail = _SPLIT_WORD_RE.sub(_rejoin, rest[cut:])
+        tail = _SPLIT_NUMBER_RE.sub(lambda m: m.group().replace("*", "") + " " * m.group().count("*"), tail)
+        rest = rest[:cut] + tail
     rest = rest.replace("*", " ").replace("|", " ")
     if "__" in rest or "~~" in rest:
         rest = rest.replace("__", "  ").replace("~~", "  ")

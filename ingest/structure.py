@@ -37,8 +37,13 @@ MARKUP_RE = re.compile(r"[*_#|`>]+")
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT GIÁM ĐỐC" (the dot dropped; "Q" keeps it)
 SIGN_RE = LineStart(r"[ \t*_|#]*(TM|KT|Q|TL|TUQ)(?:\s?\.|(?<!Q)[ \t]+(?=[A-ZĐ]{2}))")
 NOI_NHAN_RE = LinePattern(r"N[ơo]i nh[ậa]n[ \t*_]*(?::|$)", re.I)   # not "Nơi nhận hồ sơ …"
-KINH_GUI_RE = re.compile(r"(?=[kđ])(?:K[íi]nh g[ửu]i\s*:?|điện(?<=\sđiện)\s*:(?:\*\*)?)", re.I)   # (the check
-# before "điện" put after it, and the first letters looked at first: twice as fast as the plain alternation)
+KINH_GUI_RE = re.compile(r"(?=[Kk\u212aĐđ])(?:[Kk\u212a][ÍíIi\u0130\u0131][Nn][Hh] [Gg][ỬửUu][Ii\u0130\u0131]\s*:?|"
+                         r"[Đđ][Ii\u0130\u0131][Ệệ][Nn](?<=\s[Đđ][Ii\u0130\u0131][Ệệ][Nn])\s*:(?:\*\*)?)")
+# ("Kính gửi:", "K[íi]nh g[ửu]i" or "điện:" after a space, in any case: each letter written with what re.I
+# would let it match (K also the Kelvin sign, i also İ and ı), since re.I makes the engine fold every
+# character of the text it passes; the check before "điện" put after it, and the first letters looked at
+# first. tests/test_fast_paths.py holds it equal to the re.I form.)
+KINH_GUI_PLAIN = r"(?=[kđ])(?:K[íi]nh g[ửu]i\s*:?|điện(?<=\sđiện)\s*:(?:\*\*)?)"   # (with re.I)
 _RULE_CHARS = frozenset("|*-_ ")
 _RULE_TEXT = "".join(sorted(_RULE_CHARS))
 _ROMAN_RE = re.compile(r"[IVXL]+")

@@ -195,3 +195,51 @@ def test_word_finders_are_their_patterns(name):
         found = finder.search(text, s, e)
         assert (found and found.span()) == (first and first.span()), (text, s, e)
         assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.pattern.finditer(text)]
+
+
+def test_inner_marks_are_cleaned_from_the_first_one_on():
+    """_clean_line looks for words and numbers split by bold marks only from the word of the first inner
+    mark on: the same line as the plain substitutions over the whole line."""
+    from phoihop.ingest import layout
+
+    def plain(rest: str) -> str:
+        rest = layout._SPLIT_WORD_RE.sub(layout._rejoin, rest)
+        return layout._SPLIT_NUMBER_RE.sub(lambda m: m.group().replace("*", "") + " " * m.group().count("*"), rest)
+
+    pieces = ["C**ỤC", "ng**ày", "thu**ế", "trị**thuộc", "V**Ă**N", "1**1**", "ab", "Đ", "²", "_", "x1", "**", "*",
+              " ", "  ", ",", "12", "n**ă**m", "Sở", "tế**chủ"]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        rest = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        lines = layout._Lines(rest)
+        got = layout._clean_line(rest, lines, 0)
+        inner = layout._INNER_MARK_RE.search(rest)
+        want = plain(rest) if inner else rest
+        want = want.replace("*", " ").replace("|", " ")
+        if "__" in want or "~~" in want:
+            want = want.replace("__", "  ").replace("~~", "  ")
+        if rest.strip(" *") and not layout._MARKUP_LINE_RE.fullmatch(rest) and not layout._BULLET_STAR_RE.match(rest):
+            assert got == want, rest
+
+
+def test_kinh_gui_matches_what_the_ignorecase_form_matches():
+    """KINH_GUI_RE (each letter with the characters re.I lets it match) finds what the re.I form finds,
+    from any pos to any endpos; and its letter classes are exactly re.I's, over every code point."""
+    import re
+
+    from phoihop.ingest import structure
+
+    plain = re.compile(structure.KINH_GUI_PLAIN, re.I)
+    for c, cls in (("k", "Kk\u212a"), ("i", "Ii\u0130\u0131"), ("í", "Íí"), ("ử", "Ửử"), ("u", "Uu"), ("đ", "Đđ"), ("ệ", "Ệệ")):
+        assert {chr(x) for x in range(0x110000) if re.fullmatch(re.escape(c), chr(x), re.I)} == set(cls)
+    pieces = ["Kính gửi", "KÍNH GỬI", "kinh gui", "Kính Gửi", "\u212a", "\u0130", "\u0131", "K\u0131nh g\u1eedi", "điện", "ĐIỆN", " điện",
+              "\nđiện", "Điện", ":", " ", "\n", "**", "x", "gửi", "kính", "Công điện", "a", "\t", "đ", "k"]
+    rnd = random.Random(7)
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        s = rnd.randint(0, len(text))
+        e = rnd.randint(s, len(text))
+        assert [m.span() for m in structure.KINH_GUI_RE.finditer(text, s, e)] == \
+            [m.span() for m in plain.finditer(text, s, e)], (text, s, e)
+        a, b = structure.KINH_GUI_RE.match(text, s, e), plain.match(text, s, e)
+        assert (a and a.span()) == (b and b.span())
