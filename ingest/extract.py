@@ -501,27 +501,25 @@ def _quoted_title(T: str, start: int, title: int) -> bool:
     return end > start and T[end - 1] == ":" and T.find("\n", start, end) < 0   # (no copy of the stretch)
 
 
-_INSTRUCTION_WORDS = ("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem", "chu tri")
-_INSTRUCTION = WordFinder(_INSTRUCTION_WORDS, "(" + word_start(*_INSTRUCTION_WORDS) + r")(?![a-z0-9])")
+_INSTRUCTION = WordFinder.at_words(("giao", "yeu cau", "de nghi", "chi dao", "co trach nhiem", "chiu trach nhiem",
+                                     "chu tri"), r"(?![a-z0-9])", group=True)
 # "… vừa ban hành Kế hoạch …": a text that reports an instrument being issued
-_ISSUES = WordFinder(("ban hanh", "phe duyet"), "(" + word_start("ban hanh", "phe duyet") + r")\s+(ke hoach|chi thi|quyet dinh|"
-                     r"cong van|cong dien|chuong trinh|phuong an|van ban|thong bao|huong dan)(?![a-z0-9])")
+_ISSUES = WordFinder.at_words(("ban hanh", "phe duyet"), r"\s+(ke hoach|chi thi|quyet dinh|cong van|cong dien|"
+                              r"chuong trinh|phuong an|van ban|thong bao|huong dan)(?![a-z0-9])", group=True)
 _ORDER = re.compile(r"\s*(\([^()]{0,40}\)\s*)?(giao|yeu cau|de nghi|chi dao)\s")
 
 
 # An order verb where _ORDER could match ("giao thông", "giáo dục" are not orders): a cheap first
 # look, since a text with fewer than two of them cannot have two bodies giving orders.
-_ORDER_VERB = WordFinder(("giao", "yeu cau", "de nghi", "chi dao"),
-                         "(?:" + word_start("giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))", "yeu cau", "de nghi",
-                                            "chi dao") + r")\s")
+_ORDER_VERB = WordFinder.at_words(("giao(?! (?:thong|dich|luu|duc|nhan|ket|tiep|thoa))", "yeu cau", "de nghi",
+                                   "chi dao"), r"\s")
 
 
 _GOVERNING_HEAD = re.compile(r"(?<![a-z0-9])(?:uy ban nhan dan|ubnd|bo|so|thu tuong|chinh phu)(?![a-z0-9])")
 
 
 # "UBND tỉnh vừa giao Sở Y tế …", "Bộ Y tế đã có văn bản yêu cầu …": news of an order just given
-_JUST_ORDERED = WordFinder(("vua", "moi"), "(?:" + word_start("vua", "moi") +
-                           r")\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
+_JUST_ORDERED = WordFinder.at_words(("vua", "moi"), r"\s+(?:co van ban\s+|ban hanh van ban\s+)?(?:giao|yeu cau|chi dao)\s")
 
 
 def _reports_order(F: str) -> bool:

@@ -43,7 +43,6 @@ KINH_GUI_RE = re.compile(r"(?=[Kk\u212aĐđ])(?:[Kk\u212a][ÍíIi\u0130\u0131][N
 # would let it match (K also the Kelvin sign, i also İ and ı), since re.I makes the engine fold every
 # character of the text it passes; the check before "điện" put after it, and the first letters looked at
 # first. tests/test_fast_paths.py holds it equal to the re.I form.)
-KINH_GUI_PLAIN = r"(?=[kđ])(?:K[íi]nh g[ửu]i\s*:?|điện(?<=\sđiện)\s*:(?:\*\*)?)"   # (with re.I)
 _RULE_CHARS = frozenset("|*-_ ")
 _RULE_TEXT = "".join(sorted(_RULE_CHARS))
 _ROMAN_RE = re.compile(r"[IVXL]+")

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .textnorm import word_start
+
+_LITERAL = re.compile(r"[a-z0-9 ]+")
+
 
 class WordFinder:
     """``pattern`` (a regex every match of which opens with one of ``words``), with ``search`` and
@@ -20,6 +24,14 @@ class WordFinder:
     def __init__(self, words: tuple[str, ...], pattern: str, flags: int = 0):
         self.words = tuple(words)
         self.pattern = re.compile(pattern, flags)
+
+    @classmethod
+    def at_words(cls, words: tuple[str, ...], rest: str = "", group: bool = False) -> "WordFinder":
+        """``(?:w1|w2|…)REST`` with each word at a word start of folded text (``textnorm.word_start``);
+        a word may end in regex syntax ("giao(?! thong)"): its literal opening is what is looked for.
+        ``group``: the words in group 1."""
+        alternation = ("(" if group else "(?:") + word_start(*words) + ")"
+        return cls(tuple(_LITERAL.match(w).group() for w in words), alternation + rest)
 
     def _starts(self, text: str, pos: int, endpos: int) -> Iterator[int]:
         """Where one of the words stands in text[pos:endpos], in order."""
